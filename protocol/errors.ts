@@ -1,0 +1,39 @@
+/** Every error code that can cross the wire. Stable: clients switch on these. */
+export const ErrorCode = {
+  INVALID_INPUT: 'INVALID_INPUT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  UNKNOWN_SITE: 'UNKNOWN_SITE',
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  NOT_FOUND: 'NOT_FOUND',
+  THREAD_CLOSED: 'THREAD_CLOSED',
+  AUTHOR_BANNED: 'AUTHOR_BANNED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UNAVAILABLE: 'UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** What a failed request answers. `field` names the offending input field, when there is one. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  /** For RATE_LIMITED: how long to wait before trying again. */
+  retryAfterMs?: number;
+}
+
+/** Every request is acknowledged with a Result. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: WireError };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string, extra: Omit<WireError, 'code' | 'message'> = {}): Result<never> {
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ErrorCode, value);
+}

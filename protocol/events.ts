@@ -1,0 +1,118 @@
+/**
+ * The wire protocol between the widget and the server. Both sides import this file; the
+ * server additionally parses every client payload at runtime (protocol/parse.ts), because
+ * these types validate nothing.
+ *
+ * Names are `noun:verb`: a request uses the base verb and is acknowledged with a Result;
+ * a broadcast uses the past tense.
+ */
+import type { PublicComment } from './comment.ts';
+import type { Result } from './errors.ts';
+
+/** Sent in the Socket.IO handshake (`auth`). The site is bound for the connection's lifetime. */
+export interface HandshakeAuth {
+  site: string;
+  /** The anonymous author token the server issued earlier, if the device has one. */
+  token?: string;
+}
+
+export interface ThreadRef {
+  page: string;
+}
+
+export interface Viewer {
+  authorId: string;
+  /** Keep this (localStorage) and send it in the next handshake to stay the same author. */
+  token: string;
+}
+
+export interface ThreadSnapshot {
+  page: string;
+  /** Newest first. */
+  comments: PublicComment[];
+  /** Pass to `thread:more` for older comments; null when there are none. */
+  nextCursor: string | null;
+  /** Published comments in the thread. */
+  count: number;
+  /** The thread's latest event sequence; live events with seq ≤ this are already included. */
+  seq: number;
+  /** The viewer's own comments that await review (visible only to them). */
+  mine: PublicComment[];
+  viewer: Viewer;
+}
+
+export interface ThreadMoreRequest extends ThreadRef {
+  cursor: string;
+}
+
+export interface ThreadPage {
+  comments: PublicComment[];
+  nextCursor: string | null;
+}
+
+export interface ThreadResyncRequest extends ThreadRef {
+  /** The last seq the client applied. */
+  afterSeq: number;
+}
+
+export interface ThreadResync {
+  /** Events after `afterSeq`, oldest first, gap-free. */
+  events: ThreadEvent[];
+  seq: number;
+  /** True when too much was missed: the client should `thread:join` afresh instead. */
+  reset: boolean;
+}
+
+export interface CommentCreateRequest extends ThreadRef {
+  text: string;
+  authorName: string;
+  parentId?: string | null;
+  /** Client-generated idempotency key: a retry with the same key returns the first result. */
+  key: string;
+}
+
+export interface CommentCreated {
+  comment: PublicComment;
+}
+
+/** A thread event as broadcast and as replayed by `thread:resync`. */
+export interface CommentCreatedEvent {
+  type: 'comment:created';
+  page: string;
+  seq: number;
+  comment: PublicComment;
+  /** The thread's published count after this event (saves a second broadcast per post). */
+  count: number;
+}
+export type ThreadEvent = CommentCreatedEvent;
+
+export type Ack<T> = (result: Result<T>) => void;
+
+/** Requests a reader's socket may send. */
+export interface ClientToServerEvents {
+  'thread:join': (payload: ThreadRef, ack: Ack<ThreadSnapshot>) => void;
+  'thread:leave': (payload: ThreadRef, ack: Ack<Record<string, never>>) => void;
+  'thread:more': (payload: ThreadMoreRequest, ack: Ack<ThreadPage>) => void;
+  'thread:resync': (payload: ThreadResyncRequest, ack: Ack<ThreadResync>) => void;
+  'comment:create': (payload: CommentCreateRequest, ack: Ack<CommentCreated>) => void;
+}
+
+/** Broadcasts the server sends to readers. */
+export interface ServerToClientEvents {
+  'comment:created': (event: CommentCreatedEvent) => void;
+}
+
+export const CLIENT_EVENTS = ['thread:join', 'thread:leave', 'thread:more', 'thread:resync', 'comment:create'] as const;
+export type ClientEventName = (typeof CLIENT_EVENTS)[number];
+
+/** Error codes attached to a refused Socket.IO connection (`connect_error` → `err.data.code`). */
+export interface ConnectErrorData {
+  code: string;
+  message: string;
+}
+
+/** Room names, in one place so server and tests agree. */
+export const rooms = {
+  thread: (site: string, page: string) => `thread:${site}:${page}`,
+  author: (site: string, authorId: string) => `author:${site}:${authorId}`,
+} as const;

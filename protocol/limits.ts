@@ -1,0 +1,25 @@
+/** Size limits shared by the widget (to warn early) and the server (to enforce). */
+export const LIMITS = {
+  /** Longest comment text, in characters (UTF-16 code units after trimming). */
+  textMax: 5_000,
+  /** Longest display name, in characters. */
+  nameMax: 60,
+  /** Largest event payload the server will parse, in bytes of JSON. */
+  payloadMaxBytes: 64 * 1024,
+  /** Comments per page in a snapshot or a `thread:more` answer. */
+  pageSize: 20,
+  /** Most events one `thread:resync` returns before the client must re-join instead. */
+  resyncMax: 500,
+} as const;
+
+/** A site id: lower-case letters, digits and dashes, as the site registry names it. */
+export const SITE_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/**
+ * A page id: the article's stable path (or a slug the site chooses). Braces, spaces and
+ * control characters are excluded so the id can sit inside a Redis hash tag and a URL.
+ */
+export const PAGE_ID_PATTERN = /^[A-Za-z0-9._~\-/:%+@!$&'()*,;=]{1,200}$/;
+
+/** Client-generated idempotency key for `comment:create`. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
