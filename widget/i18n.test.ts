@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage, messages, toLang } from './i18n.ts';
+
+const limits = { textMax: 5000, nameMax: 60 };
+
+describe('i18n', () => {
+  it('has the exact empty-state sentences', () => {
+    expect(messages('id').empty).toBe('Belum ada komentar. Jadilah yang pertama berkomentar!');
+    expect(messages('en').empty).toBe('No comments yet. Be the first to comment below.');
+  });
+
+  it('reads Indonesian from id, id-ID and the legacy in, English from en-GB, nothing from others', () => {
+    expect(toLang('id')).toBe('id');
+    expect(toLang('id-ID')).toBe('id');
+    expect(toLang('in')).toBe('id');
+    expect(toLang('en-GB')).toBe('en');
+    expect(toLang('fr')).toBeNull();
+    expect(toLang('')).toBeNull();
+  });
+
+  it('counts comments in each language', () => {
+    expect(messages('en').heading(1)).toBe('1 comment');
+    expect(messages('en').heading(3)).toBe('3 comments');
+    expect(messages('id').heading(3)).toBe('3 komentar');
+  });
+
+  it('explains an invalid field in the reader language', () => {
+    expect(errorMessage('id', { code: 'INVALID_INPUT', message: '"text" must not be empty.', field: 'text' }, limits)).toBe(
+      'Silakan tulis komentar terlebih dahulu.',
+    );
+    expect(errorMessage('en', { code: 'INVALID_INPUT', message: '"authorName" must be at most 60 characters.', field: 'authorName' }, limits)).toBe(
+      'A name can be at most 60 characters.',
+    );
+  });
+
+  it('translates known codes and falls back to the server message for others', () => {
+    expect(errorMessage('id', { code: 'RATE_LIMITED', message: 'slow down' }, limits)).toMatch(/terlalu cepat/);
+    expect(errorMessage('en', { code: 'UNKNOWN_EVENT', message: 'No such event: x.' }, limits)).toBe('No such event: x.');
+  });
+
+  it('has every English key in Indonesian too', () => {
+    expect(Object.keys(messages('id').errors.byCode).sort()).toEqual(Object.keys(messages('en').errors.byCode).sort());
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The widget's words in Indonesian and English. Every string a reader sees comes from here;
+ * error codes from the server map to a sentence in the reader's language, and an unknown code
+ * falls back to the server's own message.
+ */
+import type { WireError } from '../protocol/errors.ts';
+
+export const Lang = { id: 'id', en: 'en' } as const;
+export type Lang = (typeof Lang)[keyof typeof Lang];
+
+export interface Messages {
+  heading: (count: number) => string;
+  empty: string;
+  loading: string;
+  nameLabel: string;
+  namePlaceholder: string;
+  textLabel: string;
+  textPlaceholder: string;
+  post: string;
+  posting: string;
+  counter: (used: number, max: number) => string;
+  awaitingReview: string;
+  loadMore: string;
+  loadingMore: string;
+  reconnecting: string;
+  connecting: string;
+  unavailableTitle: string;
+  justNow: string;
+  errors: {
+    nameRequired: string;
+    textRequired: string;
+    textTooLong: (max: number) => string;
+    nameTooLong: (max: number) => string;
+    timeout: string;
+    byCode: Partial<Record<WireError['code'], string>>;
+  };
+}
+
+const en: Messages = {
+  heading: (n) => (n === 1 ? '1 comment' : `${n} comments`),
+  empty: 'No comments yet. Be the first to comment below.',
+  loading: 'Loading comments…',
+  nameLabel: 'Your name',
+  namePlaceholder: 'Name shown with your comment',
+  textLabel: 'Your comment',
+  textPlaceholder: 'Write a comment…',
+  post: 'Post comment',
+  posting: 'Posting…',
+  counter: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
+  awaitingReview: 'Awaiting review — only you can see this comment for now.',
+  loadMore: 'Load older comments',
+  loadingMore: 'Loading…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  connecting: 'Connecting…',
+  unavailableTitle: 'Comments are not available on this site.',
+  justNow: 'just now',
+  errors: {
+    nameRequired: 'Please enter your name.',
+    textRequired: 'Please write a comment first.',
+    textTooLong: (max) => `A comment can be at most ${max.toLocaleString('en')} characters.`,
+    nameTooLong: (max) => `A name can be at most ${max} characters.`,
+    timeout: 'The server did not answer in time. Your comment was not lost: try posting again.',
+    byCode: {
+      UNKNOWN_SITE: 'This site is not registered with the comment service.',
+      ORIGIN_NOT_ALLOWED: 'This web address is not allowed to show comments for this site.',
+      PAYLOAD_TOO_LARGE: 'That comment is too large to send.',
+      THREAD_CLOSED: 'Comments are closed for this article.',
+      AUTHOR_BANNED: 'You can no longer post comments on this site.',
+      RATE_LIMITED: 'You are posting too quickly. Please wait a moment and try again.',
+      UNAVAILABLE: 'The comment service is temporarily unavailable. Please try again.',
+      INTERNAL: 'Something went wrong on the server. Please try again.',
+      NOT_FOUND: 'That comment no longer exists.',
+    },
+  },
+};
+
+const id: Messages = {
+  heading: (n) => `${n.toLocaleString('id')} komentar`,
+  empty: 'Belum ada komentar. Jadilah yang pertama berkomentar!',
+  loading: 'Memuat komentar…',
+  nameLabel: 'Nama Anda',
+  namePlaceholder: 'Nama yang tampil bersama komentar',
+  textLabel: 'Komentar Anda',
+  textPlaceholder: 'Tulis komentar…',
+  post: 'Kirim komentar',
+  posting: 'Mengirim…',
+  counter: (used, max) => `${used.toLocaleString('id')} / ${max.toLocaleString('id')}`,
+  awaitingReview: 'Menunggu moderasi — untuk sementara hanya Anda yang dapat melihat komentar ini.',
+  loadMore: 'Muat komentar sebelumnya',
+  loadingMore: 'Memuat…',
+  reconnecting: 'Koneksi terputus. Menyambungkan kembali…',
+  connecting: 'Menyambungkan…',
+  unavailableTitle: 'Komentar tidak tersedia di situs ini.',
+  justNow: 'baru saja',
+  errors: {
+    nameRequired: 'Silakan isi nama Anda.',
+    textRequired: 'Silakan tulis komentar terlebih dahulu.',
+    textTooLong: (max) => `Komentar paling banyak ${max.toLocaleString('id')} karakter.`,
+    nameTooLong: (max) => `Nama paling banyak ${max} karakter.`,
+    timeout: 'Server tidak menjawab tepat waktu. Komentar Anda tidak hilang: coba kirim lagi.',
+    byCode: {
+      UNKNOWN_SITE: 'Situs ini tidak terdaftar di layanan komentar.',
+      ORIGIN_NOT_ALLOWED: 'Alamat web ini tidak diizinkan menampilkan komentar untuk situs ini.',
+      PAYLOAD_TOO_LARGE: 'Komentar terlalu besar untuk dikirim.',
+      THREAD_CLOSED: 'Komentar untuk artikel ini sudah ditutup.',
+      AUTHOR_BANNED: 'Anda tidak dapat lagi berkomentar di situs ini.',
+      RATE_LIMITED: 'Anda mengirim terlalu cepat. Tunggu sebentar lalu coba lagi.',
+      UNAVAILABLE: 'Layanan komentar sedang tidak tersedia. Silakan coba lagi.',
+      INTERNAL: 'Terjadi kesalahan di server. Silakan coba lagi.',
+      NOT_FOUND: 'Komentar itu sudah tidak ada.',
+    },
+  },
+};
+
+const dictionaries: Record<Lang, Messages> = { en, id };
+
+export function messages(lang: Lang): Messages {
+  return dictionaries[lang];
+}
+
+/** Maps a BCP 47 tag to a language we speak: `id`, `id-ID` and the legacy `in` are Indonesian. */
+export function toLang(tag: string | null | undefined): Lang | null {
+  if (!tag) return null;
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'id' || primary === 'in') return 'id';
+  if (primary === 'en') return 'en';
+  return null;
+}
+
+/**
+ * The element's own `lang`, else the nearest ancestor's, else the document's; English when
+ * none of them is a language we speak. An ancestor with an unknown language still wins over
+ * the document (it is the closer statement), so it gives English.
+ */
+export function resolveLang(element: Element): Lang {
+  const own = element.getAttribute('lang');
+  if (own) return toLang(own) ?? 'en';
+  const ancestor = element.parentElement?.closest('[lang]');
+  const tag = ancestor?.getAttribute('lang') ?? element.ownerDocument.documentElement.lang;
+  return toLang(tag) ?? 'en';
+}
+
+/**
+ * The sentence to show for a failed request. INVALID_INPUT is explained per field; a code we
+ * have no sentence for shows the server's message, which is at least specific.
+ */
+export function errorMessage(lang: Lang, error: Pick<WireError, 'code' | 'message'> & { field?: string | undefined }, limits: { textMax: number; nameMax: number }): string {
+  const m = messages(lang).errors;
+  if (error.code === 'INVALID_INPUT') {
+    if (error.field === 'authorName') return /empty/.test(error.message) ? m.nameRequired : m.nameTooLong(limits.nameMax);
+    if (error.field === 'text') return /empty/.test(error.message) ? m.textRequired : m.textTooLong(limits.textMax);
+    return error.message;
+  }
+  return m.byCode[error.code] ?? error.message;
+}

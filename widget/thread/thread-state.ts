@@ -1,0 +1,177 @@
+/**
+ * Pure thread state: what one reader's widget knows about one thread, and how each thing
+ * the server says changes it. No sockets, no DOM, no clock: every function takes a state and
+ * returns a new one, so the ordering rules (sequence numbers, gaps, duplicates, the window
+ * between subscribing and receiving the snapshot) are tested on their own.
+ */
+import type { PublicComment } from '../../protocol/comment.ts';
+import type { ThreadEvent, ThreadPage, ThreadResync, ThreadSnapshot } from '../../protocol/events.ts';
+import { LIMITS } from '../../protocol/limits.ts';
+
+export interface ThreadState {
+  page: string;
+  /** `joining` until the first snapshot is applied; live events are buffered until then. */
+  phase: 'joining' | 'ready';
+  /** Newest first, one entry per id; includes the viewer's own pending comments. */
+  comments: readonly PublicComment[];
+  /** Published comments in the thread, as the server last counted them. */
+  count: number;
+  /** The last event sequence applied; everything up to it is reflected in `comments`. */
+  seq: number;
+  /** Cursor for older comments; null when the oldest page has been loaded. */
+  nextCursor: string | null;
+  /**
+   * Events received but not yet applicable: before the snapshot, or after a gap. Sorted by
+   * seq, no duplicates, all with seq > `seq + 1` once the thread is ready.
+   */
+  buffered: readonly ThreadEvent[];
+  /**
+   * True when the buffer overflowed (a long outage while events kept arriving): the only
+   * safe way back is a fresh `thread:join`.
+   */
+  stale: boolean;
+}
+
+/** More buffered events than this and we stop trying to patch the gap; we re-join. */
+const BUFFER_MAX = LIMITS.resyncMax;
+
+export function createThreadState(page: string): ThreadState {
+  return { page, phase: 'joining', comments: [], count: 0, seq: 0, nextCursor: null, buffered: [], stale: false };
+}
+
+/**
+ * Newest first by creation time; the id breaks ties so two widgets that saw the same
+ * comments in a different order still show them identically.
+ */
+function compareNewestFirst(a: PublicComment, b: PublicComment): number {
+  if (a.createdAt !== b.createdAt) return b.createdAt - a.createdAt;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Adds or replaces comments by id, keeping newest-first order. */
+export function upsertComments(existing: readonly PublicComment[], incoming: readonly PublicComment[]): PublicComment[] {
+  if (incoming.length === 0) return [...existing];
+  const byId = new Map<string, PublicComment>();
+  for (const c of existing) byId.set(c.id, c);
+  for (const c of incoming) byId.set(c.id, c);
+  return [...byId.values()].sort(compareNewestFirst);
+}
+
+/** Readers see only published comments and tombstones; an author also sees their own pending ones. */
+function isVisible(comment: PublicComment, ownPendingIds: ReadonlySet<string>): boolean {
+  return comment.status === 'published' || comment.status === 'deleted' || ownPendingIds.has(comment.id);
+}
+
+/**
+ * Applies a `thread:join` snapshot, then any events that arrived while it was on its way
+ * (those the snapshot already includes, seq ≤ snapshot.seq, are dropped).
+ */
+export function applySnapshot(state: ThreadState, snapshot: ThreadSnapshot): ThreadState {
+  const ownPending = new Set(snapshot.mine.map((c) => c.id));
+  const comments = upsertComments([], [...snapshot.comments, ...snapshot.mine]).filter((c) => isVisible(c, ownPending));
+  const next: ThreadState = {
+    page: state.page,
+    phase: 'ready',
+    comments,
+    count: snapshot.count,
+    seq: snapshot.seq,
+    nextCursor: snapshot.nextCursor,
+    buffered: state.buffered.filter((e) => e.seq > snapshot.seq),
+    stale: false,
+  };
+  return drainBuffer(next);
+}
+
+function applyOne(state: ThreadState, event: ThreadEvent): ThreadState {
+  switch (event.type) {
+    case 'comment:created': {
+      const comments = event.comment.status === 'published' ? upsertComments(state.comments, [event.comment]) : state.comments;
+      return { ...state, comments, count: event.count, seq: event.seq };
+    }
+  }
+}
+
+/** Applies buffered events for as long as they follow on without a gap. */
+function drainBuffer(state: ThreadState): ThreadState {
+  let next = state;
+  let i = 0;
+  for (; i < next.buffered.length; i++) {
+    const event = next.buffered[i];
+    if (event === undefined) break;
+    if (event.seq <= next.seq) continue;
+    if (event.seq !== next.seq + 1) break;
+    next = applyOne(next, event);
+  }
+  return i === 0 ? next : { ...next, buffered: next.buffered.slice(i) };
+}
+
+function insertBuffered(buffered: readonly ThreadEvent[], event: ThreadEvent): ThreadEvent[] {
+  if (buffered.some((e) => e.seq === event.seq)) return [...buffered];
+  return [...buffered, event].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * Takes one live event. Before the snapshot it is buffered; a duplicate (seq already applied)
+ * is ignored; the next seq is applied; anything further is buffered behind a gap, which
+ * `needsResync` then reports.
+ */
+export function receiveEvent(state: ThreadState, event: ThreadEvent): ThreadState {
+  // A stale state is about to be replaced by a fresh snapshot, which will include this event.
+  if (event.page !== state.page || state.stale) return state;
+  if (state.phase === 'ready' && event.seq <= state.seq) return state;
+  const buffered = insertBuffered(state.buffered, event);
+  if (buffered.length > BUFFER_MAX) return { ...state, buffered: [], stale: true };
+  const next = { ...state, buffered };
+  return state.phase === 'ready' ? drainBuffer(next) : next;
+}
+
+/** True when events are waiting behind a gap: the caller should send `thread:resync`. */
+export function needsResync(state: ThreadState): boolean {
+  return state.phase === 'ready' && !state.stale && state.buffered.length > 0;
+}
+
+/** True when the state can only be repaired by a fresh `thread:join`. */
+export function needsRejoin(state: ThreadState): boolean {
+  return state.stale;
+}
+
+/**
+ * Applies a `thread:resync` answer: the missed events in order, then whatever was buffered
+ * behind them. A `reset` answer marks the state stale (the caller re-joins).
+ */
+export function applyResync(state: ThreadState, resync: ThreadResync): ThreadState {
+  if (resync.reset) return { ...state, stale: true };
+  let next = state;
+  for (const event of [...resync.events].sort((a, b) => a.seq - b.seq)) {
+    if (event.page !== state.page || event.seq <= next.seq) continue;
+    if (event.seq !== next.seq + 1) {
+      // The server promised a gap-free list; if it is not, keep what follows for the next resync.
+      next = { ...next, buffered: insertBuffered(next.buffered, event) };
+      continue;
+    }
+    next = applyOne(next, event);
+  }
+  // Everything up to resync.seq has now been said, even if nothing visible happened.
+  const seq = Math.max(next.seq, resync.seq);
+  return drainBuffer({ ...next, seq, buffered: next.buffered.filter((e) => e.seq > seq) });
+}
+
+/** Adds an older page (`thread:more`); comments already shown are not repeated. */
+export function appendOlder(state: ThreadState, page: ThreadPage): ThreadState {
+  return { ...state, comments: upsertComments(state.comments, page.comments.filter((c) => c.status !== 'pending')), nextCursor: page.nextCursor };
+}
+
+/**
+ * Shows the viewer's own comment from the `comment:create` ack at once. The broadcast of a
+ * published comment may arrive before or after; either way the id appears once, and the
+ * count follows the broadcast (which carries the server's count).
+ */
+export function addOwnComment(state: ThreadState, comment: PublicComment): ThreadState {
+  if (comment.page !== state.page) return state;
+  return { ...state, comments: upsertComments(state.comments, [comment]) };
+}
+
+/** Starts over for a fresh `thread:join` (after a reset), keeping what is shown until it lands. */
+export function beginRejoin(state: ThreadState): ThreadState {
+  return { ...state, phase: 'joining', buffered: [], stale: false };
+}
