@@ -1,0 +1,16 @@
+/** Server-side failures that are not a reader's fault, with stable codes. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export class JournalCorruptError extends Error {
+  readonly code = 'JOURNAL_CORRUPT';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'JournalCorruptError';
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Lua scripts, so that each write is one atomic step in Redis. Every key a script touches
+ * shares the thread's hash tag, so the scripts stay valid on Redis Cluster.
+ */
+
+/**
+ * Create a comment. KEYS: idem, seq, published zset, comment, events stream, author's pending zset.
+ * ARGV: comment JSON, status, id, createdAt, idem TTL s, stream max length, public JSON, page JSON.
+ * Returns {0, existingId} for a used idempotency key, else {1, seq, count} (0, 0 when not published).
+ */
+export const CREATE_COMMENT = `
+local existing = redis.call('GET', KEYS[1])
+if existing then return {0, existing} end
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[5])
+redis.call('SET', KEYS[4], ARGV[1])
+if ARGV[2] == 'published' then
+  local seq = redis.call('INCR', KEYS[2])
+  redis.call('ZADD', KEYS[3], seq, ARGV[3])
+  local count = redis.call('ZCARD', KEYS[3])
+  local event = '{"type":"comment:created","page":' .. ARGV[8] .. ',"seq":' .. seq .. ',"comment":' .. ARGV[7] .. ',"count":' .. count .. '}'
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], seq .. '-0', 'e', event)
+  return {1, seq, count}
+end
+if ARGV[2] == 'pending' then
+  redis.call('ZADD', KEYS[6], ARGV[4], ARGV[3])
+end
+return {1, 0, 0}
+`;

@@ -1,0 +1,196 @@
+/**
+ * The production store: node-redis, one Lua script (or MULTI) per operation, every thread's
+ * keys under one hash tag `{site:page}` and a configurable prefix. Acknowledged writes
+ * survive a crash only when Redis runs with AOF (appendonly yes); the README says so.
+ */
+import { createClient, type RedisClientType } from 'redis';
+import { createHash } from 'node:crypto';
+import type { ThreadEvent } from '../../protocol/events.ts';
+import { toPublicComment } from '../comments/to-public.ts';
+import { StoreUnavailableError } from '../errors.ts';
+import { CREATE_COMMENT } from './redis-scripts.ts';
+import type {
+  CommentStore,
+  CreateCommentResult,
+  NewComment,
+  StoredComment,
+  StoredThreadPage,
+  ThreadEvents,
+  ThreadPageQuery,
+} from './types.ts';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Every key starts with this, so one Redis can host several installs (and tests). */
+  prefix?: string;
+  /** How long an idempotency key is remembered (default 7 days). */
+  idempotencyTtlSeconds?: number;
+  /** Approximate number of events each thread keeps for resync (default 5,000). */
+  eventsKept?: number;
+  onError?: (err: Error) => void;
+}
+
+export async function createRedisStore(options: RedisStoreOptions): Promise<CommentStore> {
+  const prefix = options.prefix ?? 'rembuk';
+  const idemTtl = options.idempotencyTtlSeconds ?? 7 * 24 * 3600;
+  const eventsKept = options.eventsKept ?? 5_000;
+  // Fail fast while disconnected: a post should get UNAVAILABLE now, not hang in a queue.
+  const client: RedisClientType = createClient({ url: options.url, disableOfflineQueue: true });
+  client.on('error', (err: Error) => options.onError?.(err));
+  try {
+    await client.connect();
+  } catch (cause) {
+    throw new StoreUnavailableError(`Could not connect to Redis at ${redactUrl(options.url)}.`, { cause });
+  }
+
+  const createSha = sha1(CREATE_COMMENT);
+
+  const keys = (site: string, page: string) => {
+    const base = `${prefix}:{${site}:${page}}`;
+    return {
+      seq: `${base}:seq`,
+      published: `${base}:pub`,
+      events: `${base}:ev`,
+      comment: (id: string) => `${base}:c:${id}`,
+      idem: (authorId: string, key: string) => `${base}:idem:${authorId}:${key}`,
+      pendingOf: (authorId: string) => `${base}:pa:${authorId}`,
+    };
+  };
+
+  async function runScript(script: string, sha: string, keyList: string[], args: string[]): Promise<unknown> {
+    try {
+      return await client.evalSha(sha, { keys: keyList, arguments: args });
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('NOSCRIPT')) {
+        return client.eval(script, { keys: keyList, arguments: args });
+      }
+      throw err;
+    }
+  }
+
+  async function mgetComments(site: string, page: string, ids: string[]): Promise<StoredComment[]> {
+    if (ids.length === 0) return [];
+    const k = keys(site, page);
+    const raw = await client.mGet(ids.map((id) => k.comment(id)));
+    const out: StoredComment[] = [];
+    for (const json of raw) if (typeof json === 'string') out.push(JSON.parse(json) as StoredComment);
+    return out;
+  }
+
+  return guard({
+    kind: 'redis',
+
+    async createComment(input: NewComment, key: string): Promise<CreateCommentResult> {
+      const k = keys(input.site, input.page);
+      const publicComment = toPublicComment(input);
+      const reply = (await runScript(
+        CREATE_COMMENT,
+        createSha,
+        [k.idem(input.authorId, key), k.seq, k.published, k.comment(input.id), k.events, k.pendingOf(input.authorId)],
+        [
+          JSON.stringify(input),
+          input.status,
+          input.id,
+          String(input.createdAt),
+          String(idemTtl),
+          String(eventsKept),
+          JSON.stringify(publicComment),
+          JSON.stringify(input.page),
+        ],
+      )) as [number, string | number, number?];
+      if (reply[0] === 0) {
+        const existingId = String(reply[1]);
+        const existing = await client.get(k.comment(existingId));
+        if (existing === null) throw new StoreUnavailableError(`Comment ${existingId} is indexed but missing.`);
+        return { comment: JSON.parse(existing) as StoredComment, event: null, duplicate: true };
+      }
+      const seq = Number(reply[1]);
+      const comment: StoredComment = structuredClone(input);
+      const event: ThreadEvent | null =
+        input.status === 'published'
+          ? { type: 'comment:created', page: input.page, seq, comment: publicComment, count: Number(reply[2]) }
+          : null;
+      return { comment, event, duplicate: false };
+    },
+
+    async getThreadPage(site: string, page: string, query: ThreadPageQuery): Promise<StoredThreadPage> {
+      const k = keys(site, page);
+      const max = query.cursor === null ? '+inf' : `(${query.cursor}`;
+      // One MULTI: the page, the count and the seq describe the same moment.
+      const [entries, count, seq] = (await client
+        .multi()
+        .zRangeWithScores(k.published, max, '-inf', { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: query.limit + 1 } })
+        .zCard(k.published)
+        .get(k.seq)
+        .exec()) as unknown as [{ value: string; score: number }[], number, string | null];
+      const shown = entries.slice(0, query.limit);
+      const comments = await mgetComments(site, page, shown.map((e) => e.value));
+      const last = shown.at(-1);
+      const nextCursor = entries.length > query.limit && last ? String(last.score) : null;
+      return { comments, nextCursor, count: Number(count), seq: Number(seq ?? 0) };
+    },
+
+    async listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]> {
+      const ids = await client.zRange(keys(site, page).pendingOf(authorId), 0, -1, { REV: true });
+      const found = await mgetComments(site, page, ids);
+      return found.filter((c) => c.status === 'pending');
+    },
+
+    async readEvents(site: string, page: string, afterSeq: number, limit: number): Promise<ThreadEvents> {
+      const k = keys(site, page);
+      const [entries, seqRaw] = (await client
+        .multi()
+        .xRange(k.events, `(${afterSeq}-0`, '+', { COUNT: limit })
+        .get(k.seq)
+        .exec()) as unknown as [{ id: string; message: Record<string, string> }[], string | null];
+      const seq = Number(seqRaw ?? 0);
+      const events = entries.map((e) => JSON.parse(e.message['e'] ?? 'null') as ThreadEvent);
+      const first = events[0];
+      // Trimmed: the oldest event kept is later than the one the reader needs next.
+      const complete = afterSeq >= seq || (first !== undefined && first.seq === afterSeq + 1);
+      return { events: complete ? events : [], seq, complete };
+    },
+
+    async getComment(site: string, page: string, id: string): Promise<StoredComment | null> {
+      const json = await client.get(keys(site, page).comment(id));
+      return json === null ? null : (JSON.parse(json) as StoredComment);
+    },
+
+    async ping(): Promise<boolean> {
+      try {
+        return (await client.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+
+    async close(): Promise<void> {
+      if (client.isOpen) await client.close();
+    },
+  });
+}
+
+/** Turns connection failures into StoreUnavailableError so callers answer UNAVAILABLE. */
+function guard(store: CommentStore): CommentStore {
+  const wrapped = { ...store } as Record<string, unknown>;
+  for (const name of ['createComment', 'getThreadPage', 'listPendingByAuthor', 'readEvents', 'getComment'] as const) {
+    const fn = store[name] as (...args: unknown[]) => Promise<unknown>;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await fn(...args);
+      } catch (cause) {
+        if (cause instanceof StoreUnavailableError) throw cause;
+        throw new StoreUnavailableError('The comment store (Redis) is unavailable.', { cause });
+      }
+    };
+  }
+  return wrapped as unknown as CommentStore;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}

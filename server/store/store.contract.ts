@@ -1,0 +1,234 @@
+/**
+ * Every behaviour of CommentStore, written once. Each implementation's test file calls
+ * `describeCommentStoreContract` with a factory; nothing here knows which backend it runs on.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommentStore, NewComment, NewCommentStatus } from './types.ts';
+
+export interface StoreHarness {
+  store: CommentStore;
+  /** Close the store and open a new one over the same durable data. */
+  reopen(): Promise<CommentStore>;
+  /** Close whatever is open and delete the data. */
+  cleanup(): Promise<void>;
+}
+
+let counter = 0;
+function makeComment(over: Partial<NewComment> & { status?: NewCommentStatus } = {}): NewComment {
+  counter += 1;
+  return {
+    id: `c${String(counter).padStart(10, '0')}${Math.random().toString(36).slice(2, 8)}`,
+    site: 'demo',
+    page: '/article',
+    parentId: null,
+    authorId: 'author-a',
+    authorName: 'Ani',
+    text: `comment ${counter}`,
+    status: 'published',
+    createdAt: 1_700_000_000_000 + counter,
+    moderation: { action: 'publish', reasons: [] },
+    ...over,
+  };
+}
+
+export function describeCommentStoreContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`${name} store (contract)`, () => {
+    let harness: StoreHarness | undefined;
+    async function fresh(): Promise<StoreHarness> {
+      harness = await open();
+      return harness;
+    }
+    afterEach(async () => {
+      await harness?.cleanup();
+      harness = undefined;
+    });
+
+    it('shows an empty thread with no comments, count 0 and seq 0', async () => {
+      const { store } = await fresh();
+      const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+      expect(page).toEqual({ comments: [], nextCursor: null, count: 0, seq: 0 });
+      const events = await store.readEvents('demo', '/article', 0, 100);
+      expect(events).toEqual({ events: [], seq: 0, complete: true });
+    });
+
+    it('lists a published comment, counts it and appends the first thread event', async () => {
+      const { store } = await fresh();
+      const comment = makeComment({ text: 'Hilirisasi nikel perlu standar lingkungan 🌱' });
+      const result = await store.createComment(comment, 'key-00000001');
+      expect(result.duplicate).toBe(false);
+      expect(result.comment).toEqual(comment);
+      expect(result.event).toEqual({ type: 'comment:created', page: '/article', seq: 1, comment: publicOf(comment), count: 1 });
+      const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+      expect(page.comments).toEqual([comment]);
+      expect(page.count).toBe(1);
+      expect(page.seq).toBe(1);
+      expect(await store.getComment('demo', '/article', comment.id)).toEqual(comment);
+    });
+
+    it('keeps a held comment out of the thread and shows it only in its author’s pending list', async () => {
+      const { store } = await fresh();
+      const held = makeComment({
+        status: 'pending',
+        moderation: {
+          action: 'hold',
+          reasons: [{ rule: 'profanity', action: 'hold', message: { en: 'Profanity', id: 'Kata kasar' }, spans: [{ start: 0, end: 4 }] }],
+        },
+      });
+      const result = await store.createComment(held, 'key-00000002');
+      expect(result.event).toBeNull();
+      const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+      expect(page).toEqual({ comments: [], nextCursor: null, count: 0, seq: 0 });
+      expect(await store.listPendingByAuthor('demo', '/article', 'author-a')).toEqual([held]);
+      expect(await store.listPendingByAuthor('demo', '/article', 'author-b')).toEqual([]);
+      expect(await store.getComment('demo', '/article', held.id)).toEqual(held);
+    });
+
+    it('stores a rejected comment for the record but shows it to no reader', async () => {
+      const { store } = await fresh();
+      const rejected = makeComment({ status: 'rejected', moderation: { action: 'reject', reasons: [] } });
+      const result = await store.createComment(rejected, 'key-00000003');
+      expect(result.event).toBeNull();
+      expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).comments).toEqual([]);
+      expect(await store.listPendingByAuthor('demo', '/article', 'author-a')).toEqual([]);
+      expect(await store.getComment('demo', '/article', rejected.id)).toEqual(rejected);
+    });
+
+    it('returns the first comment for a repeated idempotency key and writes nothing', async () => {
+      const { store } = await fresh();
+      const first = makeComment();
+      await store.createComment(first, 'same-key-123');
+      const retry = await store.createComment(makeComment({ text: 'a different body' }), 'same-key-123');
+      expect(retry).toEqual({ comment: first, event: null, duplicate: true });
+      const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+      expect(page.count).toBe(1);
+      expect(page.seq).toBe(1);
+    });
+
+    it('stores one comment when the same key is sent twice at once', async () => {
+      const { store } = await fresh();
+      const [a, b] = await Promise.all([
+        store.createComment(makeComment(), 'race-key-1'),
+        store.createComment(makeComment(), 'race-key-1'),
+      ]);
+      expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+      expect(a.comment.id).toBe(b.comment.id);
+      expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).count).toBe(1);
+    });
+
+    it('scopes idempotency keys to the author and the thread', async () => {
+      const { store } = await fresh();
+      await store.createComment(makeComment(), 'shared-key-1');
+      const otherAuthor = await store.createComment(makeComment({ authorId: 'author-b' }), 'shared-key-1');
+      const otherPage = await store.createComment(makeComment({ page: '/other' }), 'shared-key-1');
+      expect(otherAuthor.duplicate).toBe(false);
+      expect(otherPage.duplicate).toBe(false);
+    });
+
+    it('pages newest first with cursors that neither skip nor repeat', async () => {
+      const { store } = await fresh();
+      const ids: string[] = [];
+      for (let i = 0; i < 45; i += 1) {
+        const c = makeComment();
+        ids.push(c.id);
+        await store.createComment(c, `page-key-${i}00`);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      const sizes: number[] = [];
+      do {
+        const page = await store.getThreadPage('demo', '/article', { cursor, limit: 20 });
+        sizes.push(page.comments.length);
+        seen.push(...page.comments.map((c) => c.id));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      expect(sizes).toEqual([20, 20, 5]);
+      expect(seen).toEqual([...ids].reverse());
+    });
+
+    it('gives a thread whose size is a multiple of the page no empty last page', async () => {
+      const { store } = await fresh();
+      for (let i = 0; i < 4; i += 1) await store.createComment(makeComment(), `exact-key-${i}0`);
+      const first = await store.getThreadPage('demo', '/article', { cursor: null, limit: 2 });
+      const second = await store.getThreadPage('demo', '/article', { cursor: first.nextCursor, limit: 2 });
+      expect(second.comments).toHaveLength(2);
+      expect(second.nextCursor).toBeNull();
+    });
+
+    it('replays events after a sequence, in order, gap-free and limited', async () => {
+      const { store } = await fresh();
+      const comments = [];
+      for (let i = 0; i < 7; i += 1) {
+        const c = makeComment();
+        comments.push(c);
+        await store.createComment(c, `ev-key-${i}000`);
+      }
+      const after3 = await store.readEvents('demo', '/article', 3, 100);
+      expect(after3.seq).toBe(7);
+      expect(after3.complete).toBe(true);
+      expect(after3.events.map((e) => e.seq)).toEqual([4, 5, 6, 7]);
+      expect(after3.events.map((e) => e.comment.id)).toEqual(comments.slice(3).map((c) => c.id));
+      expect(after3.events.map((e) => e.count)).toEqual([4, 5, 6, 7]);
+      const limited = await store.readEvents('demo', '/article', 0, 2);
+      expect(limited.events.map((e) => e.seq)).toEqual([1, 2]);
+      expect((await store.readEvents('demo', '/article', 7, 100)).events).toEqual([]);
+    });
+
+    it('assigns unique, gap-free sequences to concurrent posts', async () => {
+      const { store } = await fresh();
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => store.createComment(makeComment(), `conc-key-${i}000`)),
+      );
+      const seqs = results.map((r) => r.event?.seq).sort((a, b) => (a ?? 0) - (b ?? 0));
+      expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 50 });
+      expect(page.count).toBe(30);
+      expect(page.comments.map((c) => c.id)).toEqual(
+        [...results].sort((a, b) => (b.event?.seq ?? 0) - (a.event?.seq ?? 0)).map((r) => r.comment.id),
+      );
+    });
+
+    it('keeps threads and sites apart', async () => {
+      const { store } = await fresh();
+      await store.createComment(makeComment({ page: '/a' }), 'iso-key-0001');
+      await store.createComment(makeComment({ page: '/b' }), 'iso-key-0002');
+      await store.createComment(makeComment({ page: '/a', site: 'other-site' }), 'iso-key-0003');
+      const a = await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 });
+      expect(a.count).toBe(1);
+      expect(a.seq).toBe(1);
+      expect((await store.getThreadPage('other-site', '/a', { cursor: null, limit: 20 })).count).toBe(1);
+      expect((await store.getThreadPage('demo', '/c', { cursor: null, limit: 20 })).count).toBe(0);
+    });
+
+    it('returns null for a comment that does not exist', async () => {
+      const { store } = await fresh();
+      expect(await store.getComment('demo', '/article', 'nope-nope-nope')).toBeNull();
+    });
+
+    it('keeps every acknowledged write after the store is closed and opened again', async () => {
+      const h = await fresh();
+      const published = makeComment({ text: 'tetap ada setelah restart' });
+      const held = makeComment({ status: 'pending', moderation: { action: 'hold', reasons: [] } });
+      await h.store.createComment(published, 'durable-key-1');
+      await h.store.createComment(held, 'durable-key-2');
+      const reopened = await h.reopen();
+      const page = await reopened.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+      expect(page.comments).toEqual([published]);
+      expect(page.seq).toBe(1);
+      expect(await reopened.listPendingByAuthor('demo', '/article', 'author-a')).toEqual([held]);
+      const retry = await reopened.createComment(makeComment(), 'durable-key-1');
+      expect(retry.duplicate).toBe(true);
+      const next = await reopened.createComment(makeComment(), 'durable-key-3');
+      expect(next.event?.seq).toBe(2);
+    });
+
+    it('answers ping while open', async () => {
+      const { store } = await fresh();
+      expect(await store.ping()).toBe(true);
+    });
+  });
+}
+
+function publicOf(comment: NewComment) {
+  const { site: _site, moderation: _moderation, ...rest } = comment;
+  return rest;
+}

@@ -1,0 +1,86 @@
+/**
+ * The store speaks the domain, never raw keys. Two implementations (Redis, embedded) pass
+ * one contract suite (store.contract.ts); a behaviour only one of them has is a defect here.
+ */
+import type { CommentStatus, PublicComment } from '../../protocol/comment.ts';
+import type { ThreadEvent } from '../../protocol/events.ts';
+
+/** What the moderation step decided, stored with the comment so the queue can explain itself. */
+export interface ModerationRecord {
+  action: 'publish' | 'hold' | 'reject';
+  reasons: ModerationReason[];
+}
+
+export interface ModerationReason {
+  rule: string;
+  action: 'publish' | 'hold' | 'reject';
+  message: { en: string; id: string };
+  spans: { start: number; end: number }[];
+}
+
+/** A comment as stored: the public shape plus what only the server and moderators see. */
+export interface StoredComment extends PublicComment {
+  site: string;
+  moderation: ModerationRecord;
+}
+
+export type NewCommentStatus = Extract<CommentStatus, 'published' | 'pending' | 'rejected'>;
+
+export interface NewComment extends StoredComment {
+  status: NewCommentStatus;
+}
+
+export interface CreateCommentResult {
+  comment: StoredComment;
+  /** The thread event this write appended (published comments only); null for held ones and duplicates. */
+  event: ThreadEvent | null;
+  /** True when the idempotency key had been used: `comment` is the first result, nothing was written. */
+  duplicate: boolean;
+}
+
+export interface ThreadPageQuery {
+  /** Opaque cursor from an earlier page; null for the newest page. */
+  cursor: string | null;
+  limit: number;
+}
+
+export interface StoredThreadPage {
+  /** Newest first. */
+  comments: StoredComment[];
+  nextCursor: string | null;
+  /** Published comments in the thread, read in the same atomic step as the page. */
+  count: number;
+  /** The thread's latest event seq, read in the same atomic step as the page. */
+  seq: number;
+}
+
+export interface ThreadEvents {
+  /** Oldest first, gap-free from afterSeq + 1. */
+  events: ThreadEvent[];
+  seq: number;
+  /** False when the log no longer holds every event after afterSeq (trimmed): the reader must re-join. */
+  complete: boolean;
+}
+
+export interface CommentStore {
+  /** Which backend, for logs and /healthz. */
+  readonly kind: 'redis' | 'embedded';
+  /**
+   * One atomic, durable write: the comment, the thread's indexes and (when published) the
+   * next thread event. Idempotent on (site, page, authorId, idempotencyKey): a repeated key
+   * returns the first comment with `duplicate: true` and writes nothing.
+   */
+  createComment(comment: NewComment, idempotencyKey: string): Promise<CreateCommentResult>;
+  /** A page of published comments, newest first, with count and seq read atomically with it. */
+  getThreadPage(site: string, page: string, query: ThreadPageQuery): Promise<StoredThreadPage>;
+  /** The author's comments in this thread that await review, newest first. */
+  listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]>;
+  /** Thread events after `afterSeq`, at most `limit`. */
+  readEvents(site: string, page: string, afterSeq: number, limit: number): Promise<ThreadEvents>;
+  /** One comment, or null. */
+  getComment(site: string, page: string, id: string): Promise<StoredComment | null>;
+  /** Is the backend reachable and writable? */
+  ping(): Promise<boolean>;
+  /** Finish in-flight writes, flush, release connections. */
+  close(): Promise<void>;
+}
