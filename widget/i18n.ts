@@ -9,6 +9,8 @@ export const Lang = { id: 'id', en: 'en' } as const;
 export type Lang = (typeof Lang)[keyof typeof Lang];
 
 export interface Messages {
+  /** Heading before the count is known. */
+  title: string;
   heading: (count: number) => string;
   empty: string;
   loading: string;
@@ -37,6 +39,7 @@ export interface Messages {
 }
 
 const en: Messages = {
+  title: 'Comments',
   heading: (n) => (n === 1 ? '1 comment' : `${n} comments`),
   empty: 'No comments yet. Be the first to comment below.',
   loading: 'Loading comments…',
@@ -75,6 +78,7 @@ const en: Messages = {
 };
 
 const id: Messages = {
+  title: 'Komentar',
   heading: (n) => `${n.toLocaleString('id')} komentar`,
   empty: 'Belum ada komentar. Jadilah yang pertama berkomentar!',
   loading: 'Memuat komentar…',
@@ -144,12 +148,17 @@ export function resolveLang(element: Element): Lang {
  * The sentence to show for a failed request. INVALID_INPUT is explained per field; a code we
  * have no sentence for shows the server's message, which is at least specific.
  */
-export function errorMessage(lang: Lang, error: Pick<WireError, 'code' | 'message'> & { field?: string | undefined }, limits: { textMax: number; nameMax: number }): string {
+export function errorMessage(
+  lang: Lang,
+  error: { code: string; message: string; field?: string | undefined },
+  limits: { textMax: number; nameMax: number },
+): string {
   const m = messages(lang).errors;
   if (error.code === 'INVALID_INPUT') {
     if (error.field === 'authorName') return /empty/.test(error.message) ? m.nameRequired : m.nameTooLong(limits.nameMax);
     if (error.field === 'text') return /empty/.test(error.message) ? m.textRequired : m.textTooLong(limits.textMax);
     return error.message;
   }
-  return m.byCode[error.code] ?? error.message;
+  const byCode: Partial<Record<string, string>> = m.byCode;
+  return byCode[error.code] ?? error.message;
 }

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the one script a site pastes: dist/embed.js, a single minified IIFE with Lit,
+ * socket.io-client and the widget inside (no chunks, no CSS file: styles live in the
+ * Shadow DOM). `npm run build` runs widget/build.ts, which also enforces the size budget.
+ */
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    // A map for debugging, without a sourceMappingURL comment (no 404 for readers' devtools).
+    sourcemap: 'hidden',
+    reportCompressedSize: false,
+    lib: {
+      entry: 'widget/embed.ts',
+      formats: ['iife'],
+      name: 'Rembuk',
+      fileName: () => 'embed.js',
+    },
+  },
+});

@@ -1,0 +1,236 @@
+import { css } from 'lit';
+
+/**
+ * Theming: every look the site may want to change is a `--rembuk-*` custom property (set on
+ * `rembuk-thread` or any ancestor), and every block has a `part` for finer `::part()` rules.
+ * Text colour and font inherit from the page by default, and the neutral tints are mixed from
+ * the current text colour, so the widget suits light and dark pages without configuration;
+ * only the accent default follows prefers-color-scheme.
+ */
+export const threadStyles = css`
+  :host {
+    --_font: var(--rembuk-font, inherit);
+    --_font-size: var(--rembuk-font-size, 1rem);
+    --_text: var(--rembuk-color-text, currentColor);
+    --_muted: var(--rembuk-color-muted, color-mix(in srgb, currentColor 62%, transparent));
+    --_bg: var(--rembuk-color-background, transparent);
+    --_surface: var(--rembuk-color-surface, color-mix(in srgb, currentColor 4%, transparent));
+    --_border: var(--rembuk-color-border, color-mix(in srgb, currentColor 18%, transparent));
+    --_accent: var(--rembuk-color-accent, #0b5cad);
+    --_accent-text: var(--rembuk-color-accent-text, #fff);
+    --_danger: var(--rembuk-color-danger, #b3261e);
+    --_pending: var(--rembuk-color-pending, #8a5a00);
+    --_pending-bg: var(--rembuk-color-pending-background, color-mix(in srgb, #f2b705 14%, transparent));
+    --_radius: var(--rembuk-radius, 8px);
+    --_space: var(--rembuk-spacing, 1rem);
+
+    display: block;
+    box-sizing: border-box;
+    max-width: 100%;
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    color: var(--_text);
+    background: var(--_bg);
+    overflow-wrap: anywhere;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--rembuk-color-accent, #6cb0ff);
+      --_accent-text: var(--rembuk-color-accent-text, #06213d);
+      --_danger: var(--rembuk-color-danger, #ff8a80);
+      --_pending: var(--rembuk-color-pending, #f5c451);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .heading {
+    margin: 0 0 calc(var(--_space) * 0.75);
+    font-size: 1.25em;
+    line-height: 1.3;
+  }
+
+  .notice {
+    margin: 0 0 var(--_space);
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .notice:empty {
+    display: none;
+  }
+
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  label {
+    display: grid;
+    gap: 0.25em;
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  input,
+  textarea {
+    width: 100%;
+    min-width: 0;
+    font: inherit;
+    font-weight: 400;
+    font-size: max(1rem, 16px); /* 16px keeps iOS from zooming in on focus */
+    color: inherit;
+    background: var(--rembuk-color-input-background, color-mix(in srgb, Canvas 92%, transparent));
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.5em 0.65em;
+  }
+  input {
+    max-width: 24em;
+  }
+  textarea {
+    min-height: 6em;
+    resize: vertical;
+  }
+  input:focus-visible,
+  textarea:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  .counter {
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .counter.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.5em 1.1em;
+    border: 1px solid var(--_accent);
+  }
+  .post {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+    font-size: 0.9em;
+  }
+  .error:empty {
+    display: none;
+  }
+
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .comment {
+    padding: calc(var(--_space) * 0.75) 0 0;
+    border-top: 1px solid var(--_border);
+  }
+  .comment.pending {
+    padding: calc(var(--_space) * 0.75);
+    border: 1px dashed var(--_pending);
+    border-radius: var(--_radius);
+    background: var(--_pending-bg);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5em;
+    margin: 0 0 0.25em;
+  }
+  .author {
+    font-weight: 700;
+  }
+  .time {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .text {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+  .badge {
+    margin: 0.5em 0 0;
+    color: var(--_pending);
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+  .empty {
+    margin: 0;
+    padding: var(--_space);
+    text-align: center;
+    color: var(--_muted);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .more {
+    display: block;
+    margin: var(--_space) auto 0;
+    background: transparent;
+    color: var(--_accent);
+  }
+
+  .unavailable {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_danger);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .unavailable p {
+    margin: 0;
+  }
+  .unavailable .reason {
+    margin-top: 0.25em;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

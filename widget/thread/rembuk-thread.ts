@@ -1,0 +1,281 @@
+/**
+ * `<rembuk-thread>`: one article's live comment thread, for readers.
+ *
+ * Attributes (all optional when loaded through embed.js):
+ * - `site`: the site id (defaults to the embed script's `data-site`);
+ * - `page`: the thread's page id (defaults to the canonical link's path, else location.pathname);
+ * - `server`: the Rembuk origin (defaults to the embed script's origin);
+ * - `lang`: `id` or `en` (defaults to the nearest `lang` ancestor, else English).
+ *
+ * Comment text is only ever interpolated as text into Lit templates (never as HTML).
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PublicComment } from '../../protocol/comment.ts';
+import { LIMITS } from '../../protocol/limits.ts';
+import { ClockController } from '../clock-controller.ts';
+import { CommentPostedEvent } from '../events/comment-posted-event.ts';
+import { errorMessage, messages, resolveLang, type Lang, type Messages } from '../i18n.ts';
+import { newIdempotencyKey } from '../idempotency-key.ts';
+import { formatAbsoluteTime, formatRelativeTime } from '../relative-time.ts';
+import { createBrowserStore, storageKeys, type KeyValueStore } from '../storage.ts';
+import { defaultPageId, embedDefaults, type ThreadConfig } from './thread-config.ts';
+import { ThreadController } from './thread-controller.ts';
+import { threadStyles } from './rembuk-thread.styles.ts';
+
+let instances = 0;
+
+export class RembukThread extends LitElement {
+  static override styles = threadStyles;
+
+  static override properties = {
+    site: { type: String, reflect: true },
+    page: { type: String, reflect: true },
+    server: { type: String },
+    _name: { state: true },
+    _text: { state: true },
+    _sending: { state: true },
+    _error: { state: true },
+    _lang: { state: true },
+  };
+
+  declare site: string;
+  declare page: string;
+  declare server: string;
+  declare _name: string;
+  declare _text: string;
+  declare _sending: boolean;
+  declare _error: string;
+  declare _lang: Lang;
+
+  readonly #storage: KeyValueStore = createBrowserStore();
+  readonly #clock = new ClockController(this);
+  readonly #thread = new ThreadController(this, { config: () => this.#resolveConfig(), storage: this.#storage });
+  /** Kept across a lost post so the reader's retry reuses it; a new text gets a new key. */
+  #draftKey: string | null = null;
+  #langObserver: MutationObserver | null = null;
+  readonly #uid = ++instances;
+
+  constructor() {
+    super();
+    this.site = '';
+    this.page = '';
+    this.server = '';
+    this._name = '';
+    this._text = '';
+    this._sending = false;
+    this._error = '';
+    this._lang = 'en';
+  }
+
+  override connectedCallback(): void {
+    this._lang = resolveLang(this);
+    this._name = this.#storage.get(storageKeys.name) ?? '';
+    // The page may switch language (or set it late); follow the nearest lang attributes.
+    this.#langObserver = new MutationObserver(() => {
+      this._lang = resolveLang(this);
+    });
+    this.#langObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#langObserver?.disconnect();
+    this.#langObserver = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Attributes set after the element connected point it at another thread: start over.
+    const moved = (['site', 'page', 'server'] as const).some((k) => changed.has(k) && changed.get(k) !== undefined);
+    if (moved && this.isConnected) this.#thread.restart();
+  }
+
+  #resolveConfig(): ThreadConfig | null {
+    const defaults = embedDefaults();
+    const site = this.site || defaults.site || '';
+    if (!site) return null;
+    const server = this.server || defaults.server || this.ownerDocument.location.origin;
+    const page = this.page || defaultPageId(this.ownerDocument);
+    return { server, site, page };
+  }
+
+  get #m(): Messages {
+    return messages(this._lang);
+  }
+
+  override render(): TemplateResult {
+    const m = this.#m;
+    const t = this.#thread;
+    if (t.connection === 'refused') return this.#renderUnavailable();
+    const ready = t.thread?.phase === 'ready' || (t.thread?.comments.length ?? 0) > 0;
+    return html`
+      <section part="thread" aria-labelledby="rembuk-heading-${this.#uid}">
+        <h2 class="heading" part="heading" id="rembuk-heading-${this.#uid}">${ready && t.thread ? m.heading(t.thread.count) : m.title}</h2>
+        <p class="notice" part="notice" role="status">${this.#connectionNotice()}</p>
+        ${this.#renderComposer()} ${this.#renderList(ready)}
+      </section>
+    `;
+  }
+
+  #connectionNotice(): string {
+    const t = this.#thread;
+    if (t.connection === 'reconnecting') return this.#m.reconnecting;
+    if (t.loadError) return errorMessage(this._lang, t.loadError, LIMITS);
+    return '';
+  }
+
+  #renderUnavailable(): TemplateResult {
+    const m = this.#m;
+    const refusal = this.#thread.refusal;
+    const reason = refusal ? errorMessage(this._lang, refusal, LIMITS) : '';
+    return html`
+      <div class="unavailable" part="unavailable" role="status">
+        <p><strong>${m.unavailableTitle}</strong></p>
+        ${reason ? html`<p class="reason" part="unavailable-reason">${reason}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderComposer(): TemplateResult {
+    const m = this.#m;
+    const length = this._text.length;
+    const over = length > LIMITS.textMax;
+    const blank = this._text.trim() === '';
+    const id = this.#uid;
+    return html`
+      <form part="composer" @submit=${this.#onSubmit} novalidate>
+        <label part="name-label">
+          ${m.nameLabel}
+          <input
+            part="name-input"
+            name="authorName"
+            autocomplete="nickname"
+            maxlength=${LIMITS.nameMax}
+            placeholder=${m.namePlaceholder}
+            .value=${this._name}
+            @input=${this.#onNameInput}
+          />
+        </label>
+        <label part="text-label">
+          ${m.textLabel}
+          <textarea
+            part="textarea"
+            name="text"
+            rows="4"
+            placeholder=${m.textPlaceholder}
+            aria-describedby="rembuk-counter-${id} rembuk-error-${id}"
+            aria-invalid=${over ? 'true' : 'false'}
+            .value=${this._text}
+            @input=${this.#onTextInput}
+            @keydown=${this.#onTextKeydown}
+          ></textarea>
+        </label>
+        <div class="actions">
+          <span class="counter ${over ? 'over' : ''}" part="counter" id="rembuk-counter-${id}">${m.counter(length, LIMITS.textMax)}</span>
+          <button class="post" part="post-button" type="submit" ?disabled=${this._sending || blank || over}>
+            ${this._sending ? m.posting : m.post}
+          </button>
+        </div>
+        <p class="error" part="error" id="rembuk-error-${id}" role="alert" aria-live="assertive">${this._error}</p>
+      </form>
+    `;
+  }
+
+  #renderList(ready: boolean): TemplateResult {
+    const m = this.#m;
+    const t = this.#thread;
+    const thread = t.thread;
+    if (!ready || !thread) return html`<p class="empty" part="loading">${m.loading}</p>`;
+    if (thread.comments.length === 0) return html`<p class="empty" part="empty">${m.empty}</p>`;
+    return html`
+      <ol class="list" part="list">
+        ${thread.comments.map((c) => this.#renderComment(c))}
+      </ol>
+      ${thread.nextCursor
+        ? html`<button class="more" part="load-more" type="button" ?disabled=${t.loadingMore} @click=${() => void t.loadMore()}>
+            ${t.loadingMore ? m.loadingMore : m.loadMore}
+          </button>`
+        : nothing}
+      ${t.moreError ? html`<p class="error" part="error" role="alert">${errorMessage(this._lang, t.moreError, LIMITS)}</p>` : nothing}
+    `;
+  }
+
+  #renderComment(c: PublicComment): TemplateResult {
+    const m = this.#m;
+    const pending = c.status === 'pending';
+    // Never earlier than the page's clock: a fresh comment must not read "in 2 seconds".
+    const now = Math.max(this.#clock.now, Date.now());
+    return html`
+      <li class="comment ${pending ? 'pending' : ''}" part=${pending ? 'comment comment-pending' : 'comment'} data-id=${c.id} data-status=${c.status}>
+        <p class="meta">
+          <span class="author" part="author">${c.authorName}</span>
+          <time class="time" part="time" datetime=${new Date(c.createdAt).toISOString()} title=${formatAbsoluteTime(c.createdAt, this._lang)}>
+            ${formatRelativeTime(c.createdAt, now, this._lang, m.justNow)}
+          </time>
+        </p>
+        <p class="text" part="text">${c.text}</p>
+        ${pending ? html`<p class="badge" part="pending-badge">${m.awaitingReview}</p>` : nothing}
+      </li>
+    `;
+  }
+
+  #onNameInput(e: Event): void {
+    this._name = (e.target as HTMLInputElement).value;
+  }
+
+  #onTextInput(e: Event): void {
+    this._text = (e.target as HTMLTextAreaElement).value;
+    this.#draftKey = null;
+  }
+
+  /** Ctrl/⌘ + Enter posts, as in most comment boxes. */
+  #onTextKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      this.renderRoot.querySelector('form')?.requestSubmit();
+    }
+  }
+
+  async #onSubmit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._sending) return;
+    const m = this.#m;
+    const authorName = this._name.replace(/\s+/g, ' ').trim();
+    const text = this._text.replace(/\r\n?/g, '\n').trim();
+    if (!authorName) return this.#fail(m.errors.nameRequired, 'input');
+    if (authorName.length > LIMITS.nameMax) return this.#fail(m.errors.nameTooLong(LIMITS.nameMax), 'input');
+    if (!text) return this.#fail(m.errors.textRequired, 'textarea');
+    if (text.length > LIMITS.textMax) return this.#fail(m.errors.textTooLong(LIMITS.textMax), 'textarea');
+
+    this.#storage.set(storageKeys.name, authorName);
+    this.#draftKey ??= newIdempotencyKey();
+    this._sending = true;
+    this._error = '';
+    const outcome = await this.#thread.post({ text, authorName, key: this.#draftKey });
+    this._sending = false;
+    if (outcome.ok) {
+      this._text = '';
+      this.#draftKey = null;
+      this.#clock.refresh();
+      this.dispatchEvent(new CommentPostedEvent(outcome.data.comment));
+      return;
+    }
+    // A lost answer keeps the key: the reader's next click is the same request, not a second comment.
+    if ('lost' in outcome) this._error = m.errors.timeout;
+    else {
+      this._error = errorMessage(this._lang, outcome.error, LIMITS);
+      this.#draftKey = null;
+    }
+  }
+
+  #fail(message: string, focus: 'input' | 'textarea'): void {
+    this._error = message;
+    this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rembuk-thread': RembukThread;
+  }
+}

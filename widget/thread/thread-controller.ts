@@ -1,0 +1,351 @@
+/**
+ * The reactive controller that owns one Socket.IO connection for one `<rembuk-thread>`:
+ * opened in hostConnected, closed in hostDisconnected. It turns socket traffic into calls on
+ * the pure thread state (thread-state.ts) and asks the host to re-render after each change.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import type { PublicComment } from '../../protocol/comment.ts';
+import type { Result, WireError } from '../../protocol/errors.ts';
+import type {
+  CommentCreated,
+  CommentCreateRequest,
+  ConnectErrorData,
+  ThreadEvent,
+  ThreadPage,
+  ThreadResync,
+  ThreadSnapshot,
+} from '../../protocol/events.ts';
+import { storageKeys, type KeyValueStore } from '../storage.ts';
+import type { ThreadConfig } from './thread-config.ts';
+import {
+  addOwnComment,
+  appendOlder,
+  applyResync,
+  applySnapshot,
+  beginRejoin,
+  createThreadState,
+  needsRejoin,
+  needsResync,
+  receiveEvent,
+  type ThreadState,
+} from './thread-state.ts';
+
+/**
+ * `connecting`: never connected yet; `connected`; `reconnecting`: lost after having been
+ * connected; `refused`: the server turned the handshake down for good (see `refusal`).
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
+
+/** A request whose answer never came (timeout or dropped connection): it may or may not have happened. */
+export interface LostRequest {
+  ok: false;
+  lost: true;
+  error: WireError;
+}
+export type RequestOutcome<T> = Result<T> | LostRequest;
+
+export interface ThreadControllerOptions {
+  config: () => ThreadConfig | null;
+  storage: KeyValueStore;
+  /** Milliseconds to wait for an ack before treating a request as lost. */
+  ackTimeoutMs?: number;
+}
+
+/** Handshake refusals that retrying cannot fix. */
+const PERMANENT_REFUSALS: ReadonlySet<string> = new Set(['UNKNOWN_SITE', 'ORIGIN_NOT_ALLOWED', 'AUTHOR_BANNED']);
+const RETRY_DELAY_MS = 3_000;
+const POST_ATTEMPTS = 3;
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'data' in value;
+  return value.ok === false && 'error' in value && typeof value.error === 'object' && value.error !== null;
+}
+
+function isThreadEvent(value: unknown): value is ThreadEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof ThreadEvent, unknown>>;
+  const comment = v.comment as Partial<Record<keyof PublicComment, unknown>> | null | undefined;
+  return (
+    v.type === 'comment:created' &&
+    typeof v.seq === 'number' &&
+    typeof v.page === 'string' &&
+    typeof v.count === 'number' &&
+    typeof comment === 'object' &&
+    comment !== null &&
+    typeof comment.id === 'string' &&
+    typeof comment.text === 'string'
+  );
+}
+
+function connectErrorData(err: Error & { data?: unknown }): ConnectErrorData | null {
+  const data = err.data;
+  if (typeof data !== 'object' || data === null) return null;
+  const { code, message } = data as Record<string, unknown>;
+  return typeof code === 'string' ? { code, message: typeof message === 'string' ? message : '' } : null;
+}
+
+export class ThreadController implements ReactiveController {
+  thread: ThreadState | null = null;
+  connection: ConnectionState = 'connecting';
+  /** Why the server refused the handshake, when `connection` is `refused`. */
+  refusal: ConnectErrorData | null = null;
+  /** Why the thread could not be loaded (the join failed for a reason other than the handshake). */
+  loadError: WireError | null = null;
+  loadingMore = false;
+  moreError: WireError | null = null;
+  /** The viewer's author id, once a snapshot has told us. */
+  authorId: string | null = null;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #options: ThreadControllerOptions;
+  #socket: Socket | null = null;
+  #config: ThreadConfig | null = null;
+  #everConnected = false;
+  #resyncInFlight = false;
+  /** Bumped on every join and on close, so a late answer to an abandoned request is dropped. */
+  #generation = 0;
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(host: ReactiveControllerHost, options: ThreadControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#open();
+  }
+
+  hostDisconnected(): void {
+    this.#close();
+  }
+
+  /** Starts over, e.g. after the element's site or page changed. */
+  restart(): void {
+    this.#close();
+    this.#open();
+  }
+
+  get ackTimeoutMs(): number {
+    return this.#options.ackTimeoutMs ?? 10_000;
+  }
+
+  #open(): void {
+    const config = this.#options.config();
+    this.#config = config;
+    this.refusal = null;
+    this.loadError = null;
+    this.moreError = null;
+    this.#everConnected = false;
+    if (!config) {
+      this.connection = 'refused';
+      this.refusal = { code: 'UNKNOWN_SITE', message: 'No site id: add data-site="…" to the embed script tag.' };
+      this.#host.requestUpdate();
+      return;
+    }
+    this.thread = createThreadState(config.page);
+    this.connection = 'connecting';
+    const socket = io(config.server, {
+      transports: ['websocket'],
+      // A function, so every reconnect presents the token issued since the first handshake.
+      auth: (cb) => {
+        const token = this.#options.storage.get(storageKeys.token(config.site));
+        cb(token ? { site: config.site, token } : { site: config.site });
+      },
+      reconnectionDelayMax: 10_000,
+    });
+    this.#socket = socket;
+    socket.on('connect', () => this.#onConnect());
+    socket.on('disconnect', () => {
+      // Answers to requests sent on the old connection will never come: stop waiting for them.
+      this.#generation++;
+      this.#resyncInFlight = false;
+      this.loadingMore = false;
+      this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
+      this.#host.requestUpdate();
+    });
+    socket.on('connect_error', (err: Error & { data?: unknown }) => this.#onConnectError(socket, err));
+    socket.on('comment:created', (event: unknown) => this.#onEvent(event));
+    this.#host.requestUpdate();
+  }
+
+  #close(): void {
+    this.#generation++;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+    this.#socket?.removeAllListeners();
+    this.#socket?.disconnect();
+    this.#socket = null;
+    this.#resyncInFlight = false;
+  }
+
+  #later(fn: () => void, ms: number): void {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      fn();
+    }, ms);
+    this.#timers.add(t);
+  }
+
+  #onConnectError(socket: Socket, err: Error & { data?: unknown }): void {
+    // An active socket is still retrying by itself (the server is down or unreachable).
+    if (socket.active) {
+      this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
+      this.#host.requestUpdate();
+      return;
+    }
+    const data = connectErrorData(err) ?? { code: 'UNAVAILABLE', message: err.message };
+    if (PERMANENT_REFUSALS.has(data.code)) {
+      this.connection = 'refused';
+      this.refusal = data;
+    } else {
+      // Refused for a passing reason (the server is starting, its store is down): try again.
+      this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
+      this.#later(() => socket.connect(), RETRY_DELAY_MS);
+    }
+    this.#host.requestUpdate();
+  }
+
+  #onConnect(): void {
+    const first = !this.#everConnected;
+    this.#everConnected = true;
+    this.connection = 'connected';
+    this.#host.requestUpdate();
+    if (first || !this.thread || this.thread.phase === 'joining') void this.#join();
+    else void this.#resync();
+  }
+
+  #onEvent(event: unknown): void {
+    if (!this.thread || !isThreadEvent(event)) return;
+    this.thread = receiveEvent(this.thread, event);
+    this.#repair();
+    this.#host.requestUpdate();
+  }
+
+  /** After any change: a gap asks for a resync, an overflow or reset for a fresh join. */
+  #repair(): void {
+    if (!this.thread || !this.#socket?.connected) return;
+    if (needsRejoin(this.thread)) {
+      this.thread = beginRejoin(this.thread);
+      void this.#join();
+    } else if (needsResync(this.thread)) {
+      void this.#resync();
+    }
+  }
+
+  async #join(): Promise<void> {
+    const config = this.#config;
+    if (!config) return;
+    const generation = ++this.#generation;
+    this.#resyncInFlight = false;
+    const outcome = await this.#request<ThreadSnapshot>('thread:join', { page: config.page });
+    if (generation !== this.#generation || !this.thread) return;
+    if (outcome.ok) {
+      const snapshot = outcome.data;
+      this.loadError = null;
+      this.authorId = snapshot.viewer.authorId;
+      this.#options.storage.set(storageKeys.token(config.site), snapshot.viewer.token);
+      this.thread = applySnapshot(this.thread, snapshot);
+      this.#repair();
+    } else {
+      this.loadError = outcome.error;
+      // A lost or passing failure is retried; a bad page id will not fix itself.
+      if ('lost' in outcome || outcome.error.code === 'UNAVAILABLE' || outcome.error.code === 'INTERNAL') {
+        this.#later(() => {
+          if (generation === this.#generation && this.#socket?.connected) void this.#join();
+        }, RETRY_DELAY_MS);
+      }
+    }
+    this.#host.requestUpdate();
+  }
+
+  async #resync(): Promise<void> {
+    const thread = this.thread;
+    if (!thread || this.#resyncInFlight) return;
+    this.#resyncInFlight = true;
+    const generation = this.#generation;
+    const outcome = await this.#request<ThreadResync>('thread:resync', { page: thread.page, afterSeq: thread.seq });
+    if (generation !== this.#generation || !this.thread) return;
+    this.#resyncInFlight = false;
+    if (outcome.ok) {
+      this.thread = applyResync(this.thread, outcome.data);
+      this.#repair();
+    } else if (this.#socket?.connected) {
+      // Until a resync succeeds after a reconnect we are not back in the thread's room.
+      this.#later(() => {
+        if (generation === this.#generation) void this.#resync();
+      }, RETRY_DELAY_MS);
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Fetches the next older page, if any. */
+  async loadMore(): Promise<void> {
+    const thread = this.thread;
+    if (!thread?.nextCursor || this.loadingMore) return;
+    this.loadingMore = true;
+    this.moreError = null;
+    this.#host.requestUpdate();
+    const generation = this.#generation;
+    const outcome = await this.#request<ThreadPage>('thread:more', { page: thread.page, cursor: thread.nextCursor });
+    if (generation !== this.#generation || !this.thread) return;
+    this.loadingMore = false;
+    if (outcome.ok) this.thread = appendOlder(this.thread, outcome.data);
+    else this.moreError = outcome.error;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Posts a comment. A lost answer is retried with the same idempotency key (the server
+   * returns the first result rather than storing a second comment); after a few attempts the
+   * loss is reported, and the caller keeps the key for the reader's own retry.
+   */
+  async post(input: Omit<CommentCreateRequest, 'page'>): Promise<RequestOutcome<CommentCreated>> {
+    const config = this.#config;
+    if (!config) return { ok: false, error: { code: 'UNKNOWN_SITE', message: 'No site.' } };
+    let outcome: RequestOutcome<CommentCreated> = { ok: false, lost: true, error: { code: 'UNAVAILABLE', message: 'Not sent.' } };
+    for (let attempt = 0; attempt < POST_ATTEMPTS; attempt++) {
+      if (!(await this.#whenConnected())) break;
+      outcome = await this.#request<CommentCreated>('comment:create', { ...input, page: config.page });
+      if (!('lost' in outcome)) break;
+    }
+    if (outcome.ok && this.thread) {
+      this.thread = addOwnComment(this.thread, outcome.data.comment);
+      this.#host.requestUpdate();
+    }
+    return outcome;
+  }
+
+  /** Resolves true once connected, false if that does not happen within the ack timeout. */
+  #whenConnected(): Promise<boolean> {
+    const socket = this.#socket;
+    if (!socket) return Promise.resolve(false);
+    if (socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        socket.off('connect', onConnect);
+        resolve(value);
+      };
+      const onConnect = () => done(true);
+      const timer = setTimeout(() => done(false), this.ackTimeoutMs);
+      socket.on('connect', onConnect);
+    });
+  }
+
+  /** One request with an ack; a timeout or a malformed answer becomes a LostRequest. */
+  #request<T>(event: string, payload: object): Promise<RequestOutcome<T>> {
+    const socket = this.#socket;
+    const lost = (message: string): LostRequest => ({ ok: false, lost: true, error: { code: 'UNAVAILABLE', message } });
+    if (!socket) return Promise.resolve(lost('Not connected.'));
+    return new Promise((resolve) => {
+      socket.timeout(this.ackTimeoutMs).emit(event, payload, (err: Error | null, result: unknown) => {
+        if (err) resolve(lost('No answer from the server.'));
+        else if (!isResult(result)) resolve(lost('The server answered with something unexpected.'));
+        else resolve(result as Result<T>);
+      });
+    });
+  }
+}
