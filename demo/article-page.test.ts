@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { articleEn, articleId } from './article-content.ts';
+import { embedSnippet, escapeHtml, renderArticlePage } from './article-page.ts';
+
+const base = { embedOrigin: 'https://rembuk.example.com', site: 'demo', canonicalPath: '/2025/03/kemenperin-unido-hilirisasi' } as const;
+
+describe('demo article page', () => {
+  it('is an Indonesian page with the seed title, category, date, author and full body', () => {
+    const html = renderArticlePage({ ...base, lang: 'id' });
+    expect(html).toMatch(/^<!doctype html>\n<html lang="id">/);
+    expect(html).toContain('Kemenperin dan UNIDO Kolaborasi Dukung Hilirisasi Mineral Kritis Berkelanjutan');
+    expect(html).toContain('ENERGI');
+    expect(html).toContain('March 11, 2025');
+    expect(html).toContain('Editor SitusEnergi');
+    for (const p of articleId.paragraphs) expect(html).toContain(escapeHtml(p));
+  });
+
+  it('is an English page with the translated body', () => {
+    const html = renderArticlePage({ ...base, lang: 'en' });
+    expect(html).toContain('<html lang="en">');
+    for (const p of articleEn.paragraphs) expect(html).toContain(escapeHtml(p));
+    expect(articleEn.paragraphs).toHaveLength(articleId.paragraphs.length);
+  });
+
+  it('gives both languages the same canonical link, so they share one thread', () => {
+    for (const lang of ['id', 'en'] as const) {
+      expect(renderArticlePage({ ...base, lang })).toContain('<link rel="canonical" href="/2025/03/kemenperin-unido-hilirisasi">');
+    }
+  });
+
+  it('links each language to the other', () => {
+    expect(renderArticlePage({ ...base, lang: 'id' })).toMatch(/<a href="\/en" hreflang="en" lang="en">English<\/a>/);
+    expect(renderArticlePage({ ...base, lang: 'en' })).toMatch(/<a href="\/" hreflang="id" lang="id">Bahasa Indonesia<\/a>/);
+  });
+
+  it('embeds exactly the README snippet inside the comments section', () => {
+    const html = renderArticlePage({ ...base, lang: 'id' });
+    const snippet =
+      '<script src="https://rembuk.example.com/embed.js" data-site="demo" async></script>\n<rembuk-thread></rembuk-thread>';
+    expect(embedSnippet(base.embedOrigin, base.site)).toBe(snippet);
+    expect(html).toContain(`<section class="comments" id="comments">\n${snippet}\n    </section>`);
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
+  it('escapes everything it interpolates', () => {
+    const html = renderArticlePage({
+      lang: 'en',
+      embedOrigin: 'https://x.example/"><script>alert(1)</script>',
+      site: 'a"b<c',
+      canonicalPath: '/p"><img src=x onerror=alert(1)>',
+    });
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('data-site="a&#34;b&#60;c"');
+  });
+
+  it('has a viewport meta so phones get the mobile layout', () => {
+    expect(renderArticlePage({ ...base, lang: 'id' })).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  });
+});
