@@ -71,8 +71,16 @@ export interface CommentCreateRequest extends ThreadRef {
   key: string;
 }
 
+/** Why moderation held or rejected a comment, told to its author only. */
+export interface ModerationNotice {
+  rule: string;
+  message: { en: string; id: string };
+}
+
 export interface CommentCreated {
   comment: PublicComment;
+  /** Empty when published; otherwise why the comment awaits review or was rejected. */
+  reasons: ModerationNotice[];
 }
 
 /** A thread event as broadcast and as replayed by `thread:resync`. */

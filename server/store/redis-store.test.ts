@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
 import { inject } from 'vitest';
 import { createRedisStore } from './redis-store.ts';
 import { describeCommentStoreContract } from './store.contract.ts';
+import { deleteRedisKeys } from '../../test/support/stores.ts';
 import type { CommentStore } from './types.ts';
 
 describeCommentStoreContract('redis', async () => {
@@ -20,12 +20,7 @@ describeCommentStoreContract('redis', async () => {
     },
     async cleanup() {
       await current.close().catch(() => undefined);
-      const admin = createClient({ url });
-      await admin.connect();
-      for await (const batch of admin.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) {
-        if (batch.length > 0) await admin.del(batch);
-      }
-      await admin.close();
+      await deleteRedisKeys(url, prefix);
     },
   };
 });

@@ -1,0 +1,94 @@
+/**
+ * Builds the whole server from its parts; nothing here reads the environment (main.ts does).
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import type { Moderate } from './comments/moderate.ts';
+import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
+import type { AuthorTokens } from './identity/author-token.ts';
+import type { Logger } from './logger.ts';
+import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
+import type { SiteRegistry } from './sites/site-registry.ts';
+import type { CommentStore } from './store/types.ts';
+
+export interface AppDeps {
+  store: CommentStore;
+  sites: SiteRegistry;
+  tokens: AuthorTokens;
+  moderate: Moderate;
+  logger: Logger;
+  clock: () => number;
+  newId: () => string;
+  distDir: string;
+  demo?: HttpAppDeps['demo'];
+  publicUrl?: string;
+  /** Hook for the composition root, e.g. to install the Redis adapter. */
+  configureIo?: (io: ReaderServer) => void;
+}
+
+export interface App {
+  http: HttpServer;
+  io: ReaderServer;
+  /** Resolves with the base URL once listening (port 0 picks a free port). */
+  listen(port: number, host: string): Promise<string>;
+  /** Stop accepting, drop sockets, and wait (up to `graceMs`) for accepted writes to finish. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Engine-level cap; payloads between LIMITS.payloadMaxBytes and this get a PAYLOAD_TOO_LARGE ack. */
+const MAX_FRAME_BYTES = 1_000_000;
+
+export function createApp(deps: AppDeps): App {
+  const httpApp = createHttpApp({
+    store: deps.store,
+    sites: deps.sites,
+    logger: deps.logger,
+    distDir: deps.distDir,
+    ...(deps.demo ? { demo: deps.demo } : {}),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+  });
+  const http = createServer(httpApp);
+  const io: ReaderServer = new Server(http, {
+    // WebSocket only: no long-polling, so several servers behind one balancer need no sticky sessions.
+    transports: ['websocket'],
+    serveClient: false,
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+  });
+  deps.configureIo?.(io);
+
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inflight.add(work);
+    const done = () => inflight.delete(work);
+    work.then(done, done);
+    return work;
+  };
+
+  attachReaderNamespace(io, { ...deps, track });
+
+  return {
+    http,
+    io,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          const address = http.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`);
+        });
+      });
+    },
+    async close(graceMs = 4_000) {
+      const closed = new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      http.closeAllConnections?.();
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+      await Promise.race([Promise.allSettled([...inflight]).then(() => undefined), deadline]);
+      await Promise.race([closed, deadline]);
+    },
+  };
+}

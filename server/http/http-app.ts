@@ -1,0 +1,149 @@
+/**
+ * HTTP: the embed script, the demo article, the thread API and /healthz. Every API answer is
+ * a Result with a stable error code; requests from origins no site allows are refused.
+ */
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
+import { LIMITS } from '../../protocol/limits.ts';
+import { parse, schemas } from '../../protocol/parse.ts';
+import { toPublicComment } from '../comments/to-public.ts';
+import type { Logger } from '../logger.ts';
+import type { SiteRegistry } from '../sites/site-registry.ts';
+import type { CommentStore } from '../store/types.ts';
+import { toWireError } from '../realtime/wire-error.ts';
+
+export interface HttpAppDeps {
+  store: CommentStore;
+  sites: SiteRegistry;
+  logger: Logger;
+  /** Folder holding the built embed.js. */
+  distDir: string;
+  /** Renders the demo article; absent when the demo is switched off. */
+  demo?: {
+    site: string;
+    render(lang: 'id' | 'en', embedOrigin: string): string;
+  };
+  /** The origin pages should load embed.js from; defaults to the request's own. */
+  publicUrl?: string;
+}
+
+const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNKNOWN_SITE: 404,
+  NOT_FOUND: 404,
+  ORIGIN_NOT_ALLOWED: 403,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+function send<T>(res: Response, result: Result<T>): void {
+  res.status(result.ok ? 200 : (STATUS_FOR_CODE[result.error.code] ?? 400)).json(result);
+}
+
+export function createHttpApp(deps: HttpAppDeps): express.Express {
+  const { store, sites, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const storeOk = await store.ping();
+    res.status(storeOk ? 200 : 503).json({ ok: storeOk, store: store.kind });
+  });
+
+  app.get('/embed.js', (_req, res) => {
+    const file = join(deps.distDir, 'embed.js');
+    if (!existsSync(file)) {
+      res.status(503).type('text/plain').send('// embed.js is not built yet: run `npm run build` (npm start does it for you).\n');
+      return;
+    }
+    // A script tag needs no CORS, but a site may preload or fetch it; it is public anyway.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.sendFile(file, { dotfiles: 'deny' });
+  });
+
+  // The thread API checks the site's origins itself; preflight gets an answer per origin.
+  app.use('/api/v1/threads/:site', (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    const site = String(req.params['site']);
+    if (origin !== undefined) {
+      if (!sites.isOriginAllowed(site, origin)) {
+        send(
+          res,
+          fail(ErrorCode.ORIGIN_NOT_ALLOWED, `Comments for site "${site}" are not enabled on ${origin}.`),
+        );
+        return;
+      }
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+    }
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET');
+      res.status(204).end();
+      return;
+    }
+    next();
+  });
+
+  app.get('/api/v1/threads/:site/:page', async (req, res) => {
+    const site = parse.site(req.params['site']);
+    if (!site.ok) return send(res, fail(ErrorCode.INVALID_INPUT, 'The site id in the URL is not valid.', { field: 'site' }));
+    if (!sites.get(site.value)) return send(res, fail(ErrorCode.UNKNOWN_SITE, `No site "${site.value}" is registered on this server.`));
+    const page = parse.page(req.params['page']);
+    if (!page.ok) return send(res, fail(ErrorCode.INVALID_INPUT, 'The page id in the URL is not valid (URL-encode it).', { field: 'page' }));
+    const cursorRaw = req.query['cursor'];
+    let cursor: string | null = null;
+    if (cursorRaw !== undefined) {
+      const parsed = schemas.threadMore.shape.cursor.safeParse(cursorRaw);
+      if (!parsed.success) return send(res, fail(ErrorCode.INVALID_INPUT, '"cursor" must be a cursor from an earlier page.', { field: 'cursor' }));
+      cursor = parsed.data;
+    }
+    try {
+      const result = await store.getThreadPage(site.value, page.value, { cursor, limit: LIMITS.pageSize });
+      send(
+        res,
+        ok({
+          page: page.value,
+          comments: result.comments.map(toPublicComment),
+          nextCursor: result.nextCursor,
+          count: result.count,
+          seq: result.seq,
+        }),
+      );
+    } catch (err) {
+      logger.error({ err }, 'thread API failed');
+      send(res, { ok: false, error: toWireError(err) });
+    }
+  });
+
+  const demo = deps.demo;
+  if (demo) {
+    const page = (lang: 'id' | 'en') => (req: Request, res: Response) => {
+      const embedOrigin = deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+      res.type('html').send(demo.render(lang, new URL(embedOrigin).origin));
+    };
+    app.get('/', page('id'));
+    app.get('/en', page('en'));
+  }
+
+  app.use('/api', (_req, res) => send(res, fail(ErrorCode.NOT_FOUND, 'No such API endpoint.')));
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
+    if (status === 413) return send(res, fail(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large.'));
+    if (status >= 400 && status < 500) return send(res, fail(ErrorCode.INVALID_INPUT, 'The request is not valid.'));
+    logger.error({ err }, 'unhandled HTTP error');
+    send(res, { ok: false, error: toWireError(err) });
+  });
+
+  return app;
+}

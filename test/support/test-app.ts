@@ -1,0 +1,45 @@
+/**
+ * An in-process server on port 0 over a given store, with the real pipeline and handlers.
+ * Integration tests run the same cases against both stores through this.
+ */
+import { randomBytes } from 'node:crypto';
+import { createApp, type App } from '../../server/app.ts';
+import { createProfanityModerator } from '../../server/comments/moderate.ts';
+import { createAuthorTokens } from '../../server/identity/author-token.ts';
+import { silentLogger } from '../../server/logger.ts';
+import { createSiteRegistry } from '../../server/sites/site-registry.ts';
+import type { CommentStore } from '../../server/store/types.ts';
+
+export const OTHER_ALLOWED_ORIGIN = 'https://berita.example';
+
+export interface TestApp {
+  url: string;
+  app: App;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(store: CommentStore): Promise<TestApp> {
+  const sites = createSiteRegistry([
+    { id: 'demo', name: 'Demo', origins: [OTHER_ALLOWED_ORIGIN] },
+    { id: 'other', name: 'Other', origins: ['https://other.example'] },
+  ]);
+  const app = createApp({
+    store,
+    sites,
+    tokens: createAuthorTokens(randomBytes(32)),
+    moderate: createProfanityModerator(),
+    logger: silentLogger(),
+    clock: Date.now,
+    newId: () => randomBytes(12).toString('base64url'),
+    distDir: '/nonexistent',
+  });
+  const url = await app.listen(0, '127.0.0.1');
+  sites.allowOrigins('demo', [url]);
+  return {
+    url,
+    app,
+    async close() {
+      await app.close(1_000);
+    },
+  };
+}
