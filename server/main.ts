@@ -1,0 +1,165 @@
+/**
+ * Composition root: the only place that reads process.env, opens the store, and handles
+ * signals. Everything else receives what it needs.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { z } from 'zod';
+import { renderArticlePage } from '../demo/article-page.ts';
+import { createApp } from './app.ts';
+import { createProfanityModerator } from './comments/moderate.ts';
+import { parseConfig, type Config } from './config.ts';
+import { createAuthorTokens } from './identity/author-token.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createSiteRegistry, type SiteConfig } from './sites/site-registry.ts';
+import { createEmbeddedStore } from './store/embedded-store.ts';
+import { createRedisStore } from './store/redis-store.ts';
+import type { CommentStore } from './store/types.ts';
+import { SITE_ID_PATTERN } from '../protocol/limits.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO_SITE = 'demo';
+const DEMO_CANONICAL_PATH = '/2025/03/11/kemenperin-dan-unido-kolaborasi-dukung-hilirisasi-mineral-kritis-berkelanjutan/';
+const SHUTDOWN_LIMIT_MS = 5_000;
+
+const sitesFileSchema = z.object({
+  sites: z.array(
+    z.object({
+      id: z.string().regex(SITE_ID_PATTERN),
+      name: z.string().min(1).max(120),
+      origins: z.array(z.string().url()).default([]),
+    }),
+  ),
+});
+
+async function main(): Promise<void> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`Rembuk cannot start; fix these settings:\n  ${parsed.errors.join('\n  ')}\n`);
+    process.exit(2);
+  }
+  const config = parsed.config;
+  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json') });
+
+  const sites = createSiteRegistry(loadSites(config));
+  const tokens = createAuthorTokens(loadSecret(config, logger));
+  const store = await openStore(config, logger);
+  const adapter = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, logger) : null;
+
+  const app = createApp({
+    store,
+    sites,
+    tokens,
+    moderate: createProfanityModerator(),
+    logger,
+    clock: Date.now,
+    newId: () => randomBytes(12).toString('base64url'),
+    distDir: join(ROOT, 'dist'),
+    ...(config.DEMO
+      ? { demo: { site: DEMO_SITE, render: (lang, embedOrigin) => renderArticlePage({ lang, embedOrigin, site: DEMO_SITE, canonicalPath: DEMO_CANONICAL_PATH }) } }
+      : {}),
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    ...(adapter ? { configureIo: (io) => io.adapter(adapter.adapter) } : {}),
+  });
+
+  const url = await app.listen(config.PORT, config.HOST);
+  const port = new URL(url).port;
+  if (config.DEMO) {
+    sites.allowOrigins(DEMO_SITE, [url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])]);
+  }
+  logger.info({ url, store: store.kind, demo: config.DEMO ? `${config.PUBLIC_URL ?? url}/` : null }, 'listening');
+  if (config.DEMO && process.stdout.isTTY) {
+    process.stdout.write(`\n  Rembuk demo article:  ${config.PUBLIC_URL ?? url}/   (English: ${config.PUBLIC_URL ?? url}/en)\n\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 5 s; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    force.unref();
+    try {
+      await app.close(SHUTDOWN_LIMIT_MS - 1_000);
+      await store.close();
+      await adapter?.close();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function loadSites(config: Config): SiteConfig[] {
+  const sites = new Map<string, SiteConfig>();
+  if (config.DEMO) sites.set(DEMO_SITE, { id: DEMO_SITE, name: 'SitusEnergi (demo)', origins: [] });
+  if (config.SITES_FILE) {
+    const result = sitesFileSchema.safeParse(JSON.parse(readFileSync(config.SITES_FILE, 'utf8')));
+    if (!result.success) {
+      throw new Error(`SITES_FILE ${config.SITES_FILE} is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    for (const site of result.data.sites) {
+      const existing = sites.get(site.id);
+      sites.set(site.id, { ...site, origins: [...(existing?.origins ?? []), ...site.origins] });
+    }
+  }
+  return [...sites.values()];
+}
+
+/** SECRET if given; otherwise one generated once and kept in DATA_DIR, so tokens survive restarts. */
+function loadSecret(config: Config, logger: Logger): Uint8Array {
+  if (config.SECRET) return Buffer.from(config.SECRET, 'utf8');
+  const file = join(config.DATA_DIR, 'secret');
+  if (existsSync(file)) return readFileSync(file);
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const secret = randomBytes(48);
+  writeFileSync(file, secret, { mode: 0o600 });
+  if (config.REDIS_URL) logger.warn('SECRET is not set: generated one in DATA_DIR. Several servers sharing one Redis must share one SECRET.');
+  return secret;
+}
+
+async function openStore(config: Config, logger: Logger): Promise<CommentStore> {
+  if (config.REDIS_URL) {
+    return createRedisStore({
+      url: config.REDIS_URL,
+      prefix: config.REDIS_PREFIX,
+      onError: (err) => logger.error({ err }, 'redis connection error'),
+    });
+  }
+  return createEmbeddedStore({
+    dataDir: config.DATA_DIR,
+    fsync: config.JOURNAL_FSYNC,
+    onWarning: (message, details) => logger.warn(details, message),
+  });
+}
+
+/** Several servers on one Redis: broadcasts reach sockets connected to any of them. */
+async function connectRedisAdapter(url: string, logger: Logger) {
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  pub.on('error', (err: Error) => logger.error({ err }, 'redis adapter (pub) error'));
+  sub.on('error', (err: Error) => logger.error({ err }, 'redis adapter (sub) error'));
+  await Promise.all([pub.connect(), sub.connect()]);
+  return {
+    adapter: createAdapter(pub, sub),
+    async close() {
+      await Promise.allSettled([pub.close(), sub.close()]);
+    },
+  };
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Rembuk failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
