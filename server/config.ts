@@ -13,7 +13,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,40}$/).default('rembuk'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, 'must be 1–64 letters, digits, _ : or -').default('rembuk'),
   DATA_DIR: z.string().min(1).default('./data'),
   JOURNAL_FSYNC: bool.default(true),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
