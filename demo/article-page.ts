@@ -98,7 +98,7 @@ const STYLES = `
   a { color: inherit; }
   .skip { position: absolute; left: -9999px; }
   .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem 1rem; z-index: 10; }
-  .sans, header, nav, footer, .meta, .kicker, .tags, .crumbs {
+  .sans, .topbar, header, nav, footer, .meta, .kicker, .tags, .crumbs {
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
   }
   .wrap { max-width: 1040px; margin: 0 auto; padding: 0 1rem; }
@@ -115,7 +115,7 @@ const STYLES = `
   nav ul { list-style: none; margin: 0 auto; padding: 0 .5rem; max-width: 1040px; display: flex; flex-wrap: wrap; }
   nav a { display: block; padding: .6rem .75rem; color: #fff; text-decoration: none; font-weight: 600; font-size: .9rem; text-transform: uppercase; letter-spacing: .02em; }
   nav a[aria-current="page"], nav a:hover, nav a:focus-visible { background: rgb(0 0 0 / .18); }
-  main { padding-block: 1.5rem 3rem; }
+  main.wrap { padding-block: 1.25rem 3rem; }
   article, .comments { max-width: 720px; margin: 0 auto; }
   .crumbs { font-size: .8rem; color: var(--muted); margin: 0 0 .75rem; }
   .crumbs a { text-decoration: none; }
@@ -142,7 +142,7 @@ const STYLES = `
     body { font-size: 16.5px; }
     .tagline { display: none; }
     nav a { padding: .5rem .55rem; font-size: .8rem; }
-    main { padding-block: 1rem 2rem; }
+    main.wrap { padding-block: 1rem 2rem; }
   }
 `;
 

@@ -154,7 +154,6 @@ export class ThreadController implements ReactiveController {
         const token = this.#options.storage.get(storageKeys.token(config.site));
         cb(token ? { site: config.site, token } : { site: config.site });
       },
-      reconnectionDelayMax: 10_000,
     });
     this.#socket = socket;
     socket.on('connect', () => this.#onConnect());
