@@ -1,0 +1,71 @@
+import { MappedBuilder, type Mapped } from './mapped.ts';
+
+const leet: Readonly<Record<string, string>> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i', '+': 't',
+};
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isLeet(c: number): boolean {
+  return c === 48 || c === 49 || c === 51 || c === 52 || c === 53 || c === 55 || c === 64 || c === 36 || c === 33 || c === 43;
+}
+
+// A neighbour that makes "!" or "+" part of a word: a letter or a digit-style leet character.
+function isWordChar(c: number): boolean {
+  return isLetter(c) || (isLeet(c) && c !== 33 && c !== 43);
+}
+
+function isDigitLike(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Maps leetspeak inside words: 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s, and `!`/`+` between letters.
+ * Only a run that also holds a letter is a word, so "2024", "$5" and "08123" keep their digits;
+ * `!` and `+` at the edge of a word stay punctuation ("bagus!", "C++").
+ */
+export function mapLeetspeak(m: Mapped): Mapped {
+  const text = m.text;
+  let b: MappedBuilder | null = null;
+  let copiedTo = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c) && !isLeet(c) && !isDigitLike(c)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let letters = 0;
+    let leets = 0;
+    while (end < text.length) {
+      const d = text.charCodeAt(end);
+      if (isLetter(d)) letters++;
+      else if (isLeet(d)) leets++;
+      else if (!isDigitLike(d)) break;
+      end++;
+    }
+    if (letters > 0 && leets > 0) {
+      for (let k = i; k < end; k++) {
+        const d = text.charCodeAt(k);
+        if (!isLeet(d)) continue;
+        if (d === 33 || d === 43) {
+          // "!" and "+" only count between two letters-or-leet characters of the same word.
+          const prev = k > i ? text.charCodeAt(k - 1) : 0;
+          const next = k + 1 < end ? text.charCodeAt(k + 1) : 0;
+          if (!isWordChar(prev) || !isWordChar(next)) continue;
+        }
+        b ??= new MappedBuilder(m, 0);
+        b.copy(copiedTo, k);
+        b.replace(k, k + 1, leet[text[k] ?? ''] ?? '');
+        copiedTo = k + 1;
+      }
+    }
+    i = end;
+  }
+  if (b === null) return m;
+  b.copy(copiedTo, text.length);
+  return b.build();
+}

@@ -1,0 +1,14 @@
+import type { Reason } from '../types.ts';
+import type { Rule } from './rule.ts';
+
+const reason: Reason = {
+  rule: 'closed-thread',
+  action: 'reject',
+  message: { en: 'Comments on this article are closed.', id: 'Komentar untuk artikel ini sudah ditutup.' },
+  spans: [],
+};
+
+/** Rejects comments on a closed thread. */
+export function createClosedThreadRule(): Rule {
+  return { id: 'closed-thread', check: ({ context }) => (context.thread.closed ? reason : null) };
+}

@@ -1,0 +1,100 @@
+import { quoteTerms } from '../messages.ts';
+import { originSpan } from '../normalize/mapped.ts';
+import type { Policy } from '../policy.ts';
+import type { Reason, Span } from '../types.ts';
+import type { Hit, LexKind } from '../words/lexicon.ts';
+import type { Analysis, Rule } from './rule.ts';
+
+/** Original-text spans of the hits of one kind, and the original words they cover. */
+export function hitSpans(text: string, analysis: Analysis, kind: LexKind): { spans: Span[]; found: string[] } {
+  const spans: Span[] = [];
+  const found: string[] = [];
+  const { normalized, tokens } = analysis;
+  for (const h of analysis.hits) {
+    if (h.entry.kind !== kind) continue;
+    const span = hitSpan(analysis, h, normalized, tokens);
+    if (spans.some((s) => s.start === span.start && s.end === span.end)) continue;
+    spans.push(span);
+    found.push(text.slice(span.start, span.end));
+  }
+  return { spans, found };
+}
+
+function hitSpan(_a: Analysis, h: Hit, normalized: Analysis['normalized'], tokens: Analysis['tokens']): Span {
+  return originSpan(normalized, tokens.starts[h.from] ?? 0, tokens.ends[h.to - 1] ?? 0);
+}
+
+/**
+ * The three word-list rules: the site's banned list (reject), its suspect list (hold), and the
+ * built-in English and Indonesian profanity (hold, or reject per policy). A word the site bans is
+ * reported once, as banned.
+ */
+export function createWordRules(p: Policy['words']): Rule[] {
+  return [
+    {
+      id: 'banned-word',
+      check({ text }, analysis): Reason | null {
+        if (analysis.hits.length === 0) return null;
+        const { spans, found } = hitSpans(text, analysis, 'banned');
+        if (spans.length === 0) return null;
+        return {
+          rule: 'banned-word',
+          action: 'reject',
+          message: {
+            en: `The comment contains words this site does not allow: ${quoteTerms(found)}.`,
+            id: `Komentar memuat kata yang dilarang di situs ini: ${quoteTerms(found)}.`,
+          },
+          spans,
+        };
+      },
+    },
+    {
+      id: 'suspect-word',
+      check({ text }, analysis): Reason | null {
+        if (analysis.hits.length === 0) return null;
+        const { spans, found } = withoutBanned(text, analysis, 'suspect');
+        if (spans.length === 0) return null;
+        return {
+          rule: 'suspect-word',
+          action: 'hold',
+          message: {
+            en: `The comment contains words this site reviews first: ${quoteTerms(found)}.`,
+            id: `Komentar memuat kata yang diperiksa moderator dulu di situs ini: ${quoteTerms(found)}.`,
+          },
+          spans,
+        };
+      },
+    },
+    {
+      id: 'profanity',
+      check({ text }, analysis): Reason | null {
+        if (analysis.hits.length === 0) return null;
+        const { spans } = withoutBanned(text, analysis, 'profanity');
+        if (spans.length === 0) return null;
+        return {
+          rule: 'profanity',
+          action: p.profanityAction,
+          message: {
+            en: 'The comment contains profanity or an insult.',
+            id: 'Komentar memuat kata kasar atau makian.',
+          },
+          spans,
+        };
+      },
+    },
+  ];
+}
+
+function withoutBanned(text: string, analysis: Analysis, kind: LexKind): { spans: Span[]; found: string[] } {
+  const mine = hitSpans(text, analysis, kind);
+  const banned = hitSpans(text, analysis, 'banned').spans;
+  if (banned.length === 0) return mine;
+  const spans: Span[] = [];
+  const found: string[] = [];
+  mine.spans.forEach((s, i) => {
+    if (banned.some((b) => b.start <= s.start && b.end >= s.end)) return;
+    spans.push(s);
+    found.push(mine.found[i] ?? '');
+  });
+  return { spans, found };
+}

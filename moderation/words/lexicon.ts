@@ -1,0 +1,270 @@
+import { normalize } from '../normalize/normalize.ts';
+import { collapseDoubles } from '../normalize/squash-stretched.ts';
+import { insultMarkers, LITERAL_WINDOW } from './literal-sense.ts';
+import { tokenize, type Tokens } from './tokenize.ts';
+
+/** Which list a term came from; each list feeds its own rule. */
+export const LexKinds = { profanity: 'profanity', banned: 'banned', suspect: 'suspect', gambling: 'gambling' } as const;
+/** Which list a term came from. */
+export type LexKind = (typeof LexKinds)[keyof typeof LexKinds];
+
+/** One listed term. `literal` holds the words that show a harmless literal sense, if any. */
+export interface LexEntry {
+  readonly kind: LexKind;
+  readonly term: string;
+  readonly literal: ReadonlySet<string> | null;
+}
+
+/** A term with optional literal-sense context words. */
+export interface TermSource {
+  readonly term: string;
+  readonly literal?: readonly string[];
+}
+
+/** Everything a lexicon is compiled from. Terms are written plainly; they are normalized here. */
+export interface LexiconSource {
+  readonly profanity: readonly TermSource[];
+  readonly profanityPrefixes: readonly string[];
+  readonly profanityContains: readonly string[];
+  readonly banned: readonly string[];
+  readonly suspect: readonly string[];
+  readonly gambling: readonly string[];
+  readonly allowWords: readonly string[];
+  readonly allowPhrases: readonly string[];
+  readonly literalSense: boolean;
+}
+
+interface Phrase {
+  readonly tokens: readonly string[];
+  /** null marks an allowlisted phrase. */
+  readonly entry: LexEntry | null;
+}
+
+interface Slot {
+  readonly words: LexEntry[];
+  readonly phrases: Phrase[];
+}
+
+interface PrefixEntry {
+  readonly prefix: string;
+  readonly entry: LexEntry;
+}
+
+/** A precompiled lexicon: hash lookups per word, one regular expression for stems inside words. */
+export interface Lexicon {
+  readonly exact: ReadonlyMap<string, Slot>;
+  readonly collapsed: ReadonlyMap<string, readonly LexEntry[]>;
+  readonly prefixes: ReadonlyMap<number, readonly PrefixEntry[]>;
+  readonly contains: RegExp | null;
+  readonly containsEntries: ReadonlyMap<string, LexEntry>;
+  readonly allow: ReadonlySet<string>;
+  readonly hasAllowPhrases: boolean;
+  readonly literalSense: boolean;
+}
+
+/** A listed term found in a text: the entry and the word range `[from, to)` it covers. */
+export interface Hit {
+  readonly entry: LexEntry;
+  readonly from: number;
+  readonly to: number;
+}
+
+function termWords(term: string): string[] {
+  const words = tokenize(normalize(term).text).words;
+  // "f u c k" in a list means the word, not four letters.
+  if (words.length > 1 && words.every((w) => w.length === 1)) return [words.join('')];
+  return words;
+}
+
+function prefixKey(word: string): number {
+  return (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+}
+
+/** Compiles every list once, so matching a comment is hash lookups and one regex scan. */
+export function compileLexicon(src: LexiconSource): Lexicon {
+  const exact = new Map<string, Slot>();
+  const collapsed = new Map<string, LexEntry[]>();
+  const prefixes = new Map<number, PrefixEntry[]>();
+  const containsEntries = new Map<string, LexEntry>();
+  const allow = new Set<string>();
+  const slot = (w: string): Slot => {
+    let s = exact.get(w);
+    if (s === undefined) {
+      s = { words: [], phrases: [] };
+      exact.set(w, s);
+    }
+    return s;
+  };
+  const add = (kind: LexKind, t: TermSource, minLength: number): void => {
+    const words = termWords(t.term);
+    const first = words[0];
+    if (first === undefined) return;
+    const entry: LexEntry = {
+      kind,
+      term: t.term,
+      literal: src.literalSense && t.literal !== undefined ? new Set(t.literal) : null,
+    };
+    if (words.length === 1) {
+      if (first.length < minLength) return;
+      const s = slot(first);
+      if (!s.words.some((e) => e.kind === kind)) s.words.push(entry);
+      const c = collapseDoubles(first);
+      const list = collapsed.get(c) ?? [];
+      if (!list.some((e) => e.kind === kind)) list.push(entry);
+      collapsed.set(c, list);
+    } else {
+      slot(first).phrases.push({ tokens: words, entry });
+    }
+  };
+
+  for (const w of src.allowWords) for (const t of termWords(w)) allow.add(t);
+  for (const p of src.allowPhrases) {
+    const words = termWords(p);
+    const first = words[0];
+    if (first !== undefined) slot(first).phrases.push({ tokens: words, entry: null });
+  }
+  for (const t of src.banned) add('banned', { term: t }, 1);
+  for (const t of src.suspect) add('suspect', { term: t }, 1);
+  for (const t of src.profanity) add('profanity', t, 3);
+  for (const t of src.gambling) add('gambling', { term: t }, 3);
+  for (const p of src.profanityPrefixes) {
+    const w = termWords(p)[0];
+    if (w === undefined || w.length < 4) continue;
+    const key = prefixKey(w);
+    const list = prefixes.get(key) ?? [];
+    list.push({ prefix: w, entry: { kind: 'profanity', term: p, literal: null } });
+    prefixes.set(key, list);
+  }
+  const stems: string[] = [];
+  for (const c of src.profanityContains) {
+    const w = termWords(c)[0];
+    if (w === undefined || !/^[a-z]+$/.test(w)) continue;
+    // Each letter may be stretched: "fuuuckface" still holds "fuck".
+    stems.push(w.split('').join('+') + '+');
+    containsEntries.set(collapseDoubles(w), { kind: 'profanity', term: c, literal: null });
+  }
+  return {
+    exact,
+    collapsed,
+    prefixes,
+    contains: stems.length > 0 ? new RegExp(stems.join('|'), 'g') : null,
+    containsEntries,
+    allow,
+    hasAllowPhrases: src.allowPhrases.length > 0,
+    literalSense: src.literalSense,
+  };
+}
+
+function phraseAt(tokens: Tokens, i: number, phrase: Phrase): boolean {
+  const words = tokens.words;
+  if (i + phrase.tokens.length > words.length) return false;
+  for (let k = 1; k < phrase.tokens.length; k++) {
+    const w = words[i + k] ?? '';
+    const want = phrase.tokens[k];
+    if (w !== want && collapseDoubles(w) !== want) return false;
+  }
+  return true;
+}
+
+/** True when the words around `i` show the literal sense and none marks it as an insult. */
+export function isLiteral(words: readonly string[], i: number, context: ReadonlySet<string>): boolean {
+  const before = words[i - 1];
+  const after = words[i + 1];
+  if ((before !== undefined && insultMarkers.has(before)) || (after !== undefined && insultMarkers.has(after))) return false;
+  const from = Math.max(0, i - LITERAL_WINDOW);
+  const to = Math.min(words.length - 1, i + LITERAL_WINDOW);
+  for (let k = from; k <= to; k++) if (k !== i && context.has(words[k] ?? '')) return true;
+  return false;
+}
+
+/** Finds every listed term in tokenized, normalized text. */
+export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens): Hit[] {
+  const hits: Hit[] = [];
+  const words = tokens.words;
+  const n = words.length;
+  // Words already judged (matched, or matched and found literal), so the stem scan skips them.
+  let judged: Uint8Array | null = null;
+  let allowed: Uint8Array | null = null;
+  const push = (entry: LexEntry, from: number, to: number): void => {
+    judged ??= new Uint8Array(n);
+    judged[from] = 1;
+    if (entry.literal !== null && to - from === 1 && isLiteral(words, from, entry.literal)) return;
+    hits.push({ entry, from, to });
+  };
+  for (let i = 0; i < n; i++) {
+    const w = words[i] ?? '';
+    if (lex.allow.has(w)) {
+      allowed ??= new Uint8Array(n);
+      allowed[i] = 1;
+      continue;
+    }
+    let found = false;
+    const s = lex.exact.get(w);
+    if (s !== undefined) {
+      for (const e of s.words) {
+        push(e, i, i + 1);
+        found = true;
+      }
+      for (const p of s.phrases) {
+        if (!phraseAt(tokens, i, p)) continue;
+        if (p.entry === null) {
+          allowed ??= new Uint8Array(n);
+          for (let k = i; k < i + p.tokens.length; k++) allowed[k] = 1;
+        } else push(p.entry, i, i + p.tokens.length);
+      }
+    }
+    if (found || w.length < 3) continue;
+    const c = collapseDoubles(w);
+    if (c !== w) {
+      if (lex.allow.has(c)) continue;
+      const list = lex.collapsed.get(c);
+      if (list !== undefined) {
+        for (const e of list) push(e, i, i + 1);
+        continue;
+      }
+    }
+    if (w.length >= 5) {
+      const list = lex.prefixes.get(prefixKey(w));
+      if (list !== undefined) {
+        for (const p of list) {
+          if (w.startsWith(p.prefix)) {
+            push(p.entry, i, i + 1);
+            break;
+          }
+        }
+      }
+    }
+  }
+  const re = lex.contains;
+  if (re !== null) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const at = m.index;
+      const i = wordAt(tokens, at);
+      if (i >= 0 && judged?.[i] !== 1 && allowed?.[i] !== 1) {
+        const entry = lex.containsEntries.get(collapseDoubles(m[0]));
+        if (entry !== undefined) push(entry, i, i + 1);
+      }
+    }
+  }
+  if (allowed === null || hits.length === 0) return hits;
+  const allowedMask: Uint8Array = allowed;
+  return hits.filter((h) => {
+    for (let k = h.from; k < h.to; k++) if (allowedMask[k] === 1) return false;
+    return true;
+  });
+}
+
+function wordAt(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens.starts[mid] ?? 0;
+    if (s > offset) hi = mid - 1;
+    else if ((tokens.ends[mid] ?? 0) <= offset) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
