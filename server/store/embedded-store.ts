@@ -7,14 +7,16 @@ import { join } from 'node:path';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { toPublicComment } from '../comments/to-public.ts';
 import { openJournal, type Journal } from './journal.ts';
-import type {
-  CommentStore,
-  CreateCommentResult,
-  NewComment,
-  StoredComment,
-  StoredThreadPage,
-  ThreadEvents,
-  ThreadPageQuery,
+import {
+  AUTHOR_RECENT_KEPT,
+  type AuthorHistory,
+  type CommentStore,
+  type CreateCommentResult,
+  type NewComment,
+  type StoredComment,
+  type StoredThreadPage,
+  type ThreadEvents,
+  type ThreadPageQuery,
 } from './types.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
@@ -28,7 +30,14 @@ interface CreateRecord {
   seq: number | null;
   key: string;
 }
-type JournalRecord = CreateRecord;
+interface BanRecord {
+  v: 1;
+  op: 'author.ban';
+  site: string;
+  authorId: string;
+  until: number | null;
+}
+type JournalRecord = CreateRecord | BanRecord;
 
 interface ThreadState {
   /** Last applied (visible) seq. */
@@ -66,9 +75,33 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
   const threads = new Map<string, ThreadState>();
   const comments = new Map<string, StoredComment>();
+  const authors = new Map<string, AuthorHistory>();
 
   for (const record of replay.records) {
     if (record.op === 'comment.create') applyCreate(record);
+    else if (record.op === 'author.ban') applyBan(record);
+  }
+
+  function author(site: string, authorId: string): AuthorHistory {
+    const key = threadKey(site, authorId);
+    let history = authors.get(key);
+    if (!history) {
+      history = { approvedCount: 0, rejectedCount: 0, recentPosts: [], bannedUntil: null };
+      authors.set(key, history);
+    }
+    return history;
+  }
+
+  function applyBan(record: BanRecord): void {
+    author(record.site, record.authorId).bannedUntil = record.until;
+  }
+
+  function recordInHistory(comment: StoredComment): void {
+    const history = author(comment.site, comment.authorId);
+    if (comment.status === 'published') history.approvedCount += 1;
+    if (comment.status === 'rejected') history.rejectedCount += 1;
+    history.recentPosts.unshift({ text: comment.text, at: comment.createdAt, page: comment.page });
+    if (history.recentPosts.length > AUTHOR_RECENT_KEPT) history.recentPosts.length = AUTHOR_RECENT_KEPT;
   }
   return createStore(journal);
 
@@ -95,6 +128,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     const state = thread(comment.site, comment.page);
     comments.set(commentKey(comment.site, comment.page, comment.id), comment);
     state.idempotency.set(idemKey(comment.authorId, record.key), comment.id);
+    recordInHistory(comment);
     if (comment.status === 'pending') {
       const mine = state.pendingByAuthor.get(comment.authorId) ?? [];
       mine.push(comment.id);
@@ -186,6 +220,18 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
       async getComment(site: string, page: string, id: string): Promise<StoredComment | null> {
         return comments.get(commentKey(site, page, id)) ?? null;
+      },
+
+      async getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory> {
+        const history = authors.get(threadKey(site, authorId));
+        if (!history) return { approvedCount: 0, rejectedCount: 0, recentPosts: [], bannedUntil: null };
+        return structuredClone(history);
+      },
+
+      async setAuthorBan(site: string, authorId: string, until: number | null): Promise<void> {
+        const record: BanRecord = { v: 1, op: 'author.ban', site, authorId, until };
+        await writer.append(record);
+        applyBan(record);
       },
 
       async ping(): Promise<boolean> {

@@ -9,14 +9,16 @@ import type { ThreadEvent } from '../../protocol/events.ts';
 import { toPublicComment } from '../comments/to-public.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import { CREATE_COMMENT } from './redis-scripts.ts';
-import type {
-  CommentStore,
-  CreateCommentResult,
-  NewComment,
-  StoredComment,
-  StoredThreadPage,
-  ThreadEvents,
-  ThreadPageQuery,
+import {
+  AUTHOR_RECENT_KEPT,
+  type AuthorHistory,
+  type CommentStore,
+  type CreateCommentResult,
+  type NewComment,
+  type StoredComment,
+  type StoredThreadPage,
+  type ThreadEvents,
+  type ThreadPageQuery,
 } from './types.ts';
 
 export interface RedisStoreOptions {
@@ -56,6 +58,23 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       pendingOf: (authorId: string) => `${base}:pa:${authorId}`,
     };
   };
+
+  // An author's record spans threads, so it lives under its own hash tag and is updated in
+  // a second step after the thread write (see docs/decisions/0002-stores.md).
+  const authorKeys = (site: string, authorId: string) => {
+    const base = `${prefix}:{a:${site}:${authorId}}`;
+    return { counts: `${base}:h`, recent: `${base}:recent` };
+  };
+
+  async function recordInHistory(comment: StoredComment): Promise<void> {
+    const k = authorKeys(comment.site, comment.authorId);
+    const tx = client.multi();
+    if (comment.status === 'published') tx.hIncrBy(k.counts, 'approved', 1);
+    if (comment.status === 'rejected') tx.hIncrBy(k.counts, 'rejected', 1);
+    tx.lPush(k.recent, JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }));
+    tx.lTrim(k.recent, 0, AUTHOR_RECENT_KEPT - 1);
+    await tx.exec();
+  }
 
   async function runScript(script: string, sha: string, keyList: string[], args: string[]): Promise<unknown> {
     try {
@@ -106,6 +125,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       }
       const seq = Number(reply[1]);
       const comment: StoredComment = structuredClone(input);
+      await recordInHistory(comment);
       const event: ThreadEvent | null =
         input.status === 'published'
           ? { type: 'comment:created', page: input.page, seq, comment: publicComment, count: Number(reply[2]) }
@@ -156,6 +176,26 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return json === null ? null : (JSON.parse(json) as StoredComment);
     },
 
+    async getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory> {
+      const k = authorKeys(site, authorId);
+      const [counts, recent] = (await client.multi().hGetAll(k.counts).lRange(k.recent, 0, -1).exec()) as unknown as [
+        Record<string, string>,
+        string[],
+      ];
+      return {
+        approvedCount: Number(counts['approved'] ?? 0),
+        rejectedCount: Number(counts['rejected'] ?? 0),
+        recentPosts: recent.map((json) => JSON.parse(json) as AuthorHistory['recentPosts'][number]),
+        bannedUntil: counts['bannedUntil'] ? Number(counts['bannedUntil']) : null,
+      };
+    },
+
+    async setAuthorBan(site: string, authorId: string, until: number | null): Promise<void> {
+      const k = authorKeys(site, authorId);
+      if (until === null) await client.hDel(k.counts, 'bannedUntil');
+      else await client.hSet(k.counts, 'bannedUntil', String(until));
+    },
+
     async ping(): Promise<boolean> {
       try {
         return (await client.ping()) === 'PONG';
@@ -173,7 +213,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 /** Turns connection failures into StoreUnavailableError so callers answer UNAVAILABLE. */
 function guard(store: CommentStore): CommentStore {
   const wrapped = { ...store } as Record<string, unknown>;
-  for (const name of ['createComment', 'getThreadPage', 'listPendingByAuthor', 'readEvents', 'getComment'] as const) {
+  const methods = ['createComment', 'getThreadPage', 'listPendingByAuthor', 'readEvents', 'getComment', 'getAuthorHistory', 'setAuthorBan'] as const;
+  for (const name of methods) {
     const fn = store[name] as (...args: unknown[]) => Promise<unknown>;
     wrapped[name] = async (...args: unknown[]) => {
       try {

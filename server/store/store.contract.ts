@@ -3,7 +3,7 @@
  * `describeCommentStoreContract` with a factory; nothing here knows which backend it runs on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommentStore, NewComment, NewCommentStatus } from './types.ts';
+import { AUTHOR_RECENT_KEPT, type CommentStore, type NewComment, type NewCommentStatus } from './types.ts';
 
 export interface StoreHarness {
   store: CommentStore;
@@ -219,6 +219,69 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       expect(retry.duplicate).toBe(true);
       const next = await reopened.createComment(makeComment(), 'durable-key-3');
       expect(next.event?.seq).toBe(2);
+    });
+
+    it('gives an author it has never seen an empty history', async () => {
+      const { store } = await fresh();
+      expect(await store.getAuthorHistory('demo', 'author-new')).toEqual({
+        approvedCount: 0,
+        rejectedCount: 0,
+        recentPosts: [],
+        bannedUntil: null,
+      });
+    });
+
+    it('records an author’s outcomes and recent posts across the site’s threads, newest first', async () => {
+      const { store } = await fresh();
+      await store.createComment(makeComment({ text: 'satu', createdAt: 1000 }), 'hist-key-01');
+      await store.createComment(makeComment({ text: 'dua', createdAt: 2000, page: '/other' }), 'hist-key-02');
+      await store.createComment(makeComment({ text: 'tiga', createdAt: 3000, status: 'rejected' }), 'hist-key-03');
+      await store.createComment(makeComment({ text: 'empat', createdAt: 4000, status: 'pending' }), 'hist-key-04');
+      await store.createComment(makeComment({ text: 'satu lagi', createdAt: 5000 }), 'hist-key-01');
+      await store.createComment(makeComment({ text: 'lain', authorId: 'author-b' }), 'hist-key-05');
+      await store.createComment(makeComment({ text: 'situs lain', site: 'other-site' }), 'hist-key-06');
+      const history = await store.getAuthorHistory('demo', 'author-a');
+      expect(history.approvedCount).toBe(2);
+      expect(history.rejectedCount).toBe(1);
+      expect(history.recentPosts).toEqual([
+        { text: 'empat', at: 4000, page: '/article' },
+        { text: 'tiga', at: 3000, page: '/article' },
+        { text: 'dua', at: 2000, page: '/other' },
+        { text: 'satu', at: 1000, page: '/article' },
+      ]);
+    });
+
+    it('keeps only the most recent posts of a prolific author', async () => {
+      const { store } = await fresh();
+      for (let i = 0; i < AUTHOR_RECENT_KEPT + 5; i += 1) {
+        await store.createComment(makeComment({ text: `post ${i}`, createdAt: i }), `prolific-key-${i}0`);
+      }
+      const history = await store.getAuthorHistory('demo', 'author-a');
+      expect(history.recentPosts).toHaveLength(AUTHOR_RECENT_KEPT);
+      expect(history.recentPosts[0]?.text).toBe(`post ${AUTHOR_RECENT_KEPT + 4}`);
+      expect(history.approvedCount).toBe(AUTHOR_RECENT_KEPT + 5);
+    });
+
+    it('bans an author on one site until a time, and lifts the ban', async () => {
+      const { store } = await fresh();
+      await store.setAuthorBan('demo', 'author-a', 9_999_999_999_999);
+      expect((await store.getAuthorHistory('demo', 'author-a')).bannedUntil).toBe(9_999_999_999_999);
+      expect((await store.getAuthorHistory('other-site', 'author-a')).bannedUntil).toBeNull();
+      await store.setAuthorBan('demo', 'author-a', null);
+      expect((await store.getAuthorHistory('demo', 'author-a')).bannedUntil).toBeNull();
+    });
+
+    it('keeps author history and bans after the store is closed and opened again', async () => {
+      const h = await fresh();
+      await h.store.createComment(makeComment({ text: 'ingat aku', createdAt: 42 }), 'remember-key-1');
+      await h.store.setAuthorBan('demo', 'author-a', 123_456);
+      const reopened = await h.reopen();
+      expect(await reopened.getAuthorHistory('demo', 'author-a')).toEqual({
+        approvedCount: 1,
+        rejectedCount: 0,
+        recentPosts: [{ text: 'ingat aku', at: 42, page: '/article' }],
+        bannedUntil: 123_456,
+      });
     });
 
     it('answers ping while open', async () => {

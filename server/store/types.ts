@@ -62,6 +62,20 @@ export interface ThreadEvents {
   complete: boolean;
 }
 
+/** What moderation needs to know about an author on one site. */
+export interface AuthorHistory {
+  /** Comments of theirs that were published. */
+  approvedCount: number;
+  rejectedCount: number;
+  /** Newest first, at most AUTHOR_RECENT_KEPT, across the site's threads. */
+  recentPosts: { text: string; at: number; page: string }[];
+  /** Epoch ms until which the author may not post, or null. */
+  bannedUntil: number | null;
+}
+
+/** How many recent posts per author the stores keep for duplicate and velocity rules. */
+export const AUTHOR_RECENT_KEPT = 20;
+
 export interface CommentStore {
   /** Which backend, for logs and /healthz. */
   readonly kind: 'redis' | 'embedded';
@@ -79,6 +93,10 @@ export interface CommentStore {
   readEvents(site: string, page: string, afterSeq: number, limit: number): Promise<ThreadEvents>;
   /** One comment, or null. */
   getComment(site: string, page: string, id: string): Promise<StoredComment | null>;
+  /** The author's record on a site: counts, recent posts, ban. An unknown author has an empty one. */
+  getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory>;
+  /** Bans an author from posting on a site until `until` (epoch ms); null lifts the ban. */
+  setAuthorBan(site: string, authorId: string, until: number | null): Promise<void>;
   /** Is the backend reachable and writable? */
   ping(): Promise<boolean>;
   /** Finish in-flight writes, flush, release connections. */
