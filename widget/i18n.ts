@@ -22,6 +22,9 @@ export interface Messages {
   posting: string;
   counter: (used: number, max: number) => string;
   awaitingReview: string;
+  /** Before the moderation reasons, e.g. "Reason: …". */
+  reason: (text: string) => string;
+  rejected: string;
   loadMore: string;
   loadingMore: string;
   reconnecting: string;
@@ -51,6 +54,8 @@ const en: Messages = {
   posting: 'Posting…',
   counter: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
   awaitingReview: 'Awaiting review — only you can see this comment for now.',
+  reason: (text) => `Reason: ${text}`,
+  rejected: 'Your comment was not published.',
   loadMore: 'Load older comments',
   loadingMore: 'Loading…',
   reconnecting: 'Connection lost. Reconnecting…',
@@ -90,6 +95,8 @@ const id: Messages = {
   posting: 'Mengirim…',
   counter: (used, max) => `${used.toLocaleString('id')} / ${max.toLocaleString('id')}`,
   awaitingReview: 'Menunggu moderasi — untuk sementara hanya Anda yang dapat melihat komentar ini.',
+  reason: (text) => `Alasan: ${text}`,
+  rejected: 'Komentar Anda tidak diterbitkan.',
   loadMore: 'Muat komentar sebelumnya',
   loadingMore: 'Memuat…',
   reconnecting: 'Koneksi terputus. Menyambungkan kembali…',

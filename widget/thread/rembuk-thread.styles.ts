@@ -193,6 +193,11 @@ export const threadStyles = css`
     font-size: 0.85em;
     font-weight: 600;
   }
+  .reason {
+    margin: 0.15em 0 0;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .empty {
     margin: 0;
     padding: var(--_space);

@@ -214,9 +214,22 @@ export class RembukThread extends LitElement {
           </time>
         </p>
         <p class="text" part="text">${c.text}</p>
-        ${pending ? html`<p class="badge" part="pending-badge">${m.awaitingReview}</p>` : nothing}
+        ${pending ? this.#renderPendingNote(c.id) : nothing}
       </li>
     `;
+  }
+
+  #renderPendingNote(id: string): TemplateResult {
+    const m = this.#m;
+    const why = this.#reasonText(id);
+    return html`<p class="badge" part="pending-badge">${m.awaitingReview}</p>
+      ${why ? html`<p class="reason" part="pending-reason">${m.reason(why)}</p>` : nothing}`;
+  }
+
+  /** The moderation reasons the server gave for one of the viewer's comments, in the reader's language. */
+  #reasonText(id: string): string {
+    const reasons = this.#thread.reasons.get(id) ?? [];
+    return [...new Set(reasons.map((r) => r.message[this._lang]).filter((t) => typeof t === 'string' && t !== ''))].join('; ');
   }
 
   #onNameInput(e: Event): void {
@@ -254,10 +267,17 @@ export class RembukThread extends LitElement {
     const outcome = await this.#thread.post({ text, authorName, key: this.#draftKey });
     this._sending = false;
     if (outcome.ok) {
-      this._text = '';
       this.#draftKey = null;
+      const { comment } = outcome.data;
+      if (comment.status === 'rejected') {
+        // Keep the text so the reader can rephrase it; say why, in their language.
+        const why = this.#reasonText(comment.id);
+        this._error = why ? `${m.rejected} ${m.reason(why)}` : m.rejected;
+        return;
+      }
+      this._text = '';
       this.#clock.refresh();
-      this.dispatchEvent(new CommentPostedEvent(outcome.data.comment));
+      this.dispatchEvent(new CommentPostedEvent(comment));
       return;
     }
     // A lost answer keeps the key: the reader's next click is the same request, not a second comment.

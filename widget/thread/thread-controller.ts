@@ -11,6 +11,7 @@ import type {
   CommentCreated,
   CommentCreateRequest,
   ConnectErrorData,
+  ModerationNotice,
   ThreadEvent,
   ThreadPage,
   ThreadResync,
@@ -97,6 +98,11 @@ export class ThreadController implements ReactiveController {
   moreError: WireError | null = null;
   /** The viewer's author id, once a snapshot has told us. */
   authorId: string | null = null;
+  /**
+   * Why the viewer's own comments were held, by comment id, from the create acks of this
+   * visit (a snapshot does not repeat them).
+   */
+  readonly reasons = new Map<string, readonly ModerationNotice[]>();
 
   readonly #host: ReactiveControllerHost;
   readonly #options: ThreadControllerOptions;
@@ -311,7 +317,11 @@ export class ThreadController implements ReactiveController {
       if (!('lost' in outcome)) break;
     }
     if (outcome.ok && this.thread) {
-      this.thread = addOwnComment(this.thread, outcome.data.comment);
+      const { comment } = outcome.data;
+      const reasons = Array.isArray(outcome.data.reasons) ? outcome.data.reasons : [];
+      if (reasons.length > 0) this.reasons.set(comment.id, reasons);
+      // A rejected comment is an answer, not an error, but it has no place in the thread.
+      if (comment.status !== 'rejected') this.thread = addOwnComment(this.thread, comment);
       this.#host.requestUpdate();
     }
     return outcome;

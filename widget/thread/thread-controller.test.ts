@@ -1,0 +1,204 @@
+/**
+ * The controller against a real Socket.IO server on port 0 whose handlers are scripted per
+ * test (to lose an ack, drop a connection, refuse a handshake at will), and a real
+ * socket.io-client: the reconnect and retry paths the browser tests cannot force precisely.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket as ServerSocket } from 'socket.io';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PublicComment } from '../../protocol/comment.ts';
+import type { Result } from '../../protocol/errors.ts';
+import type { CommentCreatedEvent, ThreadSnapshot } from '../../protocol/events.ts';
+import type { KeyValueStore } from '../storage.ts';
+import { ThreadController } from './thread-controller.ts';
+
+const PAGE = '/artikel';
+
+interface Harness {
+  url: string;
+  io: Server;
+  http: HttpServer;
+}
+
+const open: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const close of open.splice(0).reverse()) await close();
+});
+
+async function startServer(onConnection: (socket: ServerSocket) => void, refuse?: { code: string; message: string }): Promise<Harness> {
+  const http = createServer();
+  const io = new Server(http, { transports: ['websocket'] });
+  if (refuse) {
+    io.use((_socket, next) => {
+      const err = new Error(refuse.message) as Error & { data?: unknown };
+      err.data = refuse;
+      next(err);
+    });
+  }
+  io.on('connection', onConnection);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  open.push(() => new Promise<void>((resolve) => void io.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, io, http };
+}
+
+function comment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {
+  return { id, page: PAGE, parentId: null, authorId: 'a', authorName: 'Sari', text: id, status: 'published', createdAt, ...over };
+}
+
+function snapshot(seq: number, comments: PublicComment[] = []): Result<ThreadSnapshot> {
+  return { ok: true, data: { page: PAGE, comments, nextCursor: null, count: comments.length, seq, mine: [], viewer: { authorId: 'me', token: 'tok-1' } } };
+}
+
+function created(seq: number, c: PublicComment): CommentCreatedEvent {
+  return { type: 'comment:created', page: PAGE, seq, comment: c, count: seq };
+}
+
+function memoryStore(): KeyValueStore & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v) };
+}
+
+function startController(url: string, storage = memoryStore()) {
+  let updates = 0;
+  const host = {
+    addController: () => undefined,
+    removeController: () => undefined,
+    requestUpdate: () => void updates++,
+    updateComplete: Promise.resolve(true),
+  };
+  const controller = new ThreadController(host, { config: () => ({ server: url, site: 'demo', page: PAGE }), storage, ackTimeoutMs: 300 });
+  controller.hostConnected();
+  open.push(() => controller.hostDisconnected());
+  return { controller, storage, updates: () => updates };
+}
+
+async function until(check: () => boolean, ms = 3_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('thread controller', () => {
+  it('joins, keeps the viewer token, and sends it in the next handshake', async () => {
+    const tokens: unknown[] = [];
+    const { url } = await startServer((socket) => {
+      tokens.push((socket.handshake.auth as { token?: unknown }).token);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(0)));
+    });
+    const first = startController(url);
+    await until(() => first.controller.thread?.phase === 'ready');
+    expect(first.storage.map.get('rembuk:token:demo')).toBe('tok-1');
+    const second = startController(url, first.storage);
+    await until(() => second.controller.thread?.phase === 'ready');
+    expect(tokens).toEqual([undefined, 'tok-1']);
+  });
+
+  it('applies events that arrive before the join answer after it, without duplicates', async () => {
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        socket.emit('comment:created', created(1, comment('one', 1)));
+        socket.emit('comment:created', created(2, comment('two', 2)));
+        setTimeout(() => ack(snapshot(1, [comment('one', 1)])), 50);
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['two', 'one']);
+    expect(controller.thread?.seq).toBe(2);
+  });
+
+  it('retries a post whose ack was lost with the same key, and shows the comment once', async () => {
+    const keys: string[] = [];
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(0)));
+      socket.on('comment:create', (payload: { key: string; text: string }, ack: (r: unknown) => void) => {
+        keys.push(payload.key);
+        if (keys.length === 1) return; // the first answer is lost
+        ack({ ok: true, data: { comment: comment('c1', 5, { text: payload.text }), reasons: [] } });
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    const outcome = await controller.post({ text: 'Halo', authorName: 'Sari', key: 'key-0001' });
+    expect(outcome.ok).toBe(true);
+    expect(keys).toEqual(['key-0001', 'key-0001']);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('reports a post as lost after every attempt went unanswered', async () => {
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(0)));
+      socket.on('comment:create', () => undefined);
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    const outcome = await controller.post({ text: 'Halo', authorName: 'Sari', key: 'key-0002' });
+    expect(outcome).toMatchObject({ ok: false, lost: true });
+  });
+
+  it('keeps a rejected comment out of the thread and remembers why a held one waits', async () => {
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(0)));
+      socket.on('comment:create', (payload: { text: string }, ack: (r: unknown) => void) => {
+        const status = payload.text === 'bad' ? 'rejected' : 'pending';
+        const reasons = [{ rule: 'profanity', message: { en: 'Contains profanity', id: 'Mengandung kata kasar' } }];
+        ack({ ok: true, data: { comment: comment(`c-${payload.text}`, 5, { status }), reasons } });
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    await controller.post({ text: 'bad', authorName: 'Sari', key: 'key-0003' });
+    await controller.post({ text: 'held', authorName: 'Sari', key: 'key-0004' });
+    expect(controller.thread?.comments.map((c) => [c.id, c.status])).toEqual([['c-held', 'pending']]);
+    expect(controller.reasons.get('c-held')?.[0]?.message.id).toBe('Mengandung kata kasar');
+  });
+
+  it('after the connection drops, resyncs from the last seq and applies what it missed in order', async () => {
+    const resyncs: unknown[] = [];
+    const sockets: ServerSocket[] = [];
+    const { url } = await startServer((socket) => {
+      sockets.push(socket);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(3, [comment('c', 3), comment('b', 2), comment('a', 1)])));
+      socket.on('thread:resync', (payload: unknown, ack: (r: unknown) => void) => {
+        resyncs.push(payload);
+        ack({ ok: true, data: { events: [created(4, comment('d', 4)), created(5, comment('e', 5))], seq: 5, reset: false } });
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    sockets[0]?.conn.close(); // as if the network dropped: the client reconnects by itself
+    await until(() => controller.connection === 'reconnecting');
+    await until(() => controller.connection === 'connected' && controller.thread?.seq === 5, 5_000);
+    expect(resyncs).toEqual([{ page: PAGE, afterSeq: 3 }]);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
+  });
+
+  it('asks for a resync when a live event shows a gap, and re-joins on a reset', async () => {
+    let joins = 0;
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        joins++;
+        ack(snapshot(joins === 1 ? 1 : 9, joins === 1 ? [comment('a', 1)] : [comment('z', 9)]));
+        if (joins === 1) setTimeout(() => socket.emit('comment:created', created(5, comment('e', 5))), 20);
+      });
+      socket.on('thread:resync', (_p, ack: (r: unknown) => void) => ack({ ok: true, data: { events: [], seq: 9, reset: true } }));
+    });
+    const { controller } = startController(url);
+    await until(() => joins === 2 && controller.thread?.phase === 'ready' && controller.thread.seq === 9);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['z']);
+  });
+
+  it('shows a refused handshake as refused, with the server reason, and does not retry', async () => {
+    let attempts = 0;
+    const { url, io } = await startServer(() => undefined, { code: 'ORIGIN_NOT_ALLOWED', message: 'Not on this origin.' });
+    io.engine.on('connection', () => attempts++);
+    const { controller } = startController(url);
+    await until(() => controller.connection === 'refused');
+    expect(controller.refusal).toEqual({ code: 'ORIGIN_NOT_ALLOWED', message: 'Not on this origin.' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(attempts).toBe(1);
+  });
+});
