@@ -5,6 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Moderate } from './comments/moderate.ts';
+import type { PostRateLimit } from './comments/post-rate-limit.ts';
 import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
 import type { AuthorTokens } from './identity/author-token.ts';
 import type { Logger } from './logger.ts';
@@ -17,6 +18,9 @@ export interface AppDeps {
   sites: SiteRegistry;
   tokens: AuthorTokens;
   moderate: Moderate;
+  rateLimit: PostRateLimit;
+  /** Trust X-Forwarded-For for client addresses (only behind your own proxy). */
+  trustProxy?: boolean;
   logger: Logger;
   clock: () => number;
   newId: () => string;
@@ -65,7 +69,7 @@ export function createApp(deps: AppDeps): App {
     return work;
   };
 
-  attachReaderNamespace(io, { ...deps, track });
+  attachReaderNamespace(io, { ...deps, trustProxy: deps.trustProxy ?? false, track });
 
   return {
     http,

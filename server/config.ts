@@ -19,6 +19,8 @@ export const configSchema = z.object({
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SITES_FILE: z.string().min(1).optional(),
   DEMO: bool.default(true),
+  RATE_LIMIT_POSTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });

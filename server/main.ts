@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { renderArticlePage } from '../demo/article-page.ts';
 import { createApp } from './app.ts';
 import { createProfanityModerator } from './comments/moderate.ts';
+import { createPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     sites,
     tokens,
     moderate: createProfanityModerator(),
+    rateLimit: createPostRateLimit({ postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE }),
+    trustProxy: config.TRUST_PROXY,
     logger,
     clock: Date.now,
     newId: () => randomBytes(12).toString('base64url'),

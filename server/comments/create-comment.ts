@@ -9,10 +9,12 @@ import type { ThreadEvent } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
 import type { CommentStore, ModerationRecord, NewCommentStatus, StoredComment } from '../store/types.ts';
 import type { Moderate } from './moderate.ts';
+import type { PostRateLimit } from './post-rate-limit.ts';
 
 export interface CreateCommentDeps {
   store: CommentStore;
   moderate: Moderate;
+  rateLimit: PostRateLimit;
   clock: () => number;
   newId: () => string;
 }
@@ -20,6 +22,8 @@ export interface CreateCommentDeps {
 export interface Poster {
   site: string;
   authorId: string;
+  /** The client's network address, for the per-address post limit. */
+  address: string;
 }
 
 export interface CreateCommentOutcome {
@@ -43,6 +47,14 @@ export async function createComment(
   const parsed = parse.commentCreate(payload);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const request = parsed.value;
+
+  const rate = await deps.rateLimit.consume(poster.address);
+  if (!rate.ok) {
+    const seconds = Math.ceil(rate.retryAfterMs / 1000);
+    return fail(ErrorCode.RATE_LIMITED, `Too many comments from your network; try again in ${seconds} s.`, {
+      retryAfterMs: rate.retryAfterMs,
+    });
+  }
 
   const parentId = request.parentId ?? null;
   if (parentId !== null) {

@@ -27,6 +27,7 @@ interface SocketData {
   site: string;
   authorId: string;
   token: string;
+  address: string;
 }
 
 export type ReaderServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -36,6 +37,8 @@ export interface ReaderNamespaceDeps extends CreateCommentDeps {
   sites: SiteRegistry;
   tokens: AuthorTokens;
   logger: Logger;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
   /** Lets shutdown wait for writes that were already accepted. */
   track<T>(work: Promise<T>): Promise<T>;
 }
@@ -64,12 +67,17 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
     }
     const known = token ? tokens.verify(site, token) : null;
     const authorId = known ?? tokens.newAuthorId();
-    socket.data = { site, authorId, token: known && token ? token : tokens.issue(site, authorId) };
+    socket.data = {
+      site,
+      authorId,
+      token: known && token ? token : tokens.issue(site, authorId),
+      address: clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy),
+    };
     next();
   });
 
   io.on('connection', (socket: ReaderSocket) => {
-    const { site, authorId } = socket.data;
+    const { site, authorId, address } = socket.data;
     void socket.join(rooms.author(site, authorId));
 
     // Runs before every handler: refuse unknown events and oversized payloads with an ack.
@@ -174,7 +182,7 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
 
     socket.on('comment:create', (payload, ack) =>
       handle(async () => {
-        const result = await deps.track(createComment(deps, { site, authorId }, payload));
+        const result = await deps.track(createComment(deps, { site, authorId, address }, payload));
         if (!result.ok) return result;
         const { comment, event, duplicate } = result.data;
         if (event) io.to(rooms.thread(site, comment.page)).emit('comment:created', event);
@@ -188,6 +196,12 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
       }, ack, 'comment:create'),
     );
   });
+}
+
+function clientAddress(direct: string, forwarded: string | string[] | undefined, trustProxy: boolean): string {
+  if (!trustProxy || forwarded === undefined) return direct;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || direct;
 }
 
 function connectError(code: string, message: string): Error {

@@ -234,6 +234,20 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
   });
 
+  it('tells a reader who posts too fast from one address when to try again, and stores nothing', async () => {
+    await server.close();
+    server = await startTestApp(opened.store, { postsPerMinute: 2 });
+    const a = await joined();
+    expect((await post(a.socket, 'satu')).ok).toBe(true);
+    expect((await post(a.socket, 'dua')).ok).toBe(true);
+    const third = await post(a.socket, 'tiga');
+    expect(!third.ok && third.error.code).toBe('RATE_LIMITED');
+    expect(!third.ok && third.error.retryAfterMs).toBeGreaterThan(0);
+    expect(!third.ok && third.error.message).toMatch(/try again in \d+ s/);
+    const fresh = await joined();
+    expect(fresh.snapshot.count).toBe(2);
+  });
+
   it('reports its health and store', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(await res.json()).toEqual({ ok: true, store: kind });

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApp, type App } from '../../server/app.ts';
 import { createProfanityModerator } from '../../server/comments/moderate.ts';
+import { createPostRateLimit } from '../../server/comments/post-rate-limit.ts';
 import { createAuthorTokens } from '../../server/identity/author-token.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { createSiteRegistry } from '../../server/sites/site-registry.ts';
@@ -18,7 +19,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(store: CommentStore): Promise<TestApp> {
+export async function startTestApp(store: CommentStore, options: { postsPerMinute?: number } = {}): Promise<TestApp> {
   const sites = createSiteRegistry([
     { id: 'demo', name: 'Demo', origins: [OTHER_ALLOWED_ORIGIN] },
     { id: 'other', name: 'Other', origins: ['https://other.example'] },
@@ -28,6 +29,7 @@ export async function startTestApp(store: CommentStore): Promise<TestApp> {
     sites,
     tokens: createAuthorTokens(randomBytes(32)),
     moderate: createProfanityModerator(),
+    rateLimit: createPostRateLimit({ postsPerMinute: options.postsPerMinute ?? 0 }),
     logger: silentLogger(),
     clock: Date.now,
     newId: () => randomBytes(12).toString('base64url'),
