@@ -22,6 +22,7 @@ export interface Messages {
   posting: string;
   counter: (used: number, max: number) => string;
   awaitingReview: string;
+  awaitingReviewNote: string;
   /** Before the moderation reasons, e.g. "Reason: …". */
   reason: (text: string) => string;
   rejected: string;
@@ -53,7 +54,8 @@ const en: Messages = {
   post: 'Post comment',
   posting: 'Posting…',
   counter: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
-  awaitingReview: 'Awaiting review — only you can see this comment for now.',
+  awaitingReview: 'Awaiting review',
+  awaitingReviewNote: 'Only you can see this comment for now.',
   reason: (text) => `Reason: ${text}`,
   rejected: 'Your comment was not published.',
   loadMore: 'Load older comments',
@@ -94,7 +96,8 @@ const id: Messages = {
   post: 'Kirim komentar',
   posting: 'Mengirim…',
   counter: (used, max) => `${used.toLocaleString('id')} / ${max.toLocaleString('id')}`,
-  awaitingReview: 'Menunggu moderasi — untuk sementara hanya Anda yang dapat melihat komentar ini.',
+  awaitingReview: 'Menunggu moderasi',
+  awaitingReviewNote: 'Untuk sementara hanya Anda yang dapat melihat komentar ini.',
   reason: (text) => `Alasan: ${text}`,
   rejected: 'Komentar Anda tidak diterbitkan.',
   loadMore: 'Muat komentar sebelumnya',

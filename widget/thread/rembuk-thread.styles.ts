@@ -191,7 +191,6 @@ export const threadStyles = css`
     margin: 0.5em 0 0;
     color: var(--_pending);
     font-size: 0.85em;
-    font-weight: 600;
   }
   .reason {
     margin: 0.15em 0 0;

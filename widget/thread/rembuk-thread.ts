@@ -222,7 +222,7 @@ export class RembukThread extends LitElement {
   #renderPendingNote(id: string): TemplateResult {
     const m = this.#m;
     const why = this.#reasonText(id);
-    return html`<p class="badge" part="pending-badge">${m.awaitingReview}</p>
+    return html`<p class="badge" part="pending-badge"><strong>${m.awaitingReview}</strong> · ${m.awaitingReviewNote}</p>
       ${why ? html`<p class="reason" part="pending-reason">${m.reason(why)}</p>` : nothing}`;
   }
 
