@@ -38,6 +38,12 @@ describe('i18n', () => {
     expect(errorMessage('en', { code: 'UNKNOWN_EVENT', message: 'No such event: x.' }, limits)).toBe('No such event: x.');
   });
 
+  it('says how long to wait when posting too quickly', () => {
+    expect(errorMessage('id', { code: 'RATE_LIMITED', message: 'x', retryAfterMs: 4_200 }, limits)).toBe(
+      'Anda mengirim terlalu cepat. Tunggu sebentar lalu coba lagi. (5 detik)',
+    );
+  });
+
   it('has every English key in Indonesian too', () => {
     expect(Object.keys(messages('id').errors.byCode).sort()).toEqual(Object.keys(messages('en').errors.byCode).sort());
   });

@@ -32,6 +32,7 @@ export interface Messages {
   connecting: string;
   unavailableTitle: string;
   justNow: string;
+  retryIn: (seconds: number) => string;
   errors: {
     nameRequired: string;
     textRequired: string;
@@ -64,6 +65,7 @@ const en: Messages = {
   connecting: 'Connecting…',
   unavailableTitle: 'Comments are not available on this site.',
   justNow: 'just now',
+  retryIn: (s) => (s === 1 ? '(1 second)' : `(${s} seconds)`),
   errors: {
     nameRequired: 'Please enter your name.',
     textRequired: 'Please write a comment first.',
@@ -106,6 +108,7 @@ const id: Messages = {
   connecting: 'Menyambungkan…',
   unavailableTitle: 'Komentar tidak tersedia di situs ini.',
   justNow: 'baru saja',
+  retryIn: (s) => `(${s} detik)`,
   errors: {
     nameRequired: 'Silakan isi nama Anda.',
     textRequired: 'Silakan tulis komentar terlebih dahulu.',
@@ -160,7 +163,7 @@ export function resolveLang(element: Element): Lang {
  */
 export function errorMessage(
   lang: Lang,
-  error: { code: string; message: string; field?: string | undefined },
+  error: { code: string; message: string; field?: string | undefined; retryAfterMs?: number | undefined },
   limits: { textMax: number; nameMax: number },
 ): string {
   const m = messages(lang).errors;
@@ -170,5 +173,9 @@ export function errorMessage(
     return error.message;
   }
   const byCode: Partial<Record<string, string>> = m.byCode;
-  return byCode[error.code] ?? error.message;
+  const sentence = byCode[error.code] ?? error.message;
+  if (error.code === 'RATE_LIMITED' && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
+    return `${sentence} ${messages(lang).retryIn(Math.ceil(error.retryAfterMs / 1000))}`;
+  }
+  return sentence;
 }

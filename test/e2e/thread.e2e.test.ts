@@ -73,10 +73,18 @@ beforeAll(async () => {
   [allowedSite, strangerSite, browser] = await Promise.all([startStaticOrigin(), startStaticOrigin(), launchChromium()]);
   const sitesFile = join(tmp, 'sites.json');
   writeFileSync(sitesFile, JSON.stringify({ sites: [{ id: 'demo', name: 'Demo', origins: [allowedSite.origin] }] }));
-  server = await startChildServer({ env: { SITES_FILE: sitesFile } });
+  // Every browser here posts from 127.0.0.1, so the per-address post limit would count them all as one.
+  server = await startChildServer({ env: { SITES_FILE: sitesFile, RATE_LIMIT_POSTS_PER_MINUTE: '1000' } });
   const page = (canonicalPath: string) => renderArticlePage({ lang: 'id', embedOrigin: server.url, site: 'demo', canonicalPath });
   allowedSite.setHtml(page('/lintas-asal/artikel-uji/'));
   strangerSite.setHtml(page('/situs-asing/artikel-uji/'));
+  // A site that pastes only the script: the widget finds #comments and mounts itself there.
+  allowedSite.setHtml(
+    `<!doctype html><html lang="en"><head><title>Mount</title></head><body><p>Article.</p>` +
+      `<div id="comments" lang="id"></div>` +
+      `<script src="${server.url}/embed.js" data-site="demo" async></script></body></html>`,
+    '/tanpa-elemen',
+  );
 });
 
 afterAll(async () => {
@@ -198,6 +206,13 @@ describe('the demo article in Chromium', () => {
     await commentText(b.page, text).waitFor({ timeout: 2_500 });
     expect(await a.page.locator('rembuk-thread .comment').count()).toBe(1);
     expect([...a.errors, ...b.errors]).toEqual([]);
+  });
+
+  it('mounts itself into #comments when the page has no <rembuk-thread>, in the language of its nearest lang', async () => {
+    const r = await reader(`${allowedSite.origin}/tanpa-elemen`);
+    await threadReady(r.page);
+    expect(await r.page.locator('#comments > rembuk-thread').count()).toBe(1);
+    expect(await r.page.locator('rembuk-thread [part="empty"]').textContent()).toBe('Belum ada komentar. Jadilah yang pertama berkomentar!');
   });
 
   it('shows a clear message instead of a thread on an origin the registry does not allow', async () => {

@@ -191,6 +191,28 @@ describe('thread controller', () => {
     expect(controller.thread?.comments.map((c) => c.id)).toEqual(['z']);
   });
 
+  it('loads older pages below, without repeating a comment', async () => {
+    const cursors: unknown[] = [];
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        const r = snapshot(3, [comment('c', 3), comment('b', 2)]);
+        if (r.ok) r.data.nextCursor = '2';
+        ack(r);
+      });
+      socket.on('thread:more', (payload: { cursor: string }, ack: (r: unknown) => void) => {
+        cursors.push(payload.cursor);
+        ack({ ok: true, data: { comments: [comment('b', 2), comment('a', 1)], nextCursor: null } });
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    await controller.loadMore();
+    expect(cursors).toEqual(['2']);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['c', 'b', 'a']);
+    expect(controller.thread?.nextCursor).toBeNull();
+    expect(controller.loadingMore).toBe(false);
+  });
+
   it('shows a refused handshake as refused, with the server reason, and does not retry', async () => {
     let attempts = 0;
     const { url, io } = await startServer(() => undefined, { code: 'ORIGIN_NOT_ALLOWED', message: 'Not on this origin.' });
