@@ -195,6 +195,12 @@ describe('the demo article in Chromium', () => {
     expect(await commentTexts(b.page)).toEqual([second, first, ...before]);
     expect(await b.page.locator('rembuk-thread [part="notice"]').textContent()).toBe('');
     expect(await b.page.locator('rembuk-thread [part="heading"]').textContent()).toBe(await a.page.locator('rembuk-thread [part="heading"]').textContent());
+
+    // Back in the thread's room: the next comment arrives live again.
+    const third = 'Sesudah tersambung lagi.';
+    await post(a.page, 'Rina', third);
+    await commentText(b.page, third).waitFor({ timeout: 2_500 });
+    expect(await commentTexts(b.page)).toEqual([third, second, first, ...before]);
   });
 
   it('works on a site origin the registry allows (cross-origin embed)', async () => {

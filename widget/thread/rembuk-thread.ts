@@ -205,13 +205,17 @@ export class RembukThread extends LitElement {
     const pending = c.status === 'pending';
     // Never earlier than the page's clock: a fresh comment must not read "in 2 seconds".
     const now = Math.max(this.#clock.now, Date.now());
+    // A bad timestamp must cost one comment its time, not the whole thread its rendering.
+    const dated = Number.isFinite(c.createdAt) && Math.abs(c.createdAt) < 8.64e15;
     return html`
       <li class="comment ${pending ? 'pending' : ''}" part=${pending ? 'comment comment-pending' : 'comment'} data-id=${c.id} data-status=${c.status}>
         <p class="meta">
           <span class="author" part="author">${c.authorName}</span>
-          <time class="time" part="time" datetime=${new Date(c.createdAt).toISOString()} title=${formatAbsoluteTime(c.createdAt, this._lang)}>
-            ${formatRelativeTime(c.createdAt, now, this._lang, m.justNow)}
-          </time>
+          ${dated
+            ? html`<time class="time" part="time" datetime=${new Date(c.createdAt).toISOString()} title=${formatAbsoluteTime(c.createdAt, this._lang)}>
+                ${formatRelativeTime(c.createdAt, now, this._lang, m.justNow)}
+              </time>`
+            : nothing}
         </p>
         <p class="text" part="text">${c.text}</p>
         ${pending ? this.#renderPendingNote(c.id) : nothing}
