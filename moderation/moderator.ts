@@ -1,3 +1,4 @@
+import { originEnd, originStart } from './normalize/mapped.ts';
 import { normalize } from './normalize/normalize.ts';
 import { defaultPolicy, type Policy } from './policy.ts';
 import { createAuthorNameRule } from './rules/author-name.ts';
@@ -24,7 +25,12 @@ import { tokenize } from './words/tokenize.ts';
 export function analyze(lexicon: Lexicon, text: string): Analysis {
   const normalized = normalize(text);
   const tokens = tokenize(normalized.text);
-  return { normalized, tokens, hits: scanLexicon(lexicon, normalized.text, tokens) };
+  // Something was removed between the first and second letter: the word was rejoined.
+  const rejoinedAfterFirst = (i: number): boolean => {
+    const s = tokens.starts[i] ?? 0;
+    return originStart(normalized, s + 1) > originEnd(normalized, s);
+  };
+  return { normalized, tokens, hits: scanLexicon(lexicon, normalized.text, tokens, rejoinedAfterFirst) };
 }
 
 /**

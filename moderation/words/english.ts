@@ -33,6 +33,9 @@ export const englishContains: readonly string[] = [
   'fuck', 'shit', 'cunt', 'bitch', 'nigger', 'nigga', 'asshole', 'dickhead', 'cocksuck', 'wanker', 'motherf',
 ];
 
+/** Common insults missing from bad-words' list, added by us. */
+export const englishExtra: readonly string[] = ['dumbass', 'dumbasses', 'jackass', 'jackasses', 'smartass', 'dipshit', 'douchebag'];
+
 /** The English list, read from bad-words as data: exact words and phrases, and safe prefixes. */
 export interface EnglishTerms {
   readonly exact: readonly string[];
@@ -53,5 +56,6 @@ export function englishTerms(): EnglishTerms {
     if (trail && !lead && prefixSafe.has(core)) prefixes.push(core);
     else exact.push(core);
   }
+  exact.push(...englishExtra);
   return { exact, prefixes };
 }

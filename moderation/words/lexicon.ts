@@ -177,8 +177,17 @@ export function isLiteral(words: readonly string[], i: number, context: Readonly
   return false;
 }
 
-/** Finds every listed term in tokenized, normalized text. */
-export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens): Hit[] {
+/**
+ * Finds every listed term in tokenized, normalized text. `rejoinedAfterFirst(i)` tells whether word
+ * `i` was rejoined from separated letters right after its first letter; then a leading "a" or "i"
+ * may be the English article or pronoun ("a d i c k"), and the rest is tried alone.
+ */
+export function scanLexicon(
+  lex: Lexicon,
+  text: string,
+  tokens: Tokens,
+  rejoinedAfterFirst?: (i: number) => boolean,
+): Hit[] {
   const hits: Hit[] = [];
   const words = tokens.words;
   const n = words.length;
@@ -220,6 +229,14 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens): Hit[] {
       const list = lex.collapsed.get(c);
       if (list !== undefined) {
         for (const e of list) push(e, i, i + 1);
+        continue;
+      }
+    }
+    if (w.length >= 4 && (w[0] === 'a' || w[0] === 'i') && rejoinedAfterFirst?.(i) === true) {
+      const rest = w.slice(1);
+      const entries = lex.exact.get(rest)?.words ?? lex.collapsed.get(collapseDoubles(rest));
+      if (entries !== undefined && entries.length > 0 && !lex.allow.has(rest)) {
+        for (const e of entries) push(e, i, i + 1);
         continue;
       }
     }

@@ -19,10 +19,13 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
   cum: ['laude', 'summa', 'magna'],
 };
 
-/** Words next to an insult word that make it an insult even among literal context ("dasar babi", "babi lu"). */
+/**
+ * Words next to an insult word that make it an insult even among literal context ("dasar babi",
+ * "babi lu"). Formal "seperti" is left out: it mostly lists examples ("satwa seperti monyet").
+ */
 export const insultMarkers: ReadonlySet<string> = new Set([
   'dasar', 'lu', 'lo', 'loe', 'elu', 'elo', 'gue', 'kau', 'engkau', 'kalian', 'sia', 'ente', 'kayak', 'kaya',
-  'mirip', 'seperti', 'muka', 'otak', 'mulut', 'dia', 'mereka', 'kamu', 'you', 'otaknya',
+  'mirip', 'muka', 'otak', 'mulut', 'dia', 'mereka', 'kamu', 'you', 'otaknya',
 ]);
 
 /** How far (in words) to look for literal context. */

@@ -1,0 +1,109 @@
+/**
+ * Writes bench/moderation-corpus.jsonl from moderation-corpus-data.ts. Disguised lines are derived
+ * from the carrier sentences by fixed, index-based choices (no randomness), one disguise per category.
+ * Run: npx tsx bench/moderation-corpus-build.ts
+ */
+import { writeFileSync } from 'node:fs';
+import {
+  carriers,
+  insultAnimal,
+  literal,
+  ordinaryEn,
+  ordinaryId,
+  plainEn,
+  plainId,
+  trapEn,
+  trapId,
+} from './moderation-corpus-data.ts';
+
+/** One labelled line of the corpus. */
+export interface CorpusLine {
+  readonly text: string;
+  readonly lang: 'en' | 'id';
+  readonly category: string;
+  /** `flag`: a good filter holds it; `clean`: it must be published. */
+  readonly label: 'flag' | 'clean';
+}
+
+const cyrillic: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', i: 'і', s: 'ѕ', j: 'ј', h: 'һ', b: 'Ь', t: 'т', n: 'п', g: 'ɡ', m: 'м', u: 'υ', l: 'ӏ', r: 'г', d: 'ԁ' };
+const accents: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', n: 'ñ', c: 'ç', s: 'š', g: 'ğ', k: 'ķ', t: 'ţ', l: 'ļ', r: 'ř', b: 'ḃ', j: 'ĵ', m: 'ṁ', d: 'ď', h: 'ĥ', p: 'ṕ' };
+const leet: Record<string, string[]> = { a: ['4', '@'], e: ['3'], i: ['1', '!'], o: ['0'], s: ['5', '$'], t: ['7'] };
+const zeroWidth = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
+const separators = ['.', ' ', '-', '_', '*', '. '];
+
+function mapLetters(word: string, f: (ch: string, i: number) => string): string {
+  return [...word].map(f).join('');
+}
+
+function mathLetter(ch: string, style: number): string {
+  const lower = ch.toLowerCase();
+  if (!/[a-z]/.test(lower)) return ch;
+  // Mathematical bold, italic, script-bold, double-struck, sans-serif bold, monospace (lower case).
+  const bases = [0x1d41a, 0x1d44e, 0x1d4ea, 0x1d552, 0x1d5ee, 0x1d68a];
+  const base = bases[style % bases.length] ?? 0x1d41a;
+  if (base === 0x1d44e && lower === 'h') return 'ℎ';
+  return String.fromCodePoint(base + lower.charCodeAt(0) - 97);
+}
+
+const disguises: Record<string, (w: string, n: number) => string> = {
+  'disguise-stretched': (w, n) => {
+    const vowels = [...w].map((c, i) => (/[aeiou]/i.test(c) ? i : -1)).filter((i) => i >= 0);
+    const at = vowels[n % Math.max(1, vowels.length)] ?? 0;
+    const times = 3 + (n % 4);
+    let out = mapLetters(w, (c, i) => (i === at ? c.repeat(times) : c));
+    if (n % 3 === 0) out += (w.at(-1) ?? '').repeat(2 + (n % 3));
+    return out;
+  },
+  'disguise-lookalike': (w, n) => mapLetters(w, (c, i) => ((i + n) % 2 === 0 ? cyrillic[c.toLowerCase()] ?? c : c)),
+  'disguise-fullwidth': (w) => mapLetters(w, (c) => String.fromCodePoint(c.charCodeAt(0) + 0xfee0)),
+  'disguise-math-circled': (w, n) =>
+    n % 3 === 2
+      ? mapLetters(w, (c) => String.fromCodePoint(0x24d0 + c.toLowerCase().charCodeAt(0) - 97))
+      : mapLetters(w, (c) => mathLetter(c, n)),
+  'disguise-accents': (w, n) =>
+    n % 2 === 0
+      ? mapLetters(w, (c, i) => (i % 2 === 1 || i === 0 ? accents[c.toLowerCase()] ?? c : c))
+      : mapLetters(w, (c, i) => (i % 2 === 0 ? c + '\u0301' : c + '\u0308')),
+  'disguise-zero-width': (w, n) => mapLetters(w, (c, i) => (i < w.length - 1 ? c + (zeroWidth[(i + n) % zeroWidth.length] ?? '') : c)),
+  'disguise-leetspeak': (w, n) => {
+    let changed = false;
+    const out = mapLetters(w, (c, i) => {
+      const opts = leet[c.toLowerCase()];
+      // "!" inside a word only, never at its edges.
+      if (opts === undefined || (i === w.length - 1 && (c === 'i' || c === 'I'))) return c;
+      if ((i + n) % 3 === 2 && changed) return c;
+      changed = true;
+      const pick = opts[(i + n) % opts.length] ?? c;
+      return pick === '!' && (i === 0 || i === w.length - 1) ? '1' : pick;
+    });
+    return out;
+  },
+  'disguise-separated': (w, n) => [...w].join(separators[n % separators.length] ?? '.'),
+};
+
+const lines: CorpusLine[] = [];
+const add = (texts: readonly string[], lang: 'en' | 'id', category: string, label: 'flag' | 'clean'): void => {
+  for (const text of texts) lines.push({ text, lang, category, label });
+};
+add(ordinaryEn, 'en', 'ordinary', 'clean');
+add(ordinaryId, 'id', 'ordinary', 'clean');
+add(trapEn, 'en', 'trap', 'clean');
+add(trapId, 'id', 'trap', 'clean');
+add(literal, 'id', 'literal-sense', 'clean');
+add(insultAnimal, 'id', 'insult-animal', 'flag');
+add(plainEn, 'en', 'plain-en', 'flag');
+add(plainId, 'id', 'plain-id', 'flag');
+
+const PER_DISGUISE = 25;
+Object.entries(disguises).forEach(([category, disguise], k) => {
+  for (let n = 0; n < PER_DISGUISE; n++) {
+    const carrier = carriers[(n + k * 7) % carriers.length];
+    if (carrier === undefined) continue;
+    const text = carrier.text.replace(/\{([^}]+)\}/, (_m, w: string) => disguise(w, n));
+    lines.push({ text, lang: carrier.lang, category, label: 'flag' });
+  }
+});
+
+const out = new URL('./moderation-corpus.jsonl', import.meta.url);
+writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+console.log(`wrote ${lines.length} lines to ${out.pathname}`);
