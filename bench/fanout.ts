@@ -1,0 +1,364 @@
+/**
+ * `npm run bench:fanout` — live fan-out of one thread, Rembuk against a bare Socket.IO server.
+ *
+ * For each server (Rembuk on the embedded store, Rembuk on Redis with the Redis adapter, and
+ * bench/fanout-bare-server.ts) in its own process pinned to core 0, this process (pinned to
+ * core 1) connects readers to one thread and posts through `comment:create` at a steady rate:
+ *   - p50/p99 post→receive latency and deliveries/s at N = 100 and N = 1,000 readers, 20 posts/s;
+ *   - server RSS per 1,000 idle readers (VmRSS before and after they join, after settling);
+ *   - the highest sustained deliveries/s at N = 1,000, ramping the post rate (sustained: ≥ 99% of
+ *     deliveries within the step plus a short drain, p99 ≤ 1 s, no failed posts).
+ * It prints a table and the ratios against bare for the issue's targets, and writes everything
+ * to bench/results/fanout-<time>.json. A benchmark, not a test: it judges nothing by exit code.
+ *
+ * Flags: --only=bare,embedded,redis   --quick (shorter steps)   --cpu-prof (profiles the servers
+ * into bench/results/profiles/)   --no-pin (no taskset; for a machine busy with other work).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { FanoutLoad, sleep, type StepResult } from './fanout-load.ts';
+import {
+  LOAD_CPU,
+  ROOT,
+  disablePinning,
+  installCleanupHooks,
+  isPinning,
+  machineBusySeconds,
+  readCpuSeconds,
+  killEverything,
+  makeTempDir,
+  pin,
+  removeTempDir,
+  startBenchRedis,
+  startServer,
+  tail,
+  type BenchRedis,
+  type ServerProcess,
+} from './fanout-procs.ts';
+
+type ServerName = 'bare' | 'embedded' | 'redis';
+
+interface ServerSpec {
+  name: ServerName;
+  title: string;
+  script: string;
+}
+
+const SPECS: ServerSpec[] = [
+  { name: 'bare', title: 'bare Socket.IO', script: 'bench/fanout-bare-server.ts' },
+  { name: 'embedded', title: 'Rembuk, embedded store', script: 'server/main.ts' },
+  { name: 'redis', title: 'Rembuk, Redis store + adapter', script: 'server/main.ts' },
+];
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const cpuProf = args.has('--cpu-prof');
+if (args.has('--no-pin')) disablePinning();
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+
+const PLAN = {
+  latencyRate: 20,
+  latencyMs: quick ? 3_000 : 5_000,
+  smallN: 100,
+  bigN: 1_000,
+  rampRates: [50, 100, 150, 200, 250, 300, 350, 400, 500, 600],
+  rampStepMs: quick ? 2_000 : 3_000,
+  drainMs: 1_000,
+  settleMs: 2_500,
+  /** Longest wait for a quiet machine before one step, and in all. */
+  quietWaitMs: 8_000,
+  quietBudgetMs: 60_000,
+  /** The whole run is abandoned (and cleaned up) after this. */
+  watchdogMs: 7 * 60_000,
+};
+
+interface ServerReport {
+  name: ServerName;
+  title: string;
+  rssKb: { base: number; readers100: number; readers1000: number };
+  heapUsedKb: { base: number; readers100: number; readers1000: number };
+  rssPer1000IdleMb: number;
+  heapPer1000IdleMb: number;
+  latency100: StepResult;
+  latency1000: StepResult;
+  ramp: StepResult[];
+  maxSustained: StepResult | null;
+}
+
+async function main(): Promise<void> {
+  installCleanupHooks();
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`bench:fanout: gave up after ${PLAN.watchdogMs / 1000} s\n`);
+    killEverything();
+    process.exit(1);
+  }, PLAN.watchdogMs);
+  pin(process.pid, LOAD_CPU);
+  const started = Date.now();
+  const workDir = makeTempDir('rembuk-fanout-');
+  const profileDir = join(ROOT, 'bench/results/profiles');
+  if (cpuProf) mkdirSync(profileDir, { recursive: true });
+  log(
+    `bench:fanout — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; ` +
+      (isPinning() ? 'server pinned to core 0, readers + poster to core 1' : 'not pinned (taskset or a second core missing)'),
+  );
+
+  const reports: ServerReport[] = [];
+  for (const spec of SPECS) {
+    if (only && !only.has(spec.name)) continue;
+    reports.push(await benchServer(spec, workDir, cpuProf ? profileDir : null));
+  }
+  removeTempDir(workDir);
+
+  const elapsedS = (Date.now() - started) / 1000;
+  const output = printReport(reports, elapsedS);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = join(ROOT, `bench/results/fanout-${stamp}.json`);
+  const json = JSON.stringify(
+    { startedAt: new Date(started).toISOString(), elapsedS, machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, pinned: isPinning() }, plan: PLAN, servers: reports, summary: output },
+    null,
+    2,
+  );
+  writeFileSync(file, json);
+  writeFileSync(join(ROOT, 'bench/results/fanout-latest.json'), json);
+  log(`\nfigures written to ${file.slice(ROOT.length + 1)} (and fanout-latest.json); ${elapsedS.toFixed(0)} s in all`);
+  clearTimeout(watchdog);
+}
+
+async function benchServer(spec: ServerSpec, workDir: string, profileDir: string | null): Promise<ServerReport> {
+  log(`\n== ${spec.title}`);
+  let redis: BenchRedis | null = null;
+  let server: ServerProcess | null = null;
+  let load: FanoutLoad | null = null;
+  const dataDir = join(workDir, `data-${spec.name}`);
+  try {
+    // The per-address post limit would refuse one poster at hundreds of posts per second;
+    // 0 switches it off (server/comments/post-rate-limit.ts), as it documents for benchmarks.
+    const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0' };
+    if (spec.name === 'redis') {
+      redis = await startBenchRedis();
+      env['REDIS_URL'] = redis.url;
+      env['REDIS_PREFIX'] = 'fanout';
+    }
+    server = await startServer({
+      name: spec.name,
+      script: spec.script,
+      env,
+      workDir,
+      ...(profileDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.name}-${Date.now()}.cpuprofile`] } : {}),
+    });
+    const srv = server;
+    log(`   listening at ${srv.url} (pid ${srv.pid})`);
+    const redisPid = redis?.pid ?? null;
+    load = new FanoutLoad({
+      url: srv.url,
+      serverCpuSeconds: () => srv.cpuSeconds() + (redisPid === null ? 0 : readCpuSeconds(redisPid)),
+      machineBusySeconds,
+    });
+    await load.connectPoster();
+
+    const heaps: number[] = [];
+    // Warm up with the full crowd: JIT for the 1,000-socket broadcast path, and the heap's
+    // young generation and the allocator grown to their working size, so the baseline below
+    // is not the memory of a process that never served anyone.
+    await load.growReaders(PLAN.bigN);
+    await load.runStep('warm-up', 50, 2_000, PLAN.drainMs);
+    load.shrinkReaders(0);
+    await sleep(PLAN.settleMs);
+    const base = await settledRss(srv, heaps);
+
+    await load.growReaders(PLAN.smallN);
+    await sleep(PLAN.settleMs);
+    const rss100 = await settledRss(srv, heaps);
+    const latency100 = await measuredStep(load, `N=${PLAN.smallN}`, PLAN.latencyRate, PLAN.latencyMs);
+
+    await load.growReaders(PLAN.bigN);
+    await sleep(PLAN.settleMs);
+    const rss1000 = await settledRss(srv, heaps);
+    log(
+      `   after GC: RSS ${mb(base)} → ${mb(rss100)} → ${mb(rss1000)} MB, heap used ${heaps.map(mb).join(' → ')} MB with 0 → ${PLAN.smallN} → ${PLAN.bigN} idle readers`,
+    );
+    const latency1000 = await measuredStep(load, `N=${PLAN.bigN}`, PLAN.latencyRate, PLAN.latencyMs);
+
+    const ramp = await rampUp(load);
+    const maxSustained = ramp.filter((s) => s.sustained).sort((a, b) => b.deliveriesPerSecond - a.deliveriesPerSecond)[0] ?? null;
+    log(`   max sustained: ${maxSustained ? `${fmtInt(maxSustained.deliveriesPerSecond)} deliveries/s at ${maxSustained.rate} posts/s` : 'none'}`);
+
+    return {
+      name: spec.name,
+      title: spec.title,
+      rssKb: { base, readers100: rss100, readers1000: rss1000 },
+      heapUsedKb: { base: heaps[0] ?? 0, readers100: heaps[1] ?? 0, readers1000: heaps[2] ?? 0 },
+      rssPer1000IdleMb: ((rss1000 - base) / 1024) * (1_000 / PLAN.bigN),
+      heapPer1000IdleMb: (((heaps[2] ?? 0) - (heaps[0] ?? 0)) / 1024) * (1_000 / PLAN.bigN),
+      latency100,
+      latency1000,
+      ramp,
+      maxSustained,
+    };
+  } catch (err) {
+    if (server) process.stderr.write(`last lines of the ${spec.name} server log:\n${tail(server.logFile)}\n`);
+    throw err;
+  } finally {
+    load?.close();
+    await server?.stop();
+    await redis?.stop();
+    removeTempDir(dataDir);
+  }
+}
+
+/**
+ * Raises the post rate at N = 1,000 until a step is not sustained, then tries the midpoint
+ * between the last sustained rate and the first failed one. At most rampRates.length + 1 steps.
+ */
+async function rampUp(load: FanoutLoad): Promise<StepResult[]> {
+  const steps: StepResult[] = [];
+  let lastGood = 0;
+  let firstBad: number | null = null;
+  for (const rate of PLAN.rampRates) {
+    const step = await measuredStep(load, `ramp ${rate}/s`, rate, PLAN.rampStepMs);
+    steps.push(step);
+    if (!step.sustained) {
+      firstBad = rate;
+      break;
+    }
+    lastGood = rate;
+  }
+  if (firstBad !== null && firstBad - lastGood > 25) {
+    const mid = Math.round((lastGood + firstBad) / 2 / 5) * 5;
+    const step = await measuredStep(load, `ramp ${mid}/s`, mid, PLAN.rampStepMs);
+    steps.push(step);
+  }
+  return steps;
+}
+
+let quietBudgetMs = PLAN.quietBudgetMs;
+/**
+ * Other sessions share this machine: before a measured step, wait (bounded per call and for
+ * the whole run) until the rest of the machine uses under a third of a core, so a burst of
+ * someone else's work does not land on one server's figures. Each step still reports the
+ * other CPU it saw.
+ */
+async function waitForQuiet(): Promise<void> {
+  const deadline = Date.now() + Math.min(PLAN.quietWaitMs, quietBudgetMs);
+  const started = Date.now();
+  for (;;) {
+    const before = machineBusySeconds();
+    await sleep(500);
+    const busy = (machineBusySeconds() - before) / 0.5;
+    if (busy < 0.33 || Date.now() >= deadline) break;
+  }
+  const waited = Date.now() - started - 500;
+  quietBudgetMs = Math.max(0, quietBudgetMs - waited);
+  if (waited > 1_000) log(`   (waited ${(waited / 1000).toFixed(1)} s for other work on the machine to calm down)`);
+}
+
+async function measuredStep(load: FanoutLoad, label: string, rate: number, durationMs: number): Promise<StepResult> {
+  await waitForQuiet();
+  const step = await load.runStep(label, rate, durationMs, PLAN.drainMs);
+  logStep(step);
+  return step;
+}
+
+/** VmRSS after a forced full GC in the server, so garbage does not count as readers' memory. */
+async function settledRss(server: ServerProcess, heaps: number[]): Promise<number> {
+  const { rssKb, heapUsedKb } = await server.collectAndMeasure();
+  heaps.push(heapUsedKb);
+  return rssKb;
+}
+
+function printReport(reports: ServerReport[], elapsedS: number): Record<string, unknown> {
+  const rows: string[][] = [
+    ['server', 'readers', 'posts/s', 'p50 ms', 'p99 ms', 'deliveries/s', 'delivered', 'srv CPU', 'other CPU', 'RSS/1k idle MB', 'heap/1k idle MB'],
+  ];
+  for (const r of reports) {
+    for (const s of [r.latency100, r.latency1000]) {
+      const big = s.readers === PLAN.bigN;
+      rows.push([
+        r.name,
+        String(s.readers),
+        String(s.rate),
+        fmt(s.latencyMs.p50),
+        fmt(s.latencyMs.p99),
+        fmtInt(s.deliveriesPerSecond),
+        pct(s.deliveredRatio),
+        pct(s.serverCpu),
+        pct(s.otherCpu),
+        big ? r.rssPer1000IdleMb.toFixed(1) : '',
+        big ? r.heapPer1000IdleMb.toFixed(1) : '',
+      ]);
+    }
+  }
+  log(`\nLatency (post → every reader) at ${PLAN.latencyRate} posts/s; memory of ${PLAN.bigN} idle joined readers (server VmRSS and V8 heap after a forced GC, minus the same with none)`);
+  log(table(rows));
+
+  const rampRows: string[][] = [['server', 'max sustained deliveries/s', 'at posts/s', 'p99 ms there', 'srv CPU there', 'first failing step']];
+  for (const r of reports) {
+    const failed = r.ramp.find((s) => !s.sustained);
+    rampRows.push([
+      r.name,
+      r.maxSustained ? fmtInt(r.maxSustained.deliveriesPerSecond) : '—',
+      r.maxSustained ? String(r.maxSustained.rate) : '—',
+      r.maxSustained ? fmt(r.maxSustained.latencyMs.p99) : '—',
+      r.maxSustained ? pct(r.maxSustained.serverCpu) : '—',
+      failed ? `${failed.rate}/s: ${pct(failed.deliveredRatio)} delivered, p99 ${fmt(failed.latencyMs.p99)} ms, srv CPU ${pct(failed.serverCpu)}, load CPU ${pct(failed.loadCpu)}, other ${pct(failed.otherCpu)}` : 'none failed',
+    ]);
+  }
+  log(`\nHighest sustained fan-out at N=${PLAN.bigN} (ramp ${PLAN.rampRates.join('→')} posts/s, ${PLAN.rampStepMs / 1000} s steps + ${PLAN.drainMs / 1000} s drain)`);
+  log(table(rampRows));
+
+  const bare = reports.find((r) => r.name === 'bare');
+  const targets: Record<string, unknown>[] = [];
+  if (bare) {
+    const targetRows: string[][] = [['server', 'p99 @1k,20/s vs bare (≤1.5×)', 'max deliveries/s vs bare (≥0.8×)', 'RSS/1k idle vs bare (≤1.3×)']];
+    for (const r of reports.filter((x) => x.name !== 'bare')) {
+      const p99 = r.latency1000.latencyMs.p99 / bare.latency1000.latencyMs.p99;
+      const thr = (r.maxSustained?.deliveriesPerSecond ?? 0) / (bare.maxSustained?.deliveriesPerSecond ?? Number.NaN);
+      const rss = r.rssPer1000IdleMb / bare.rssPer1000IdleMb;
+      targets.push({ server: r.name, p99Ratio: p99, p99Met: p99 <= 1.5, throughputRatio: thr, throughputMet: thr >= 0.8, rssRatio: rss, rssMet: rss <= 1.3 });
+      targetRows.push([r.name, verdict(p99, p99 <= 1.5), verdict(thr, thr >= 0.8), verdict(rss, rss <= 1.3)]);
+    }
+    log('\nTargets (ratio against bare in this run)');
+    log(table(targetRows));
+  }
+  log(`\n${elapsedS.toFixed(0)} s; deliveries/s = deliveries received ÷ step time; srv CPU = server process (+ its redis-server) CPU ÷ wall time (100% = one core); other CPU = the rest of the machine's work meanwhile (not this benchmark)`);
+  return { targets };
+}
+
+function verdict(ratio: number, met: boolean): string {
+  return `${ratio.toFixed(2)}× ${met ? 'met' : 'MISSED'}`;
+}
+
+function logStep(s: StepResult): void {
+  const errors = Object.entries(s.errors).map(([k, v]) => `${k}×${v}`).join(' ');
+  log(
+    `   ${s.label.padEnd(12)} ${String(s.posts).padStart(5)} posts → ${pct(s.deliveredRatio).padStart(7)} of ${fmtInt(s.expected)} delivered` +
+      ` | p50 ${fmt(s.latencyMs.p50)} p99 ${fmt(s.latencyMs.p99)} max ${fmt(s.latencyMs.max)} ms | ack p50 ${fmt(s.ackMs.p50)} ms` +
+      ` | ${fmtInt(s.deliveriesPerSecond)}/s | srv CPU ${pct(s.serverCpu)} load CPU ${pct(s.loadCpu)} other ${pct(s.otherCpu)}` +
+      `${s.late ? ` | ${s.late} late` : ''}${errors ? ` | errors ${errors}` : ''} ${s.sustained ? '' : '✗'}`,
+  );
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const [head, ...body] = rows;
+  return [line(head ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+const fmt = (v: number) => (Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const fmtInt = (v: number) => Math.round(v).toLocaleString('en-US');
+const pct = (v: number) => `${(v * 100).toFixed(v >= 0.995 && v < 1 ? 1 : 0)}%`;
+const mb = (kb: number) => (kb / 1024).toFixed(1);
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:fanout failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  killEverything();
+  process.exit(1);
+});
