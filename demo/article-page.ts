@@ -164,6 +164,7 @@ export function renderArticlePage(opts: ArticlePageOptions): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${e(a.title)} | SitusEnergi</title>
   <meta name="description" content="${e(a.paragraphs[0] ?? '')}">
+  <link rel="icon" href="data:,">
   <link rel="canonical" href="${e(opts.canonicalPath)}">
   <link rel="alternate" hreflang="${opts.lang}" href="${opts.lang === 'id' ? '/' : '/en'}">
   <link rel="alternate" hreflang="${c.switchLang}" href="${e(c.switchHref)}">
