@@ -23,7 +23,9 @@ function isDigitLike(c: number): boolean {
 
 /**
  * Maps leetspeak inside words: 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s, and `!`/`+` between letters.
- * Only a run that also holds a letter is a word, so "2024", "$5" and "08123" keep their digits;
+ * Only a run that also holds a letter is a word, so "2024", "$5" and "08123" keep their digits, and
+ * so does a number of two or more digits after a plain word of three or more letters ("covid19",
+ * "zeus138"), while "b4ngs47" is leetspeak throughout;
  * `!` and `+` at the edge of a word stay punctuation ("bagus!", "C++").
  */
 export function mapLeetspeak(m: Mapped): Mapped {
@@ -48,13 +50,19 @@ export function mapLeetspeak(m: Mapped): Mapped {
       end++;
     }
     if (letters > 0 && leets > 0) {
-      for (let k = i; k < end; k++) {
+      // A number after a real word is a brand or a name ("zeus138", "covid19"), not leetspeak ("a55").
+      let stop = end;
+      while (stop > i && isDigitLike(text.charCodeAt(stop - 1))) stop--;
+      let plainBefore = stop - i >= 3;
+      for (let k = i; k < stop && plainBefore; k++) if (isLeet(text.charCodeAt(k))) plainBefore = false;
+      if (end - stop < 2 || !plainBefore) stop = end;
+      for (let k = i; k < stop; k++) {
         const d = text.charCodeAt(k);
         if (!isLeet(d)) continue;
         if (d === 33 || d === 43) {
           // "!" and "+" only count between two letters-or-leet characters of the same word.
           const prev = k > i ? text.charCodeAt(k - 1) : 0;
-          const next = k + 1 < end ? text.charCodeAt(k + 1) : 0;
+          const next = k + 1 < stop ? text.charCodeAt(k + 1) : 0;
           if (!isWordChar(prev) || !isWordChar(next)) continue;
         }
         b ??= new MappedBuilder(m, 0);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ruleOutcome } from './test-helpers.ts';
+
+describe('contact rule', () => {
+  const rows: readonly [string, string, string, string[]][] = [
+    ['holds an Indonesian mobile number', 'hubungi WA 0812-3456-7890 ya', 'hold', ['0812-3456-7890']],
+    ['holds a +62 number with spaces', 'WhatsApp +62 812 3456 789 untuk info', 'hold', ['+62 812 3456 789']],
+    ['holds a 62 number without plus', 'chat 6281234567890 sekarang', 'hold', ['6281234567890']],
+    ['holds a wa.me link', 'klik wa.me/6281234567890', 'hold', ['wa.me/6281234567890']],
+    ['holds an e-mail address', 'kirim CV ke rekrut.tambang@gmail.com', 'hold', ['rekrut.tambang@gmail.com']],
+    ['holds an international number', 'call +44 20 7946 0958 now', 'hold', ['+44 20 7946 0958']],
+    ['publishes prices and years', 'Harga naik dari Rp 2.500.000 pada 2023 ke 3.100.000 tahun 2024.', 'publish', []],
+    ['publishes capacities and percentages', 'Kapasitas 1.080 MW, faktor kapasitas 85 persen.', 'publish', []],
+  ];
+  it.each(rows)('%s', (_name, text, action, found) => {
+    const r = ruleOutcome('contact', text);
+    expect(r.action).toBe(action);
+    expect(r.found).toEqual(found);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyInput } from '../policy.ts';
+import { findLinks } from './links.ts';
+import { ruleOutcome } from './test-helpers.ts';
+
+describe('links rule', () => {
+  const rows: readonly [string, string, PolicyInput, string, string[]][] = [
+    ['publishes a comment without links', 'PLN harus transparan soal tarif.', {}, 'publish', []],
+    ['publishes up to the maximum number of links', 'Data: https://esdm.go.id/a dan https://pln.co.id/b', {}, 'publish', []],
+    ['holds more links than the maximum', 'a https://x.com b https://y.com c www.z.net', {}, 'hold', ['https://x.com', 'https://y.com', 'www.z.net']],
+    ['holds a link shortener', 'lihat bit.ly/abc123 sekarang', {}, 'hold', ['bit.ly/abc123']],
+    ['holds the Indonesian shortener s.id', 'daftar di s.id/promo', {}, 'hold', ['s.id/promo']],
+    ['rejects a denied domain and its subdomains', 'buka https://promo.judi.com/x', { links: { denyDomains: ['judi.com'] } }, 'reject', ['https://promo.judi.com/x']],
+    ['does not count allowed domains', 'a https://esdm.go.id b https://esdm.go.id/c d https://esdm.go.id/e', { links: { allowDomains: ['esdm.go.id'] } }, 'publish', []],
+    ['holds every link when the maximum is zero', 'sumber: https://esdm.go.id', { links: { max: 0 } }, 'hold', ['https://esdm.go.id']],
+    ['does not take a missing space after a full stop for a link', 'Harga naik.Padahal janji turun.', {}, 'publish', []],
+  ];
+  it.each(rows)('%s', (_name, text, policy, action, found) => {
+    const r = ruleOutcome('links', text, policy);
+    expect(r.action).toBe(action);
+    expect(r.found).toEqual(found);
+  });
+
+  it('reports the host of each link', () => {
+    expect(findLinks('see https://www.Example.com/path?q=1, then bit.ly/x.').map((l) => l.host)).toEqual(['example.com', 'bit.ly']);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyInput } from '../policy.ts';
+import type { RuleId } from '../types.ts';
+import { ruleOutcome } from './test-helpers.ts';
+
+describe('word rules', () => {
+  const rows: readonly [string, string, RuleId, PolicyInput, string, string[]][] = [
+    ['holds English profanity', 'This is bullshit reporting.', 'profanity', {}, 'hold', ['bullshit']],
+    ['holds Indonesian profanity', 'Dasar goblok semua.', 'profanity', {}, 'hold', ['goblok']],
+    ['holds chat abbreviations', 'anjg bgst kntl njing jnck gblk', 'profanity', {}, 'hold', ['anjg', 'bgst', 'kntl', 'njing', 'jnck', 'gblk']],
+    ['holds affixed forms', 'bangsatnya ketololan kegoblokan', 'profanity', {}, 'hold', ['bangsatnya', 'ketololan', 'kegoblokan']],
+    ['holds stretched words', 'fuuuck anjiiing gobloookkk', 'profanity', {}, 'hold', ['fuuuck', 'anjiiing', 'gobloookkk']],
+    ['holds separated letters', 'f.u.c.k dan a-n-j-i-n-g', 'profanity', {}, 'hold', ['f.u.c.k', 'a-n-j-i-n-g']],
+    ['holds separated letters after an English article', 'he is a d i c k', 'profanity', {}, 'hold', ['a d i c k']],
+    ['holds look-alike letters', 'fսсk аnјіng', 'profanity', {}, 'hold', ['fսсk', 'аnјіng']],
+    ['holds words inside compounds', 'motherfuckers and bullshitting', 'profanity', {}, 'hold', ['motherfuckers', 'bullshitting']],
+    ['rejects when the site says so', 'Dasar goblok.', 'profanity', { words: { profanityAction: 'reject' } }, 'reject', ['goblok']],
+    ['rejects a site-banned word', 'Pejabat korup semua.', 'banned-word', { words: { banned: ['korup'] } }, 'reject', ['korup']],
+    ['rejects a site-banned phrase, disguised', 'Dia m4ling uang rakyat.', 'banned-word', { words: { banned: ['maling uang'] } }, 'reject', ['m4ling uang']],
+    ['holds a site-suspect word', 'Ini hoaks dari buzzer.', 'suspect-word', { words: { suspect: ['buzzer'] } }, 'hold', ['buzzer']],
+    ['reports a banned word once, not also as profanity', 'Dasar goblok.', 'profanity', { words: { banned: ['goblok'] } }, 'publish', []],
+    ['lets a site allow a word', 'Dasar bego.', 'profanity', { words: { allow: ['bego'] } }, 'publish', []],
+    ['turns the Indonesian list off', 'Dasar goblok.', 'profanity', { words: { indonesian: false } }, 'publish', []],
+  ];
+  it.each(rows)('%s', (_name, text, rule, policy, action, found) => {
+    const r = ruleOutcome(rule, text, policy);
+    expect(r.action).toBe(action);
+    expect(r.found).toEqual(found);
+  });
+
+  const allowlisted = [
+    'Scunthorpe', 'Essex', 'Sussex', 'Dickens', 'cockpit', 'cocktail', 'assassin', 'class', 'bass', 'analysis',
+    'therapist', 'Penistone', 'shiitake', 'asumsi', 'asuransi', 'pasukan', 'kasus', 'masuk', 'Basuki', 'pantai',
+    'santai', 'rantai', 'detail', 'tailing', 'babinsa', 'anjungan', 'kontrol', 'memekakkan', 'kebangsaan',
+    'perekonomian', 'tolok ukur', 'cocok', 'cukup', 'analis', 'kanal', 'cuma', 'cumi', 'Semenanjung', 'Tenggara',
+    'anggaran', 'hingga', 'nggak', 'tinggal', 'pelanggan',
+  ];
+  it.each(allowlisted)('never holds %j', (word) => {
+    expect(ruleOutcome('profanity', `Soal ${word} itu penting untuk industri.`).action).toBe('publish');
+    expect(ruleOutcome('profanity', word.toUpperCase()).action).toBe('publish');
+  });
+
+  const literal: readonly [string, string][] = [
+    ['anjing pelacak dikerahkan ke lokasi', 'publish'],
+    ['babi hutan masuk ke kebun warga', 'publish'],
+    ['impor daging babi dihentikan', 'publish'],
+    ['tahi lalat di pipinya', 'publish'],
+    ['lulus cum laude dari ITB', 'publish'],
+    ['dasar anjing', 'hold'],
+    ['babi lu, baca dulu', 'hold'],
+    ['anjing, listrik padam lagi', 'hold'],
+  ];
+  it.each(literal)('judges the literal sense of %j as %s', (text, action) => {
+    expect(ruleOutcome('profanity', text).action).toBe(action);
+  });
+
+  it('holds the literal sense too when the site turns literal-sense handling off', () => {
+    expect(ruleOutcome('profanity', 'babi hutan masuk kebun', { words: { literalSense: false } }).action).toBe('hold');
+  });
+});
