@@ -1,4 +1,3 @@
-import { originEnd, originStart } from './normalize/mapped.ts';
 import { normalize } from './normalize/normalize.ts';
 import { defaultPolicy, type Policy } from './policy.ts';
 import { createAuthorNameRule } from './rules/author-name.ts';
@@ -25,12 +24,7 @@ import { tokenize } from './words/tokenize.ts';
 export function analyze(lexicon: Lexicon, text: string): Analysis {
   const normalized = normalize(text);
   const tokens = tokenize(normalized.text);
-  // Something was removed between the first and second letter: the word was rejoined.
-  const rejoinedAfterFirst = (i: number): boolean => {
-    const s = tokens.starts[i] ?? 0;
-    return originStart(normalized, s + 1) > originEnd(normalized, s);
-  };
-  return { normalized, tokens, hits: scanLexicon(lexicon, normalized.text, tokens, rejoinedAfterFirst) };
+  return { normalized, tokens, hits: scanLexicon(lexicon, normalized.text, tokens, normalized) };
 }
 
 /**

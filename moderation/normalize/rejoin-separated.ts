@@ -23,8 +23,13 @@ export function rejoinSeparated(m: Mapped): Mapped {
   let copiedTo = 0;
   let i = 0;
   while (i < n) {
-    if (!isSingleLetterAt(text, i)) {
+    if (!isLetter(text.charCodeAt(i))) {
       i++;
+      continue;
+    }
+    if (!isSingleLetterAt(text, i)) {
+      // Skip the rest of a longer word in one go.
+      while (i < n && isLetter(text.charCodeAt(i))) i++;
       continue;
     }
     // Collect letter, gap, letter, gap ... while each piece is a lone letter.

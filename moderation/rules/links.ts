@@ -41,6 +41,18 @@ export function findLinks(text: string): FoundLink[] {
   return out;
 }
 
+/** Cheap pre-check: a link needs a dot with a letter or digit on both sides ("x.com", "bit.ly"). */
+function mayHoldLink(text: string): boolean {
+  for (let i = text.indexOf('.'); i > 0; i = text.indexOf('.', i + 1)) {
+    if (isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 0x7f;
+}
+
 function onList(host: string, list: ReadonlySet<string>): boolean {
   if (list.has(host)) return true;
   for (let i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) {
@@ -60,8 +72,7 @@ export function createLinksRule(p: Policy['links']): Rule {
   return {
     id: 'links',
     check({ text }): Reason[] | null {
-      // Every link has a dot; most comments have none worth scanning.
-      if (text.indexOf('.') < 0) return null;
+      if (!mayHoldLink(text)) return null;
       const links = findLinks(text);
       if (links.length === 0) return null;
       const denied: FoundLink[] = [];

@@ -10,7 +10,9 @@ export function createShoutingRule(p: Policy['shouting']): Rule {
       if (text.length < p.minLetters) return null;
       let upper = 0;
       let lower = 0;
-      for (let i = 0; i < text.length; i++) {
+      // Once this many lower-case letters are seen the ratio cannot be reached: stop early.
+      const enoughLower = Math.floor(text.length * (1 - p.ratio)) + 1;
+      for (let i = 0; i < text.length && lower < enoughLower; i++) {
         const c = text.charCodeAt(i);
         if (c >= 65 && c <= 90) upper++;
         else if (c >= 97 && c <= 122) lower++;
@@ -21,6 +23,7 @@ export function createShoutingRule(p: Policy['shouting']): Rule {
           else if (ch.toUpperCase() !== ch) lower++;
         }
       }
+      if (lower >= enoughLower) return null;
       const letters = upper + lower;
       if (letters < p.minLetters || upper / letters < p.ratio) return null;
       return {

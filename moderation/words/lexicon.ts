@@ -1,3 +1,4 @@
+import { originEnd, originStart, type Mapped } from '../normalize/mapped.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { collapseDoubles } from '../normalize/squash-stretched.ts';
 import { insultMarkers, LITERAL_WINDOW } from './literal-sense.ts';
@@ -178,28 +179,17 @@ export function isLiteral(words: readonly string[], i: number, context: Readonly
 }
 
 /**
- * Finds every listed term in tokenized, normalized text. `rejoinedAfterFirst(i)` tells whether word
- * `i` was rejoined from separated letters right after its first letter; then a leading "a" or "i"
- * may be the English article or pronoun ("a d i c k"), and the rest is tried alone.
+ * Finds every listed term in tokenized, normalized text. With `normalized` given, a word rejoined
+ * from separated letters right after its first letter ("a d i c k") may start with the English
+ * article or pronoun, so the rest is tried alone.
  */
-export function scanLexicon(
-  lex: Lexicon,
-  text: string,
-  tokens: Tokens,
-  rejoinedAfterFirst?: (i: number) => boolean,
-): Hit[] {
+export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normalized?: Mapped): Hit[] {
   const hits: Hit[] = [];
   const words = tokens.words;
   const n = words.length;
   // Words already judged (matched, or matched and found literal), so the stem scan skips them.
-  let judged: Uint8Array | null = null;
+  const judged = new Uint8Array(n);
   let allowed: Uint8Array | null = null;
-  const push = (entry: LexEntry, from: number, to: number): void => {
-    judged ??= new Uint8Array(n);
-    judged[from] = 1;
-    if (entry.literal !== null && to - from === 1 && isLiteral(words, from, entry.literal)) return;
-    hits.push({ entry, from, to });
-  };
   for (let i = 0; i < n; i++) {
     const w = words[i] ?? '';
     if (lex.allow.has(w)) {
@@ -211,7 +201,7 @@ export function scanLexicon(
     const s = lex.exact.get(w);
     if (s !== undefined) {
       for (const e of s.words) {
-        push(e, i, i + 1);
+        pushHit(hits, judged, words, e, i, i + 1);
         found = true;
       }
       for (const p of s.phrases) {
@@ -219,7 +209,7 @@ export function scanLexicon(
         if (p.entry === null) {
           allowed ??= new Uint8Array(n);
           for (let k = i; k < i + p.tokens.length; k++) allowed[k] = 1;
-        } else push(p.entry, i, i + p.tokens.length);
+        } else pushHit(hits, judged, words, p.entry, i, i + p.tokens.length);
       }
     }
     if (found || w.length < 3) continue;
@@ -228,15 +218,15 @@ export function scanLexicon(
       if (lex.allow.has(c)) continue;
       const list = lex.collapsed.get(c);
       if (list !== undefined) {
-        for (const e of list) push(e, i, i + 1);
+        for (const e of list) pushHit(hits, judged, words, e, i, i + 1);
         continue;
       }
     }
-    if (w.length >= 4 && (w[0] === 'a' || w[0] === 'i') && rejoinedAfterFirst?.(i) === true) {
+    if (normalized !== undefined && w.length >= 4 && (w[0] === 'a' || w[0] === 'i') && rejoinedAfterFirst(normalized, tokens, i)) {
       const rest = w.slice(1);
       const entries = lex.exact.get(rest)?.words ?? lex.collapsed.get(collapseDoubles(rest));
       if (entries !== undefined && entries.length > 0 && !lex.allow.has(rest)) {
-        for (const e of entries) push(e, i, i + 1);
+        for (const e of entries) pushHit(hits, judged, words, e, i, i + 1);
         continue;
       }
     }
@@ -245,7 +235,7 @@ export function scanLexicon(
       if (list !== undefined) {
         for (const p of list) {
           if (w.startsWith(p.prefix)) {
-            push(p.entry, i, i + 1);
+            pushHit(hits, judged, words, p.entry, i, i + 1);
             break;
           }
         }
@@ -257,11 +247,10 @@ export function scanLexicon(
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      const at = m.index;
-      const i = wordAt(tokens, at);
-      if (i >= 0 && judged?.[i] !== 1 && allowed?.[i] !== 1) {
+      const i = wordAt(tokens, m.index);
+      if (i >= 0 && judged[i] !== 1 && allowed?.[i] !== 1) {
         const entry = lex.containsEntries.get(collapseDoubles(m[0]));
-        if (entry !== undefined) push(entry, i, i + 1);
+        if (entry !== undefined) pushHit(hits, judged, words, entry, i, i + 1);
       }
     }
   }
@@ -271,6 +260,18 @@ export function scanLexicon(
     for (let k = h.from; k < h.to; k++) if (allowedMask[k] === 1) return false;
     return true;
   });
+}
+
+function pushHit(hits: Hit[], judged: Uint8Array, words: readonly string[], entry: LexEntry, from: number, to: number): void {
+  judged[from] = 1;
+  if (entry.literal !== null && to - from === 1 && isLiteral(words, from, entry.literal)) return;
+  hits.push({ entry, from, to });
+}
+
+// Something was removed between the word's first and second letter: it was rejoined.
+function rejoinedAfterFirst(m: Mapped, tokens: Tokens, i: number): boolean {
+  const s = tokens.starts[i] ?? 0;
+  return originStart(m, s + 1) > originEnd(m, s);
 }
 
 function wordAt(tokens: Tokens, offset: number): number {
