@@ -11,7 +11,8 @@ import { createClient } from 'redis';
 import { z } from 'zod';
 import { renderArticlePage } from '../demo/article-page.ts';
 import { createApp } from './app.ts';
-import { createProfanityModerator } from './comments/moderate.ts';
+import { createSiteModeration, type SiteModerationSettings } from './comments/moderate.ts';
+import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
 import { createPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
@@ -33,6 +34,10 @@ const sitesFileSchema = z.object({
       id: z.string().regex(SITE_ID_PATTERN),
       name: z.string().min(1).max(120),
       origins: z.array(z.string().url()).default([]),
+      /** The site's moderation policy (moderation/README.md); defaults when absent. */
+      moderation: z.unknown().optional(),
+      preModerated: z.boolean().default(false),
+      closedPages: z.array(z.string()).default([]),
     }),
   ),
 });
@@ -46,7 +51,8 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json') });
 
-  const sites = createSiteRegistry(loadSites(config));
+  const { sites: siteList, moderation } = loadSites(config);
+  const sites = createSiteRegistry(siteList);
   const tokens = createAuthorTokens(loadSecret(config, logger));
   const store = await openStore(config, logger);
   const adapter = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, logger) : null;
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
     store,
     sites,
     tokens,
-    moderate: createProfanityModerator(),
+    moderate: createSiteModeration((site) => moderation.get(site)),
     rateLimit: createPostRateLimit({ postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE }),
     trustProxy: config.TRUST_PROXY,
     logger,
@@ -104,20 +110,30 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-function loadSites(config: Config): SiteConfig[] {
+/** The registered sites and how each moderates; every problem in SITES_FILE is reported at once. */
+function loadSites(config: Config): { sites: SiteConfig[]; moderation: Map<string, SiteModerationSettings> } {
   const sites = new Map<string, SiteConfig>();
+  const moderation = new Map<string, SiteModerationSettings>();
   if (config.DEMO) sites.set(DEMO_SITE, { id: DEMO_SITE, name: 'SitusEnergi (demo)', origins: [] });
   if (config.SITES_FILE) {
     const result = sitesFileSchema.safeParse(JSON.parse(readFileSync(config.SITES_FILE, 'utf8')));
     if (!result.success) {
       throw new Error(`SITES_FILE ${config.SITES_FILE} is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    for (const site of result.data.sites) {
+    const problems: string[] = [];
+    result.data.sites.forEach((site, index) => {
       const existing = sites.get(site.id);
-      sites.set(site.id, { ...site, origins: [...(existing?.origins ?? []), ...site.origins] });
-    }
+      sites.set(site.id, { id: site.id, name: site.name, origins: [...(existing?.origins ?? []), ...site.origins] });
+      const policy = site.moderation === undefined ? { ok: true as const, policy: defaultPolicy } : parsePolicy(site.moderation);
+      if (!policy.ok) {
+        for (const e of policy.errors) problems.push(`sites.${index}.moderation.${e.path}: ${e.message}`);
+        return;
+      }
+      moderation.set(site.id, { policy: policy.policy, preModerated: site.preModerated, closedPages: site.closedPages });
+    });
+    if (problems.length > 0) throw new Error(`SITES_FILE ${config.SITES_FILE} has a bad moderation policy: ${problems.join('; ')}`);
   }
-  return [...sites.values()];
+  return { sites: [...sites.values()], moderation };
 }
 
 /** SECRET if given; otherwise one generated once and kept in DATA_DIR, so tokens survive restarts. */

@@ -8,7 +8,7 @@ import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
 import type { CommentStore, ModerationRecord, NewCommentStatus, StoredComment } from '../store/types.ts';
-import type { Moderate } from './moderate.ts';
+import type { Moderate, ModerationOutcome } from './moderate.ts';
 import type { PostRateLimit } from './post-rate-limit.ts';
 
 export interface CreateCommentDeps {
@@ -48,6 +48,11 @@ export async function createComment(
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const request = parsed.value;
 
+  // A retry of a post that was stored (its ack was lost) gets the first answer, before any
+  // rule that the first post itself would now trip (velocity, duplicate) can refuse it.
+  const earlier = await deps.store.findByIdempotencyKey(poster.site, request.page, poster.authorId, request.key);
+  if (earlier) return ok({ comment: earlier, event: null, duplicate: true });
+
   const rate = await deps.rateLimit.consume(poster.address);
   if (!rate.ok) {
     const seconds = Math.ceil(rate.retryAfterMs / 1000);
@@ -66,7 +71,20 @@ export async function createComment(
     }
   }
 
-  const verdict = deps.moderate({ text: request.text, authorName: request.authorName });
+  const now = deps.clock();
+  const history = await deps.store.getAuthorHistory(poster.site, poster.authorId);
+  const verdict = deps.moderate({
+    site: poster.site,
+    page: request.page,
+    text: request.text,
+    authorName: request.authorName,
+    authorId: poster.authorId,
+    history,
+    now,
+  });
+  const refusal = refusalOf(verdict);
+  if (refusal) return refusal;
+
   const result = await deps.store.createComment(
     {
       id: deps.newId(),
@@ -77,12 +95,30 @@ export async function createComment(
       authorName: request.authorName,
       text: request.text,
       status: STATUS_FOR[verdict.action],
-      createdAt: deps.clock(),
-      moderation: verdict,
+      createdAt: now,
+      moderation: { action: verdict.action, reasons: verdict.reasons },
     },
     request.key,
   );
   return ok(result);
+}
+
+/**
+ * Rejections that are about the poster or the thread, not the text: nothing is stored and the
+ * reader gets an error code the widget explains (and, for velocity, when to try again).
+ */
+function refusalOf(verdict: ModerationOutcome): Result<never> | null {
+  if (verdict.action !== 'reject') return null;
+  const by = (rule: string) => verdict.reasons.find((r) => r.rule === rule && r.action === 'reject');
+  const banned = by('banned-author');
+  if (banned) return fail(ErrorCode.AUTHOR_BANNED, banned.message.en);
+  const closed = by('closed-thread');
+  if (closed) return fail(ErrorCode.THREAD_CLOSED, closed.message.en);
+  const velocity = by('velocity');
+  if (velocity) {
+    return fail(ErrorCode.RATE_LIMITED, velocity.message.en, { retryAfterMs: verdict.retryAfterMs ?? 60_000 });
+  }
+  return null;
 }
 
 function isVisible(status: CommentStatus): boolean {

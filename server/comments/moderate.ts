@@ -1,60 +1,80 @@
 /**
- * The seam between the post pipeline and moderation. The pipeline only knows `Moderate`;
- * which engine sits behind it is the composition root's choice.
+ * The seam between the post pipeline and the moderation engine (moderation/). The pipeline
+ * hands over the text and the context it loaded from the store; this module picks the site's
+ * compiled policy and adds the thread's settings. The engine itself stays pure.
  */
-import { Filter } from 'bad-words';
-import type { ModerationRecord, ModerationReason } from '../store/types.ts';
+import { createModerator, defaultPolicy, type Moderate as EngineModerate, type Policy } from '../../moderation/index.ts';
+import type { AuthorHistory, ModerationRecord } from '../store/types.ts';
+
+/** How a site moderates: its policy and which of its threads are pre-moderated or closed. */
+export interface SiteModerationSettings {
+  policy: Policy;
+  /** Every new comment waits for a moderator. */
+  preModerated: boolean;
+  /** Pages whose threads take no new comments. */
+  closedPages: readonly string[];
+}
 
 export interface ModerationRequest {
+  site: string;
+  page: string;
   text: string;
   authorName: string;
+  authorId: string;
+  history: AuthorHistory;
+  /** Epoch ms, from the injected clock. */
+  now: number;
 }
 
-export type Moderate = (request: ModerationRequest) => ModerationRecord;
+/** The engine's verdict as the server keeps it: every reason with its spans. */
+export interface ModerationOutcome extends ModerationRecord {
+  /** Set when a velocity limit refused the post. */
+  retryAfterMs?: number;
+}
 
-const WORD = /[\p{L}\p{N}']+/gu;
+export type Moderate = (request: ModerationRequest) => ModerationOutcome;
 
-/**
- * First moderation step: hold text that bad-words flags, naming the words that did it.
- * Replaced by the rule engine in moderation/ (issue 3).
- */
-export function createProfanityModerator(): Moderate {
-  const filter = new Filter();
-  return ({ text, authorName }) => {
-    const reasons: ModerationReason[] = [];
-    const spans = profaneSpans(filter, text);
-    if (spans.length > 0) {
-      reasons.push({
-        rule: 'profanity',
-        action: 'hold',
-        message: {
-          en: 'The comment contains words that may be offensive; a moderator will review it.',
-          id: 'Komentar mengandung kata yang mungkin menyinggung; moderator akan meninjaunya.',
-        },
-        spans,
-      });
+/** One compiled moderator per site, built on first use; unknown sites get the default policy. */
+export function createSiteModeration(settingsFor: (site: string) => SiteModerationSettings | undefined): Moderate {
+  const compiled = new Map<string, { moderate: EngineModerate; settings: SiteModerationSettings }>();
+  const fallback: SiteModerationSettings = { policy: defaultPolicy, preModerated: false, closedPages: [] };
+  const forSite = (site: string) => {
+    let entry = compiled.get(site);
+    if (!entry) {
+      const settings = settingsFor(site) ?? fallback;
+      entry = { moderate: createModerator(settings.policy), settings };
+      compiled.set(site, entry);
     }
-    if (profaneSpans(filter, authorName).length > 0) {
-      reasons.push({
-        rule: 'profane-name',
-        action: 'hold',
-        message: {
-          en: 'The display name contains words that may be offensive.',
-          id: 'Nama tampilan mengandung kata yang mungkin menyinggung.',
-        },
-        spans: [],
-      });
-    }
-    return { action: reasons.length > 0 ? 'hold' : 'publish', reasons };
+    return entry;
   };
-}
-
-function profaneSpans(filter: Filter, text: string): { start: number; end: number }[] {
-  if (!filter.isProfane(text)) return [];
-  const spans: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(WORD)) {
-    if (filter.isProfane(match[0])) spans.push({ start: match.index, end: match.index + match[0].length });
-  }
-  // bad-words can flag a phrase no single word matches; still hold, with the whole text marked.
-  return spans.length > 0 ? spans : [{ start: 0, end: text.length }];
+  return (request) => {
+    const { moderate, settings } = forSite(request.site);
+    const verdict = moderate({
+      text: request.text,
+      authorName: request.authorName,
+      context: {
+        now: request.now,
+        author: {
+          id: request.authorId,
+          approvedCount: request.history.approvedCount,
+          rejectedCount: request.history.rejectedCount,
+          recentPosts: request.history.recentPosts,
+          // Anonymous readers are never trusted; site SSO users may be, once SSO exists.
+          trusted: false,
+          bannedUntil: request.history.bannedUntil,
+        },
+        thread: { preModerated: settings.preModerated, closed: settings.closedPages.includes(request.page) },
+      },
+    });
+    return {
+      action: verdict.action,
+      reasons: verdict.reasons.map((r) => ({
+        rule: r.rule,
+        action: r.action,
+        message: { en: r.message.en, id: r.message.id },
+        spans: r.spans.map((s) => ({ start: s.start, end: s.end })),
+      })),
+      ...(verdict.retryAfterMs !== undefined ? { retryAfterMs: verdict.retryAfterMs } : {}),
+    };
+  };
 }

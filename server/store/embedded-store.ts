@@ -218,6 +218,11 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         return { events: state.events.slice(from, from + limit), seq: state.seq, complete };
       },
 
+      async findByIdempotencyKey(site: string, page: string, authorId: string, key: string): Promise<StoredComment | null> {
+        const id = threads.get(threadKey(site, page))?.idempotency.get(idemKey(authorId, key));
+        return id === undefined ? null : (comments.get(commentKey(site, page, id)) ?? null);
+      },
+
       async getComment(site: string, page: string, id: string): Promise<StoredComment | null> {
         return comments.get(commentKey(site, page, id)) ?? null;
       },

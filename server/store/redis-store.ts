@@ -171,6 +171,14 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return { events: complete ? events : [], seq, complete };
     },
 
+    async findByIdempotencyKey(site: string, page: string, authorId: string, key: string): Promise<StoredComment | null> {
+      const k = keys(site, page);
+      const id = await client.get(k.idem(authorId, key));
+      if (id === null) return null;
+      const json = await client.get(k.comment(id));
+      return json === null ? null : (JSON.parse(json) as StoredComment);
+    },
+
     async getComment(site: string, page: string, id: string): Promise<StoredComment | null> {
       const json = await client.get(keys(site, page).comment(id));
       return json === null ? null : (JSON.parse(json) as StoredComment);
@@ -213,7 +221,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 /** Turns connection failures into StoreUnavailableError so callers answer UNAVAILABLE. */
 function guard(store: CommentStore): CommentStore {
   const wrapped = { ...store } as Record<string, unknown>;
-  const methods = ['createComment', 'getThreadPage', 'listPendingByAuthor', 'readEvents', 'getComment', 'getAuthorHistory', 'setAuthorBan'] as const;
+  const methods = ['createComment', 'getThreadPage', 'listPendingByAuthor', 'readEvents', 'getComment', 'findByIdempotencyKey', 'getAuthorHistory', 'setAuthorBan'] as const;
   for (const name of methods) {
     const fn = store[name] as (...args: unknown[]) => Promise<unknown>;
     wrapped[name] = async (...args: unknown[]) => {

@@ -104,6 +104,16 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       expect(page.seq).toBe(1);
     });
 
+    it('finds a comment by its author’s idempotency key, and only in its own thread', async () => {
+      const { store } = await fresh();
+      const comment = makeComment();
+      expect(await store.findByIdempotencyKey('demo', '/article', 'author-a', 'find-key-01')).toBeNull();
+      await store.createComment(comment, 'find-key-01');
+      expect(await store.findByIdempotencyKey('demo', '/article', 'author-a', 'find-key-01')).toEqual(comment);
+      expect(await store.findByIdempotencyKey('demo', '/article', 'author-b', 'find-key-01')).toBeNull();
+      expect(await store.findByIdempotencyKey('demo', '/other', 'author-a', 'find-key-01')).toBeNull();
+    });
+
     it('stores one comment when the same key is sent twice at once', async () => {
       const { store } = await fresh();
       const [a, b] = await Promise.all([

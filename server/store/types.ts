@@ -91,6 +91,8 @@ export interface CommentStore {
   listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]>;
   /** Thread events after `afterSeq`, at most `limit`. */
   readEvents(site: string, page: string, afterSeq: number, limit: number): Promise<ThreadEvents>;
+  /** The comment an author already created with this idempotency key in this thread, or null. */
+  findByIdempotencyKey(site: string, page: string, authorId: string, key: string): Promise<StoredComment | null>;
   /** One comment, or null. */
   getComment(site: string, page: string, id: string): Promise<StoredComment | null>;
   /** The author's record on a site: counts, recent posts, ban. An unknown author has an empty one. */

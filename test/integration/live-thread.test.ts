@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommentCreated, CommentCreatedEvent, ThreadPage, ThreadResync, ThreadSnapshot } from '../../protocol/events.ts';
 import { connectReader, nextEvent, request, type ReaderSocket } from '../support/reader-client.ts';
 import { openStore, STORE_KINDS, type OpenedStore } from '../support/stores.ts';
-import { OTHER_ALLOWED_ORIGIN, startTestApp, type TestApp } from '../support/test-app.ts';
+import { moderationSettings, OTHER_ALLOWED_ORIGIN, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const PAGE = '/2025/03/11/kemenperin-unido/';
 let keyCounter = 0;
@@ -152,6 +152,8 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
   });
 
   it('pages older comments with thread:more', async () => {
+    await server.close();
+    server = await startTestApp(opened.store, { moderation: { demo: moderationSettings({ velocity: { enabled: false } }) } });
     const a = await joined();
     for (let i = 1; i <= 23; i += 1) await post(a.socket, `komentar ${i}`);
     const fresh = await joined();

@@ -4,12 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createApp, type App } from '../../server/app.ts';
-import { createProfanityModerator } from '../../server/comments/moderate.ts';
+import { createSiteModeration, type SiteModerationSettings } from '../../server/comments/moderate.ts';
 import { createPostRateLimit } from '../../server/comments/post-rate-limit.ts';
 import { createAuthorTokens } from '../../server/identity/author-token.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { createSiteRegistry } from '../../server/sites/site-registry.ts';
 import type { CommentStore } from '../../server/store/types.ts';
+import { parsePolicy } from '../../moderation/index.ts';
 
 export const OTHER_ALLOWED_ORIGIN = 'https://berita.example';
 
@@ -19,7 +20,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(store: CommentStore, options: { postsPerMinute?: number } = {}): Promise<TestApp> {
+/** Site moderation settings from a policy document (throws on a bad one: it is test data). */
+export function moderationSettings(
+  policyJson: unknown,
+  extra: Partial<Omit<SiteModerationSettings, 'policy'>> = {},
+): SiteModerationSettings {
+  const parsed = parsePolicy(policyJson);
+  if (!parsed.ok) throw new Error(`bad test policy: ${JSON.stringify(parsed.errors)}`);
+  return { policy: parsed.policy, preModerated: false, closedPages: [], ...extra };
+}
+
+export interface TestAppOptions {
+  postsPerMinute?: number;
+  /** Moderation per site; sites not named use the default policy. */
+  moderation?: Record<string, SiteModerationSettings>;
+}
+
+export async function startTestApp(store: CommentStore, options: TestAppOptions = {}): Promise<TestApp> {
   const sites = createSiteRegistry([
     { id: 'demo', name: 'Demo', origins: [OTHER_ALLOWED_ORIGIN] },
     { id: 'other', name: 'Other', origins: ['https://other.example'] },
@@ -28,7 +45,7 @@ export async function startTestApp(store: CommentStore, options: { postsPerMinut
     store,
     sites,
     tokens: createAuthorTokens(randomBytes(32)),
-    moderate: createProfanityModerator(),
+    moderate: createSiteModeration((site) => options.moderation?.[site]),
     rateLimit: createPostRateLimit({ postsPerMinute: options.postsPerMinute ?? 0 }),
     logger: silentLogger(),
     clock: Date.now,
