@@ -244,8 +244,12 @@ export class FanoutLoad {
     const sentAt = performance.now();
     this.sentAt[index] = sentAt;
     const payload = { page: PAGE, text: `${TEXT_PREFIX}${index} ${FILLER}`, authorName: 'Pembaca Bench', key: `f${this.runTag}-${index}` };
-    poster.emit('comment:create', payload, (result: Result<unknown>) => {
-      if (result.ok) {
+    poster.emit('comment:create', payload, (result: Result<{ comment?: { status?: string } }>) => {
+      if (result.ok && result.data?.comment?.status !== 'published') {
+        // Held or rejected by moderation: acknowledged, but no reader will receive it.
+        const code = `STATUS_${result.data?.comment?.status ?? 'unknown'}`;
+        step.errors[code] = (step.errors[code] ?? 0) + 1;
+      } else if (result.ok) {
         if (step.acked < step.ackLat.length) step.ackLat[step.acked] = performance.now() - sentAt;
         step.acked += 1;
       } else {

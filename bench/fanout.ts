@@ -63,12 +63,14 @@ const PLAN = {
   latencyMs: quick ? 3_000 : 5_000,
   smallN: 100,
   bigN: 1_000,
+  /** Idle readers for the memory figure (reported per 1,000). */
+  memoryN: 2_000,
   rampRates: [50, 100, 150, 200, 250, 300, 350, 400, 500, 600],
   rampStepMs: quick ? 2_000 : 3_000,
   drainMs: 1_000,
   settleMs: 2_500,
   /** Longest wait for a quiet machine before one step, and in all. */
-  quietWaitMs: 8_000,
+  quietWaitMs: 15_000,
   quietBudgetMs: 60_000,
   /** The whole run is abandoned (and cleaned up) after this. */
   watchdogMs: 7 * 60_000,
@@ -77,8 +79,11 @@ const PLAN = {
 interface ServerReport {
   name: ServerName;
   title: string;
-  rssKb: { base: number; readers100: number; readers1000: number };
-  heapUsedKb: { base: number; readers100: number; readers1000: number };
+  rssKb: { base: number; readers1000: number; readersMemoryN: number };
+  heapUsedKb: { base: number; readers1000: number; readersMemoryN: number };
+  rssPer1000IdleMbFirst1000: number;
+  /** Deliveries/s per core of server CPU, from the busiest sustained step not yet CPU-bound. */
+  cpuImpliedCapacity: number | null;
   rssPer1000IdleMb: number;
   heapPer1000IdleMb: number;
   latency100: StepResult;
@@ -136,7 +141,16 @@ async function benchServer(spec: ServerSpec, workDir: string, profileDir: string
   try {
     // The per-address post limit would refuse one poster at hundreds of posts per second;
     // 0 switches it off (server/comments/post-rate-limit.ts), as it documents for benchmarks.
-    const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0' };
+    // One benchmark poster is one author posting hundreds of times a second, which the
+    // moderation policy's per-author velocity and duplicate rules rightly refuse or hold. The
+    // demo site's policy here switches those two off; every other rule still runs, and the
+    // author's history is still read for every post.
+    const sitesFile = join(workDir, 'sites.json');
+    writeFileSync(
+      sitesFile,
+      JSON.stringify({ sites: [{ id: 'demo', name: 'Fan-out benchmark', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }),
+    );
+    const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0', SITES_FILE: sitesFile };
     if (spec.name === 'redis') {
       redis = await startBenchRedis();
       env['REDIS_URL'] = redis.url;
@@ -160,26 +174,29 @@ async function benchServer(spec: ServerSpec, workDir: string, profileDir: string
     await load.connectPoster();
 
     const heaps: number[] = [];
-    // Warm up with the full crowd: JIT for the 1,000-socket broadcast path, and the heap's
-    // young generation and the allocator grown to their working size, so the baseline below
-    // is not the memory of a process that never served anyone.
-    await load.growReaders(PLAN.bigN);
+    // Warm up: JIT and lazy modules, then GC so the baseline holds no start-up garbage.
+    await load.growReaders(20);
     await load.runStep('warm-up', 50, 2_000, PLAN.drainMs);
     load.shrinkReaders(0);
     await sleep(PLAN.settleMs);
     const base = await settledRss(srv, heaps);
 
     await load.growReaders(PLAN.smallN);
-    await sleep(PLAN.settleMs);
-    const rss100 = await settledRss(srv, heaps);
     const latency100 = await measuredStep(load, `N=${PLAN.smallN}`, PLAN.latencyRate, PLAN.latencyMs);
 
     await load.growReaders(PLAN.bigN);
     await sleep(PLAN.settleMs);
     const rss1000 = await settledRss(srv, heaps);
+    // RSS moves by several MB on its own (allocator and V8 page release), so the per-1,000 figure
+    // comes from twice the crowd: the readers' memory is then twice the size of the noise.
+    await load.growReaders(PLAN.memoryN);
+    await sleep(PLAN.settleMs);
+    const rssMemoryN = await settledRss(srv, heaps);
+    load.shrinkReaders(PLAN.bigN);
     log(
-      `   after GC: RSS ${mb(base)} → ${mb(rss100)} → ${mb(rss1000)} MB, heap used ${heaps.map(mb).join(' → ')} MB with 0 → ${PLAN.smallN} → ${PLAN.bigN} idle readers`,
+      `   after GC: RSS ${mb(base)} → ${mb(rss1000)} → ${mb(rssMemoryN)} MB, heap used ${heaps.map(mb).join(' → ')} MB with 0 → ${PLAN.bigN} → ${PLAN.memoryN} idle readers`,
     );
+    await sleep(PLAN.settleMs);
     const latency1000 = await measuredStep(load, `N=${PLAN.bigN}`, PLAN.latencyRate, PLAN.latencyMs);
 
     const ramp = await rampUp(load);
@@ -189,10 +206,12 @@ async function benchServer(spec: ServerSpec, workDir: string, profileDir: string
     return {
       name: spec.name,
       title: spec.title,
-      rssKb: { base, readers100: rss100, readers1000: rss1000 },
-      heapUsedKb: { base: heaps[0] ?? 0, readers100: heaps[1] ?? 0, readers1000: heaps[2] ?? 0 },
-      rssPer1000IdleMb: ((rss1000 - base) / 1024) * (1_000 / PLAN.bigN),
-      heapPer1000IdleMb: (((heaps[2] ?? 0) - (heaps[0] ?? 0)) / 1024) * (1_000 / PLAN.bigN),
+      rssKb: { base, readers1000: rss1000, readersMemoryN: rssMemoryN },
+      heapUsedKb: { base: heaps[0] ?? 0, readers1000: heaps[1] ?? 0, readersMemoryN: heaps[2] ?? 0 },
+      rssPer1000IdleMb: ((rssMemoryN - base) / 1024) * (1_000 / PLAN.memoryN),
+      heapPer1000IdleMb: (((heaps[2] ?? 0) - (heaps[0] ?? 0)) / 1024) * (1_000 / PLAN.memoryN),
+      rssPer1000IdleMbFirst1000: ((rss1000 - base) / 1024) * (1_000 / PLAN.bigN),
+      cpuImpliedCapacity: cpuImpliedCapacity(ramp),
       latency100,
       latency1000,
       ramp,
@@ -207,6 +226,17 @@ async function benchServer(spec: ServerSpec, workDir: string, profileDir: string
     await redis?.stop();
     removeTempDir(dataDir);
   }
+}
+
+/**
+ * The server's own ceiling, independent of whether the readers' process kept up: deliveries
+ * per second divided by the server's CPU share, at the busiest sustained step where the server
+ * was not yet saturated (CPU < 95%), so the figure is throughput per core.
+ */
+function cpuImpliedCapacity(ramp: StepResult[]): number | null {
+  const usable = ramp.filter((s) => s.sustained && s.serverCpu > 0.3 && s.serverCpu < 0.95);
+  const best = usable.sort((a, b) => b.deliveriesPerSecond - a.deliveriesPerSecond)[0];
+  return best ? best.deliveriesPerSecond / best.serverCpu : null;
 }
 
 /**
@@ -294,7 +324,9 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
   log(`\nLatency (post → every reader) at ${PLAN.latencyRate} posts/s; memory of ${PLAN.bigN} idle joined readers (server VmRSS and V8 heap after a forced GC, minus the same with none)`);
   log(table(rows));
 
-  const rampRows: string[][] = [['server', 'max sustained deliveries/s', 'at posts/s', 'p99 ms there', 'srv CPU there', 'first failing step']];
+  const rampRows: string[][] = [
+    ['server', 'max sustained deliveries/s', 'at posts/s', 'p99 ms there', 'srv CPU there', 'CPU-implied /s per core', 'first failing step'],
+  ];
   for (const r of reports) {
     const failed = r.ramp.find((s) => !s.sustained);
     rampRows.push([
@@ -303,6 +335,7 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
       r.maxSustained ? String(r.maxSustained.rate) : '—',
       r.maxSustained ? fmt(r.maxSustained.latencyMs.p99) : '—',
       r.maxSustained ? pct(r.maxSustained.serverCpu) : '—',
+      r.cpuImpliedCapacity === null ? '—' : fmtInt(r.cpuImpliedCapacity),
       failed ? `${failed.rate}/s: ${pct(failed.deliveredRatio)} delivered, p99 ${fmt(failed.latencyMs.p99)} ms, srv CPU ${pct(failed.serverCpu)}, load CPU ${pct(failed.loadCpu)}, other ${pct(failed.otherCpu)}` : 'none failed',
     ]);
   }
@@ -312,16 +345,35 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
   const bare = reports.find((r) => r.name === 'bare');
   const targets: Record<string, unknown>[] = [];
   if (bare) {
-    const targetRows: string[][] = [['server', 'p99 @1k,20/s vs bare (≤1.5×)', 'max deliveries/s vs bare (≥0.8×)', 'RSS/1k idle vs bare (≤1.3×)']];
+    const targetRows: string[][] = [
+      ['server', 'p99 @1k,20/s vs bare (≤1.5×)', 'max deliveries/s vs bare (≥0.8×)', 'CPU-implied capacity vs bare', 'RSS/1k idle vs bare (≤1.3×)'],
+    ];
     for (const r of reports.filter((x) => x.name !== 'bare')) {
       const p99 = r.latency1000.latencyMs.p99 / bare.latency1000.latencyMs.p99;
       const thr = (r.maxSustained?.deliveriesPerSecond ?? 0) / (bare.maxSustained?.deliveriesPerSecond ?? Number.NaN);
       const rss = r.rssPer1000IdleMb / bare.rssPer1000IdleMb;
-      targets.push({ server: r.name, p99Ratio: p99, p99Met: p99 <= 1.5, throughputRatio: thr, throughputMet: thr >= 0.8, rssRatio: rss, rssMet: rss <= 1.3 });
-      targetRows.push([r.name, verdict(p99, p99 <= 1.5), verdict(thr, thr >= 0.8), verdict(rss, rss <= 1.3)]);
+      const cap = (r.cpuImpliedCapacity ?? Number.NaN) / (bare.cpuImpliedCapacity ?? Number.NaN);
+      targets.push({
+        server: r.name,
+        p99Ratio: p99,
+        p99Met: p99 <= 1.5,
+        throughputRatio: thr,
+        throughputMet: thr >= 0.8,
+        cpuImpliedCapacityRatio: cap,
+        rssRatio: rss,
+        rssMet: rss <= 1.3,
+      });
+      targetRows.push([r.name, verdict(p99, p99 <= 1.5), verdict(thr, thr >= 0.8), Number.isNaN(cap) ? '—' : `${cap.toFixed(2)}×`, verdict(rss, rss <= 1.3)]);
     }
     log('\nTargets (ratio against bare in this run)');
     log(table(targetRows));
+    const clientBound = reports.filter((r) => r.ramp.some((st) => !st.sustained && st.loadCpu >= 0.85));
+    if (clientBound.length > 0) {
+      log(
+        `note: the readers' process was at ≥ 85% of its core when ${clientBound.map((r) => r.name).join(', ')} fell behind, so those ceilings are partly the load generator's;` +
+          ' the CPU-implied capacity (deliveries/s ÷ server CPU share) is the server-side comparison.',
+      );
+    }
   }
   log(`\n${elapsedS.toFixed(0)} s; deliveries/s = deliveries received ÷ step time; srv CPU = server process (+ its redis-server) CPU ÷ wall time (100% = one core); other CPU = the rest of the machine's work meanwhile (not this benchmark)`);
   return { targets };
