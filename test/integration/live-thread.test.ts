@@ -2,11 +2,12 @@
  * The live thread end to end over real sockets: a real server on port 0, real
  * socket.io-clients, run once per store.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommentCreated, CommentCreatedEvent, ThreadPage, ThreadResync, ThreadSnapshot } from '../../protocol/events.ts';
-import { connectReader, nextEvent, request, type ReaderSocket } from '../support/reader-client.ts';
-import { openStore, STORE_KINDS, type OpenedStore } from '../support/stores.ts';
-import { moderationSettings, OTHER_ALLOWED_ORIGIN, startTestApp, type TestApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import type { CommentCreated, CommentCreatedEvent, ThreadPage, ThreadResync } from '../../protocol/events.ts';
+import { connectReader, nextEvent, request, type ReaderOptions, type ReaderSocket } from '../support/reader-client.ts';
+import { STORE_KINDS } from '../support/stores.ts';
+import { moderationSettings, OTHER_ALLOWED_ORIGIN } from '../support/test-app.ts';
+import { useThreadFixture } from '../support/thread-fixture.ts';
 
 const PAGE = '/2025/03/11/kemenperin-unido/';
 let keyCounter = 0;
@@ -17,32 +18,9 @@ function post(socket: ReaderSocket, text: string, extra: Record<string, unknown>
 }
 
 describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
-  let opened: OpenedStore;
-  let server: TestApp;
-  const sockets: ReaderSocket[] = [];
-
-  beforeEach(async () => {
-    opened = await openStore(kind);
-    server = await startTestApp(opened.store);
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server.close();
-    await opened.dispose();
-  });
-
-  async function reader(options: Parameters<typeof connectReader>[1] = {}) {
-    const socket = await connectReader(server.url, options);
-    sockets.push(socket);
-    return socket;
-  }
-
-  async function joined(options: Parameters<typeof connectReader>[1] = {}) {
-    const socket = await reader(options);
-    const snapshot = await request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE });
-    if (!snapshot.ok) throw new Error(snapshot.error.message);
-    return { socket, snapshot: snapshot.data };
-  }
+  const fx = useThreadFixture(kind);
+  const reader = (options: ReaderOptions = {}) => fx.reader(options);
+  const joined = (options: ReaderOptions = {}) => fx.joined(PAGE, options);
 
   it('shows an empty thread to the first reader', async () => {
     const { snapshot } = await joined();
@@ -152,8 +130,7 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
   });
 
   it('pages older comments with thread:more', async () => {
-    await server.close();
-    server = await startTestApp(opened.store, { moderation: { demo: moderationSettings({ velocity: { enabled: false } }) } });
+    await fx.restart({ moderation: { demo: moderationSettings({ velocity: { enabled: false } }) } });
     const a = await joined();
     for (let i = 1; i <= 23; i += 1) await post(a.socket, `komentar ${i}`);
     const fresh = await joined();
@@ -194,7 +171,7 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     ['an unknown site', { site: 'nope' }, 'UNKNOWN_SITE'],
     ['a malformed site id', { site: 'Not A Site!' }, 'INVALID_INPUT'],
   ])('refuses a socket from %s with a clear code', async (_label, options, code) => {
-    const error = await connectReader(server.url, options).then(
+    const error = await connectReader(fx.server.url, options).then(
       () => null,
       (err: Error & { data?: { code: string; message: string } }) => err,
     );
@@ -205,20 +182,20 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
   it('serves the first page over HTTP and refuses a foreign origin', async () => {
     const a = await joined();
     await post(a.socket, 'Lewat HTTP juga terlihat.');
-    const res = await fetch(`${server.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}`);
+    const res = await fetch(`${fx.server.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: true; data: { comments: { text: string }[]; count: number } };
     expect(body.data.count).toBe(1);
     expect(body.data.comments[0]?.text).toBe('Lewat HTTP juga terlihat.');
     expect(body.data.comments[0]).not.toHaveProperty('moderation');
 
-    const foreign = await fetch(`${server.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}`, {
+    const foreign = await fetch(`${fx.server.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}`, {
       headers: { origin: 'https://evil.example' },
     });
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('ORIGIN_NOT_ALLOWED');
 
-    const allowed = await fetch(`${server.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}`, {
+    const allowed = await fetch(`${fx.server.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}`, {
       headers: { origin: OTHER_ALLOWED_ORIGIN },
     });
     expect(allowed.headers.get('access-control-allow-origin')).toBe(OTHER_ALLOWED_ORIGIN);
@@ -231,14 +208,13 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     [`/api/v1/threads/demo/${encodeURIComponent(PAGE)}?cursor=abc`, 400, 'INVALID_INPUT'],
     ['/api/v1/nothing-here', 404, 'NOT_FOUND'],
   ])('answers GET %s with %i %s', async (path, status, code) => {
-    const res = await fetch(`${server.url}${path}`);
+    const res = await fetch(`${fx.server.url}${path}`);
     expect(res.status).toBe(status);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
   });
 
   it('tells a reader who posts too fast from one address when to try again, and stores nothing', async () => {
-    await server.close();
-    server = await startTestApp(opened.store, { postsPerMinute: 2 });
+    await fx.restart({ postsPerMinute: 2 });
     const a = await joined();
     expect((await post(a.socket, 'satu')).ok).toBe(true);
     expect((await post(a.socket, 'dua')).ok).toBe(true);
@@ -251,7 +227,7 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
   });
 
   it('reports its health and store', async () => {
-    const res = await fetch(`${server.url}/healthz`);
+    const res = await fetch(`${fx.server.url}/healthz`);
     expect(await res.json()).toEqual({ ok: true, store: kind });
   });
 });

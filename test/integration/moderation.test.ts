@@ -2,46 +2,33 @@
  * The moderation engine wired into the post pipeline: the server loads the author's history,
  * asks the site's policy, stores the whole verdict, and tells the author why. Both stores.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommentCreated, ThreadSnapshot } from '../../protocol/events.ts';
-import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
-import { openStore, STORE_KINDS, type OpenedStore } from '../support/stores.ts';
-import { moderationSettings, startTestApp, type TestApp } from '../support/test-app.ts';
+import { request, type ReaderOptions, type ReaderSocket } from '../support/reader-client.ts';
+import { STORE_KINDS } from '../support/stores.ts';
+import { moderationSettings } from '../support/test-app.ts';
+import { useThreadFixture } from '../support/thread-fixture.ts';
 
 const PAGE = '/moderated';
 let n = 0;
 const key = () => `modkey-${Date.now().toString(36)}-${(n += 1)}`;
 
 describe.each(STORE_KINDS)('moderation on the %s store', (kind) => {
-  let opened: OpenedStore;
-  let server: TestApp;
-  const sockets: ReaderSocket[] = [];
-
-  beforeEach(async () => {
-    opened = await openStore(kind);
-    server = await startTestApp(opened.store, {
-      moderation: {
-        demo: moderationSettings({ words: { banned: ['tambang ilegal'] } }, { closedPages: ['/closed'] }),
-        other: moderationSettings({}, { preModerated: true }),
-      },
-    });
-  });
-  afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
-    await server.close();
-    await opened.dispose();
+  const fx = useThreadFixture(kind, {
+    moderation: {
+      demo: moderationSettings({ words: { banned: ['tambang ilegal'] } }, { closedPages: ['/closed'] }),
+      other: moderationSettings({}, { preModerated: true }),
+    },
   });
 
-  async function reader(options: Parameters<typeof connectReader>[1] = {}) {
-    const socket = await connectReader(server.url, options);
-    sockets.push(socket);
-    const joined = await request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE });
-    if (!joined.ok) throw new Error(joined.error.message);
+  /** A reader that joined the page and counts the broadcasts it receives. */
+  async function reader(options: ReaderOptions = {}) {
+    const { socket, snapshot } = await fx.joined(PAGE, options);
     let received = 0;
     socket.on('comment:created', () => {
       received += 1;
     });
-    return { socket, viewer: joined.data.viewer, received: () => received };
+    return { socket, viewer: snapshot.viewer, received: () => received };
   }
 
   const post = (socket: ReaderSocket, text: string, page = PAGE, k = key()) =>
@@ -57,7 +44,7 @@ describe.each(STORE_KINDS)('moderation on the %s store', (kind) => {
     expect(ack.data.reasons.map((r) => r.rule)).toContain('profanity');
     expect(ack.data.reasons[0]?.message.en).toMatch(/\w/);
     expect(ack.data.reasons[0]?.message.id).toMatch(/\w/);
-    const stored = await opened.store.getComment('demo', PAGE, ack.data.comment.id);
+    const stored = await fx.opened.store.getComment('demo', PAGE, ack.data.comment.id);
     const marked = stored?.moderation.reasons.flatMap((r) => r.spans.map((s) => text.slice(s.start, s.end)));
     expect(marked).toEqual(expect.arrayContaining(['g.o.b.l.o.k', 'anjiiing']));
     await new Promise((r) => setTimeout(r, 150));
@@ -104,13 +91,13 @@ describe.each(STORE_KINDS)('moderation on the %s store', (kind) => {
 
   it('refuses a banned author and a closed thread with their own codes, storing nothing', async () => {
     const a = await reader();
-    await opened.store.setAuthorBan('demo', a.viewer.authorId, Date.now() + 60_000);
+    await fx.opened.store.setAuthorBan('demo', a.viewer.authorId, Date.now() + 60_000);
     const banned = await post(a.socket, 'Boleh saya komentar?');
     expect(!banned.ok && banned.error.code).toBe('AUTHOR_BANNED');
     const b = await reader();
     const closed = await post(b.socket, 'Masih dibuka?', '/closed');
     expect(!closed.ok && closed.error.code).toBe('THREAD_CLOSED');
-    const history = await opened.store.getAuthorHistory('demo', b.viewer.authorId);
+    const history = await fx.opened.store.getAuthorHistory('demo', b.viewer.authorId);
     expect(history.recentPosts).toEqual([]);
   });
 
@@ -123,8 +110,7 @@ describe.each(STORE_KINDS)('moderation on the %s store', (kind) => {
   });
 
   it('holds every comment on a pre-moderated site', async () => {
-    const socket = await connectReader(server.url, { site: 'other', origin: 'https://other.example' });
-    sockets.push(socket);
+    const socket = await fx.reader({ site: 'other', origin: 'https://other.example' });
     const ack = await post(socket, 'Artikel yang bagus.');
     expect(ack.ok && ack.data.comment.status).toBe('pending');
     expect(ack.ok && ack.data.reasons.map((r) => r.rule)).toEqual(['pre-moderated']);
