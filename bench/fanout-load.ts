@@ -48,6 +48,8 @@ export interface StepResult {
   ackMs: { p50: number; p99: number };
   /** Server process (+ its redis-server) CPU ÷ wall time; 1 = one core. */
   serverCpu: number;
+  /** The redis-server's part of serverCpu (0 without one). */
+  redisCpu: number;
   /** This process's CPU ÷ wall time. */
   loadCpu: number;
   /** Everything else the machine ran meanwhile (other users' work), ÷ wall time. */
@@ -70,6 +72,8 @@ export interface LoadOptions {
   url: string;
   /** Seconds of server CPU used so far (for CPU% per step). */
   serverCpuSeconds: () => number;
+  /** Seconds of CPU the server's redis-server used so far (0 without one); included in serverCpuSeconds. */
+  redisCpuSeconds?: () => number;
   /** Seconds of CPU the whole machine used so far. */
   machineBusySeconds: () => number;
 }
@@ -181,6 +185,7 @@ export class FanoutLoad {
     };
     const stepId = this.steps.push(step) - 1;
     const cpu0 = this.options.serverCpuSeconds();
+    const redis0 = this.options.redisCpuSeconds?.() ?? 0;
     const machine0 = this.options.machineBusySeconds();
     const load0 = process.cpuUsage();
 
@@ -202,6 +207,7 @@ export class FanoutLoad {
     step.open = false;
     const t1 = performance.now();
     const cpu1 = this.options.serverCpuSeconds();
+    const redis1 = this.options.redisCpuSeconds?.() ?? 0;
     const machine1 = this.options.machineBusySeconds();
     const load1 = process.cpuUsage(load0);
     const loadSeconds = (load1.user + load1.system) / 1e6;
@@ -228,6 +234,7 @@ export class FanoutLoad {
       latencyMs: { p50: lat.p50, p90: lat.p90, p99: lat.p99, max: lat.max },
       ackMs: { p50: ack.p50, p99: ack.p99 },
       serverCpu: (cpu1 - cpu0) / wall,
+      redisCpu: (redis1 - redis0) / wall,
       loadCpu: loadSeconds / wall,
       otherCpu: Math.max(0, machine1 - machine0 - (cpu1 - cpu0) - loadSeconds) / wall,
       sustained: deliveredRatio >= 0.99 && lat.p99 <= 1_000 && errorCount === 0 && sent === total,

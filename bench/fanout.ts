@@ -161,7 +161,8 @@ async function benchServer(spec: ServerSpec, workDir: string, profileDir: string
       script: spec.script,
       env,
       workDir,
-      ...(profileDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.name}-${Date.now()}.cpuprofile`] } : {}),
+      // One file per thread (tsx's loader runs on its own); the largest is the main thread.
+      ...(profileDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${spec.name}-${Date.now()}`)}`] } : {}),
     });
     const srv = server;
     log(`   listening at ${srv.url} (pid ${srv.pid})`);
@@ -169,6 +170,7 @@ async function benchServer(spec: ServerSpec, workDir: string, profileDir: string
     load = new FanoutLoad({
       url: srv.url,
       serverCpuSeconds: () => srv.cpuSeconds() + (redisPid === null ? 0 : readCpuSeconds(redisPid)),
+      ...(redisPid === null ? {} : { redisCpuSeconds: () => readCpuSeconds(redisPid) }),
       machineBusySeconds,
     });
     await load.connectPoster();
@@ -388,7 +390,7 @@ function logStep(s: StepResult): void {
   log(
     `   ${s.label.padEnd(12)} ${String(s.posts).padStart(5)} posts → ${pct(s.deliveredRatio).padStart(7)} of ${fmtInt(s.expected)} delivered` +
       ` | p50 ${fmt(s.latencyMs.p50)} p99 ${fmt(s.latencyMs.p99)} max ${fmt(s.latencyMs.max)} ms | ack p50 ${fmt(s.ackMs.p50)} ms` +
-      ` | ${fmtInt(s.deliveriesPerSecond)}/s | srv CPU ${pct(s.serverCpu)} load CPU ${pct(s.loadCpu)} other ${pct(s.otherCpu)}` +
+      ` | ${fmtInt(s.deliveriesPerSecond)}/s | srv CPU ${pct(s.serverCpu)}${s.redisCpu > 0 ? ` (redis ${pct(s.redisCpu)})` : ''} load CPU ${pct(s.loadCpu)} other ${pct(s.otherCpu)}` +
       `${s.late ? ` | ${s.late} late` : ''}${errors ? ` | errors ${errors}` : ''} ${s.sustained ? '' : '✗'}`,
   );
 }
