@@ -50,7 +50,11 @@ export async function createComment(
 
   // A retry of a post that was stored (its ack was lost) gets the first answer, before any
   // rule that the first post itself would now trip (velocity, duplicate) can refuse it.
-  const earlier = await deps.store.findByIdempotencyKey(poster.site, request.page, poster.authorId, request.key);
+  // The author's history is needed next; both reads go out together.
+  const [earlier, history] = await Promise.all([
+    deps.store.findByIdempotencyKey(poster.site, request.page, poster.authorId, request.key),
+    deps.store.getAuthorHistory(poster.site, poster.authorId),
+  ]);
   if (earlier) return ok({ comment: earlier, event: null, duplicate: true });
 
   const rate = await deps.rateLimit.consume(poster.address);
@@ -72,7 +76,6 @@ export async function createComment(
   }
 
   const now = deps.clock();
-  const history = await deps.store.getAuthorHistory(poster.site, poster.authorId);
   const verdict = deps.moderate({
     site: poster.site,
     page: request.page,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { toPublicComment } from '../comments/to-public.ts';
 import { StoreUnavailableError } from '../errors.ts';
-import { CREATE_COMMENT } from './redis-scripts.ts';
+import { CREATE_COMMENT, RECORD_HISTORY } from './redis-scripts.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
@@ -46,6 +46,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   }
 
   const createSha = sha1(CREATE_COMMENT);
+  const historySha = sha1(RECORD_HISTORY);
 
   const keys = (site: string, page: string) => {
     const base = `${prefix}:{${site}:${page}}`;
@@ -68,12 +69,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
   async function recordInHistory(comment: StoredComment): Promise<void> {
     const k = authorKeys(comment.site, comment.authorId);
-    const tx = client.multi();
-    if (comment.status === 'published') tx.hIncrBy(k.counts, 'approved', 1);
-    if (comment.status === 'rejected') tx.hIncrBy(k.counts, 'rejected', 1);
-    tx.lPush(k.recent, JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }));
-    tx.lTrim(k.recent, 0, AUTHOR_RECENT_KEPT - 1);
-    await tx.exec();
+    await runScript(RECORD_HISTORY, historySha, [k.counts, k.recent], [
+      comment.status,
+      JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }),
+      String(AUTHOR_RECENT_KEPT),
+    ]);
   }
 
   async function runScript(script: string, sha: string, keyList: string[], args: string[]): Promise<unknown> {
@@ -186,10 +186,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
     async getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory> {
       const k = authorKeys(site, authorId);
-      const [counts, recent] = (await client.multi().hGetAll(k.counts).lRange(k.recent, 0, -1).exec()) as unknown as [
-        Record<string, string>,
-        string[],
-      ];
+      // Two commands sent together (node-redis pipelines a tick's commands); a MULTI would be four.
+      const [counts, recent] = await Promise.all([client.hGetAll(k.counts), client.lRange(k.recent, 0, -1)]);
       return {
         approvedCount: Number(counts['approved'] ?? 0),
         rejectedCount: Number(counts['rejected'] ?? 0),
