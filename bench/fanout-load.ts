@@ -54,6 +54,8 @@ export interface StepResult {
   loadCpu: number;
   /** Everything else the machine ran meanwhile (other users' work), ÷ wall time. */
   otherCpu: number;
+  /** Server write syscalls ÷ deliveries: 1 = one write per frame per reader; lower = frames coalesced. */
+  writesPerDelivery: number;
   sustained: boolean;
 }
 
@@ -76,6 +78,8 @@ export interface LoadOptions {
   redisCpuSeconds?: () => number;
   /** Seconds of CPU the whole machine used so far. */
   machineBusySeconds: () => number;
+  /** Write syscalls (write, writev, …) the server process made so far (/proc/<pid>/io syscw). */
+  serverWrites?: () => number;
 }
 
 export class FanoutLoad {
@@ -188,6 +192,7 @@ export class FanoutLoad {
     const redis0 = this.options.redisCpuSeconds?.() ?? 0;
     const machine0 = this.options.machineBusySeconds();
     const load0 = process.cpuUsage();
+    const writes0 = this.options.serverWrites?.() ?? 0;
 
     const t0 = performance.now();
     let sent = 0;
@@ -210,6 +215,7 @@ export class FanoutLoad {
     const redis1 = this.options.redisCpuSeconds?.() ?? 0;
     const machine1 = this.options.machineBusySeconds();
     const load1 = process.cpuUsage(load0);
+    const writes1 = this.options.serverWrites?.() ?? 0;
     const loadSeconds = (load1.user + load1.system) / 1e6;
     const wall = (t1 - t0) / 1000;
 
@@ -237,6 +243,7 @@ export class FanoutLoad {
       redisCpu: (redis1 - redis0) / wall,
       loadCpu: loadSeconds / wall,
       otherCpu: Math.max(0, machine1 - machine0 - (cpu1 - cpu0) - loadSeconds) / wall,
+      writesPerDelivery: step.n === 0 || !this.options.serverWrites ? Number.NaN : (writes1 - writes0) / step.n,
       sustained: deliveredRatio >= 0.99 && lat.p99 <= 1_000 && errorCount === 0 && sent === total,
     };
     await this.quiesce();

@@ -87,6 +87,8 @@ export interface ServerProcess {
   rssKb(): number;
   /** User + system CPU time used so far, in seconds. */
   cpuSeconds(): number;
+  /** Write syscalls made so far (/proc/<pid>/io syscw). */
+  writeSyscalls(): number;
   /** Forces two full GCs in the server (bench/fanout-gc-hook.ts), then reads its memory. */
   collectAndMeasure(): Promise<{ rssKb: number; heapUsedKb: number }>;
   stop(): Promise<void>;
@@ -141,6 +143,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     logFile,
     rssKb: () => readRssKb(pid),
     cpuSeconds: () => readCpuSeconds(pid),
+    writeSyscalls: () => readWriteSyscalls(pid),
     async collectAndMeasure() {
       const seen = countGcLines(logFile);
       process.kill(pid, 'SIGUSR2');
@@ -218,6 +221,12 @@ export function readRssKb(pid: number): number {
   const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
   if (!match?.[1]) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(match[1]);
+}
+
+/** Write syscalls (write, writev, sendmsg, …) the process has made (/proc/<pid>/io syscw; all threads). */
+export function readWriteSyscalls(pid: number): number {
+  const match = /syscw:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+  return match?.[1] ? Number(match[1]) : Number.NaN;
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;

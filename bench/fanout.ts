@@ -1,18 +1,22 @@
 /**
  * `npm run bench:fanout` — live fan-out of one thread, Rembuk against a bare Socket.IO server.
  *
- * For each server (Rembuk on the embedded store, Rembuk on Redis with the Redis adapter, and
- * bench/fanout-bare-server.ts) in its own process pinned to core 0, this process (pinned to
- * core 1) connects readers to one thread and posts through `comment:create` at a steady rate:
- *   - p50/p99 post→receive latency and deliveries/s at N = 100 and N = 1,000 readers, 20 posts/s;
- *   - server RSS per 1,000 idle readers (VmRSS before and after they join, after settling);
- *   - the highest sustained deliveries/s at N = 1,000, ramping the post rate (sustained: ≥ 99% of
- *     deliveries within the step plus a short drain, p99 ≤ 1 s, no failed posts).
- * It prints a table and the ratios against bare for the issue's targets, and writes everything
+ * Each server (Rembuk on the embedded store, Rembuk on Redis with the Redis adapter, and
+ * bench/fanout-bare-server.ts) runs in its own process pinned to core 0; this process (pinned
+ * to core 1) connects readers to one thread per server and posts through `comment:create`:
+ *   1. per server, one after another: p50/p99 post→receive latency at N = 100 and N = 1,000
+ *      readers, 20 posts/s; server RSS and V8 heap per 1,000 idle readers (after a forced GC).
+ *      The server then stays up with its 1,000 readers joined.
+ *   2. idle CPU of every server with its 1,000 readers (one shared window).
+ *   3. the highest sustained deliveries/s at N = 1,000, ramped on all servers interleaved:
+ *      each round runs one step per server, order rotated, so every server sees the same
+ *      machine state; a failed step is retried once; bisection near the ceiling (sustained:
+ *      ≥ 99% of deliveries within the step plus a short drain, p99 ≤ 1 s, no failed posts).
+ * It prints tables and the ratios against bare for the issue's targets, and writes everything
  * to bench/results/fanout-<time>.json. A benchmark, not a test: it judges nothing by exit code.
  *
- * Flags: --only=bare,embedded,redis   --quick (shorter steps)   --cpu-prof (profiles the servers
- * into bench/results/profiles/)   --no-pin (no taskset; for a machine busy with other work).
+ * Flags: --only=bare,embedded,redis   --quick (shorter steps, coarser ramp)   --cpu-prof
+ * (profiles the servers into bench/results/profiles/)   --no-pin (no taskset).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -65,8 +69,16 @@ const PLAN = {
   bigN: 1_000,
   /** Idle readers for the memory figure (reported per 1,000). */
   memoryN: 2_000,
-  rampRates: [50, 100, 150, 200, 250, 300, 350, 400, 500, 600],
-  rampStepMs: quick ? 2_000 : 3_000,
+  /** Interleaved ramp: first rate, coarse increment until a confirmed failure, then bisection down to the resolution. */
+  rampFirst: 100,
+  rampCoarse: 50,
+  rampResolution: quick ? 25 : 13,
+  rampMaxRate: 800,
+  rampMaxRounds: 16,
+  /** No new ramp round starts after this much ramp time. */
+  rampBudgetMs: quick ? 90_000 : 200_000,
+  rampStepMs: quick ? 2_500 : 4_000,
+  idleCpuMs: 3_000,
   drainMs: 1_000,
   settleMs: 2_500,
   /** Longest wait for a quiet machine before one step, and in all. */
@@ -86,11 +98,28 @@ interface ServerReport {
   cpuImpliedCapacity: number | null;
   rssPer1000IdleMb: number;
   heapPer1000IdleMb: number;
+  /** Server CPU ÷ wall time with 1,000 joined readers and no posts (all servers idle together). */
+  idleCpu1000: number;
   latency100: StepResult;
   latency1000: StepResult;
+  /** Every ramp step this server ran, in order (retries included). */
   ramp: StepResult[];
+  /** Highest rate judged sustained, lowest judged not (failed twice); null if none. */
+  rampSustainedRate: number | null;
+  rampFailedRate: number | null;
   maxSustained: StepResult | null;
 }
+
+/** A server kept running from its latency/memory phase through the interleaved ramp. */
+interface Running {
+  spec: ServerSpec;
+  server: ServerProcess;
+  redis: BenchRedis | null;
+  load: FanoutLoad;
+  dataDir: string;
+}
+
+type Phase1 = Omit<ServerReport, 'idleCpu1000' | 'ramp' | 'rampSustainedRate' | 'rampFailedRate' | 'maxSustained' | 'cpuImpliedCapacity'>;
 
 async function main(): Promise<void> {
   installCleanupHooks();
@@ -106,13 +135,43 @@ async function main(): Promise<void> {
   if (cpuProf) mkdirSync(profileDir, { recursive: true });
   log(
     `bench:fanout — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; ` +
-      (isPinning() ? 'server pinned to core 0, readers + poster to core 1' : 'not pinned (taskset or a second core missing)'),
+      (isPinning() ? 'servers pinned to core 0, readers + posters to core 1' : 'not pinned (taskset or a second core missing)'),
   );
 
+  const running: Running[] = [];
   const reports: ServerReport[] = [];
-  for (const spec of SPECS) {
-    if (only && !only.has(spec.name)) continue;
-    reports.push(await benchServer(spec, workDir, cpuProf ? profileDir : null));
+  try {
+    // 1. Per server, one after another: latency and memory. Each server then stays up with
+    //    its 1,000 readers joined (idle readers cost the servers ~0 CPU, measured below).
+    const phase1: Phase1[] = [];
+    for (const spec of SPECS) {
+      if (only && !only.has(spec.name)) continue;
+      const run = await startRunning(spec, workDir, cpuProf ? profileDir : null);
+      running.push(run);
+      phase1.push(await latencyAndMemory(run));
+    }
+    const idle = await idleCpu(running);
+    // 2. Throughput: all servers ramped together, one step each per round (order rotated).
+    const ramps = await interleavedRamp(running);
+    running.forEach((_run, i) => {
+      const p = phase1[i] as Phase1;
+      const r = ramps[i] as RampState;
+      const maxSustained = r.steps.filter((s) => s.sustained).sort((a, b) => b.deliveriesPerSecond - a.deliveriesPerSecond)[0] ?? null;
+      reports.push({
+        ...p,
+        idleCpu1000: idle[i] ?? Number.NaN,
+        ramp: r.steps,
+        rampSustainedRate: r.lo > 0 ? r.lo : null,
+        rampFailedRate: r.hi,
+        maxSustained,
+        cpuImpliedCapacity: cpuImpliedCapacity(r.steps),
+      });
+    });
+  } catch (err) {
+    for (const run of running) process.stderr.write(`last lines of the ${run.spec.name} server log:\n${tail(run.server.logFile)}\n`);
+    throw err;
+  } finally {
+    for (const run of running) await stopRunning(run);
   }
   removeTempDir(workDir);
 
@@ -132,25 +191,24 @@ async function main(): Promise<void> {
   clearTimeout(watchdog);
 }
 
-async function benchServer(spec: ServerSpec, workDir: string, profileDir: string | null): Promise<ServerReport> {
+async function startRunning(spec: ServerSpec, workDir: string, profileDir: string | null): Promise<Running> {
   log(`\n== ${spec.title}`);
+  const dataDir = join(workDir, `data-${spec.name}`);
+  // The per-address post limit would refuse one poster at hundreds of posts per second;
+  // 0 switches it off (server/comments/post-rate-limit.ts), as it documents for benchmarks.
+  // One benchmark poster is one author posting hundreds of times a second, which the
+  // moderation policy's per-author velocity and duplicate rules rightly refuse or hold. The
+  // demo site's policy here switches those two off; every other rule still runs, and the
+  // author's history is still read for every post.
+  const sitesFile = join(workDir, 'sites.json');
+  writeFileSync(
+    sitesFile,
+    JSON.stringify({ sites: [{ id: 'demo', name: 'Fan-out benchmark', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }),
+  );
+  const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0', SITES_FILE: sitesFile };
   let redis: BenchRedis | null = null;
   let server: ServerProcess | null = null;
-  let load: FanoutLoad | null = null;
-  const dataDir = join(workDir, `data-${spec.name}`);
   try {
-    // The per-address post limit would refuse one poster at hundreds of posts per second;
-    // 0 switches it off (server/comments/post-rate-limit.ts), as it documents for benchmarks.
-    // One benchmark poster is one author posting hundreds of times a second, which the
-    // moderation policy's per-author velocity and duplicate rules rightly refuse or hold. The
-    // demo site's policy here switches those two off; every other rule still runs, and the
-    // author's history is still read for every post.
-    const sitesFile = join(workDir, 'sites.json');
-    writeFileSync(
-      sitesFile,
-      JSON.stringify({ sites: [{ id: 'demo', name: 'Fan-out benchmark', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }),
-    );
-    const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0', SITES_FILE: sitesFile };
     if (spec.name === 'redis') {
       redis = await startBenchRedis();
       env['REDIS_URL'] = redis.url;
@@ -167,67 +225,150 @@ async function benchServer(spec: ServerSpec, workDir: string, profileDir: string
     const srv = server;
     log(`   listening at ${srv.url} (pid ${srv.pid})`);
     const redisPid = redis?.pid ?? null;
-    load = new FanoutLoad({
+    const load = new FanoutLoad({
       url: srv.url,
       serverCpuSeconds: () => srv.cpuSeconds() + (redisPid === null ? 0 : readCpuSeconds(redisPid)),
       ...(redisPid === null ? {} : { redisCpuSeconds: () => readCpuSeconds(redisPid) }),
       machineBusySeconds,
+      serverWrites: () => srv.writeSyscalls(),
     });
     await load.connectPoster();
-
-    const heaps: number[] = [];
-    // Warm up: JIT and lazy modules, then GC so the baseline holds no start-up garbage.
-    await load.growReaders(20);
-    await load.runStep('warm-up', 50, 2_000, PLAN.drainMs);
-    load.shrinkReaders(0);
-    await sleep(PLAN.settleMs);
-    const base = await settledRss(srv, heaps);
-
-    await load.growReaders(PLAN.smallN);
-    const latency100 = await measuredStep(load, `N=${PLAN.smallN}`, PLAN.latencyRate, PLAN.latencyMs);
-
-    await load.growReaders(PLAN.bigN);
-    await sleep(PLAN.settleMs);
-    const rss1000 = await settledRss(srv, heaps);
-    // RSS moves by several MB on its own (allocator and V8 page release), so the per-1,000 figure
-    // comes from twice the crowd: the readers' memory is then twice the size of the noise.
-    await load.growReaders(PLAN.memoryN);
-    await sleep(PLAN.settleMs);
-    const rssMemoryN = await settledRss(srv, heaps);
-    load.shrinkReaders(PLAN.bigN);
-    log(
-      `   after GC: RSS ${mb(base)} → ${mb(rss1000)} → ${mb(rssMemoryN)} MB, heap used ${heaps.map(mb).join(' → ')} MB with 0 → ${PLAN.bigN} → ${PLAN.memoryN} idle readers`,
-    );
-    await sleep(PLAN.settleMs);
-    const latency1000 = await measuredStep(load, `N=${PLAN.bigN}`, PLAN.latencyRate, PLAN.latencyMs);
-
-    const ramp = await rampUp(load);
-    const maxSustained = ramp.filter((s) => s.sustained).sort((a, b) => b.deliveriesPerSecond - a.deliveriesPerSecond)[0] ?? null;
-    log(`   max sustained: ${maxSustained ? `${fmtInt(maxSustained.deliveriesPerSecond)} deliveries/s at ${maxSustained.rate} posts/s` : 'none'}`);
-
-    return {
-      name: spec.name,
-      title: spec.title,
-      rssKb: { base, readers1000: rss1000, readersMemoryN: rssMemoryN },
-      heapUsedKb: { base: heaps[0] ?? 0, readers1000: heaps[1] ?? 0, readersMemoryN: heaps[2] ?? 0 },
-      rssPer1000IdleMb: ((rssMemoryN - base) / 1024) * (1_000 / PLAN.memoryN),
-      heapPer1000IdleMb: (((heaps[2] ?? 0) - (heaps[0] ?? 0)) / 1024) * (1_000 / PLAN.memoryN),
-      rssPer1000IdleMbFirst1000: ((rss1000 - base) / 1024) * (1_000 / PLAN.bigN),
-      cpuImpliedCapacity: cpuImpliedCapacity(ramp),
-      latency100,
-      latency1000,
-      ramp,
-      maxSustained,
-    };
+    return { spec, server: srv, redis, load, dataDir };
   } catch (err) {
     if (server) process.stderr.write(`last lines of the ${spec.name} server log:\n${tail(server.logFile)}\n`);
-    throw err;
-  } finally {
-    load?.close();
     await server?.stop();
     await redis?.stop();
     removeTempDir(dataDir);
+    throw err;
   }
+}
+
+async function stopRunning(run: Running): Promise<void> {
+  run.load.close();
+  await run.server.stop();
+  await run.redis?.stop();
+  removeTempDir(run.dataDir);
+}
+
+/** Warm-up, latency at N = 100 and 1,000, memory of idle readers. Leaves 1,000 readers joined. */
+async function latencyAndMemory(run: Running): Promise<Phase1> {
+  const { spec, server: srv, load } = run;
+  const heaps: number[] = [];
+  // Warm up: JIT and lazy modules, then GC so the baseline holds no start-up garbage.
+  await load.growReaders(20);
+  await load.runStep('warm-up', 50, 2_000, PLAN.drainMs);
+  load.shrinkReaders(0);
+  await sleep(PLAN.settleMs);
+  const base = await settledRss(srv, heaps);
+
+  await load.growReaders(PLAN.smallN);
+  const latency100 = await measuredStep(load, `N=${PLAN.smallN}`, PLAN.latencyRate, PLAN.latencyMs);
+
+  await load.growReaders(PLAN.bigN);
+  await sleep(PLAN.settleMs);
+  const rss1000 = await settledRss(srv, heaps);
+  // RSS moves by several MB on its own (allocator and V8 page release), so the per-1,000 figure
+  // comes from twice the crowd: the readers' memory is then twice the size of the noise.
+  await load.growReaders(PLAN.memoryN);
+  await sleep(PLAN.settleMs);
+  const rssMemoryN = await settledRss(srv, heaps);
+  load.shrinkReaders(PLAN.bigN);
+  log(
+    `   after GC: RSS ${mb(base)} → ${mb(rss1000)} → ${mb(rssMemoryN)} MB, heap used ${heaps.map(mb).join(' → ')} MB with 0 → ${PLAN.bigN} → ${PLAN.memoryN} idle readers`,
+  );
+  await sleep(PLAN.settleMs);
+  const latency1000 = await measuredStep(load, `N=${PLAN.bigN}`, PLAN.latencyRate, PLAN.latencyMs);
+  return {
+    name: spec.name,
+    title: spec.title,
+    rssKb: { base, readers1000: rss1000, readersMemoryN: rssMemoryN },
+    heapUsedKb: { base: heaps[0] ?? 0, readers1000: heaps[1] ?? 0, readersMemoryN: heaps[2] ?? 0 },
+    rssPer1000IdleMb: ((rssMemoryN - base) / 1024) * (1_000 / PLAN.memoryN),
+    heapPer1000IdleMb: (((heaps[2] ?? 0) - (heaps[0] ?? 0)) / 1024) * (1_000 / PLAN.memoryN),
+    rssPer1000IdleMbFirst1000: ((rss1000 - base) / 1024) * (1_000 / PLAN.bigN),
+    latency100,
+    latency1000,
+  };
+}
+
+/** Each server's CPU share over one window in which all of them sit idle with 1,000 joined readers. */
+async function idleCpu(running: Running[]): Promise<number[]> {
+  await sleep(1_000);
+  const t0 = performance.now();
+  const before = running.map((r) => r.server.cpuSeconds() + (r.redis?.pid ? readCpuSeconds(r.redis.pid) : 0));
+  await sleep(PLAN.idleCpuMs);
+  const wall = (performance.now() - t0) / 1000;
+  const shares = running.map((r, i) => (r.server.cpuSeconds() + (r.redis?.pid ? readCpuSeconds(r.redis.pid) : 0) - (before[i] ?? 0)) / wall);
+  log(`\nidle, ${PLAN.bigN} joined readers each: server CPU ${running.map((r, i) => `${r.spec.name} ${pct(shares[i] ?? 0)}`).join(', ')}`);
+  return shares;
+}
+
+interface RampState {
+  run: Running;
+  steps: StepResult[];
+  /** Highest rate judged sustained so far (0: none yet). */
+  lo: number;
+  /** Lowest rate judged not sustained: failed on its first try and again on its retry. */
+  hi: number | null;
+  /** A rate that failed once and is tried again in the next round. */
+  retry: number | null;
+  /** Compact history for the log: "100✓ 150✓ 200✗ 200✓ 250✗ 250✗ 225✓ …". */
+  trace: string[];
+}
+
+function nextRate(st: RampState): number | null {
+  if (st.retry !== null) return st.retry;
+  if (st.hi === null) {
+    const rate = st.lo === 0 ? PLAN.rampFirst : st.lo + PLAN.rampCoarse;
+    return rate > PLAN.rampMaxRate ? null : rate;
+  }
+  if (st.hi - st.lo <= PLAN.rampResolution) return null;
+  return Math.round((st.lo + st.hi) / 2);
+}
+
+/**
+ * The throughput ramp, interleaved: every server is up with its own 1,000 readers, and each
+ * round runs one step on each server that is not finished, in an order rotated per round, so
+ * all servers see the same machine state (other users' work, thermal state, the load process's
+ * heap) within seconds of each other. Per server: 100, 150, 200, … posts/s until a step fails;
+ * a failed step is repeated once in the next round, and the rate counts as not sustained only
+ * if the repeat fails too; then bisection between the highest sustained and the lowest failed
+ * rate down to PLAN.rampResolution posts/s. Bounded by rampMaxRounds and rampBudgetMs.
+ */
+async function interleavedRamp(running: Running[]): Promise<RampState[]> {
+  const states: RampState[] = running.map((run) => ({ run, steps: [], lo: 0, hi: null, retry: null, trace: [] }));
+  log(
+    `\ninterleaved ramp at N=${PLAN.bigN}: ${PLAN.rampFirst}, +${PLAN.rampCoarse} posts/s until a step fails twice, then bisection to ${PLAN.rampResolution} posts/s;` +
+      ` ${PLAN.rampStepMs / 1000} s steps + ≤ ${PLAN.drainMs / 1000} s drain; server order rotated per round`,
+  );
+  const rampStarted = Date.now();
+  for (let round = 0; round < PLAN.rampMaxRounds; round++) {
+    const due = states.map((st) => ({ st, rate: nextRate(st) })).filter((d): d is { st: RampState; rate: number } => d.rate !== null);
+    if (due.length === 0) break;
+    if (Date.now() - rampStarted > PLAN.rampBudgetMs) {
+      log(`   ramp time budget (${PLAN.rampBudgetMs / 1000} s) spent; ${due.map((d) => d.st.run.spec.name).join(', ')} not narrowed further`);
+      break;
+    }
+    const shift = round % due.length;
+    const order = [...due.slice(shift), ...due.slice(0, shift)];
+    for (const { st, rate } of order) {
+      const isRetry = st.retry === rate;
+      const step = await measuredStep(st.run.load, `${st.run.spec.name.padEnd(8)} ${rate}/s${isRetry ? ' #2' : ''}`, rate, PLAN.rampStepMs);
+      st.steps.push(step);
+      st.trace.push(`${rate}${step.sustained ? '✓' : '✗'}`);
+      if (step.sustained) {
+        st.lo = Math.max(st.lo, rate);
+        st.retry = null;
+      } else if (isRetry) {
+        st.hi = st.hi === null ? rate : Math.min(st.hi, rate);
+        st.retry = null;
+      } else {
+        st.retry = rate;
+      }
+    }
+  }
+  for (const st of states) log(`   ${st.run.spec.name.padEnd(8)} ${st.trace.join(' ')}`);
+  return states;
 }
 
 /**
@@ -239,31 +380,6 @@ function cpuImpliedCapacity(ramp: StepResult[]): number | null {
   const usable = ramp.filter((s) => s.sustained && s.serverCpu > 0.3 && s.serverCpu < 0.95);
   const best = usable.sort((a, b) => b.deliveriesPerSecond - a.deliveriesPerSecond)[0];
   return best ? best.deliveriesPerSecond / best.serverCpu : null;
-}
-
-/**
- * Raises the post rate at N = 1,000 until a step is not sustained, then tries the midpoint
- * between the last sustained rate and the first failed one. At most rampRates.length + 1 steps.
- */
-async function rampUp(load: FanoutLoad): Promise<StepResult[]> {
-  const steps: StepResult[] = [];
-  let lastGood = 0;
-  let firstBad: number | null = null;
-  for (const rate of PLAN.rampRates) {
-    const step = await measuredStep(load, `ramp ${rate}/s`, rate, PLAN.rampStepMs);
-    steps.push(step);
-    if (!step.sustained) {
-      firstBad = rate;
-      break;
-    }
-    lastGood = rate;
-  }
-  if (firstBad !== null && firstBad - lastGood > 25) {
-    const mid = Math.round((lastGood + firstBad) / 2 / 5) * 5;
-    const step = await measuredStep(load, `ramp ${mid}/s`, mid, PLAN.rampStepMs);
-    steps.push(step);
-  }
-  return steps;
 }
 
 let quietBudgetMs = PLAN.quietBudgetMs;
@@ -327,10 +443,10 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
   log(table(rows));
 
   const rampRows: string[][] = [
-    ['server', 'max sustained deliveries/s', 'at posts/s', 'p99 ms there', 'srv CPU there', 'CPU-implied /s per core', 'first failing step'],
+    ['server', 'max sustained deliveries/s', 'at posts/s', 'p99 ms there', 'srv CPU there', 'CPU-implied /s per core', 'idle CPU', 'not sustained (failed twice)'],
   ];
   for (const r of reports) {
-    const failed = r.ramp.find((s) => !s.sustained);
+    const failed = r.rampFailedRate === null ? undefined : r.ramp.filter((s) => s.rate === r.rampFailedRate && !s.sustained).at(-1);
     rampRows.push([
       r.name,
       r.maxSustained ? fmtInt(r.maxSustained.deliveriesPerSecond) : '—',
@@ -338,11 +454,36 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
       r.maxSustained ? fmt(r.maxSustained.latencyMs.p99) : '—',
       r.maxSustained ? pct(r.maxSustained.serverCpu) : '—',
       r.cpuImpliedCapacity === null ? '—' : fmtInt(r.cpuImpliedCapacity),
-      failed ? `${failed.rate}/s: ${pct(failed.deliveredRatio)} delivered, p99 ${fmt(failed.latencyMs.p99)} ms, srv CPU ${pct(failed.serverCpu)}, load CPU ${pct(failed.loadCpu)}, other ${pct(failed.otherCpu)}` : 'none failed',
+      pct(r.idleCpu1000),
+      failed
+        ? `${failed.rate}/s: ${pct(failed.deliveredRatio)} delivered, p99 ${fmt(failed.latencyMs.p99)} ms, srv CPU ${pct(failed.serverCpu)}, load CPU ${pct(failed.loadCpu)}, other ${pct(failed.otherCpu)}`
+        : `none up to ${r.ramp.at(-1)?.rate ?? '—'}/s`,
     ]);
   }
-  log(`\nHighest sustained fan-out at N=${PLAN.bigN} (ramp ${PLAN.rampRates.join('→')} posts/s, ${PLAN.rampStepMs / 1000} s steps + ${PLAN.drainMs / 1000} s drain)`);
+  log(
+    `\nHighest sustained fan-out at N=${PLAN.bigN} (interleaved ramp: ${PLAN.rampFirst} +${PLAN.rampCoarse} posts/s, each failure retried once, bisection to ${PLAN.rampResolution} posts/s; ${PLAN.rampStepMs / 1000} s steps + ${PLAN.drainMs / 1000} s drain)`,
+  );
   log(table(rampRows));
+
+  // The same rate on every server within one round (first tries of the shared coarse rates):
+  // where all servers stay within their core, CPU per post is the server-side cost.
+  const shared = [...new Set(reports.flatMap((r) => r.ramp.map((s) => s.rate)))]
+    .filter((rate) => reports.every((r) => r.ramp.some((s) => s.rate === rate)))
+    .sort((x, y) => x - y);
+  if (reports.length > 1 && shared.length > 0) {
+    const eqRows: string[][] = [['posts/s', ...reports.map((r) => `${r.name}: delivered / srv CPU / CPU ms per post`)]];
+    for (const rate of shared) {
+      eqRows.push([
+        String(rate),
+        ...reports.map((r) => {
+          const s = r.ramp.find((x) => x.rate === rate) as StepResult;
+          return `${pct(s.deliveredRatio)} / ${pct(s.serverCpu)} / ${((s.serverCpu * 1000) / rate).toFixed(2)}`;
+        }),
+      ]);
+    }
+    log(`\nSame rate, same round (first try at each rate every server ran; N=${PLAN.bigN})`);
+    log(table(eqRows));
+  }
 
   const bare = reports.find((r) => r.name === 'bare');
   const targets: Record<string, unknown>[] = [];
@@ -369,7 +510,7 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
     }
     log('\nTargets (ratio against bare in this run)');
     log(table(targetRows));
-    const clientBound = reports.filter((r) => r.ramp.some((st) => !st.sustained && st.loadCpu >= 0.85));
+    const clientBound = reports.filter((r) => r.ramp.some((st) => st.rate === r.rampFailedRate && !st.sustained && st.loadCpu >= 0.85));
     if (clientBound.length > 0) {
       log(
         `note: the readers' process was at ≥ 85% of its core when ${clientBound.map((r) => r.name).join(', ')} fell behind, so those ceilings are partly the load generator's;` +
@@ -390,7 +531,7 @@ function logStep(s: StepResult): void {
   log(
     `   ${s.label.padEnd(12)} ${String(s.posts).padStart(5)} posts → ${pct(s.deliveredRatio).padStart(7)} of ${fmtInt(s.expected)} delivered` +
       ` | p50 ${fmt(s.latencyMs.p50)} p99 ${fmt(s.latencyMs.p99)} max ${fmt(s.latencyMs.max)} ms | ack p50 ${fmt(s.ackMs.p50)} ms` +
-      ` | ${fmtInt(s.deliveriesPerSecond)}/s | srv CPU ${pct(s.serverCpu)}${s.redisCpu > 0 ? ` (redis ${pct(s.redisCpu)})` : ''} load CPU ${pct(s.loadCpu)} other ${pct(s.otherCpu)}` +
+      ` | ${fmtInt(s.deliveriesPerSecond)}/s | ${s.writesPerDelivery.toFixed(2)} writes/delivery | srv CPU ${pct(s.serverCpu)}${s.redisCpu > 0 ? ` (redis ${pct(s.redisCpu)})` : ''} load CPU ${pct(s.loadCpu)} other ${pct(s.otherCpu)}` +
       `${s.late ? ` | ${s.late} late` : ''}${errors ? ` | errors ${errors}` : ''} ${s.sustained ? '' : '✗'}`,
   );
 }
