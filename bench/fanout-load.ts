@@ -142,6 +142,10 @@ export class FanoutLoad {
   private async connectReader(): Promise<AnySocket> {
     const socket = await this.connect();
     socket.on('comment:created', (event: CreatedEvent) => this.onDelivery(event));
+    // Rembuk coalesces events that became public together into one frame.
+    socket.on('thread:events', (batch: { events: CreatedEvent[] }) => {
+      for (const event of batch.events) this.onDelivery(event);
+    });
     const joined = await new Promise<Result<unknown>>((resolve, reject) => {
       socket.timeout(CONNECT_TIMEOUT_MS).emit('thread:join', { page: PAGE }, (err: Error | null, result: Result<unknown>) =>
         err ? reject(new Error('thread:join timed out')) : resolve(result),

@@ -94,6 +94,12 @@ export interface CommentCreatedEvent {
 }
 export type ThreadEvent = CommentCreatedEvent;
 
+/** Several thread events that became public in the same instant, in seq order, in one frame. */
+export interface ThreadEventsBatch {
+  page: string;
+  events: ThreadEvent[];
+}
+
 export type Ack<T> = (result: Result<T>) => void;
 
 /** Requests a reader's socket may send. */
@@ -108,6 +114,7 @@ export interface ClientToServerEvents {
 /** Broadcasts the server sends to readers. */
 export interface ServerToClientEvents {
   'comment:created': (event: CommentCreatedEvent) => void;
+  'thread:events': (batch: ThreadEventsBatch) => void;
 }
 
 export const CLIENT_EVENTS = ['thread:join', 'thread:leave', 'thread:more', 'thread:resync', 'comment:create'] as const;

@@ -10,6 +10,7 @@ import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
 import type { AuthorTokens } from './identity/author-token.ts';
 import type { Logger } from './logger.ts';
 import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
+import { createThreadBroadcaster } from './realtime/thread-broadcaster.ts';
 import type { SiteRegistry } from './sites/site-registry.ts';
 import type { CommentStore } from './store/types.ts';
 
@@ -69,7 +70,8 @@ export function createApp(deps: AppDeps): App {
     return work;
   };
 
-  attachReaderNamespace(io, { ...deps, trustProxy: deps.trustProxy ?? false, track });
+  const broadcaster = createThreadBroadcaster(io);
+  attachReaderNamespace(io, { ...deps, trustProxy: deps.trustProxy ?? false, track, broadcaster });
 
   return {
     http,
@@ -92,6 +94,7 @@ export function createApp(deps: AppDeps): App {
       http.closeAllConnections?.();
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([Promise.allSettled([...inflight]).then(() => undefined), deadline]);
+      broadcaster.flush();
       await Promise.race([closed, deadline]);
     },
   };

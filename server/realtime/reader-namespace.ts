@@ -21,6 +21,7 @@ import { toPublicComment } from '../comments/to-public.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
+import type { ThreadBroadcaster } from './thread-broadcaster.ts';
 import { toWireError } from './wire-error.ts';
 
 interface SocketData {
@@ -39,6 +40,8 @@ export interface ReaderNamespaceDeps extends CreateCommentDeps {
   logger: Logger;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+  /** Sends published events to the thread's readers. */
+  broadcaster: ThreadBroadcaster;
   /** Lets shutdown wait for writes that were already accepted. */
   track<T>(work: Promise<T>): Promise<T>;
 }
@@ -185,7 +188,7 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
         const result = await deps.track(createComment(deps, { site, authorId, address }, payload));
         if (!result.ok) return result;
         const { comment, event, duplicate } = result.data;
-        if (event) io.to(rooms.thread(site, comment.page)).emit('comment:created', event);
+        if (event) deps.broadcaster.publish(site, event);
         if (!duplicate) {
           logger.info({ site, page: comment.page, id: comment.id, status: comment.status }, 'comment created');
         }

@@ -42,6 +42,18 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     expect(event.comment).toEqual(ack.data.comment);
   });
 
+  it('delivers posts that become public together in order, exactly once, batched or not', async () => {
+    await fx.restart({ moderation: { demo: moderationSettings({ velocity: { enabled: false } }) } });
+    const a = await joined();
+    const b = await joined();
+    const seen: number[] = [];
+    b.socket.on('comment:created', (e) => seen.push(e.seq));
+    b.socket.on('thread:events', (batch) => seen.push(...batch.events.map((e) => e.seq)));
+    await Promise.all(Array.from({ length: 12 }, (_, i) => post(a.socket, `serentak ${i}`)));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
   it('does not deliver a comment to readers of another thread', async () => {
     const a = await joined();
     const other = await reader();

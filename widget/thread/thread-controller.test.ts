@@ -110,6 +110,24 @@ describe('thread controller', () => {
     expect(controller.thread?.seq).toBe(2);
   });
 
+  it('applies a batch of events in one frame, in order, and ignores malformed entries', async () => {
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        ack(snapshot(0));
+        setTimeout(() => {
+          socket.emit('thread:events', {
+            page: PAGE,
+            events: [created(1, comment('one', 1)), { nonsense: true }, created(2, comment('two', 2)), created(3, comment('three', 3))],
+          });
+        }, 20);
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.seq === 3);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['three', 'two', 'one']);
+    expect(controller.thread?.count).toBe(3);
+  });
+
   it('retries a post whose ack was lost with the same key, and shows the comment once', async () => {
     const keys: string[] = [];
     const { url } = await startServer((socket) => {

@@ -80,6 +80,12 @@ function isThreadEvent(value: unknown): value is ThreadEvent {
   );
 }
 
+function batchEvents(batch: unknown): unknown[] {
+  if (typeof batch !== 'object' || batch === null) return [];
+  const events = (batch as { events?: unknown }).events;
+  return Array.isArray(events) ? events : [];
+}
+
 function connectErrorData(err: Error & { data?: unknown }): ConnectErrorData | null {
   const data = err.data;
   if (typeof data !== 'object' || data === null) return null;
@@ -172,7 +178,9 @@ export class ThreadController implements ReactiveController {
       this.#host.requestUpdate();
     });
     socket.on('connect_error', (err: Error & { data?: unknown }) => this.#onConnectError(socket, err));
-    socket.on('comment:created', (event: unknown) => this.#onEvent(event));
+    socket.on('comment:created', (event: unknown) => this.#onEvents([event]));
+    // Events that became public together arrive as one frame, in seq order.
+    socket.on('thread:events', (batch: unknown) => this.#onEvents(batchEvents(batch)));
     this.#host.requestUpdate();
   }
 
@@ -222,9 +230,15 @@ export class ThreadController implements ReactiveController {
     else void this.#resync();
   }
 
-  #onEvent(event: unknown): void {
-    if (!this.thread || !isThreadEvent(event)) return;
-    this.thread = receiveEvent(this.thread, event);
+  #onEvents(events: readonly unknown[]): void {
+    if (!this.thread) return;
+    let changed = false;
+    for (const event of events) {
+      if (!isThreadEvent(event)) continue;
+      this.thread = receiveEvent(this.thread, event);
+      changed = true;
+    }
+    if (!changed) return;
     this.#repair();
     this.#host.requestUpdate();
   }

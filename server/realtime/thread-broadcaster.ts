@@ -1,0 +1,51 @@
+/**
+ * Sends thread events to their rooms, coalescing the events of one event-loop turn per room.
+ * A burst of posts finishing together (a journal group commit, pipelined Redis replies) then
+ * costs each reader one frame instead of one per post — the broadcast, not the store, is what
+ * a busy server spends its time on (docs/decisions/0300-fanout-benchmark.md). A lone event
+ * still goes out as `comment:created`; several go out as one `thread:events`, in seq order.
+ */
+import { rooms, type ThreadEvent } from '../../protocol/events.ts';
+import type { ReaderServer } from './reader-namespace.ts';
+
+export interface ThreadBroadcaster {
+  publish(site: string, event: ThreadEvent): void;
+  /** Sends whatever is queued now (shutdown). */
+  flush(): void;
+}
+
+export function createThreadBroadcaster(
+  io: ReaderServer,
+  schedule: (fn: () => void) => void = (fn) => setImmediate(fn),
+): ThreadBroadcaster {
+  let queued = new Map<string, { page: string; events: ThreadEvent[] }>();
+  let scheduled = false;
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queued;
+    queued = new Map();
+    for (const [room, { page, events }] of batch) {
+      if (events.length === 1 && events[0]) {
+        io.to(room).emit('comment:created', events[0]);
+      } else {
+        events.sort((a, b) => a.seq - b.seq);
+        io.to(room).emit('thread:events', { page, events });
+      }
+    }
+  }
+
+  return {
+    publish(site, event) {
+      const room = rooms.thread(site, event.page);
+      const entry = queued.get(room);
+      if (entry) entry.events.push(event);
+      else queued.set(room, { page: event.page, events: [event] });
+      if (!scheduled) {
+        scheduled = true;
+        schedule(flush);
+      }
+    },
+    flush,
+  };
+}
