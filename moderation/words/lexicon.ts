@@ -2,6 +2,7 @@ import { originEnd, originStart, type Mapped } from '../normalize/mapped.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { collapseDoubles } from '../normalize/squash-stretched.ts';
 import { insultMarkers, LITERAL_WINDOW } from './literal-sense.ts';
+import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 
 /** Which list a term came from; each list feeds its own rule. */
@@ -58,6 +59,8 @@ export interface Lexicon {
   readonly prefixes: ReadonlyMap<number, readonly PrefixEntry[]>;
   readonly contains: RegExp | null;
   readonly containsEntries: ReadonlyMap<string, LexEntry>;
+  /** Listed words by length and letter position, for tokens with masked letters ("f*ck"). */
+  readonly masked: MaskIndex;
   readonly allow: ReadonlySet<string>;
   readonly hasAllowPhrases: boolean;
   readonly literalSense: boolean;
@@ -137,19 +140,25 @@ export function compileLexicon(src: LexiconSource): Lexicon {
     prefixes.set(key, list);
   }
   const stems: string[] = [];
+  const maskStems: { stem: string; entry: LexEntry }[] = [];
   for (const c of src.profanityContains) {
     const w = termWords(c)[0];
     if (w === undefined || !/^[a-z]+$/.test(w)) continue;
     // Each letter may be stretched: "fuuuckface" still holds "fuck".
     stems.push(w.split('').join('+') + '+');
-    containsEntries.set(collapseDoubles(w), { kind: 'profanity', term: c, literal: null });
+    const entry: LexEntry = { kind: 'profanity', term: c, literal: null };
+    containsEntries.set(collapseDoubles(w), entry);
+    maskStems.push({ stem: w, entry });
   }
+  const maskWords: [string, readonly LexEntry[]][] = [];
+  for (const [w, s] of exact) maskWords.push([w, s.words]);
   return {
     exact,
     collapsed,
     prefixes,
     contains: stems.length > 0 ? new RegExp(stems.join('|'), 'g') : null,
     containsEntries,
+    masked: compileMaskIndex(maskWords, allow, maskStems),
     allow,
     hasAllowPhrases: src.allowPhrases.length > 0,
     literalSense: src.literalSense,
@@ -167,14 +176,17 @@ function phraseAt(tokens: Tokens, i: number, phrase: Phrase): boolean {
   return true;
 }
 
-/** True when the words around `i` show the literal sense and none marks it as an insult. */
-export function isLiteral(words: readonly string[], i: number, context: ReadonlySet<string>): boolean {
+/**
+ * True when the words around the term at `[i, end)` show the literal sense and none marks it as an
+ * insult. A term spans several words only when a mask split it ("b*bi").
+ */
+export function isLiteral(words: readonly string[], i: number, context: ReadonlySet<string>, end = i + 1): boolean {
   const before = words[i - 1];
-  const after = words[i + 1];
+  const after = words[end];
   if ((before !== undefined && insultMarkers.has(before)) || (after !== undefined && insultMarkers.has(after))) return false;
   const from = Math.max(0, i - LITERAL_WINDOW);
-  const to = Math.min(words.length - 1, i + LITERAL_WINDOW);
-  for (let k = from; k <= to; k++) if (k !== i && context.has(words[k] ?? '')) return true;
+  const to = Math.min(words.length - 1, end - 1 + LITERAL_WINDOW);
+  for (let k = from; k <= to; k++) if ((k < i || k >= end) && context.has(words[k] ?? '')) return true;
   return false;
 }
 
@@ -242,6 +254,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       }
     }
   }
+  if (anyMaskChar.test(text)) scanMasked(lex, text, tokens, hits, judged);
   const re = lex.contains;
   if (re !== null) {
     re.lastIndex = 0;
@@ -260,6 +273,25 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     for (let k = h.from; k < h.to; k++) if (allowedMask[k] === 1) return false;
     return true;
   });
+}
+
+// Tokens with masked letters ("f*ck", "k*nt*l"): each run of letters and mask characters is looked
+// up as one word, and the hit covers the words the mask split it into, so spans show the masked text.
+function scanMasked(lex: Lexicon, text: string, tokens: Tokens, hits: Hit[], judged: Uint8Array): void {
+  maskedRun.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = maskedRun.exec(text)) !== null) {
+    const entries = matchMasked(lex.masked, m[0]);
+    if (entries === null) continue;
+    const from = wordAt(tokens, m.index);
+    const last = wordAt(tokens, m.index + m[0].length - 1);
+    if (from < 0 || last < from) continue;
+    for (let k = from; k <= last; k++) judged[k] = 1;
+    for (const e of entries) {
+      if (e.literal !== null && isLiteral(tokens.words, from, e.literal, last + 1)) continue;
+      hits.push({ entry: e, from, to: last + 1 });
+    }
+  }
 }
 
 function pushHit(hits: Hit[], judged: Uint8Array, words: readonly string[], entry: LexEntry, from: number, to: number): void {
