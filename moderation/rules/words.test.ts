@@ -9,6 +9,8 @@ describe('word rules', () => {
     ['holds Indonesian profanity', 'Dasar goblok semua.', 'profanity', {}, 'hold', ['goblok']],
     ['holds chat abbreviations', 'anjg bgst kntl njing jnck gblk', 'profanity', {}, 'hold', ['anjg', 'bgst', 'kntl', 'njing', 'jnck', 'gblk']],
     ['holds affixed forms', 'bangsatnya ketololan kegoblokan', 'profanity', {}, 'hold', ['bangsatnya', 'ketololan', 'kegoblokan']],
+    ['holds a suffix merged into a stem', 'gobloku dan kontolo', 'profanity', {}, 'hold', ['gobloku', 'kontolo']],
+    ['holds English compounds', 'bullshit and horseshit', 'profanity', {}, 'hold', ['bullshit', 'horseshit']],
     ['holds stretched words', 'fuuuck anjiiing gobloookkk', 'profanity', {}, 'hold', ['fuuuck', 'anjiiing', 'gobloookkk']],
     ['holds separated letters', 'f.u.c.k dan a-n-j-i-n-g', 'profanity', {}, 'hold', ['f.u.c.k', 'a-n-j-i-n-g']],
     ['holds separated letters after an English article', 'he is a d i c k', 'profanity', {}, 'hold', ['a d i c k']],
@@ -33,7 +35,7 @@ describe('word rules', () => {
     'therapist', 'Penistone', 'shiitake', 'asumsi', 'asuransi', 'pasukan', 'kasus', 'masuk', 'Basuki', 'pantai',
     'santai', 'rantai', 'detail', 'tailing', 'babinsa', 'anjungan', 'kontrol', 'memekakkan', 'kebangsaan',
     'perekonomian', 'tolok ukur', 'cocok', 'cukup', 'analis', 'kanal', 'cuma', 'cumi', 'Semenanjung', 'Tenggara',
-    'anggaran', 'hingga', 'nggak', 'tinggal', 'pelanggan',
+    'anggaran', 'hingga', 'nggak', 'tinggal', 'pelanggan', 'tai chi',
   ];
   it.each(allowlisted)('never holds %j', (word) => {
     expect(ruleOutcome('profanity', `Soal ${word} itu penting untuk industri.`).action).toBe('publish');

@@ -14,4 +14,4 @@ export const allowWords: readonly string[] = [
 ];
 
 /** Phrases whose words must never match together. */
-export const allowPhrases: readonly string[] = ['tolok ukur'];
+export const allowPhrases: readonly string[] = ['tolok ukur', 'tai chi'];

@@ -34,7 +34,10 @@ export const englishContains: readonly string[] = [
 ];
 
 /** Common insults missing from bad-words' list, added by us. */
-export const englishExtra: readonly string[] = ['dumbass', 'dumbasses', 'jackass', 'jackasses', 'smartass', 'dipshit', 'douchebag'];
+export const englishExtra: readonly string[] = [
+  'dumbass', 'dumbasses', 'jackass', 'jackasses', 'smartass', 'dipshit', 'douchebag', 'bullshit', 'horseshit', 'shithead',
+  'fuckface', 'fuckwit', 'dumbfuck',
+];
 
 /** The English list, read from bad-words as data: exact words and phrases, and safe prefixes. */
 export interface EnglishTerms {

@@ -32,10 +32,14 @@ const circumfixes = [
   ['di', 'kan'],
 ] as const;
 
-/** Every affixed form of a stem: bangsatnya, ketololan, kegoblokan, dibegoin, ngebabi... */
+/** Every affixed form of a stem: bangsatnya, ketololan, kegoblokan, dibegoin, ngebabi, kontolo... */
 export function affixedForms(stem: string): string[] {
   const forms = [stem];
-  for (const s of suffixes) forms.push(stem + s);
+  for (const s of suffixes) {
+    forms.push(stem + s);
+    // Chat merges a suffix into a stem ending in its first letter: "kontolo" (kontol lo), "gobloku".
+    if (stem.endsWith(s.charAt(0))) forms.push(stem + s.slice(1));
+  }
   for (const p of prefixes) forms.push(p + stem);
   for (const [p, s] of circumfixes) forms.push(p + stem + s);
   return forms;
