@@ -17,6 +17,7 @@ import { createVelocityRule } from './rules/velocity.ts';
 import { createWordRules } from './rules/words.ts';
 import { actionSeverity, type Action, type Moderate, type ModerationInput, type Reason, type RuleId, type Verdict } from './types.ts';
 import { lexiconSourceFor } from './words/builtin.ts';
+import { displayNameSource, displayNameWords } from './words/display-name.ts';
 import { compileLexicon, scanLexicon, type Lexicon } from './words/lexicon.ts';
 import { tokenize } from './words/tokenize.ts';
 
@@ -32,7 +33,8 @@ export function analyze(lexicon: Lexicon, text: string): Analysis {
  * regular expressions) is built here, once; the returned function is pure: same input, same verdict.
  */
 export function createModerator(policy: Policy = defaultPolicy): Moderate {
-  const lexicon = compileLexicon(lexiconSourceFor(policy));
+  const source = lexiconSourceFor(policy);
+  const lexicon = compileLexicon(source);
   const rules: Rule[] = [createBannedAuthorRule(), createClosedThreadRule(), createLengthRule(policy.length)];
   if (policy.velocity.enabled) rules.push(createVelocityRule(policy.velocity));
   rules.push(createPreModeratedRule());
@@ -40,10 +42,12 @@ export function createModerator(policy: Policy = defaultPolicy): Moderate {
   if (policy.duplicate.enabled) rules.push(createDuplicateRule(policy.duplicate));
   rules.push(...createWordRules(policy.words));
   if (policy.words.checkAuthorName) {
+    // Names match whole words (and affixed forms), not stems inside words: "Shitara" is a surname.
+    const nameLexicon = compileLexicon(displayNameSource(source));
     rules.push(
       createAuthorNameRule((name) => {
         if (name.length === 0) return false;
-        const hits = analyze(lexicon, name).hits;
+        const hits = analyze(nameLexicon, displayNameWords(name)).hits;
         return hits.some((h) => h.entry.kind !== 'suspect') || findLinks(name).length > 0;
       }),
     );
