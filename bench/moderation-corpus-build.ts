@@ -8,12 +8,15 @@ import {
   carriers,
   insultAnimal,
   literal,
+  maskedEn,
+  maskedId,
   ordinaryEn,
   ordinaryId,
   plainEn,
   plainId,
   trapEn,
   trapId,
+  trapMarks,
 } from './moderation-corpus-data.ts';
 
 /** One labelled line of the corpus. */
@@ -89,6 +92,7 @@ add(ordinaryEn, 'en', 'ordinary', 'clean');
 add(ordinaryId, 'id', 'ordinary', 'clean');
 add(trapEn, 'en', 'trap', 'clean');
 add(trapId, 'id', 'trap', 'clean');
+for (const t of trapMarks) lines.push({ text: t.text, lang: t.lang, category: 'trap', label: 'clean' });
 add(literal, 'id', 'literal-sense', 'clean');
 add(insultAnimal, 'id', 'insult-animal', 'flag');
 add(plainEn, 'en', 'plain-en', 'flag');
@@ -103,6 +107,10 @@ Object.entries(disguises).forEach(([category, disguise], k) => {
     lines.push({ text, lang: carrier.lang, category, label: 'flag' });
   }
 });
+
+// Masked letters are written by hand: where readers put the mask is not a fixed rule.
+add(maskedEn, 'en', 'disguise-masked', 'flag');
+add(maskedId, 'id', 'disguise-masked', 'flag');
 
 const out = new URL('./moderation-corpus.jsonl', import.meta.url);
 writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');

@@ -453,3 +453,58 @@ export const carriers: readonly { text: string; lang: 'en' | 'id' }[] = [
   { text: 'Pejabat {anjing} itu kabur setelah proyek mangkrak.', lang: 'id' },
   { text: 'Dasar {goblok}, bangun PLTU di tengah kota.', lang: 'id' },
 ];
+
+/** Profanity with letters masked by `*`, `#`, `_`, `%` or `•`, as readers write it; written after the matcher learned masks. */
+export const maskedEn: readonly string[] = [
+  'What the f*ck is PLN doing with the subsidy money?',
+  'This tariff hike is total bullsh*t and everyone knows it.',
+  'The minister is a lying b*tch, read the audit yourself.',
+  'F**k this fuel quota, the queue is two kilometres long.',
+  'Those sh*t contractors left the transmission tower half built.',
+  'The smelter owners are greedy b#stards who poison the river.',
+  'Who is the a*shole who approved a coal plant next to a school?',
+  'f_ck the regulator, they never publish the grid data.',
+  'This f*cking blackout ruined a whole day of production.',
+  'What a d*ckhead move to cut the solar export limit again.',
+  'The lobbyists are c*nts, plain and simple.',
+  'Another sh%t decision from the energy ministry.',
+  'The board are a bunch of m*therf*ckers selling our nickel cheap.',
+];
+
+export const maskedId: readonly string[] = [
+  'Dasar anj*ng, tarif listrik naik lagi tanpa pengumuman.',
+  'B*ngs*t pejabat yang jual izin tambang ke asing.',
+  'Menteri g#blok, kuota solar habis di tengah bulan.',
+  'K*nt*l, listrik padam lagi pas jam kerja.',
+  'Kebijakan ekspor nikel ini t*l*l banget.',
+  'Direksi b*j*ngan yang korupsi dana pensiun pekerja.',
+  'Br*ngsek, antrean BBM sampai ke jalan raya lagi.',
+  'Dasar kep*rat, limbah smelter dibuang ke sungai.',
+  'Ng*nt*t, tagihan listrik naik dua kali lipat bulan ini.',
+  'J*ncuk, pipa gas bocor lagi di kampung kami.',
+  'Pejabat b*bi yang makan uang subsidi solar.',
+  'Kontraktornya k*mpret, jalan tambang rusak dibiarkan.',
+  'Dasar g_blok, bangun PLTU di tengah kota.',
+  'Yang nulis artikel ini b*go banget soal energi.',
+  'Anj•ng, harga elpiji naik diam-diam lagi.',
+  'Dasar m*nyet, proyek PLTU molor terus.',
+];
+
+/** Legitimate `*`, `#`, `_`, `%` and `.` in ordinary comments: footnotes, hashtags, identifiers, emphasis, prices. */
+export const trapMarks: readonly { text: string; lang: 'en' | 'id' }[] = [
+  { text: 'Harga* BBM nonsubsidi naik lagi bulan ini. *Belum termasuk PPN.', lang: 'id' },
+  { text: 'Dukung #EnergiBersih dan #TransisiEnergi, jangan cuma slogan.', lang: 'id' },
+  { text: 'Ini *sangat* penting: izin PLTS atap harus dipermudah.', lang: 'id' },
+  { text: 'Tarif naik jadi Rp5.000* per liter, *harga di Jawa-Bali.', lang: 'id' },
+  { text: 'Bauran EBT baru 13%, jauh dari target 23% tahun depan.', lang: 'id' },
+  { text: 'Data di kolom kapasitas_terpasang dan daya_mampu tidak cocok.', lang: 'id' },
+  { text: 'A.S. dan Uni Eropa menekan ekspor nikel kita.', lang: 'id' },
+  { text: 'The API field grid_load_mw is missing for Sulawesi.', lang: 'en' },
+  { text: 'Capacity factor was 35%* last year (*estimated by the ministry).', lang: 'en' },
+  { text: 'This is *really* the key point: storage, not panels.', lang: 'en' },
+  { text: 'Follow #JETP and #CoalPhaseOut for the latest updates.', lang: 'en' },
+  { text: 'Emissions fell 12% while output rose 8%, impressive.', lang: 'en' },
+  { text: 'The U.S. and the E.U. both fund the transition program.', lang: 'en' },
+  { text: 'Rated *** out of five by the energy efficiency label.', lang: 'en' },
+  { text: 'Contact the press office at media_relations, not the CEO.', lang: 'en' },
+];
