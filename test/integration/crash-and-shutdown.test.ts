@@ -41,6 +41,8 @@ describe('the server process', () => {
     expect(acks.every((a) => a.ok)).toBe(true);
     const exit = await first.stop();
     expect(exit.signal).toBe('SIGKILL');
+    // The process that held the journal is gone: nothing answers on its port any more.
+    await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
 
     const second = await startChildServer({ dataDir: first.dataDir, env });
     started.push(second);

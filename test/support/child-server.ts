@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface ChildServer {
   url: string;
@@ -31,7 +30,9 @@ export interface ChildServerOptions {
 export async function startChildServer(options: ChildServerOptions = {}): Promise<ChildServer> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'rembuk-server-'));
-  const child = spawn(TSX, [join(ROOT, 'server/main.ts')], {
+  // `node --import tsx`, not the tsx CLI: the CLI runs the server in a second process, so a
+  // SIGKILL would kill only the wrapper and leave the real server running (no crash at all).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_FORMAT: 'json', LOG_LEVEL: 'info', RATE_LIMIT_POSTS_PER_MINUTE: '1000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
