@@ -55,8 +55,11 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
 
   app.get('/healthz', async (_req, res) => {
-    const storeOk = await store.ping();
-    res.status(storeOk ? 200 : 503).json({ ok: storeOk, store: store.kind });
+    const health = await store.health();
+    res.setHeader('Cache-Control', 'no-store');
+    res
+      .status(health.ok ? 200 : 503)
+      .json(health.ok ? { ok: true, store: store.kind } : { ok: false, store: store.kind, reason: health.reason });
   });
 
   app.get('/embed.js', (_req, res) => {

@@ -202,11 +202,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       else await client.hSet(k.counts, 'bannedUntil', String(until));
     },
 
-    async ping(): Promise<boolean> {
+    async settleComment(): Promise<ThreadEvent | null> {
+      // Filled in by the atomic-write work (issue 6): history keyed by comment id.
+      return null;
+    },
+
+    async health() {
       try {
-        return (await client.ping()) === 'PONG';
-      } catch {
-        return false;
+        const pong = await client.ping();
+        return pong === 'PONG' ? { ok: true as const } : { ok: false as const, reason: `Redis answered PING with ${pong}` };
+      } catch (err) {
+        return { ok: false as const, reason: `Redis is unreachable: ${err instanceof Error ? err.message : String(err)}` };
       }
     },
 

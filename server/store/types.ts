@@ -32,9 +32,13 @@ export interface NewComment extends StoredComment {
 
 export interface CreateCommentResult {
   comment: StoredComment;
-  /** The thread event this write appended (published comments only); null for held ones and duplicates. */
+  /**
+   * The thread event to broadcast, or null. Non-null exactly once per published comment: for the
+   * call that published it, or for the retry that completed a first attempt which failed after
+   * the comment was stored (see `settleComment`). Null for held and rejected comments.
+   */
   event: ThreadEvent | null;
-  /** True when the idempotency key had been used: `comment` is the first result, nothing was written. */
+  /** True when the idempotency key had been used: `comment` is the first result, no new comment was written. */
   duplicate: boolean;
 }
 
@@ -76,6 +80,8 @@ export interface AuthorHistory {
 /** How many recent posts per author the stores keep for duplicate and velocity rules. */
 export const AUTHOR_RECENT_KEPT = 20;
 
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
 export interface CommentStore {
   /** Which backend, for logs and /healthz. */
   readonly kind: 'redis' | 'embedded';
@@ -99,8 +105,16 @@ export interface CommentStore {
   getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory>;
   /** Bans an author from posting on a site until `until` (epoch ms); null lifts the ban. */
   setAuthorBan(site: string, authorId: string, until: number | null): Promise<void>;
-  /** Is the backend reachable and writable? */
-  ping(): Promise<boolean>;
+  /**
+   * Completes whatever a first attempt at creating this comment left undone (its author's
+   * history; its publication) and returns the thread event when this call is the one that
+   * completed a published comment, so the caller broadcasts it exactly once; null otherwise.
+   * Idempotent: keyed by the comment id. A store whose create is one transaction has nothing
+   * left undone and always answers null.
+   */
+  settleComment(comment: StoredComment): Promise<ThreadEvent | null>;
+  /** Is the backend reachable and writable? When not, says why in words an operator can act on. */
+  health(): Promise<StoreHealth>;
   /** Finish in-flight writes, flush, release connections. */
   close(): Promise<void>;
 }
