@@ -6,11 +6,3 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
-
-export class JournalCorruptError extends Error {
-  readonly code = 'JOURNAL_CORRUPT';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'JournalCorruptError';
-  }
-}

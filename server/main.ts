@@ -159,7 +159,7 @@ async function openStore(config: Config, logger: Logger): Promise<CommentStore> 
   return createEmbeddedStore({
     dataDir: config.DATA_DIR,
     fsync: config.JOURNAL_FSYNC,
-    onWarning: (message, details) => logger.warn(details, message),
+    onImport: (report) => logger.warn(report, 'imported the comments of journal.jsonl into the SQLite store, once; the journal was renamed'),
   });
 }
 

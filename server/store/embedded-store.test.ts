@@ -1,10 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createEmbeddedStore } from './embedded-store.ts';
+import { DATABASE_FILE, createEmbeddedStore } from './embedded-store.ts';
 import { describeCommentStoreContract } from './store.contract.ts';
-import type { CommentStore } from './types.ts';
+import type { CommentStore, NewComment } from './types.ts';
 
 describeCommentStoreContract('embedded', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'rembuk-embedded-'));
@@ -22,11 +26,27 @@ describeCommentStoreContract('embedded', async () => {
       await current.close().catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true });
     },
+    // A trigger on the authors table aborts the create's transaction half-way, for real.
+    async breakAuthorHistory(site, authorId) {
+      const name = `break_${createHash('sha1').update(`${site}\0${authorId}`).digest('hex').slice(0, 12)}`;
+      const when = `NEW.site = ${quote(site)} AND NEW.author_id = ${quote(authorId)}`;
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.exec(`CREATE TRIGGER ${name}_i BEFORE INSERT ON authors WHEN ${when} BEGIN SELECT RAISE(ABORT, 'history broken by the test'); END;
+               CREATE TRIGGER ${name}_u BEFORE UPDATE ON authors WHEN ${when} BEGIN SELECT RAISE(ABORT, 'history broken by the test'); END;`);
+      db.close();
+      return async () => {
+        const repair = new Database(join(dataDir, DATABASE_FILE));
+        repair.exec(`DROP TRIGGER ${name}_i; DROP TRIGGER ${name}_u;`);
+        repair.close();
+      };
+    },
   };
 });
 
-describe('embedded store journal', () => {
-  const comment = (id: string) => ({
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+function comment(id: string, over: Partial<NewComment> = {}): NewComment {
+  return {
     id,
     site: 'demo',
     page: '/a',
@@ -34,60 +54,161 @@ describe('embedded store journal', () => {
     authorId: 'author-a',
     authorName: 'Ani',
     text: 'halo',
-    status: 'published' as const,
+    status: 'published',
     createdAt: 1,
-    moderation: { action: 'publish' as const, reasons: [] },
-  });
+    moderation: { action: 'publish', reasons: [] },
+    ...over,
+  };
+}
 
-  it('skips a torn last line with a warning, starts, and appends cleanly after it', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'rembuk-torn-'));
-    try {
+async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'rembuk-sqlite-'));
+  try {
+    await run(dir);
+  } finally {
+    chmodSync(dir, 0o700);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('embedded store on SQLite', () => {
+  it('creates DATA_DIR readable by its owner only, and every file in it 0600', () =>
+    withDir(async (parent) => {
+      const dataDir = join(parent, 'data');
+      const store = await createEmbeddedStore({ dataDir });
+      await store.createComment(comment('comment-perm-1'), 'key-perm-0001');
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      const files = readdirSync(dataDir);
+      expect(files).toContain(DATABASE_FILE);
+      for (const name of files) expect({ name, mode: statSync(join(dataDir, name)).mode & 0o777 }).toEqual({ name, mode: 0o600 });
+      await store.close();
+    }));
+
+  it('makes an existing world-readable DATA_DIR private', () =>
+    withDir(async (dataDir) => {
+      chmodSync(dataDir, 0o755);
+      const store = await createEmbeddedStore({ dataDir });
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      await store.close();
+    }));
+
+  it('refuses a second store on the same DATA_DIR in this process, naming the holder', () =>
+    withDir(async (dataDir) => {
       const first = await createEmbeddedStore({ dataDir });
-      await first.createComment(comment('comment-0001'), 'key-torn-1');
+      await expect(createEmbeddedStore({ dataDir })).rejects.toThrow(new RegExp(`in use by another Rembuk server \\(process ${process.pid} `));
       await first.close();
-      await appendFile(join(dataDir, 'journal.jsonl'), '{"v":1,"op":"comment.create","comm');
-      const warnings: string[] = [];
-      const second = await createEmbeddedStore({ dataDir, onWarning: (m) => warnings.push(m) });
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(/torn last line/);
-      await second.createComment(comment('comment-0002'), 'key-torn-2');
-      await second.close();
-      const third = await createEmbeddedStore({ dataDir, onWarning: (m) => warnings.push(m) });
-      const page = await third.getThreadPage('demo', '/a', { cursor: null, limit: 10 });
-      expect(page.comments.map((c) => c.id)).toEqual(['comment-0002', 'comment-0001']);
-      expect(warnings).toHaveLength(1);
-      await third.close();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+      const again = await createEmbeddedStore({ dataDir });
+      await again.close();
+    }));
 
-  it('writes one JSON line per acknowledged comment', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'rembuk-lines-'));
-    try {
-      const store = await createEmbeddedStore({ dataDir });
-      await Promise.all([
-        store.createComment(comment('comment-1001'), 'key-lines-1'),
-        store.createComment(comment('comment-1002'), 'key-lines-2'),
+  it('refuses a second server process on the same DATA_DIR, and frees it when the first dies', () =>
+    withDir(async (dataDir) => {
+      const first = await createEmbeddedStore({ dataDir });
+      const script = `import { createEmbeddedStore } from ${JSON.stringify(resolve('server/store/embedded-store.ts'))};
+        try { const s = await createEmbeddedStore({ dataDir: ${JSON.stringify(dataDir)} }); await s.close(); console.log('opened'); }
+        catch (e) { console.log(e.code + ': ' + e.message); }`;
+      const other = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(other.stdout).toMatch(new RegExp(`^DATA_DIR_IN_USE: DATA_DIR .* is in use by another Rembuk server \\(process ${process.pid} on `));
+      await first.close();
+      const after = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(after.stdout.trim()).toBe('opened');
+    }));
+
+  it('imports an existing journal.jsonl once, then renames it, keeping seqs, keys, history and bans', () =>
+    withDir(async (dataDir) => {
+      const a = comment('comment-old-1', { text: 'dari jurnal', createdAt: 10 });
+      const held = comment('comment-old-2', { status: 'pending', createdAt: 20, moderation: { action: 'hold', reasons: [] } });
+      const b = comment('comment-old-3', { createdAt: 30, authorId: 'author-b' });
+      const lines = [
+        { v: 1, op: 'comment.create', comment: a, seq: 1, key: 'old-key-0001' },
+        { v: 1, op: 'comment.create', comment: held, seq: null, key: 'old-key-0002' },
+        { v: 1, op: 'comment.create', comment: b, seq: 2, key: 'old-key-0003' },
+        { v: 1, op: 'author.ban', site: 'demo', authorId: 'author-b', until: 999 },
+      ].map((r) => JSON.stringify(r));
+      // A torn last line (a crash mid-append) was never acknowledged and is not imported.
+      writeFileSync(join(dataDir, 'journal.jsonl'), `${lines.join('\n')}\n{"v":1,"op":"comment.cre`);
+      const reports: unknown[] = [];
+      const store = await createEmbeddedStore({ dataDir, onImport: (r) => reports.push(r) });
+      expect(reports).toEqual([{ records: 4, skippedLines: 0, tornTail: true, renamedTo: join(dataDir, 'journal.jsonl.imported') }]);
+      expect(existsSync(join(dataDir, 'journal.jsonl'))).toBe(false);
+      const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 10 });
+      expect(page).toEqual({ comments: [b, a], nextCursor: null, count: 2, seq: 2 });
+      expect(await store.listPendingByAuthor('demo', '/a', 'author-a')).toEqual([held]);
+      expect((await store.readEvents('demo', '/a', 0, 10)).events.map((e) => [e.seq, e.comment.id, e.count])).toEqual([
+        [1, a.id, 1],
+        [2, b.id, 2],
       ]);
-      const lines = (await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).trim().split('\n');
-      expect(lines).toHaveLength(2);
-      expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([1, 2]);
+      expect((await store.createComment(comment('comment-new-1'), 'old-key-0001')).duplicate).toBe(true);
+      expect((await store.createComment(comment('comment-new-2'), 'new-key-0001')).event?.seq).toBe(3);
+      expect(await store.getAuthorHistory('demo', 'author-b')).toMatchObject({ approvedCount: 1, bannedUntil: 999 });
       await store.close();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+      const reopened = await createEmbeddedStore({ dataDir, onImport: (r) => reports.push(r) });
+      expect(reports).toHaveLength(1);
+      expect((await reopened.getThreadPage('demo', '/a', { cursor: null, limit: 10 })).count).toBe(3);
+      await reopened.close();
+    }));
 
-  it('starts on an empty data directory', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'rembuk-empty-'));
-    try {
-      await writeFile(join(dataDir, 'journal.jsonl'), '');
+  it('answers a write on a read-only database with StoreUnavailableError, stores nothing, and recovers when writable again', () =>
+    withDir(async (dataDir) => {
       const store = await createEmbeddedStore({ dataDir });
-      expect(await store.ping()).toBe(true);
+      await store.createComment(comment('comment-ro-01'), 'key-ro-000001');
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      // A real failure the writer cannot get around: a trigger that makes every insert fail as a full disk would.
+      db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON comments BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;");
+      db.close();
+      await expect(store.createComment(comment('comment-ro-02'), 'key-ro-000002')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect((await store.getThreadPage('demo', '/a', { cursor: null, limit: 10 })).count).toBe(1);
+      const fix = new Database(join(dataDir, DATABASE_FILE));
+      fix.exec('DROP TRIGGER full_disk;');
+      fix.close();
+      const next = await store.createComment(comment('comment-ro-02'), 'key-ro-000002');
+      expect(next.event?.seq).toBe(2);
       await store.close();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
+
+  it('says why it is unhealthy when the database file cannot be written', () =>
+    withDir(async (dataDir) => {
+      if (process.getuid?.() === 0) {
+        // root ignores file modes; a read-only bind is out of reach here, so break the file instead.
+        const store = await createEmbeddedStore({ dataDir });
+        const db = new Database(join(dataDir, DATABASE_FILE));
+        db.exec("CREATE TRIGGER no_probe BEFORE INSERT ON meta BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END;");
+        db.exec("CREATE TRIGGER no_probe_u BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END;");
+        db.close();
+        const health = await store.health();
+        expect(health.ok).toBe(false);
+        expect(!health.ok && health.reason).toMatch(/readonly database/);
+        await store.close();
+        return;
+      }
+      const store = await createEmbeddedStore({ dataDir });
+      chmodSync(join(dataDir, DATABASE_FILE), 0o400);
+      const health = await store.health();
+      expect(health.ok).toBe(false);
+      await store.close();
+    }));
+
+  it('commits many concurrent writes together and answers each', () =>
+    withDir(async (dataDir) => {
+      const store = await createEmbeddedStore({ dataDir });
+      const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.createComment(comment(`comment-gc-${String(i).padStart(4, '0')}`), `key-gc-${i}-xyz`)));
+      expect(new Set(results.map((r) => r.event?.seq)).size).toBe(200);
+      expect((await store.getThreadPage('demo', '/a', { cursor: null, limit: 1 })).count).toBe(200);
+      await store.close();
+    }));
+
+  it('refuses a database written by a newer schema instead of guessing', () =>
+    withDir(async (dataDir) => {
+      mkdirSync(dataDir, { recursive: true });
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.pragma('user_version = 99');
+      db.close();
+      await expect(createEmbeddedStore({ dataDir })).rejects.toThrow(/newer Rembuk/);
+      // The failed start released the lock.
+      const db2 = new Database(join(dataDir, DATABASE_FILE));
+      db2.pragma('user_version = 0');
+      db2.close();
+      const store = await createEmbeddedStore({ dataDir });
+      await store.close();
+    }));
 });

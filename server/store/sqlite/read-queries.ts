@@ -1,0 +1,104 @@
+/**
+ * The embedded store's reads, on a connection of the main thread's own. WAL lets them run
+ * beside the writer thread's commits; each is an indexed query, and reads that must agree
+ * (a page, its count and its seq) share one read transaction.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ThreadEvent } from '../../../protocol/events.ts';
+import {
+  AUTHOR_RECENT_KEPT,
+  type AuthorHistory,
+  type StoredComment,
+  type StoredThreadPage,
+  type ThreadEvents,
+  type ThreadPageQuery,
+} from '../types.ts';
+
+export interface ReadQueries {
+  threadPage(site: string, page: string, query: ThreadPageQuery): StoredThreadPage;
+  pendingByAuthor(site: string, page: string, authorId: string): StoredComment[];
+  events(site: string, page: string, afterSeq: number, limit: number): ThreadEvents;
+  byIdempotencyKey(site: string, page: string, authorId: string, key: string): StoredComment | null;
+  comment(site: string, page: string, id: string): StoredComment | null;
+  authorHistory(site: string, authorId: string): AuthorHistory;
+}
+
+interface DataRow {
+  data: string;
+}
+
+export function createReadQueries(db: Database): ReadQueries {
+  const pageRows = db.prepare<[string, string, number, number], DataRow & { seq: number }>(
+    `SELECT data, seq FROM comments WHERE site = ? AND page = ? AND status = 'published' AND seq < ?
+     ORDER BY seq DESC LIMIT ?`,
+  );
+  const threadRow = db.prepare<[string, string], { seq: number; count: number }>(
+    'SELECT seq, published_count AS count FROM threads WHERE site = ? AND page = ?',
+  );
+  const pendingRows = db.prepare<[string, string, string], DataRow>(
+    `SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND status = 'pending'
+     ORDER BY created_at DESC, rowid DESC`,
+  );
+  const eventRows = db.prepare<[string, string, number, number], DataRow>(
+    'SELECT data FROM events WHERE site = ? AND page = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const oldestEvent = db.prepare<[string, string], { seq: number | null }>(
+    'SELECT min(seq) AS seq FROM events WHERE site = ? AND page = ?',
+  );
+  const byKey = db.prepare<[string, string, string, string], DataRow>(
+    'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?',
+  );
+  const byId = db.prepare<[string, string, string], DataRow>('SELECT data FROM comments WHERE site = ? AND page = ? AND id = ?');
+  const authorRow = db.prepare<[string, string], { approved: number; rejected: number; bannedUntil: number | null }>(
+    `SELECT approved_count AS approved, rejected_count AS rejected, banned_until AS bannedUntil
+     FROM authors WHERE site = ? AND author_id = ?`,
+  );
+  const recentRows = db.prepare<[string, string, number], { text: string; at: number; page: string }>(
+    `SELECT json_extract(data, '$.text') AS text, created_at AS at, page FROM comments
+     WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+  );
+
+  const parse = (row: DataRow | undefined): StoredComment | null => (row ? (JSON.parse(row.data) as StoredComment) : null);
+
+  const threadPage = db.transaction((site: string, page: string, query: ThreadPageQuery): StoredThreadPage => {
+    const before = query.cursor === null ? Number.MAX_SAFE_INTEGER : Number(query.cursor);
+    const rows = pageRows.all(site, page, before, query.limit + 1);
+    const shown = rows.slice(0, query.limit);
+    const last = shown.at(-1);
+    const thread = threadRow.get(site, page);
+    return {
+      comments: shown.map((r) => JSON.parse(r.data) as StoredComment),
+      nextCursor: rows.length > query.limit && last ? String(last.seq) : null,
+      count: thread?.count ?? 0,
+      seq: thread?.seq ?? 0,
+    };
+  });
+
+  const events = db.transaction((site: string, page: string, afterSeq: number, limit: number): ThreadEvents => {
+    const seq = threadRow.get(site, page)?.seq ?? 0;
+    const oldest = oldestEvent.get(site, page)?.seq ?? seq + 1;
+    // Trimmed: the reader needs an event older than the oldest one kept.
+    const complete = afterSeq >= oldest - 1;
+    const list = complete ? eventRows.all(site, page, afterSeq, limit).map((r) => JSON.parse(r.data) as ThreadEvent) : [];
+    return { events: list, seq, complete };
+  });
+
+  const authorHistory = db.transaction((site: string, authorId: string): AuthorHistory => {
+    const row = authorRow.get(site, authorId);
+    return {
+      approvedCount: row?.approved ?? 0,
+      rejectedCount: row?.rejected ?? 0,
+      recentPosts: recentRows.all(site, authorId, AUTHOR_RECENT_KEPT),
+      bannedUntil: row?.bannedUntil ?? null,
+    };
+  });
+
+  return {
+    threadPage: (site, page, query) => threadPage(site, page, query),
+    pendingByAuthor: (site, page, authorId) => pendingRows.all(site, page, authorId).map((r) => JSON.parse(r.data) as StoredComment),
+    events: (site, page, afterSeq, limit) => events(site, page, afterSeq, limit),
+    byIdempotencyKey: (site, page, authorId, key) => parse(byKey.get(site, page, authorId, key)),
+    comment: (site, page, id) => parse(byId.get(site, page, id)),
+    authorHistory: (site, authorId) => authorHistory(site, authorId),
+  };
+}

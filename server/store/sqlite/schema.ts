@@ -1,0 +1,78 @@
+/**
+ * The embedded store's tables. Every read the product needs is an indexed query: a thread's
+ * published page by seq, an author's pending comments in a thread, an author's recent posts
+ * across a site, a site-wide queue by status and time. `user_version` numbers the schema so a
+ * later release can migrate it in place.
+ */
+import type { Database } from 'better-sqlite3';
+
+export const SCHEMA_VERSION = 1;
+
+const V1 = `
+CREATE TABLE comments (
+  site TEXT NOT NULL,
+  page TEXT NOT NULL,
+  id TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  idem_key TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  -- The thread event seq a published comment took; null for held and rejected ones.
+  seq INTEGER,
+  -- The whole StoredComment as JSON; the columns above are what queries filter and sort on.
+  data TEXT NOT NULL,
+  PRIMARY KEY (site, page, id)
+);
+CREATE UNIQUE INDEX comments_by_idem ON comments (site, page, author_id, idem_key);
+CREATE INDEX comments_published ON comments (site, page, seq) WHERE status = 'published';
+CREATE INDEX comments_pending_by_author ON comments (site, page, author_id, created_at) WHERE status = 'pending';
+CREATE INDEX comments_by_author ON comments (site, author_id, created_at);
+CREATE INDEX comments_queue ON comments (site, status, created_at);
+
+CREATE TABLE threads (
+  site TEXT NOT NULL,
+  page TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  published_count INTEGER NOT NULL,
+  PRIMARY KEY (site, page)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  site TEXT NOT NULL,
+  page TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (site, page, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE authors (
+  site TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  -- Null for an author banned before they ever posted.
+  first_seen_at INTEGER,
+  approved_count INTEGER NOT NULL DEFAULT 0,
+  rejected_count INTEGER NOT NULL DEFAULT 0,
+  banned_until INTEGER,
+  PRIMARY KEY (site, author_id)
+) WITHOUT ROWID;
+
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+/** Creates or upgrades the schema; a database from a newer release is refused, not guessed at. */
+export function migrate(db: Database): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `The database was written by a newer Rembuk (schema ${version}; this one knows ${SCHEMA_VERSION}). Upgrade Rembuk or restore a backup.`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    db.exec(V1);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}

@@ -1,0 +1,130 @@
+/**
+ * The embedded store's writes, as plain synchronous functions over one better-sqlite3
+ * connection. The writer thread (sqlite-writer.ts) runs each inside its own savepoint of a
+ * group-commit transaction, so a write is whole or absent and is durable once the batch commits.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ThreadEvent } from '../../../protocol/events.ts';
+import { toPublicComment } from '../../comments/to-public.ts';
+import type { CreateCommentResult, NewComment, StoredComment } from '../types.ts';
+
+/** How many events per thread stay replayable for `thread:resync`. */
+export const EVENTS_KEPT = 5_000;
+
+export interface WriteOps {
+  createComment(comment: NewComment, key: string): CreateCommentResult;
+  /** Re-applies a record from the legacy journal with the seq it had then. */
+  importComment(comment: StoredComment, key: string, seq: number | null): void;
+  setAuthorBan(site: string, authorId: string, until: number | null): void;
+  /** A real write of about a comment's size: proves the disk takes writes now. */
+  probe(at: number): void;
+}
+
+interface CommentRow {
+  data: string;
+}
+
+export function createWriteOps(db: Database): WriteOps {
+  const findByKey = db.prepare<[string, string, string, string], CommentRow>(
+    'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?',
+  );
+  const insertComment = db.prepare(
+    `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, data)
+     VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @data)`,
+  );
+  const ensureThread = db.prepare(
+    'INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING',
+  );
+  const nextSeq = db.prepare<[string, string], { seq: number; count: number }>(
+    `UPDATE threads SET seq = seq + 1, published_count = published_count + 1
+     WHERE site = ? AND page = ? RETURNING seq, published_count AS count`,
+  );
+  const importSeq = db.prepare(
+    `INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, ?, 1)
+     ON CONFLICT DO UPDATE SET seq = max(seq, excluded.seq), published_count = published_count + 1`,
+  );
+  const publishedCount = db.prepare<[string, string], { c: number }>(
+    'SELECT published_count AS c FROM threads WHERE site = ? AND page = ?',
+  );
+  const insertEvent = db.prepare('INSERT INTO events (site, page, seq, data) VALUES (?, ?, ?, ?)');
+  const trimEvents = db.prepare('DELETE FROM events WHERE site = ? AND page = ? AND seq <= ?');
+  const recordAuthor = db.prepare(
+    `INSERT INTO authors (site, author_id, first_seen_at, approved_count, rejected_count)
+     VALUES (@site, @authorId, @at, @approved, @rejected)
+     ON CONFLICT DO UPDATE SET
+       first_seen_at = coalesce(min(first_seen_at, excluded.first_seen_at), excluded.first_seen_at),
+       approved_count = approved_count + excluded.approved_count,
+       rejected_count = rejected_count + excluded.rejected_count`,
+  );
+  const setBan = db.prepare(
+    `INSERT INTO authors (site, author_id, banned_until) VALUES (@site, @authorId, @until)
+     ON CONFLICT DO UPDATE SET banned_until = excluded.banned_until`,
+  );
+  const writeProbe = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('health-probe', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+  );
+
+  function insert(comment: StoredComment, key: string, seq: number | null): void {
+    insertComment.run({
+      site: comment.site,
+      page: comment.page,
+      id: comment.id,
+      authorId: comment.authorId,
+      key,
+      status: comment.status,
+      createdAt: comment.createdAt,
+      seq,
+      data: JSON.stringify(comment),
+    });
+    recordAuthor.run({
+      site: comment.site,
+      authorId: comment.authorId,
+      at: comment.createdAt,
+      approved: comment.status === 'published' ? 1 : 0,
+      rejected: comment.status === 'rejected' ? 1 : 0,
+    });
+  }
+
+  function appendEvent(comment: StoredComment, seq: number, count: number): ThreadEvent {
+    const event: ThreadEvent = { type: 'comment:created', page: comment.page, seq, comment: toPublicComment(comment), count };
+    insertEvent.run(comment.site, comment.page, seq, JSON.stringify(event));
+    // Trimming in steps keeps the delete rare and the log between EVENTS_KEPT and twice that.
+    if (seq % EVENTS_KEPT === 0) trimEvents.run(comment.site, comment.page, seq - EVENTS_KEPT);
+    return event;
+  }
+
+  return {
+    createComment(input, key) {
+      const existing = findByKey.get(input.site, input.page, input.authorId, key);
+      if (existing) return { comment: JSON.parse(existing.data) as StoredComment, event: null, duplicate: true };
+      const comment: StoredComment = structuredClone(input);
+      if (comment.status !== 'published') {
+        insert(comment, key, null);
+        return { comment, event: null, duplicate: false };
+      }
+      ensureThread.run(comment.site, comment.page);
+      const next = nextSeq.get(comment.site, comment.page);
+      if (!next) throw new Error('the thread row vanished inside its own transaction');
+      insert(comment, key, next.seq);
+      return { comment, event: appendEvent(comment, next.seq, next.count), duplicate: false };
+    },
+
+    importComment(comment, key, seq) {
+      if (findByKey.get(comment.site, comment.page, comment.authorId, key)) return;
+      insert(comment, key, seq);
+      if (seq === null) return;
+      importSeq.run(comment.site, comment.page, seq);
+      const count = publishedCount.get(comment.site, comment.page);
+      appendEvent(comment, seq, count?.c ?? 1);
+    },
+
+    setAuthorBan(site, authorId, until) {
+      setBan.run({ site, authorId, until });
+    },
+
+    probe(at) {
+      // About the largest comment's size, so a probe that fits means a post would fit too.
+      writeProbe.run(`${at}:${'.'.repeat(16 * 1024)}`);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Messages between the embedded store (main thread) and its writer thread. Both ends are
+ * ours and structured-clone the values, so these types are the whole contract.
+ */
+import type { CreateCommentResult, NewComment } from '../types.ts';
+
+export interface WriterInit {
+  /** The SQLite database file. */
+  path: string;
+  /** `FULL` fsyncs the WAL on every commit (survives power loss); `NORMAL` survives a process crash. */
+  synchronous: 'FULL' | 'NORMAL';
+  /** A legacy journal.jsonl to import once, if it exists. */
+  journalPath: string;
+}
+
+export type WriteRequest =
+  | { id: number; op: 'create'; comment: NewComment; key: string }
+  | { id: number; op: 'ban'; site: string; authorId: string; until: number | null }
+  | { id: number; op: 'probe'; at: number };
+
+export type WriteValue = CreateCommentResult | null;
+
+export interface WriteFailure {
+  /** SQLite's extended result code (SQLITE_FULL, SQLITE_IOERR_WRITE, …) or the error's name. */
+  code: string;
+  message: string;
+}
+
+export type WriteReply = { id: number; ok: true; value: WriteValue } | { id: number; ok: false; error: WriteFailure };
+
+export interface JournalImportReport {
+  records: number;
+  skippedLines: number;
+  tornTail: boolean;
+  /** Where the journal was moved after the import. */
+  renamedTo: string;
+}
+
+export type WriterEvent =
+  | { type: 'ready'; imported: JournalImportReport | null }
+  | { type: 'failed'; error: WriteFailure }
+  | { type: 'reply'; reply: WriteReply }
+  | { type: 'closed' };
+
+export type WriterCommand = { type: 'write'; request: WriteRequest } | { type: 'close' };
