@@ -17,6 +17,7 @@ import { createPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createAsyncLogDestination, fdWriter } from './log-destination.ts';
 import { createSiteRegistry, type SiteConfig } from './sites/site-registry.ts';
 import { createEmbeddedStore } from './store/embedded-store.ts';
 import { createRedisStore } from './store/redis-store.ts';
@@ -49,7 +50,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = parsed.config;
-  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json') });
+  const logDestination = createAsyncLogDestination({
+    writeChunk: fdWriter(1),
+    onDropsEnded: (dropped, reason) => logger.warn({ dropped, reason }, 'log lines were dropped: the log destination failed or could not keep up'),
+  });
+  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'), destination: logDestination });
 
   const { sites: siteList, moderation } = loadSites(config);
   const sites = createSiteRegistry(siteList);
@@ -99,10 +104,13 @@ async function main(): Promise<void> {
       await app.close(SHUTDOWN_LIMIT_MS - 1_000);
       await store.close();
       await adapter?.close();
-      logger.info('stopped cleanly');
+      logger.info({ droppedLogLines: logDestination.stats().droppedLines }, 'stopped cleanly');
+      // The last lines get a moment to reach the log, never longer than the shutdown limit.
+      await logDestination.flush(500);
       process.exit(0);
     } catch (err) {
       logger.error({ err }, 'shutdown failed');
+      await logDestination.flush(500);
       process.exit(1);
     }
   };
