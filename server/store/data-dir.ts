@@ -50,6 +50,8 @@ export function lockDataDir(dir: string, now: () => number = Date.now): DataDirL
   const db = new Database(lockPath, { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
+    // The file holds nothing worth a rollback journal; without one it is the only file the lock leaves.
+    db.pragma('journal_mode = OFF');
     // The first write takes the exclusive lock, and EXCLUSIVE locking mode keeps it until close.
     db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;');
   } catch (err) {
