@@ -9,7 +9,9 @@ import type { PostRateLimit } from './comments/post-rate-limit.ts';
 import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
 import type { AuthorTokens } from './identity/author-token.ts';
 import type { Logger } from './logger.ts';
+import { trustNoProxy, type TrustProxy } from './limits/trust-proxy.ts';
 import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
+import { DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
 import { createThreadBroadcaster } from './realtime/thread-broadcaster.ts';
 import type { SiteRegistry } from './sites/site-registry.ts';
 import type { CommentStore } from './store/types.ts';
@@ -20,8 +22,10 @@ export interface AppDeps {
   tokens: AuthorTokens;
   moderate: Moderate;
   rateLimit: PostRateLimit;
-  /** Trust X-Forwarded-For for client addresses (only behind your own proxy). */
-  trustProxy?: boolean;
+  /** Which proxies to believe about the client address (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+  /** Sockets per address and reads per socket; DEFAULT_READER_LIMITS when absent. */
+  readerLimits?: ReaderLimits;
   logger: Logger;
   clock: () => number;
   newId: () => string;
@@ -50,6 +54,7 @@ export function createApp(deps: AppDeps): App {
     sites: deps.sites,
     logger: deps.logger,
     distDir: deps.distDir,
+    trustProxy: deps.trustProxy ?? trustNoProxy,
     ...(deps.demo ? { demo: deps.demo } : {}),
     ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
   });
@@ -71,7 +76,13 @@ export function createApp(deps: AppDeps): App {
   };
 
   const broadcaster = createThreadBroadcaster(io);
-  attachReaderNamespace(io, { ...deps, trustProxy: deps.trustProxy ?? false, track, broadcaster });
+  attachReaderNamespace(io, {
+    ...deps,
+    trustProxy: deps.trustProxy ?? trustNoProxy,
+    readerLimits: deps.readerLimits ?? DEFAULT_READER_LIMITS,
+    track,
+    broadcaster,
+  });
 
   return {
     http,

@@ -3,10 +3,19 @@
  * variable is reported at once, with what it should look like.
  */
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './limits/trust-proxy.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** TRUST_PROXY, compiled once: a hop count, or trusted addresses/subnets (limits/trust-proxy.ts). */
+const trustProxy = z.string().transform((value, ctx): { trust: TrustProxy; description: string } => {
+  const parsed = parseTrustProxy(value);
+  if (parsed.ok) return { trust: parsed.trust, description: parsed.description };
+  ctx.addIssue({ code: 'custom', message: parsed.error });
+  return z.NEVER;
+});
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,7 +29,10 @@ export const configSchema = z.object({
   SITES_FILE: z.string().min(1).optional(),
   DEMO: bool.default(true),
   RATE_LIMIT_POSTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.prefault('false'),
+  MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  SOCKET_REQUESTS_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
+  SOCKET_REQUEST_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });

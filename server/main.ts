@@ -13,7 +13,7 @@ import { renderArticlePage } from '../demo/article-page.ts';
 import { createApp } from './app.ts';
 import { createSiteModeration, type SiteModerationSettings } from './comments/moderate.ts';
 import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
-import { createPostRateLimit } from './comments/post-rate-limit.ts';
+import { createPostRateLimit, createRedisPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -61,14 +61,28 @@ async function main(): Promise<void> {
   const tokens = createAuthorTokens(loadSecret(config, logger));
   const store = await openStore(config, logger);
   const adapter = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, logger) : null;
+  // With Redis, one post allowance for all servers on it; on Redis trouble it falls back to per process (0007-limits.md).
+  const postLimit = config.REDIS_URL
+    ? await createRedisPostRateLimit({
+        url: config.REDIS_URL,
+        prefix: config.REDIS_PREFIX,
+        postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE,
+        onWarning: (message, details) => logger.warn(details, message),
+      })
+    : null;
 
   const app = createApp({
     store,
     sites,
     tokens,
     moderate: createSiteModeration((site) => moderation.get(site)),
-    rateLimit: createPostRateLimit({ postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE }),
-    trustProxy: config.TRUST_PROXY,
+    rateLimit: postLimit ?? createPostRateLimit({ postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE }),
+    trustProxy: config.TRUST_PROXY.trust,
+    readerLimits: {
+      maxSocketsPerAddress: config.MAX_SOCKETS_PER_ADDRESS,
+      requestsPerSecond: config.SOCKET_REQUESTS_PER_SECOND,
+      requestBurst: config.SOCKET_REQUEST_BURST,
+    },
     logger,
     clock: Date.now,
     newId: () => randomBytes(12).toString('base64url'),
@@ -85,7 +99,10 @@ async function main(): Promise<void> {
   if (config.DEMO) {
     sites.allowOrigins(DEMO_SITE, [url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])]);
   }
-  logger.info({ url, store: store.kind, demo: config.DEMO ? `${config.PUBLIC_URL ?? url}/` : null }, 'listening');
+  logger.info(
+    { url, store: store.kind, trustProxy: config.TRUST_PROXY.description, demo: config.DEMO ? `${config.PUBLIC_URL ?? url}/` : null },
+    'listening',
+  );
   if (config.DEMO && process.stdout.isTTY) {
     process.stdout.write(`\n  Rembuk demo article:  ${config.PUBLIC_URL ?? url}/   (English: ${config.PUBLIC_URL ?? url}/en)\n\n`);
   }
@@ -104,6 +121,7 @@ async function main(): Promise<void> {
       await app.close(SHUTDOWN_LIMIT_MS - 1_000);
       await store.close();
       await adapter?.close();
+      await postLimit?.close();
       logger.info({ droppedLogLines: logDestination.stats().droppedLines }, 'stopped cleanly');
       // The last lines get a moment to reach the log, never longer than the shutdown limit.
       await logDestination.flush(500);

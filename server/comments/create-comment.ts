@@ -10,6 +10,7 @@ import { parse } from '../../protocol/parse.ts';
 import type { CommentStore, ModerationRecord, NewCommentStatus, StoredComment } from '../store/types.ts';
 import type { Moderate, ModerationOutcome } from './moderate.ts';
 import type { PostRateLimit } from './post-rate-limit.ts';
+import { rateRefusal, type VelocityRefusal } from './rate-refusal.ts';
 
 export interface CreateCommentDeps {
   store: CommentStore;
@@ -57,24 +58,6 @@ export async function createComment(
   ]);
   if (earlier) return ok({ comment: earlier, event: null, duplicate: true });
 
-  const rate = await deps.rateLimit.consume(poster.address);
-  if (!rate.ok) {
-    const seconds = Math.ceil(rate.retryAfterMs / 1000);
-    return fail(ErrorCode.RATE_LIMITED, `Too many comments from your network; try again in ${seconds} s.`, {
-      retryAfterMs: rate.retryAfterMs,
-    });
-  }
-
-  const parentId = request.parentId ?? null;
-  if (parentId !== null) {
-    const parent = await deps.store.getComment(poster.site, request.page, parentId);
-    if (!parent || !isVisible(parent.status)) {
-      return fail(ErrorCode.NOT_FOUND, 'The comment you are replying to does not exist in this thread.', {
-        field: 'parentId',
-      });
-    }
-  }
-
   const now = deps.clock();
   const verdict = deps.moderate({
     site: poster.site,
@@ -87,6 +70,24 @@ export async function createComment(
   });
   const refusal = refusalOf(verdict);
   if (refusal) return refusal;
+
+  // The velocity rule and the per-address limit can both refuse: answer with the longer wait,
+  // and take from the address allowance only for a post the rule lets through, so a refused
+  // click never lengthens the wait the reader was told.
+  const velocity = velocityRefusal(verdict);
+  const address = velocity ? await deps.rateLimit.peek(poster.address) : await deps.rateLimit.consume(poster.address);
+  const limited = rateRefusal(address, velocity);
+  if (limited) return limited;
+
+  const parentId = request.parentId ?? null;
+  if (parentId !== null) {
+    const parent = await deps.store.getComment(poster.site, request.page, parentId);
+    if (!parent || !isVisible(parent.status)) {
+      return fail(ErrorCode.NOT_FOUND, 'The comment you are replying to does not exist in this thread.', {
+        field: 'parentId',
+      });
+    }
+  }
 
   const result = await deps.store.createComment(
     {
@@ -108,7 +109,7 @@ export async function createComment(
 
 /**
  * Rejections that are about the poster or the thread, not the text: nothing is stored and the
- * reader gets an error code the widget explains (and, for velocity, when to try again).
+ * reader gets an error code the widget explains. Velocity is a rate limit: see velocityRefusal.
  */
 function refusalOf(verdict: ModerationOutcome): Result<never> | null {
   if (verdict.action !== 'reject') return null;
@@ -117,11 +118,14 @@ function refusalOf(verdict: ModerationOutcome): Result<never> | null {
   if (banned) return fail(ErrorCode.AUTHOR_BANNED, banned.message.en);
   const closed = by('closed-thread');
   if (closed) return fail(ErrorCode.THREAD_CLOSED, closed.message.en);
-  const velocity = by('velocity');
-  if (velocity) {
-    return fail(ErrorCode.RATE_LIMITED, velocity.message.en, { retryAfterMs: verdict.retryAfterMs ?? 60_000 });
-  }
   return null;
+}
+
+/** The velocity rule's refusal (its wait comes from the clock the pipeline handed the engine). */
+function velocityRefusal(verdict: ModerationOutcome): VelocityRefusal | null {
+  if (verdict.action !== 'reject') return null;
+  const velocity = verdict.reasons.find((r) => r.rule === 'velocity' && r.action === 'reject');
+  return velocity ? { retryAfterMs: verdict.retryAfterMs ?? 60_000, message: velocity.message.en } : null;
 }
 
 function isVisible(status: CommentStatus): boolean {

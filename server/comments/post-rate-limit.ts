@@ -1,30 +1,114 @@
 /**
  * A per-address cap on posts, so one machine cannot flood a thread by minting anonymous
  * authors. Per-author pacing is the moderation engine's velocity rule; this is the floor
- * under it. rate-limiter-flexible because it is well kept and has a Redis twin for when
- * several servers must share one budget.
+ * under it. Addresses are counted by their limit key (an IPv6 client by its /64).
+ *
+ * rate-limiter-flexible, because it is well kept and has a Redis twin: with several servers
+ * on one Redis the allowance must be one budget, not one per process. Its windows are fixed
+ * (the first post opens a window of one minute), so the wait it reports is exact.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createClient } from 'redis';
+import { limitKey } from '../limits/limit-key.ts';
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface PostRateLimit {
+  /** Takes one post from the address's allowance. */
   consume(address: string): Promise<RateDecision>;
+  /** The wait the address faces now, taking nothing (for a post another limit refuses). */
+  peek(address: string): Promise<RateDecision>;
 }
+
+export interface RedisPostRateLimit extends PostRateLimit {
+  close(): Promise<void>;
+}
+
+const WINDOW_SECONDS = 60;
+const ALLOW: RateDecision = { ok: true };
 
 /** `postsPerMinute` 0 switches the limit off (benchmarks, trusted intranets). */
 export function createPostRateLimit(options: { postsPerMinute: number }): PostRateLimit {
-  if (options.postsPerMinute <= 0) return { consume: async () => ({ ok: true }) };
-  const limiter = new RateLimiterMemory({ points: options.postsPerMinute, duration: 60 });
+  if (options.postsPerMinute <= 0) return { consume: async () => ALLOW, peek: async () => ALLOW };
+  return fromLimiter(new RateLimiterMemory({ points: options.postsPerMinute, duration: WINDOW_SECONDS }), options.postsPerMinute);
+}
+
+export interface RedisPostRateLimitOptions {
+  url: string;
+  /** REDIS_PREFIX: the limiter's keys are `<prefix>:rl:post:<limit key>`. */
+  prefix: string;
+  postsPerMinute: number;
+  /** Told once when Redis stops answering (and once when it is back). */
+  onWarning?: (message: string, details: Record<string, unknown>) => void;
+}
+
+/**
+ * The per-address post limit kept in Redis, shared by every server on it. When Redis does
+ * not answer, the limit fails over to a per-process memory limiter with the same allowance
+ * and says so: posts are not let through unlimited, and a limiter outage alone does not
+ * stop a site from taking comments (with the Redis store, posting fails anyway until Redis is back).
+ */
+export async function createRedisPostRateLimit(options: RedisPostRateLimitOptions): Promise<RedisPostRateLimit> {
+  const client = createClient({ url: options.url });
+  // Reported through onWarning on the first failed call; the client reconnects by itself.
+  client.on('error', () => undefined);
+  await client.connect();
+  if (options.postsPerMinute <= 0) {
+    return { consume: async () => ALLOW, peek: async () => ALLOW, close: () => client.close() };
+  }
+  const redis = new RateLimiterRedis({
+    storeClient: client,
+    useRedisPackage: true,
+    // Fail at once while disconnected, instead of queueing the call until Redis is back.
+    rejectIfRedisNotReady: true,
+    keyPrefix: `${options.prefix}:rl:post`,
+    points: options.postsPerMinute,
+    duration: WINDOW_SECONDS,
+  });
+  const fromRedis = fromLimiter(redis, options.postsPerMinute);
+  const fallback = createPostRateLimit({ postsPerMinute: options.postsPerMinute });
+  let degraded = false;
+  const guarded = async (run: (limit: PostRateLimit) => Promise<RateDecision>): Promise<RateDecision> => {
+    try {
+      const decision = await run(fromRedis);
+      if (degraded) {
+        degraded = false;
+        options.onWarning?.('post rate limit is back on Redis', {});
+      }
+      return decision;
+    } catch (err) {
+      if (!degraded) {
+        degraded = true;
+        options.onWarning?.('post rate limit cannot reach Redis: limiting per process until it is back', { err });
+      }
+      return run(fallback);
+    }
+  };
+  return {
+    consume: (address) => guarded((limit) => limit.consume(address)),
+    peek: (address) => guarded((limit) => limit.peek(address)),
+    close: () => client.close(),
+  };
+}
+
+function fromLimiter(limiter: RateLimiterAbstract, points: number): PostRateLimit {
   return {
     async consume(address) {
       try {
-        await limiter.consume(address);
-        return { ok: true };
+        await limiter.consume(limitKey(address));
+        return ALLOW;
       } catch (res) {
-        if (res instanceof RateLimiterRes) return { ok: false, retryAfterMs: Math.max(1, res.msBeforeNext) };
+        if (res instanceof RateLimiterRes) return refusal(res);
         throw res;
       }
     },
+    async peek(address) {
+      const res = await limiter.get(limitKey(address));
+      return res && res.consumedPoints >= points ? refusal(res) : ALLOW;
+    },
   };
+}
+
+function refusal(res: RateLimiterRes): RateDecision {
+  return { ok: false, retryAfterMs: Math.max(1, res.msBeforeNext) };
 }

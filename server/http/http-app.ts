@@ -27,6 +27,8 @@ export interface HttpAppDeps {
   };
   /** The origin pages should load embed.js from; defaults to the request's own. */
   publicUrl?: string;
+  /** Which proxies to believe about the client address, so `req.ip` agrees with the sockets'. */
+  trustProxy?: (address: string, hop: number) => boolean;
 }
 
 const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = {
@@ -48,6 +50,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   const { store, sites, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Express takes a compiled proxy-addr function as is: never `true` (that trusts the client).
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');

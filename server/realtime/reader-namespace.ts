@@ -19,8 +19,12 @@ import { parse } from '../../protocol/parse.ts';
 import { createComment, type CreateCommentDeps } from '../comments/create-comment.ts';
 import { toPublicComment } from '../comments/to-public.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
+import { limitKey } from '../limits/limit-key.ts';
+import { createSocketCap } from '../limits/socket-cap.ts';
+import { clientAddressOf, type TrustProxy } from '../limits/trust-proxy.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
+import { BUDGETED_EVENTS, createSocketBudget, type ReaderLimits } from './reader-limits.ts';
 import type { ThreadBroadcaster } from './thread-broadcaster.ts';
 import { toWireError } from './wire-error.ts';
 
@@ -38,8 +42,10 @@ export interface ReaderNamespaceDeps extends CreateCommentDeps {
   sites: SiteRegistry;
   tokens: AuthorTokens;
   logger: Logger;
-  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Which proxies in front of us to believe about the client address (proxy-addr). */
+  trustProxy: TrustProxy;
+  /** Sockets per address, reads per socket. */
+  readerLimits: ReaderLimits;
   /** Sends published events to the thread's readers. */
   broadcaster: ThreadBroadcaster;
   /** Lets shutdown wait for writes that were already accepted. */
@@ -51,7 +57,8 @@ const MAX_THREADS_PER_SOCKET = 20;
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
 
 export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDeps): void {
-  const { store, sites, tokens, logger } = deps;
+  const { store, sites, tokens, logger, readerLimits } = deps;
+  const socketCap = createSocketCap(readerLimits.maxSocketsPerAddress);
 
   io.use((socket, next) => {
     const auth = parse.handshake(socket.handshake.auth);
@@ -68,20 +75,33 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
         ),
       );
     }
+    const address = clientAddressOf(socket.request, deps.trustProxy);
+    // Claimed last, so a handshake refused for another reason holds no slot. Claiming here
+    // (not on 'connection') keeps a burst of simultaneous handshakes from all slipping past.
+    const release = socketCap.claim(limitKey(address));
+    if (!release) {
+      logger.warn({ address, max: readerLimits.maxSocketsPerAddress }, 'refused a socket over the per-address cap');
+      return next(
+        connectError(
+          ErrorCode.RATE_LIMITED,
+          `This network already has ${readerLimits.maxSocketsPerAddress} open connections to the comment server; close some pages and try again.`,
+        ),
+      );
+    }
+    // A socket that never completes its connection emits no 'disconnect'; its transport still closes.
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
+    if (socket.conn.readyState === 'closed') release();
     const known = token ? tokens.verify(site, token) : null;
     const authorId = known ?? tokens.newAuthorId();
-    socket.data = {
-      site,
-      authorId,
-      token: known && token ? token : tokens.issue(site, authorId),
-      address: clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], deps.trustProxy),
-    };
+    socket.data = { site, authorId, token: known && token ? token : tokens.issue(site, authorId), address };
     next();
   });
 
   io.on('connection', (socket: ReaderSocket) => {
     const { site, authorId, address } = socket.data;
     void socket.join(rooms.author(site, authorId));
+    const budget = createSocketBudget(readerLimits);
 
     // Runs before every handler: refuse unknown events and oversized payloads with an ack.
     socket.use((packet, next) => {
@@ -103,6 +123,21 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
           message: `The request is ${Math.ceil(size / 1024)} KB; at most ${LIMITS.payloadMaxBytes / 1024} KB is accepted.`,
         });
         return;
+      }
+      if (BUDGETED_EVENTS.has(event)) {
+        const decision = budget.take(deps.clock());
+        if (!decision.ok) {
+          answer({
+            code: ErrorCode.RATE_LIMITED,
+            message: `Too many requests on this connection; try again in ${Math.ceil(decision.retryAfterMs / 1000)} s.`,
+            retryAfterMs: decision.retryAfterMs,
+          });
+          if (decision.disconnect) {
+            logger.warn({ site, address, event }, 'disconnected a socket that kept sending after being rate limited');
+            socket.disconnect(true);
+          }
+          return;
+        }
       }
       next();
     });
@@ -199,12 +234,6 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
       }, ack, 'comment:create'),
     );
   });
-}
-
-function clientAddress(direct: string, forwarded: string | string[] | undefined, trustProxy: boolean): string {
-  if (!trustProxy || forwarded === undefined) return direct;
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || direct;
 }
 
 function connectError(code: string, message: string): Error {

@@ -12,6 +12,8 @@ export interface ReaderOptions {
   site?: string;
   origin?: string;
   token?: string;
+  /** Extra handshake headers, e.g. X-Forwarded-For as a proxy would send it. */
+  headers?: Record<string, string>;
 }
 
 export async function connectReader(url: string, options: ReaderOptions = {}): Promise<ReaderSocket> {
@@ -20,7 +22,7 @@ export async function connectReader(url: string, options: ReaderOptions = {}): P
     forceNew: true,
     reconnection: false,
     auth: { site: options.site ?? 'demo', ...(options.token ? { token: options.token } : {}) },
-    extraHeaders: { origin: options.origin ?? url },
+    extraHeaders: { origin: options.origin ?? url, ...options.headers },
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());

@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { createApp, type App } from '../../server/app.ts';
 import { createSiteModeration, type SiteModerationSettings } from '../../server/comments/moderate.ts';
-import { createPostRateLimit } from '../../server/comments/post-rate-limit.ts';
+import { createPostRateLimit, type PostRateLimit } from '../../server/comments/post-rate-limit.ts';
+import type { TrustProxy } from '../../server/limits/trust-proxy.ts';
+import type { ReaderLimits } from '../../server/realtime/reader-limits.ts';
 import { createAuthorTokens } from '../../server/identity/author-token.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { createSiteRegistry } from '../../server/sites/site-registry.ts';
@@ -13,6 +15,9 @@ import type { CommentStore } from '../../server/store/types.ts';
 import { parsePolicy } from '../../moderation/index.ts';
 
 export const OTHER_ALLOWED_ORIGIN = 'https://berita.example';
+
+/** Every test client connects from 127.0.0.1: limits that count per address stay out of the way. */
+const GENEROUS_READER_LIMITS: ReaderLimits = { maxSocketsPerAddress: 10_000, requestsPerSecond: 10_000, requestBurst: 10_000 };
 
 export interface TestApp {
   url: string;
@@ -32,6 +37,13 @@ export function moderationSettings(
 
 export interface TestAppOptions {
   postsPerMinute?: number;
+  /** A post limit of the test's own (e.g. one kept in Redis); wins over `postsPerMinute`. */
+  postLimit?: PostRateLimit;
+  /** Which proxies to trust for the client address (default: none). */
+  trustProxy?: TrustProxy;
+  /** Per-address and per-socket limits; tests get generous ones unless they test a limit. */
+  readerLimits?: Partial<ReaderLimits>;
+  clock?: () => number;
   /** Moderation per site; sites not named use the default policy. */
   moderation?: Record<string, SiteModerationSettings>;
 }
@@ -46,9 +58,11 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     sites,
     tokens: createAuthorTokens(randomBytes(32)),
     moderate: createSiteModeration((site) => options.moderation?.[site]),
-    rateLimit: createPostRateLimit({ postsPerMinute: options.postsPerMinute ?? 0 }),
+    rateLimit: options.postLimit ?? createPostRateLimit({ postsPerMinute: options.postsPerMinute ?? 0 }),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    readerLimits: { ...GENEROUS_READER_LIMITS, ...options.readerLimits },
     logger: silentLogger(),
-    clock: Date.now,
+    clock: options.clock ?? Date.now,
     newId: () => randomBytes(12).toString('base64url'),
     distDir: '/nonexistent',
   });
