@@ -205,7 +205,8 @@ async function startRunning(spec: ServerSpec, workDir: string, profileDir: strin
     sitesFile,
     JSON.stringify({ sites: [{ id: 'demo', name: 'Fan-out benchmark', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }),
   );
-  const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0', SITES_FILE: sitesFile };
+  // Every simulated reader connects from 127.0.0.1: lift the per-address socket cap.
+  const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0', MAX_SOCKETS_PER_ADDRESS: '100000', SITES_FILE: sitesFile };
   let redis: BenchRedis | null = null;
   let server: ServerProcess | null = null;
   try {
