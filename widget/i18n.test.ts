@@ -38,9 +38,24 @@ describe('i18n', () => {
     expect(errorMessage('en', { code: 'UNKNOWN_EVENT', message: 'No such event: x.' }, limits)).toBe('No such event: x.');
   });
 
-  it('says how long to wait when posting too quickly', () => {
+  it('says how long to wait when posting too quickly, in one sentence', () => {
     expect(errorMessage('id', { code: 'RATE_LIMITED', message: 'x', retryAfterMs: 4_200 }, limits)).toBe(
-      'Anda mengirim terlalu cepat. Tunggu sebentar lalu coba lagi. (5 detik)',
+      'Anda mengirim terlalu cepat. Anda dapat mengirim lagi dalam 5 detik.',
+    );
+    expect(errorMessage('en', { code: 'RATE_LIMITED', message: 'x', retryAfterMs: 1_000 }, limits)).toBe(
+      'You are posting too quickly. You can post again in 1 second.',
+    );
+  });
+
+  it('shows a long wait in minutes and seconds, not as a pile of seconds', () => {
+    expect(errorMessage('en', { code: 'RATE_LIMITED', message: 'x', retryAfterMs: 599_100 }, limits)).toBe(
+      'You are posting too quickly. You can post again in 10 minutes.',
+    );
+    expect(errorMessage('en', { code: 'RATE_LIMITED', message: 'x', retryAfterMs: 65_000 }, limits)).toBe(
+      'You are posting too quickly. You can post again in 1 minute 5 seconds.',
+    );
+    expect(errorMessage('id', { code: 'RATE_LIMITED', message: 'x', retryAfterMs: 125_000 }, limits)).toBe(
+      'Anda mengirim terlalu cepat. Anda dapat mengirim lagi dalam 2 menit 5 detik.',
     );
   });
 

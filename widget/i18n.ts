@@ -32,7 +32,8 @@ export interface Messages {
   connecting: string;
   unavailableTitle: string;
   justNow: string;
-  retryIn: (seconds: number) => string;
+  /** A rate limit's answer with its wait: one sentence, so the reader sees one figure. */
+  postAgainIn: (seconds: number) => string;
   errors: {
     nameRequired: string;
     textRequired: string;
@@ -65,7 +66,7 @@ const en: Messages = {
   connecting: 'Connecting…',
   unavailableTitle: 'Comments are not available on this site.',
   justNow: 'just now',
-  retryIn: (s) => (s === 1 ? '(1 second)' : `(${s} seconds)`),
+  postAgainIn: (s) => `You are posting too quickly. You can post again in ${waitText(s, 'en')}.`,
   errors: {
     nameRequired: 'Please enter your name.',
     textRequired: 'Please write a comment first.',
@@ -108,7 +109,7 @@ const id: Messages = {
   connecting: 'Menyambungkan…',
   unavailableTitle: 'Komentar tidak tersedia di situs ini.',
   justNow: 'baru saja',
-  retryIn: (s) => `(${s} detik)`,
+  postAgainIn: (s) => `Anda mengirim terlalu cepat. Anda dapat mengirim lagi dalam ${waitText(s, 'id')}.`,
   errors: {
     nameRequired: 'Silakan isi nama Anda.',
     textRequired: 'Silakan tulis komentar terlebih dahulu.',
@@ -130,6 +131,15 @@ const id: Messages = {
 };
 
 const dictionaries: Record<Lang, Messages> = { en, id };
+
+/** "45 seconds", "1 minute 5 seconds", "10 minutes" (and the Indonesian, which has no plural). */
+function waitText(totalSeconds: number, lang: Lang): string {
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  const unit = (n: number, en: string, id: string) => (lang === 'id' ? `${n} ${id}` : `${n} ${en}${n === 1 ? '' : 's'}`);
+  const parts = [minutes > 0 ? unit(minutes, 'minute', 'menit') : '', seconds > 0 || minutes === 0 ? unit(seconds, 'second', 'detik') : ''];
+  return parts.filter((p) => p !== '').join(' ');
+}
 
 export function messages(lang: Lang): Messages {
   return dictionaries[lang];
@@ -175,7 +185,7 @@ export function errorMessage(
   const byCode: Partial<Record<string, string>> = m.byCode;
   const sentence = byCode[error.code] ?? error.message;
   if (error.code === 'RATE_LIMITED' && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
-    return `${sentence} ${messages(lang).retryIn(Math.ceil(error.retryAfterMs / 1000))}`;
+    return messages(lang).postAgainIn(Math.ceil(error.retryAfterMs / 1000));
   }
   return sentence;
 }

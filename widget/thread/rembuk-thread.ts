@@ -12,7 +12,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PublicComment } from '../../protocol/comment.ts';
 import { LIMITS } from '../../protocol/limits.ts';
+import type { WireError } from '../../protocol/errors.ts';
 import { ClockController } from '../clock-controller.ts';
+import { CountdownController } from '../countdown-controller.ts';
 import { CommentPostedEvent } from '../events/comment-posted-event.ts';
 import { errorMessage, messages, resolveLang, type Lang, type Messages } from '../i18n.ts';
 import { newIdempotencyKey } from '../idempotency-key.ts';
@@ -49,6 +51,9 @@ export class RembukThread extends LitElement {
 
   readonly #storage: KeyValueStore = createBrowserStore();
   readonly #clock = new ClockController(this);
+  /** The wait a rate limit named, counted down in the one message shown for it. */
+  readonly #wait = new CountdownController(this);
+  #rateLimit: WireError | null = null;
   readonly #thread = new ThreadController(this, { config: () => this.#resolveConfig(), storage: this.#storage });
   /** Kept across a lost post so the reader's retry reuses it; a new text gets a new key. */
   #draftKey: string | null = null;
@@ -172,13 +177,21 @@ export class RembukThread extends LitElement {
         </label>
         <div class="actions">
           <span class="counter ${over ? 'over' : ''}" part="counter" id="rembuk-counter-${id}">${m.counter(length, LIMITS.textMax)}</span>
-          <button class="post" part="post-button" type="submit" ?disabled=${this._sending || blank || over}>
+          <button class="post" part="post-button" type="submit" ?disabled=${this._sending || blank || over || this.#wait.running}>
             ${this._sending ? m.posting : m.post}
           </button>
         </div>
-        <p class="error" part="error" id="rembuk-error-${id}" role="alert" aria-live="assertive">${this._error}</p>
+        <p class="error" part="error" id="rembuk-error-${id}" role="alert" aria-live="assertive">${this.#composerError()}</p>
       </form>
     `;
+  }
+
+  /** A rate limit's message shows the wait still left, and goes once the reader may post again. */
+  #composerError(): string {
+    if (this.#rateLimit && this.#wait.running) {
+      return errorMessage(this._lang, { ...this.#rateLimit, retryAfterMs: this.#wait.remainingMs }, LIMITS);
+    }
+    return this._error;
   }
 
   #renderList(ready: boolean): TemplateResult {
@@ -255,7 +268,7 @@ export class RembukThread extends LitElement {
 
   async #onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this._sending) return;
+    if (this._sending || this.#wait.running) return;
     const m = this.#m;
     const authorName = this._name.replace(/\s+/g, ' ').trim();
     const text = this._text.replace(/\r\n?/g, '\n').trim();
@@ -286,7 +299,13 @@ export class RembukThread extends LitElement {
     }
     // A lost answer keeps the key: the reader's next click is the same request, not a second comment.
     if ('lost' in outcome) this._error = m.errors.timeout;
-    else {
+    else if (outcome.error.code === 'RATE_LIMITED' && (outcome.error.retryAfterMs ?? 0) > 0) {
+      // Nothing was stored: the same text may be posted once the wait is over.
+      this.#rateLimit = outcome.error;
+      this.#wait.start(outcome.error.retryAfterMs ?? 0);
+      this._error = '';
+      this.#draftKey = null;
+    } else {
       this._error = errorMessage(this._lang, outcome.error, LIMITS);
       this.#draftKey = null;
     }

@@ -241,4 +241,19 @@ describe('thread controller', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(attempts).toBe(1);
   });
+
+  it('joins again once a rate-limited join has waited the time the server named', async () => {
+    let joins = 0;
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        joins += 1;
+        ack(joins === 1 ? { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many requests.', retryAfterMs: 150 } } : snapshot(0));
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.loadError?.code === 'RATE_LIMITED');
+    await until(() => controller.thread?.phase === 'ready');
+    expect(joins).toBe(2);
+    expect(controller.loadError).toBeNull();
+  });
 });

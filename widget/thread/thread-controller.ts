@@ -270,11 +270,13 @@ export class ThreadController implements ReactiveController {
       this.#repair();
     } else {
       this.loadError = outcome.error;
-      // A lost or passing failure is retried; a bad page id will not fix itself.
-      if ('lost' in outcome || outcome.error.code === 'UNAVAILABLE' || outcome.error.code === 'INTERNAL') {
+      // A lost or passing failure is retried (a rate limit after the wait it named); a bad
+      // page id will not fix itself.
+      const limitedFor = 'lost' in outcome || outcome.error.code !== 'RATE_LIMITED' ? null : (outcome.error.retryAfterMs ?? RETRY_DELAY_MS);
+      if (limitedFor !== null || 'lost' in outcome || outcome.error.code === 'UNAVAILABLE' || outcome.error.code === 'INTERNAL') {
         this.#later(() => {
           if (generation === this.#generation && this.#socket?.connected) void this.#join();
-        }, RETRY_DELAY_MS);
+        }, limitedFor ?? RETRY_DELAY_MS);
       }
     }
     this.#host.requestUpdate();
