@@ -180,6 +180,7 @@ async function openStore(config: Config, logger: Logger): Promise<CommentStore> 
       url: config.REDIS_URL,
       prefix: config.REDIS_PREFIX,
       onError: (err) => logger.error({ err }, 'redis connection error'),
+      onWarning: (message) => logger.warn(message),
     });
   }
   return createEmbeddedStore({

@@ -29,7 +29,7 @@ export interface Poster {
 
 export interface CreateCommentOutcome {
   comment: StoredComment;
-  /** Present when the comment was published by this call: broadcast it. */
+  /** Present when this call published the comment or completed its half-done first attempt: broadcast it, once. */
   event: ThreadEvent | null;
   duplicate: boolean;
 }
@@ -56,7 +56,11 @@ export async function createComment(
     deps.store.findByIdempotencyKey(poster.site, request.page, poster.authorId, request.key),
     deps.store.getAuthorHistory(poster.site, poster.authorId),
   ]);
-  if (earlier) return ok({ comment: earlier, event: null, duplicate: true });
+  if (earlier) {
+    // The first attempt may have stopped after storing the comment (its author was told
+    // UNAVAILABLE): settling completes it, and hands out its event if this call completed it.
+    return ok({ comment: earlier, event: await deps.store.settleComment(earlier), duplicate: true });
+  }
 
   const now = deps.clock();
   const verdict = deps.moderate({

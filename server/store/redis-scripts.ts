@@ -1,41 +1,145 @@
 /**
  * Lua scripts, so that each write is one atomic step in Redis. Every key a script touches
- * shares the thread's hash tag, so the scripts stay valid on Redis Cluster.
+ * shares one hash tag (the thread's, or the author's), so the scripts stay valid on Redis Cluster.
+ *
+ * A Redis script is atomic but has no rollback: a command that fails halfway leaves the earlier
+ * writes in place. So every script here first checks everything that can make a later command
+ * fail (key types, values that must be numbers, stream ids) and only then writes. The `#!lua`
+ * shebang (Redis 7) makes Redis refuse the whole script up front when it is out of memory or
+ * cannot persist, instead of failing at the first write (docs/decisions/0006-redis-atomic-writes.md).
  */
 
 /**
- * Record a new comment in its author's site-wide history. KEYS: counts hash, recent list.
- * ARGV: status, recent-post JSON, how many recent posts to keep. One command instead of a
- * five-command MULTI: the post path's cost is mostly Redis client work per command.
+ * Shared by the scripts: refuse when a key holds another type than the script expects. Called
+ * before any write, so a refusal leaves nothing behind.
  */
-export const RECORD_HISTORY = `
-if ARGV[1] == 'published' then redis.call('HINCRBY', KEYS[1], 'approved', 1) end
-if ARGV[1] == 'rejected' then redis.call('HINCRBY', KEYS[1], 'rejected', 1) end
-redis.call('LPUSH', KEYS[2], ARGV[2])
-redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
-return 1
+const EXPECT_TYPE = `
+local function expect_type(key, want, what)
+  local got = redis.call('TYPE', key)['ok']
+  if got ~= 'none' and got ~= want then
+    return redis.error_reply('WRONGTYPE ' .. what .. ' ' .. key .. ' has the wrong type: a ' .. got .. ' where a ' .. want .. ' belongs; nothing was written')
+  end
+  return nil
+end
 `;
 
 /**
  * Create a comment. KEYS: idem, seq, published zset, comment, events stream, author's pending zset.
  * ARGV: comment JSON, status, id, createdAt, idem TTL s, stream max length, public JSON, page JSON.
- * Returns {0, existingId} for a used idempotency key, else {1, seq, count} (0, 0 when not published).
+ * Returns {0, existingId} for a used idempotency key, else {1, seq, count, repaired} (seq and
+ * count 0 when not published; repaired 1 when the seq key was missing, corrupt or behind).
+ *
+ * The thread's seq is derived data: it must be at least the top score of the published index
+ * and the stream's last id. When the key was lost (evicted, deleted) or holds garbage, it is
+ * rebuilt from those two, so the thread keeps its gap-free sequence instead of restarting at 1
+ * and failing every XADD from then on.
  */
-export const CREATE_COMMENT = `
+export const CREATE_COMMENT = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'string', 'idempotency key')
+if refused then return refused end
 local existing = redis.call('GET', KEYS[1])
 if existing then return {0, existing} end
-redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[5])
-redis.call('SET', KEYS[4], ARGV[1])
-if ARGV[2] == 'published' then
-  local seq = redis.call('INCR', KEYS[2])
-  redis.call('ZADD', KEYS[3], seq, ARGV[3])
-  local count = redis.call('ZCARD', KEYS[3])
-  local event = '{"type":"comment:created","page":' .. ARGV[8] .. ',"seq":' .. seq .. ',"comment":' .. ARGV[7] .. ',"count":' .. count .. '}'
-  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], seq .. '-0', 'e', event)
-  return {1, seq, count}
+if redis.call('EXISTS', KEYS[4]) == 1 then
+  return redis.error_reply('ERR comment ' .. KEYS[4] .. ' already exists; nothing was written')
 end
+
+if ARGV[2] == 'published' then
+  refused = expect_type(KEYS[2], 'string', 'thread seq')
+    or expect_type(KEYS[3], 'zset', 'published index')
+    or expect_type(KEYS[5], 'stream', 'event log')
+  if refused then return refused end
+  local raw = redis.call('GET', KEYS[2])
+  local stored = nil
+  if raw and string.match(raw, '^%d+$') then stored = tonumber(raw) end
+  local base = stored or 0
+  local top = redis.call('ZREVRANGE', KEYS[3], 0, 0, 'WITHSCORES')
+  if top[2] then base = math.max(base, tonumber(top[2])) end
+  if redis.call('EXISTS', KEYS[5]) == 1 then
+    local info = redis.call('XINFO', 'STREAM', KEYS[5])
+    for i = 1, #info, 2 do
+      if info[i] == 'last-generated-id' then
+        base = math.max(base, tonumber(string.match(info[i + 1], '^(%d+)-')))
+      end
+    end
+  end
+  local repaired = 0
+  if stored ~= base then repaired = 1 end
+  local seq = base + 1
+  local seqText = string.format('%d', seq)
+  local count = redis.call('ZCARD', KEYS[3]) + 1
+  local event = '{"type":"comment:created","page":' .. ARGV[8] .. ',"seq":' .. seqText .. ',"comment":' .. ARGV[7] .. ',"count":' .. count .. '}'
+  -- Checked above, nothing below can fail. XADD goes first all the same: it is the one
+  -- write whose success depends on data (its id must exceed the stream's last).
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], seqText .. '-0', 'e', event)
+  redis.call('SET', KEYS[2], seqText)
+  redis.call('ZADD', KEYS[3], seq, ARGV[3])
+  redis.call('SET', KEYS[4], ARGV[1])
+  redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[5])
+  return {1, seq, count, repaired}
+end
+
 if ARGV[2] == 'pending' then
+  refused = expect_type(KEYS[6], 'zset', 'pending index')
+  if refused then return refused end
   redis.call('ZADD', KEYS[6], ARGV[4], ARGV[3])
 end
-return {1, 0, 0}
+redis.call('SET', KEYS[4], ARGV[1])
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[5])
+return {1, 0, 0, 0}
+`;
+
+/**
+ * Record a comment in its author's site-wide history, once. KEYS: counts hash, recent list,
+ * recorded zset (ids of the author's comments already recorded, scored by createdAt).
+ * ARGV: id, status, recent-post JSON, recent posts kept, createdAt, recorded ids kept.
+ * Returns 1 when this call recorded it, 0 when an earlier call had.
+ *
+ * The history sits under the author's hash tag, not the thread's, so it cannot share the
+ * create script; keying it by comment id lets a retry complete it without counting twice.
+ * The recorded set is trimmed to the newest ids: a retry comes within minutes, long before
+ * an author posts that many comments more.
+ */
+export const RECORD_HISTORY = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'author counts')
+  or expect_type(KEYS[2], 'list', 'author recent posts')
+  or expect_type(KEYS[3], 'zset', 'author recorded comments')
+if refused then return refused end
+if redis.call('ZSCORE', KEYS[3], ARGV[1]) then return 0 end
+local field = nil
+if ARGV[2] == 'published' then field = 'approved' end
+if ARGV[2] == 'rejected' then field = 'rejected' end
+if field then
+  local current = redis.call('HGET', KEYS[1], field)
+  if current and not string.match(current, '^%-?%d+$') then
+    return redis.error_reply('ERR author count ' .. field .. ' in ' .. KEYS[1] .. ' is not a number; nothing was written')
+  end
+end
+redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
+redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(tonumber(ARGV[6]) + 1))
+if field then redis.call('HINCRBY', KEYS[1], field, 1) end
+redis.call('LPUSH', KEYS[2], ARGV[3])
+redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[4]) - 1)
+return 1
+`;
+
+/**
+ * Read what a published comment's event was. KEYS: published zset, events stream. ARGV: id.
+ * Returns {seq, event JSON or false, count} or {0} when the comment is not in the published
+ * index. Read-only, so Redis runs it even when out of memory.
+ */
+export const READ_PUBLISHED_EVENT = `#!lua flags=no-writes
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return {0} end
+local seq = string.format('%d', tonumber(score))
+local entries = redis.call('XRANGE', KEYS[2], seq .. '-0', seq .. '-0')
+local event = false
+if entries[1] then
+  local fields = entries[1][2]
+  for i = 1, #fields, 2 do
+    if fields[i] == 'e' then event = fields[i + 1] end
+  end
+end
+return {tonumber(seq), event, redis.call('ZCARD', KEYS[1])}
 `;

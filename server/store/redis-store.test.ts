@@ -1,14 +1,39 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { inject } from 'vitest';
+import { startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
+import { deleteRedisKeys } from '../../test/support/stores.ts';
+import { StoreUnavailableError } from '../errors.ts';
 import { createRedisStore } from './redis-store.ts';
 import { describeCommentStoreContract } from './store.contract.ts';
-import { deleteRedisKeys } from '../../test/support/stores.ts';
-import type { CommentStore } from './types.ts';
+import type { CommentStore, NewComment } from './types.ts';
+
+async function connectAdmin(url: string) {
+  const admin = createClient({ url });
+  await admin.connect();
+  return admin;
+}
+type Admin = Awaited<ReturnType<typeof connectAdmin>>;
+
+/** The store's key layout, restated here so tests can damage a key the way Redis could. */
+function threadKeys(prefix: string, site: string, page: string) {
+  const base = `${prefix}:{${site}:${page}}`;
+  return {
+    seq: `${base}:seq`,
+    published: `${base}:pub`,
+    events: `${base}:ev`,
+    comment: (id: string) => `${base}:c:${id}`,
+    idem: (authorId: string, key: string) => `${base}:idem:${authorId}:${key}`,
+    pendingOf: (authorId: string) => `${base}:pa:${authorId}`,
+  };
+}
 
 describeCommentStoreContract('redis', async () => {
   const url = inject('redisUrl');
   const prefix = `test-${randomUUID()}`;
   let current: CommentStore = await createRedisStore({ url, prefix });
+  const admin = await connectAdmin(url);
   return {
     get store() {
       return current;
@@ -20,7 +45,193 @@ describeCommentStoreContract('redis', async () => {
     },
     async cleanup() {
       await current.close().catch(() => undefined);
+      await admin.close().catch(() => undefined);
       await deleteRedisKeys(url, prefix);
     },
+    async breakAuthorHistory(site, authorId) {
+      // A plain string where the counts hash belongs: HINCRBY (and any type check) fails WRONGTYPE.
+      const counts = `${prefix}:{a:${site}:${authorId}}:h`;
+      await admin.set(counts, 'not a hash');
+      return async () => {
+        await admin.del(counts);
+      };
+    },
   };
+});
+
+let counter = 0;
+function comment(over: Partial<NewComment> = {}): NewComment {
+  counter += 1;
+  return {
+    id: `r${String(counter).padStart(8, '0')}${randomUUID().slice(0, 6)}`,
+    site: 'demo',
+    page: '/a',
+    parentId: null,
+    authorId: 'author-a',
+    authorName: 'Ani',
+    text: `komentar ${counter}`,
+    status: 'published',
+    createdAt: 1_700_000_000_000 + counter,
+    moderation: { action: 'publish', reasons: [] },
+    ...over,
+  };
+}
+
+describe('redis store when its keys are damaged', () => {
+  const url = inject('redisUrl');
+  let prefix = '';
+  let store: CommentStore;
+  let admin: Admin;
+  let k: ReturnType<typeof threadKeys>;
+
+  beforeAll(async () => {
+    admin = await connectAdmin(url);
+  });
+  afterAll(async () => {
+    await admin.close();
+  });
+  afterEach(async () => {
+    await store.close();
+    await deleteRedisKeys(url, prefix);
+  });
+  async function open(): Promise<CommentStore> {
+    prefix = `test-damage-${randomUUID()}`;
+    k = threadKeys(prefix, 'demo', '/a');
+    store = await createRedisStore({ url, prefix });
+    return store;
+  }
+  async function post(n: number): Promise<void> {
+    for (let i = 0; i < n; i += 1) await store.createComment(comment(), `damage-key-${randomUUID()}`);
+  }
+  async function expectNothingLeftOf(c: NewComment, key: string): Promise<void> {
+    expect(await admin.exists(k.comment(c.id))).toBe(0);
+    expect(await admin.exists(k.idem(c.authorId, key))).toBe(0);
+  }
+
+  it('repairs a thread whose seq key was lost and continues gap-free', async () => {
+    await open();
+    await post(3);
+    await admin.del(k.seq);
+    const next = await store.createComment(comment(), 'after-lost-seq-1');
+    expect(next.event?.seq).toBe(4);
+    expect(next.event?.count).toBe(4);
+    const log = await store.readEvents('demo', '/a', 0, 100);
+    expect(log.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(log.seq).toBe(4);
+    const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 });
+    expect(page.comments.map((c) => c.id)[0]).toBe(next.comment.id);
+    expect(page.seq).toBe(4);
+  });
+
+  it('repairs a lost seq from the published comments when the event log is gone too', async () => {
+    await open();
+    await post(2);
+    await admin.del([k.seq, k.events]);
+    const next = await store.createComment(comment(), 'after-lost-seq-2');
+    expect(next.event?.seq).toBe(3);
+    expect((await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 })).count).toBe(3);
+  });
+
+  it('repairs a seq that holds something other than a number', async () => {
+    await open();
+    await post(2);
+    await admin.set(k.seq, 'abc');
+    const next = await store.createComment(comment(), 'after-corrupt-seq');
+    expect(next.event?.seq).toBe(3);
+    expect(await admin.get(k.seq)).toBe('3');
+  });
+
+  it('continues after the event log when the seq key is behind it, instead of failing its XADD', async () => {
+    await open();
+    await post(2);
+    await admin.set(k.seq, '1');
+    const c = comment();
+    const next = await store.createComment(c, 'behind-seq');
+    expect(next.event?.seq).toBe(3);
+    const log = await store.readEvents('demo', '/a', 0, 100);
+    expect(log.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(log.events.at(-1)?.comment.id).toBe(c.id);
+  });
+
+  it.each([
+    { key: 'seq', damage: async (a: Admin) => (await a.del(k.seq), a.hSet(k.seq, 'x', '1')) },
+    { key: 'published index', damage: (a: Admin) => a.set(k.published, 'x') },
+    { key: 'event log', damage: (a: Admin) => a.set(k.events, 'x') },
+    { key: 'pending index', damage: (a: Admin) => a.set(k.pendingOf('author-a'), 'x'), status: 'pending' as const },
+  ])('refuses a post when the $key key has the wrong type, and leaves nothing behind', async ({ damage, status }) => {
+    await open();
+    await post(1);
+    await damage(admin);
+    const c = comment(status ? { status, moderation: { action: 'hold', reasons: [] } } : {});
+    const attempt = store.createComment(c, 'wrong-type-key');
+    await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(attempt).rejects.toThrow(/wrong type/i);
+    await expectNothingLeftOf(c, 'wrong-type-key');
+  });
+
+  it('refuses an idempotency key that holds something other than a comment id, writing nothing', async () => {
+    await open();
+    await admin.hSet(k.idem('author-a', 'odd-idem-key'), 'x', '1');
+    const c = comment();
+    await expect(store.createComment(c, 'odd-idem-key')).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await admin.exists(k.comment(c.id))).toBe(0);
+    expect(await admin.exists(k.seq)).toBe(0);
+  });
+});
+
+describe('redis store on a redis-server of its own', () => {
+  let redis: RunningRedis;
+  let admin: Admin;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    admin = await connectAdmin(redis.url);
+  });
+  afterAll(async () => {
+    await admin.close();
+    await redis.stop();
+  });
+
+  it('fails a post with StoreUnavailableError under OOM and leaves nothing behind', async () => {
+    const prefix = `test-oom-${randomUUID()}`;
+    const store = await createRedisStore({ url: redis.url, prefix });
+    onTestFinished(() => store.close());
+    await store.createComment(comment(), 'before-oom');
+    const keysBefore = (await admin.keys(`${prefix}:*`)).sort();
+    await admin.configSet({ 'maxmemory-policy': 'noeviction', maxmemory: '1' });
+    try {
+      const c = comment();
+      await expect(store.createComment(c, 'during-oom')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.settleComment(c)).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await admin.configSet({ maxmemory: '0' });
+    }
+    expect((await admin.keys(`${prefix}:*`)).sort()).toEqual(keysBefore);
+    const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 });
+    expect(page.count).toBe(1);
+    expect(page.seq).toBe(1);
+    const after = await store.createComment(comment(), 'after-oom');
+    expect(after.event?.seq).toBe(2);
+  });
+
+  it('warns at start about Redis settings that can lose acknowledged comments', async () => {
+    // Not appendonly: switching AOF back on starts an initial rewrite during which redis-server
+    // refuses SIGTERM; the table-driven test in redis-durability.test.ts covers AOF off.
+    await admin.configSet({ appendfsync: 'no', 'maxmemory-policy': 'allkeys-lru' });
+    try {
+      const warnings: string[] = [];
+      const store = await createRedisStore({ url: redis.url, prefix: `test-warn-${randomUUID()}`, onWarning: (m) => warnings.push(m) });
+      await store.close();
+      expect(warnings).toEqual([expect.stringMatching(/maxmemory-policy is allkeys-lru/), expect.stringMatching(/appendfsync is no/)]);
+    } finally {
+      await admin.configSet({ appendfsync: 'everysec', 'maxmemory-policy': 'noeviction' });
+    }
+  });
+
+  it('opens without warnings on a Redis set up for production', async () => {
+    await admin.configSet({ appendonly: 'yes', appendfsync: 'everysec', 'maxmemory-policy': 'noeviction' });
+    const warnings: string[] = [];
+    const store = await createRedisStore({ url: redis.url, prefix: `test-warn-${randomUUID()}`, onWarning: (m) => warnings.push(m) });
+    await store.close();
+    expect(warnings).toEqual([]);
+  });
 });

@@ -3,12 +3,13 @@
  * keys under one hash tag `{site:page}` and a configurable prefix. Acknowledged writes
  * survive a crash only when Redis runs with AOF (appendonly yes); the README says so.
  */
-import { createClient, type RedisClientType } from 'redis';
+import { createClient, ErrorReply, type RedisClientType } from 'redis';
 import { createHash } from 'node:crypto';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { toPublicComment } from '../comments/to-public.ts';
 import { StoreUnavailableError } from '../errors.ts';
-import { CREATE_COMMENT, RECORD_HISTORY } from './redis-scripts.ts';
+import { redisDurabilityWarnings, redisVersionProblem } from './redis-durability.ts';
+import { CREATE_COMMENT, READ_PUBLISHED_EVENT, RECORD_HISTORY } from './redis-scripts.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
@@ -30,7 +31,12 @@ export interface RedisStoreOptions {
   /** Approximate number of events each thread keeps for resync (default 5,000). */
   eventsKept?: number;
   onError?: (err: Error) => void;
+  /** Settings that can lose comments, a repaired thread: things an operator should know. */
+  onWarning?: (message: string) => void;
 }
+
+/** How many ids of an author's recorded comments are kept to make the history write idempotent. */
+const RECORDED_IDS_KEPT = 500;
 
 export async function createRedisStore(options: RedisStoreOptions): Promise<CommentStore> {
   const prefix = options.prefix ?? 'rembuk';
@@ -44,9 +50,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   } catch (cause) {
     throw new StoreUnavailableError(`Could not connect to Redis at ${redactUrl(options.url)}.`, { cause });
   }
+  try {
+    await checkSettings(client, options.onWarning ?? (() => undefined));
+  } catch (err) {
+    await client.close().catch(() => undefined);
+    throw err;
+  }
 
   const createSha = sha1(CREATE_COMMENT);
   const historySha = sha1(RECORD_HISTORY);
+  const readEventSha = sha1(READ_PUBLISHED_EVENT);
 
   const keys = (site: string, page: string) => {
     const base = `${prefix}:{${site}:${page}}`;
@@ -64,25 +77,62 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   // a second step after the thread write (see docs/decisions/0002-stores.md).
   const authorKeys = (site: string, authorId: string) => {
     const base = `${prefix}:{a:${site}:${authorId}}`;
-    return { counts: `${base}:h`, recent: `${base}:recent` };
+    return { counts: `${base}:h`, recent: `${base}:recent`, recorded: `${base}:recorded` };
   };
 
-  async function recordInHistory(comment: StoredComment): Promise<void> {
+  /** Records the comment in its author's history; true when this call did, false when an earlier one had. */
+  async function recordInHistory(comment: StoredComment): Promise<boolean> {
     const k = authorKeys(comment.site, comment.authorId);
-    await runScript(RECORD_HISTORY, historySha, [k.counts, k.recent], [
+    const recorded = await runScript('the author-history write', RECORD_HISTORY, historySha, [k.counts, k.recent, k.recorded], [
+      comment.id,
       comment.status,
       JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }),
       String(AUTHOR_RECENT_KEPT),
+      String(comment.createdAt),
+      String(RECORDED_IDS_KEPT),
     ]);
+    return recorded === 1;
   }
 
-  async function runScript(script: string, sha: string, keyList: string[], args: string[]): Promise<unknown> {
+  /**
+   * The event a published comment got when it was created: read back from the event log, or
+   * rebuilt with the thread's current count when the log has been trimmed past it.
+   */
+  async function publishedEventOf(comment: StoredComment): Promise<ThreadEvent | null> {
+    const k = keys(comment.site, comment.page);
+    const reply = (await runScript('the event read', READ_PUBLISHED_EVENT, readEventSha, [k.published, k.events], [comment.id])) as [
+      number,
+      (string | null)?,
+      number?,
+    ];
+    const seq = Number(reply[0]);
+    if (seq === 0) return null;
+    if (typeof reply[1] === 'string') {
+      const logged = JSON.parse(reply[1]) as ThreadEvent;
+      if (logged.comment.id === comment.id) return logged;
+    }
+    return { type: 'comment:created', page: comment.page, seq, comment: toPublicComment(comment), count: Number(reply[2] ?? 0) };
+  }
+
+  async function settle(comment: StoredComment): Promise<ThreadEvent | null> {
+    if (!(await recordInHistory(comment))) return null;
+    return comment.status === 'published' ? publishedEventOf(comment) : null;
+  }
+
+  async function runScript(what: string, script: string, sha: string, keyList: string[], args: string[]): Promise<unknown> {
     try {
-      return await client.evalSha(sha, { keys: keyList, arguments: args });
-    } catch (err) {
-      if (err instanceof Error && err.message.startsWith('NOSCRIPT')) {
-        return client.eval(script, { keys: keyList, arguments: args });
+      try {
+        return await client.evalSha(sha, { keys: keyList, arguments: args });
+      } catch (err) {
+        if (err instanceof Error && err.message.startsWith('NOSCRIPT')) {
+          return await client.eval(script, { keys: keyList, arguments: args });
+        }
+        throw err;
       }
+    } catch (err) {
+      // A refusal from Redis (OOM, WRONGTYPE, a script's own check) says what to fix: keep it
+      // in the message the operator reads in the log.
+      if (err instanceof ErrorReply) throw new StoreUnavailableError(`Redis refused ${what}: ${err.message}`, { cause: err });
       throw err;
     }
   }
@@ -103,6 +153,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const k = keys(input.site, input.page);
       const publicComment = toPublicComment(input);
       const reply = (await runScript(
+        'the comment write',
         CREATE_COMMENT,
         createSha,
         [k.idem(input.authorId, key), k.seq, k.published, k.comment(input.id), k.events, k.pendingOf(input.authorId)],
@@ -116,18 +167,31 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
           JSON.stringify(publicComment),
           JSON.stringify(input.page),
         ],
-      )) as [number, string | number, number?];
+      )) as [number, string | number, number?, number?];
       if (reply[0] === 0) {
         const existingId = String(reply[1]);
         const existing = await client.get(k.comment(existingId));
         if (existing === null) throw new StoreUnavailableError(`Comment ${existingId} is indexed but missing.`);
-        return { comment: JSON.parse(existing) as StoredComment, event: null, duplicate: true };
+        const earlier = JSON.parse(existing) as StoredComment;
+        // The first attempt may have stopped after the thread write: finish it, and whichever
+        // call finishes it hands out the event.
+        return { comment: earlier, event: await settle(earlier), duplicate: true };
       }
       const seq = Number(reply[1]);
+      if (reply[3] === 1) {
+        options.onWarning?.(`Redis: the seq key of thread ${input.site}:${input.page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}). Is Redis evicting keys (maxmemory-policy)?`);
+      }
       const comment: StoredComment = structuredClone(input);
-      await recordInHistory(comment);
+      // The comment is stored; if this step fails the author is told UNAVAILABLE, and their
+      // retry (same idempotency key) settles it: history once, event once.
+      const recorded = await recordInHistory(comment).catch((cause: unknown) => {
+        throw new StoreUnavailableError(
+          `Comment ${comment.id} is stored but its author's history was not updated; a retry with the same key completes it.`,
+          { cause },
+        );
+      });
       const event: ThreadEvent | null =
-        input.status === 'published'
+        recorded && input.status === 'published'
           ? { type: 'comment:created', page: input.page, seq, comment: publicComment, count: Number(reply[2]) }
           : null;
       return { comment, event, duplicate: false };
@@ -202,9 +266,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       else await client.hSet(k.counts, 'bannedUntil', String(until));
     },
 
-    async settleComment(): Promise<ThreadEvent | null> {
-      // Filled in by the atomic-write work (issue 6): history keyed by comment id.
-      return null;
+    async settleComment(comment: StoredComment): Promise<ThreadEvent | null> {
+      return settle(comment);
     },
 
     async health() {
@@ -225,7 +288,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 /** Turns connection failures into StoreUnavailableError so callers answer UNAVAILABLE. */
 function guard(store: CommentStore): CommentStore {
   const wrapped = { ...store } as Record<string, unknown>;
-  const methods = ['createComment', 'getThreadPage', 'listPendingByAuthor', 'readEvents', 'getComment', 'findByIdempotencyKey', 'getAuthorHistory', 'setAuthorBan'] as const;
+  const methods = [
+    'createComment',
+    'getThreadPage',
+    'listPendingByAuthor',
+    'readEvents',
+    'getComment',
+    'findByIdempotencyKey',
+    'getAuthorHistory',
+    'setAuthorBan',
+    'settleComment',
+  ] as const;
   for (const name of methods) {
     const fn = store[name] as (...args: unknown[]) => Promise<unknown>;
     wrapped[name] = async (...args: unknown[]) => {
@@ -238,6 +311,30 @@ function guard(store: CommentStore): CommentStore {
     };
   }
   return wrapped as unknown as CommentStore;
+}
+
+/**
+ * Refuses a Redis too old for the scripts' flags and warns about settings that can lose
+ * acknowledged comments. Reads INFO, which managed Redis services allow; CONFIG GET (often
+ * disabled there) only for appendfsync, which INFO does not show.
+ */
+async function checkSettings(client: RedisClientType, warn: (message: string) => void): Promise<void> {
+  let info: string;
+  try {
+    info = await client.info();
+  } catch (err) {
+    warn(`Could not read Redis settings (INFO failed: ${err instanceof Error ? err.message : String(err)}); make sure Redis runs with maxmemory-policy noeviction and appendonly yes.`);
+    return;
+  }
+  const tooOld = redisVersionProblem(info);
+  if (tooOld) throw new StoreUnavailableError(tooOld);
+  let appendfsync: string | null = null;
+  try {
+    appendfsync = (await client.configGet('appendfsync'))['appendfsync'] ?? null;
+  } catch {
+    // CONFIG is disabled (managed Redis): the check says it could not tell.
+  }
+  for (const warning of redisDurabilityWarnings(info, appendfsync)) warn(warning);
 }
 
 function sha1(text: string): string {

@@ -3,7 +3,13 @@
  * `describeCommentStoreContract` with a factory; nothing here knows which backend it runs on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUTHOR_RECENT_KEPT, type CommentStore, type NewComment, type NewCommentStatus } from './types.ts';
+import {
+  AUTHOR_RECENT_KEPT,
+  type CommentStore,
+  type CreateCommentResult,
+  type NewComment,
+  type NewCommentStatus,
+} from './types.ts';
 
 export interface StoreHarness {
   store: CommentStore;
@@ -11,6 +17,11 @@ export interface StoreHarness {
   reopen(): Promise<CommentStore>;
   /** Close whatever is open and delete the data. */
   cleanup(): Promise<void>;
+  /**
+   * Makes this author's history writes fail for real (no mocks: a wrong-typed key, a
+   * trigger), and returns a function that repairs it. Used to fail a create between steps.
+   */
+  breakAuthorHistory(site: string, authorId: string): Promise<() => Promise<void>>;
 }
 
 let counter = 0;
@@ -294,11 +305,122 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       });
     });
 
+    it('completes a post whose author-history write failed when it is retried with the same key, and broadcasts it once', async () => {
+      const h = await fresh();
+      const comment = makeComment({ authorId: 'author-h', text: 'tersimpan walau riwayat gagal' });
+      const repair = await h.breakAuthorHistory('demo', 'author-h');
+      await expect(h.store.createComment(comment, 'settle-key-01')).rejects.toThrow();
+      await repair();
+      const first = await retryAsThePipelineDoes(h.store, comment, 'settle-key-01');
+      expect(first.event).toEqual({ type: 'comment:created', page: '/article', seq: 1, comment: publicOf(comment), count: 1 });
+      const again = await retryAsThePipelineDoes(h.store, comment, 'settle-key-01');
+      expect(again.event).toBeNull();
+      expect(again.comment).toEqual(comment);
+      const page = await h.store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+      expect(page.comments).toEqual([comment]);
+      expect(page.count).toBe(1);
+      expect(page.seq).toBe(1);
+      const events = await h.store.readEvents('demo', '/article', 0, 100);
+      expect(events.events.map((e) => e.comment.id)).toEqual([comment.id]);
+      const history = await h.store.getAuthorHistory('demo', 'author-h');
+      expect(history.approvedCount).toBe(1);
+      expect(history.recentPosts).toEqual([{ text: comment.text, at: comment.createdAt, page: '/article' }]);
+    });
+
+    it('completes a post whose history write failed when createComment alone is called again with the key', async () => {
+      const h = await fresh();
+      const comment = makeComment({ authorId: 'author-h' });
+      const repair = await h.breakAuthorHistory('demo', 'author-h');
+      await expect(h.store.createComment(comment, 'settle-key-02')).rejects.toThrow();
+      await repair();
+      const first = await h.store.createComment(comment, 'settle-key-02');
+      expect(first.comment).toEqual(comment);
+      expect(first.event?.seq).toBe(1);
+      const again = await h.store.createComment(comment, 'settle-key-02');
+      expect(again).toEqual({ comment, event: null, duplicate: true });
+      expect((await h.store.getAuthorHistory('demo', 'author-h')).approvedCount).toBe(1);
+    });
+
+    it('records a held comment whose history write failed exactly once on retry, and broadcasts nothing', async () => {
+      const h = await fresh();
+      const held = makeComment({ authorId: 'author-h', status: 'pending', moderation: { action: 'hold', reasons: [] } });
+      const repair = await h.breakAuthorHistory('demo', 'author-h');
+      await expect(h.store.createComment(held, 'settle-key-03')).rejects.toThrow();
+      await repair();
+      expect((await retryAsThePipelineDoes(h.store, held, 'settle-key-03')).event).toBeNull();
+      expect((await retryAsThePipelineDoes(h.store, held, 'settle-key-03')).event).toBeNull();
+      expect(await h.store.listPendingByAuthor('demo', '/article', 'author-h')).toEqual([held]);
+      const history = await h.store.getAuthorHistory('demo', 'author-h');
+      expect(history.recentPosts).toHaveLength(1);
+      expect(history.approvedCount).toBe(0);
+      expect((await h.store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).seq).toBe(0);
+    });
+
+    it('answers null when settling a comment that was fully created, and records nothing twice', async () => {
+      const { store } = await fresh();
+      const published = makeComment();
+      const held = makeComment({ status: 'pending', moderation: { action: 'hold', reasons: [] } });
+      await store.createComment(published, 'settled-key-1');
+      await store.createComment(held, 'settled-key-2');
+      expect(await store.settleComment(published)).toBeNull();
+      expect(await store.settleComment(held)).toBeNull();
+      const history = await store.getAuthorHistory('demo', 'author-a');
+      expect(history.approvedCount).toBe(1);
+      expect(history.recentPosts).toHaveLength(2);
+    });
+
+    it('hands out the event of a post sent twice at once exactly once', async () => {
+      const { store } = await fresh();
+      const results = await Promise.all([
+        store.createComment(makeComment(), 'race-key-2'),
+        store.createComment(makeComment(), 'race-key-2'),
+        store.createComment(makeComment(), 'race-key-2'),
+      ]);
+      expect(results.filter((r) => r.event !== null).map((r) => r.event?.seq)).toEqual([1]);
+      expect((await store.getAuthorHistory('demo', 'author-a')).approvedCount).toBe(1);
+    });
+
+    it('hands out the event of a half-done post once when several retries settle it at once', async () => {
+      const h = await fresh();
+      const comment = makeComment({ authorId: 'author-h' });
+      const repair = await h.breakAuthorHistory('demo', 'author-h');
+      await expect(h.store.createComment(comment, 'settle-key-04')).rejects.toThrow();
+      await repair();
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => retryAsThePipelineDoes(h.store, comment, 'settle-key-04')),
+      );
+      expect(results.filter((r) => r.event !== null).map((r) => r.event?.seq)).toEqual([1]);
+      expect((await h.store.getAuthorHistory('demo', 'author-h')).approvedCount).toBe(1);
+    });
+
+    it('keeps other authors posting while one author’s history cannot be written', async () => {
+      const h = await fresh();
+      const repair = await h.breakAuthorHistory('demo', 'author-h');
+      await expect(h.store.createComment(makeComment({ authorId: 'author-h' }), 'settle-key-05')).rejects.toThrow();
+      const other = await h.store.createComment(makeComment({ authorId: 'author-b' }), 'settle-key-06');
+      expect(other.event).not.toBeNull();
+      await repair();
+    });
+
     it('reports itself healthy while open', async () => {
       const { store } = await fresh();
       expect(await store.health()).toEqual({ ok: true });
     });
   });
+}
+
+/**
+ * What the post pipeline does on a retry: a key already used gets its comment settled (and
+ * the event, if this settle completed it), an unused one a fresh create.
+ */
+async function retryAsThePipelineDoes(
+  store: CommentStore,
+  comment: NewComment,
+  key: string,
+): Promise<Pick<CreateCommentResult, 'comment' | 'event'>> {
+  const earlier = await store.findByIdempotencyKey(comment.site, comment.page, comment.authorId, key);
+  if (earlier) return { comment: earlier, event: await store.settleComment(earlier) };
+  return store.createComment(comment, key);
 }
 
 function publicOf(comment: NewComment) {
