@@ -17,9 +17,9 @@ import { ClockController } from '../clock-controller.ts';
 import { CountdownController } from '../countdown-controller.ts';
 import { CommentPostedEvent } from '../events/comment-posted-event.ts';
 import { errorMessage, messages, resolveLang, type Lang, type Messages } from '../i18n.ts';
-import { newIdempotencyKey } from '../idempotency-key.ts';
 import { formatAbsoluteTime, formatRelativeTime } from '../relative-time.ts';
 import { createBrowserStore, storageKeys, type KeyValueStore } from '../storage.ts';
+import { createDraftKey } from './draft-key.ts';
 import { defaultPageId, embedDefaults, type ThreadConfig } from './thread-config.ts';
 import { ThreadController } from './thread-controller.ts';
 import { threadStyles } from './rembuk-thread.styles.ts';
@@ -55,8 +55,8 @@ export class RembukThread extends LitElement {
   readonly #wait = new CountdownController(this);
   #rateLimit: WireError | null = null;
   readonly #thread = new ThreadController(this, { config: () => this.#resolveConfig(), storage: this.#storage });
-  /** Kept across a lost post so the reader's retry reuses it; a new text gets a new key. */
-  #draftKey: string | null = null;
+  /** Kept across a post that may have been stored, so the reader's retry reuses it; a new text gets a new key. */
+  readonly #draft = createDraftKey();
   #langObserver: MutationObserver | null = null;
   readonly #uid = ++instances;
 
@@ -255,7 +255,6 @@ export class RembukThread extends LitElement {
 
   #onTextInput(e: Event): void {
     this._text = (e.target as HTMLTextAreaElement).value;
-    this.#draftKey = null;
   }
 
   /** Ctrl/⌘ + Enter posts, as in most comment boxes. */
@@ -278,13 +277,14 @@ export class RembukThread extends LitElement {
     if (text.length > LIMITS.textMax) return this.#fail(m.errors.textTooLong(LIMITS.textMax), 'textarea');
 
     this.#storage.set(storageKeys.name, authorName);
-    this.#draftKey ??= newIdempotencyKey();
     this._sending = true;
     this._error = '';
-    const outcome = await this.#thread.post({ text, authorName, key: this.#draftKey });
+    const outcome = await this.#thread.post({ text, authorName, key: this.#draft.for(text) });
     this._sending = false;
+    // No answer, UNAVAILABLE or INTERNAL keep the key: the comment may be stored, and the
+    // reader's next click must be the same request (which completes it), not a second comment.
+    this.#draft.answered(outcome);
     if (outcome.ok) {
-      this.#draftKey = null;
       const { comment } = outcome.data;
       if (comment.status === 'rejected') {
         // Keep the text so the reader can rephrase it; say why, in their language.
@@ -297,17 +297,14 @@ export class RembukThread extends LitElement {
       this.dispatchEvent(new CommentPostedEvent(comment));
       return;
     }
-    // A lost answer keeps the key: the reader's next click is the same request, not a second comment.
     if ('lost' in outcome) this._error = m.errors.timeout;
     else if (outcome.error.code === 'RATE_LIMITED' && (outcome.error.retryAfterMs ?? 0) > 0) {
       // Nothing was stored: the same text may be posted once the wait is over.
       this.#rateLimit = outcome.error;
       this.#wait.start(outcome.error.retryAfterMs ?? 0);
       this._error = '';
-      this.#draftKey = null;
     } else {
       this._error = errorMessage(this._lang, outcome.error, LIMITS);
-      this.#draftKey = null;
     }
   }
 
