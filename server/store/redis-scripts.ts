@@ -63,8 +63,9 @@ if ARGV[2] == 'published' then
       end
     end
   end
+  -- A new thread has no seq yet; anything else that disagrees with the index and log is a repair.
   local repaired = 0
-  if stored ~= base then repaired = 1 end
+  if (raw and stored ~= base) or (not raw and base > 0) then repaired = 1 end
   local seq = base + 1
   local seqText = string.format('%d', seq)
   local count = redis.call('ZCARD', KEYS[3]) + 1

@@ -83,6 +83,7 @@ describe('redis store when its keys are damaged', () => {
   let store: CommentStore;
   let admin: Admin;
   let k: ReturnType<typeof threadKeys>;
+  let warnings: string[] = [];
 
   beforeAll(async () => {
     admin = await connectAdmin(url);
@@ -97,7 +98,8 @@ describe('redis store when its keys are damaged', () => {
   async function open(): Promise<CommentStore> {
     prefix = `test-damage-${randomUUID()}`;
     k = threadKeys(prefix, 'demo', '/a');
-    store = await createRedisStore({ url, prefix });
+    warnings = [];
+    store = await createRedisStore({ url, prefix, onWarning: (m) => warnings.push(m) });
     return store;
   }
   async function post(n: number): Promise<void> {
@@ -121,6 +123,7 @@ describe('redis store when its keys are damaged', () => {
     const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 });
     expect(page.comments.map((c) => c.id)[0]).toBe(next.comment.id);
     expect(page.seq).toBe(4);
+    expect(warnings.filter((w) => /seq key of thread demo:\/a .*rebuilt/.test(w))).toHaveLength(1);
   });
 
   it('repairs a lost seq from the published comments when the event log is gone too', async () => {
@@ -167,6 +170,20 @@ describe('redis store when its keys are damaged', () => {
     await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(attempt).rejects.toThrow(/wrong type/i);
     await expectNothingLeftOf(c, 'wrong-type-key');
+  });
+
+  it('rebuilds the event of a half-done post whose event was trimmed from the log when its retry settles it', async () => {
+    await open();
+    const c = comment({ authorId: 'author-t' });
+    const counts = `${prefix}:{a:demo:author-t}:h`;
+    await admin.set(counts, 'not a hash');
+    await expect(store.createComment(c, 'trimmed-key')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await admin.del([counts, k.events]);
+    const earlier = await store.findByIdempotencyKey('demo', '/a', 'author-t', 'trimmed-key');
+    expect(earlier).toEqual(c);
+    const { site: _site, moderation: _moderation, ...publicComment } = c;
+    expect(await store.settleComment(c)).toEqual({ type: 'comment:created', page: '/a', seq: 1, comment: publicComment, count: 1 });
+    expect(await store.settleComment(c)).toBeNull();
   });
 
   it('refuses an idempotency key that holds something other than a comment id, writing nothing', async () => {
