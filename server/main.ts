@@ -3,7 +3,7 @@
  * signals. Everything else receives what it needs.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -16,6 +16,7 @@ import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
 import { createPostRateLimit, createRedisPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
+import { loadSecret } from './identity/secret-file.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createAsyncLogDestination, fdWriter } from './log-destination.ts';
 import { createSiteRegistry, type SiteConfig } from './sites/site-registry.ts';
@@ -58,7 +59,15 @@ async function main(): Promise<void> {
 
   const { sites: siteList, moderation } = loadSites(config);
   const sites = createSiteRegistry(siteList);
-  const tokens = createAuthorTokens(loadSecret(config, logger));
+  const secret = loadSecret({ secret: config.SECRET, dataDir: config.DATA_DIR });
+  if (!secret.ok) {
+    process.stderr.write(`Rembuk cannot start: ${secret.message}\n`);
+    process.exit(2);
+  }
+  if (secret.source !== 'env' && config.REDIS_URL) {
+    logger.warn({ file: secret.file }, 'SECRET is not set: using the one in DATA_DIR. Several servers sharing one Redis must share one SECRET.');
+  }
+  const tokens = createAuthorTokens(secret.secret);
   const store = await openStore(config, logger);
   const adapter = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, logger) : null;
   // With Redis, one post allowance for all servers on it; on Redis trouble it falls back to per process (0007-limits.md).
@@ -160,18 +169,6 @@ function loadSites(config: Config): { sites: SiteConfig[]; moderation: Map<strin
     if (problems.length > 0) throw new Error(`SITES_FILE ${config.SITES_FILE} has a bad moderation policy: ${problems.join('; ')}`);
   }
   return { sites: [...sites.values()], moderation };
-}
-
-/** SECRET if given; otherwise one generated once and kept in DATA_DIR, so tokens survive restarts. */
-function loadSecret(config: Config, logger: Logger): Uint8Array {
-  if (config.SECRET) return Buffer.from(config.SECRET, 'utf8');
-  const file = join(config.DATA_DIR, 'secret');
-  if (existsSync(file)) return readFileSync(file);
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  const secret = randomBytes(48);
-  writeFileSync(file, secret, { mode: 0o600 });
-  if (config.REDIS_URL) logger.warn('SECRET is not set: generated one in DATA_DIR. Several servers sharing one Redis must share one SECRET.');
-  return secret;
 }
 
 async function openStore(config: Config, logger: Logger): Promise<CommentStore> {
