@@ -219,6 +219,8 @@ describe('redis store on a redis-server of its own', () => {
       const c = comment();
       await expect(store.createComment(c, 'during-oom')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.settleComment(c)).rejects.toBeInstanceOf(StoreUnavailableError);
+      // PING still answers under OOM; /healthz must tell that posts are refused.
+      expect(await store.health()).toEqual({ ok: false, reason: expect.stringMatching(/Redis refuses writes: it is at maxmemory/) });
     } finally {
       await admin.configSet({ maxmemory: '0' });
     }
@@ -228,6 +230,7 @@ describe('redis store on a redis-server of its own', () => {
     expect(page.seq).toBe(1);
     const after = await store.createComment(comment(), 'after-oom');
     expect(after.event?.seq).toBe(2);
+    expect(await store.health()).toEqual({ ok: true });
   });
 
   it('warns at start about Redis settings that can lose acknowledged comments', async () => {

@@ -270,12 +270,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return settle(comment);
     },
 
+    // A real write, not PING: a Redis at maxmemory with noeviction answers PING and refuses
+    // every post, and /healthz must say the second.
     async health() {
+      if (!client.isReady) return { ok: false as const, reason: `Redis at ${redactUrl(options.url)} is unreachable (reconnecting)` };
       try {
-        const pong = await client.ping();
-        return pong === 'PONG' ? { ok: true as const } : { ok: false as const, reason: `Redis answered PING with ${pong}` };
+        await client.set(`${prefix}:health`, String(Date.now()), { expiration: { type: 'EX', value: 60 } });
+        return { ok: true as const };
       } catch (err) {
-        return { ok: false as const, reason: `Redis is unreachable: ${err instanceof Error ? err.message : String(err)}` };
+        const message = err instanceof Error ? err.message : String(err);
+        if (message.startsWith('OOM')) return { ok: false as const, reason: `Redis refuses writes: it is at maxmemory (${message})` };
+        return { ok: false as const, reason: `Redis cannot take writes: ${message}` };
       }
     },
 
