@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { articleEn, articleId } from './article-content.ts';
-import { embedSnippet, escapeHtml, renderArticlePage } from './article-page.ts';
+import { ARTICLE_STYLE_HASHES, embedSnippet, escapeHtml, renderArticlePage } from './article-page.ts';
 
 const base = { embedOrigin: 'https://rembuk.example.com', site: 'demo', canonicalPath: '/2025/03/kemenperin-unido-hilirisasi' } as const;
 
@@ -56,5 +57,24 @@ describe('demo article page', () => {
 
   it('has a viewport meta so phones get the mobile layout', () => {
     expect(renderArticlePage({ ...base, lang: 'id' })).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  });
+});
+
+describe('the demo page under its CSP', () => {
+  it('has no inline script, no event handler attributes and no style attributes', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const html = renderArticlePage({ ...base, lang });
+      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+      expect(html).not.toMatch(/\sstyle=/i);
+      expect(html).not.toContain('javascript:');
+    }
+  });
+
+  it('publishes the hash of its one inline stylesheet', () => {
+    const html = renderArticlePage({ ...base, lang: 'id' });
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}`);
+    expect(styles).toHaveLength(1);
+    expect(ARTICLE_STYLE_HASHES).toEqual(styles);
   });
 });

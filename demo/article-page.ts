@@ -4,6 +4,7 @@
  * The server serves it at `/` (Indonesian) and `/en` (English); both pages carry the same
  * canonical path, so they share one thread.
  */
+import { createHash } from 'node:crypto';
 import { articleEn, articleId, type ArticleContent } from './article-content.ts';
 
 export interface ArticlePageOptions {
@@ -145,6 +146,13 @@ const STYLES = `
     main.wrap { padding-block: 1rem 2rem; }
   }
 `;
+
+/**
+ * CSP hashes (`sha256-…`) of the page's one inline <style>. The page keeps its styles inline
+ * (one request, and the e2e tests serve the same document from other origins) and its CSP
+ * allows exactly this text, so no 'unsafe-inline'. The page has no inline script at all.
+ */
+export const ARTICLE_STYLE_HASHES: readonly string[] = [`sha256-${createHash('sha256').update(STYLES).digest('base64')}`];
 
 /** A complete HTML document for the demo article, in Indonesian or English. */
 export function renderArticlePage(opts: ArticlePageOptions): string {

@@ -7,11 +7,12 @@ import { Server } from 'socket.io';
 import type { Moderate } from './comments/moderate.ts';
 import type { PostRateLimit } from './comments/post-rate-limit.ts';
 import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
+import { listenUrl } from './http/listen-url.ts';
 import type { AuthorTokens } from './identity/author-token.ts';
 import type { Logger } from './logger.ts';
 import { trustNoProxy, type TrustProxy } from './limits/trust-proxy.ts';
 import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
-import { DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
+import { createReaderGate, DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
 import { createThreadBroadcaster } from './realtime/thread-broadcaster.ts';
 import type { SiteRegistry } from './sites/site-registry.ts';
 import type { CommentStore } from './store/types.ts';
@@ -31,6 +32,7 @@ export interface AppDeps {
   newId: () => string;
   distDir: string;
   demo?: HttpAppDeps['demo'];
+  /** Where pages load embed.js from (PUBLIC_URL); the address it listens on when absent. */
   publicUrl?: string;
   /** Hook for the composition root, e.g. to install the Redis adapter. */
   configureIo?: (io: ReaderServer) => void;
@@ -49,6 +51,8 @@ export interface App {
 const MAX_FRAME_BYTES = 1_000_000;
 
 export function createApp(deps: AppDeps): App {
+  let listeningAt: string | null = null;
+  const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
   const httpApp = createHttpApp({
     store: deps.store,
     sites: deps.sites,
@@ -56,10 +60,17 @@ export function createApp(deps: AppDeps): App {
     distDir: deps.distDir,
     trustProxy: deps.trustProxy ?? trustNoProxy,
     ...(deps.demo ? { demo: deps.demo } : {}),
-    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+    embedOrigin: () => publicOrigin ?? listeningAt,
   });
   const http = createServer(httpApp);
+  const gate = createReaderGate({
+    limits: deps.readerLimits ?? DEFAULT_READER_LIMITS,
+    trustProxy: deps.trustProxy ?? trustNoProxy,
+    clock: deps.clock,
+  });
   const io: ReaderServer = new Server(http, {
+    // An address shut out for flooding is refused before the WebSocket upgrade, the cheapest refusal.
+    allowRequest: gate.allowRequest,
     // WebSocket only: no long-polling, so several servers behind one balancer need no sticky sessions.
     transports: ['websocket'],
     serveClient: false,
@@ -76,13 +87,7 @@ export function createApp(deps: AppDeps): App {
   };
 
   const broadcaster = createThreadBroadcaster(io);
-  attachReaderNamespace(io, {
-    ...deps,
-    trustProxy: deps.trustProxy ?? trustNoProxy,
-    readerLimits: deps.readerLimits ?? DEFAULT_READER_LIMITS,
-    track,
-    broadcaster,
-  });
+  attachReaderNamespace(io, { ...deps, gate, track, broadcaster });
 
   return {
     http,
@@ -92,9 +97,8 @@ export function createApp(deps: AppDeps): App {
         http.once('error', reject);
         http.listen(port, host, () => {
           http.off('error', reject);
-          const address = http.address() as AddressInfo;
-          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve(`http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`);
+          listeningAt = listenUrl(http.address() as AddressInfo);
+          resolve(listeningAt);
         });
       });
     },

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { z } from 'zod';
-import { renderArticlePage } from '../demo/article-page.ts';
+import { ARTICLE_STYLE_HASHES, renderArticlePage } from '../demo/article-page.ts';
 import { createApp } from './app.ts';
 import { createSiteModeration, type SiteModerationSettings } from './comments/moderate.ts';
 import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
@@ -97,7 +97,13 @@ async function main(): Promise<void> {
     newId: () => randomBytes(12).toString('base64url'),
     distDir: join(ROOT, 'dist'),
     ...(config.DEMO
-      ? { demo: { site: DEMO_SITE, render: (lang, embedOrigin) => renderArticlePage({ lang, embedOrigin, site: DEMO_SITE, canonicalPath: DEMO_CANONICAL_PATH }) } }
+      ? {
+          demo: {
+            site: DEMO_SITE,
+            render: (lang, embedOrigin) => renderArticlePage({ lang, embedOrigin, site: DEMO_SITE, canonicalPath: DEMO_CANONICAL_PATH }),
+            inlineStyleHashes: ARTICLE_STYLE_HASHES,
+          },
+        }
       : {}),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(adapter ? { configureIo: (io) => io.adapter(adapter.adapter) } : {}),
@@ -112,6 +118,9 @@ async function main(): Promise<void> {
     { url, store: store.kind, trustProxy: config.TRUST_PROXY.description, demo: config.DEMO ? `${config.PUBLIC_URL ?? url}/` : null },
     'listening',
   );
+  if (config.DEMO && !config.PUBLIC_URL && (config.HOST === '0.0.0.0' || config.HOST === '::')) {
+    logger.warn({ embedOrigin: url }, 'the demo page loads embed.js from this machine\'s loopback address: set PUBLIC_URL for readers on other machines');
+  }
   if (config.DEMO && process.stdout.isTTY) {
     process.stdout.write(`\n  Rembuk demo article:  ${config.PUBLIC_URL ?? url}/   (English: ${config.PUBLIC_URL ?? url}/en)\n\n`);
   }

@@ -1,9 +1,9 @@
 /**
  * HTTP: the embed script, the demo article, the thread API and /healthz. Every API answer is
- * a Result with a stable error code; requests from origins no site allows are refused.
+ * a Result with a stable error code; requests from origins no site allows are refused. Every
+ * answer carries helmet's security headers (security-headers.ts); README "HTTP" lists them.
  */
 import express, { type Request, type Response, type NextFunction } from 'express';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import { LIMITS } from '../../protocol/limits.ts';
@@ -13,6 +13,9 @@ import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { CommentStore } from '../store/types.ts';
 import { toWireError } from '../realtime/wire-error.ts';
+import { isValidHost } from './host-header.ts';
+import { createPrecompressedAsset } from './precompressed-asset.ts';
+import { cspHeader, demoPageDirectives, securityHeaders } from './security-headers.ts';
 
 export interface HttpAppDeps {
   store: CommentStore;
@@ -24,9 +27,14 @@ export interface HttpAppDeps {
   demo?: {
     site: string;
     render(lang: 'id' | 'en', embedOrigin: string): string;
+    /** CSP hashes (`sha256-…`) of the page's inline <style> elements. */
+    inlineStyleHashes: readonly string[];
   };
-  /** The origin pages should load embed.js from; defaults to the request's own. */
-  publicUrl?: string;
+  /**
+   * The origin pages load embed.js from: PUBLIC_URL, else the address the server listens
+   * on; null before it listens. Never the request's Host, which the client writes.
+   */
+  embedOrigin: () => string | null;
   /** Which proxies to believe about the client address, so `req.ip` agrees with the sockets'. */
   trustProxy?: (address: string, hop: number) => boolean;
 }
@@ -42,6 +50,14 @@ const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = {
   INTERNAL: 500,
 };
 
+/**
+ * The embed URL is pasted once and never versioned, so it cannot be cached for long: 5
+ * minutes fresh, then a revalidation (a 304 thanks to the ETag); for a day after that the
+ * browser may use its copy at once and revalidate in the background, so an article page never
+ * waits on us for the script. docs/decisions/0008-http-hygiene-and-logs.md.
+ */
+export const EMBED_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
+
 function send<T>(res: Response, result: Result<T>): void {
   res.status(result.ok ? 200 : (STATUS_FOR_CODE[result.error.code] ?? 400)).json(result);
 }
@@ -53,8 +69,11 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   // Express takes a compiled proxy-addr function as is: never `true` (that trusts the client).
   app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+  app.use(securityHeaders());
+  // Before anything can build a URL from it: a malformed Host is the client's mistake (400), not ours (500).
+  app.use((req, res, next) => {
+    const host = req.headers.host;
+    if (host !== undefined && !isValidHost(host)) return send(res, fail(ErrorCode.INVALID_INPUT, 'The Host header is not valid.'));
     next();
   });
 
@@ -66,16 +85,28 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       .json(health.ok ? { ok: true, store: store.kind } : { ok: false, store: store.kind, reason: health.reason });
   });
 
-  app.get('/embed.js', (_req, res) => {
-    const file = join(deps.distDir, 'embed.js');
-    if (!existsSync(file)) {
-      res.status(503).type('text/plain').send('// embed.js is not built yet: run `npm run build` (npm start does it for you).\n');
-      return;
-    }
-    // A script tag needs no CORS, but a site may preload or fetch it; it is public anyway.
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.sendFile(file, { dotfiles: 'deny' });
+  const embedScript = createPrecompressedAsset({
+    file: join(deps.distDir, 'embed.js'),
+    contentType: 'text/javascript; charset=utf-8',
+    cacheControl: EMBED_CACHE_CONTROL,
+    headers: {
+      // A script tag needs no CORS, but a site may preload or fetch it; it is public anyway.
+      'Access-Control-Allow-Origin': '*',
+      // Other sites' pages load it (no-cors): helmet's same-origin would block exactly that.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    },
+  });
+  app.get('/embed.js', async (req, res) => {
+    if (await embedScript(req, res)) return;
+    res.status(503).type('text/plain').send('// embed.js is not built yet: run `npm run build` (npm start does it for you).\n');
+  });
+
+  // Every API answer depends on Origin (CORS, refusals), errors and Origin-less requests too,
+  // and none may be stored: threads are live, and an error cached is an outage prolonged.
+  app.use('/api', (_req, res, next) => {
+    res.vary('Origin');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
   });
 
   // The thread API checks the site's origins itself; preflight gets an answer per origin.
@@ -91,7 +122,6 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
         return;
       }
       res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
     }
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', 'GET');
@@ -134,15 +164,21 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
 
   const demo = deps.demo;
   if (demo) {
-    const page = (lang: 'id' | 'en') => (req: Request, res: Response) => {
-      const embedOrigin = deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-      res.type('html').send(demo.render(lang, new URL(embedOrigin).origin));
+    const page = (lang: 'id' | 'en') => (_req: Request, res: Response) => {
+      const embedOrigin = deps.embedOrigin();
+      if (embedOrigin === null) return send(res, fail(ErrorCode.UNAVAILABLE, 'The server is not listening yet.'));
+      res.setHeader('Content-Security-Policy', cspHeader(demoPageDirectives(embedOrigin, demo.inlineStyleHashes)));
+      // The page is small and names the server's address: always fetch it fresh.
+      res.setHeader('Cache-Control', 'no-cache');
+      res.type('html').send(demo.render(lang, embedOrigin));
     };
     app.get('/', page('id'));
     app.get('/en', page('en'));
   }
 
   app.use('/api', (_req, res) => send(res, fail(ErrorCode.NOT_FOUND, 'No such API endpoint.')));
+  // Our own 404, so it keeps helmet's headers (Express's default answer replaces the CSP).
+  app.use((_req, res) => send(res, fail(ErrorCode.NOT_FOUND, 'Nothing here.')));
 
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
