@@ -25,12 +25,18 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A reader: a fresh context (own localStorage, so own author) and one page, with page errors collected. */
+/**
+ * A reader: a fresh context (own localStorage, so own author) and one page, with page errors
+ * and CSP violations collected (Chromium reports a violation on the console, not as a page error).
+ */
 export async function openReader(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+  });
   await page.goto(url);
   return { context, page, errors };
 }

@@ -203,6 +203,30 @@ describe('the demo article in Chromium', () => {
     expect(await commentTexts(b.page)).toEqual([third, second, first, ...before]);
   });
 
+  it('runs the demo under its CSP with no violation: script, styles, WebSocket and a post', async () => {
+    const context = await browser.newContext();
+    cleanups.push(() => context.close());
+    // Recorded from the first script on, before the page's own: every violation, reported or not.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as { __cspViolations?: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    const consoleCsp: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text());
+    });
+    const response = await page.goto(`${server.url}/en`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await threadReady(page);
+    await post(page, 'Csp', 'Posted under the page CSP.');
+    // The page's own stylesheet applied (allowed by its hash): the brand colour is on the nav.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('nav') ?? document.body).backgroundColor)).toBe('rgb(200, 16, 46)');
+    expect(await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations)).toEqual([]);
+    expect(consoleCsp).toEqual([]);
+  });
+
   it('works on a site origin the registry allows (cross-origin embed)', async () => {
     const a = await reader(`${allowedSite.origin}/berita/artikel`);
     const b = await reader(`${allowedSite.origin}/berita/artikel`);
