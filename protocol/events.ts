@@ -124,6 +124,8 @@ export type ClientEventName = (typeof CLIENT_EVENTS)[number];
 export interface ConnectErrorData {
   code: string;
   message: string;
+  /** For RATE_LIMITED: how long to wait before connecting again, when known. */
+  retryAfterMs?: number;
 }
 
 /** Room names, in one place so server and tests agree. */

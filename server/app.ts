@@ -12,7 +12,7 @@ import type { AuthorTokens } from './identity/author-token.ts';
 import type { Logger } from './logger.ts';
 import { trustNoProxy, type TrustProxy } from './limits/trust-proxy.ts';
 import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
-import { DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
+import { createReaderGate, DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
 import { createThreadBroadcaster } from './realtime/thread-broadcaster.ts';
 import type { SiteRegistry } from './sites/site-registry.ts';
 import type { CommentStore } from './store/types.ts';
@@ -63,7 +63,14 @@ export function createApp(deps: AppDeps): App {
     embedOrigin: () => publicOrigin ?? listeningAt,
   });
   const http = createServer(httpApp);
+  const gate = createReaderGate({
+    limits: deps.readerLimits ?? DEFAULT_READER_LIMITS,
+    trustProxy: deps.trustProxy ?? trustNoProxy,
+    clock: deps.clock,
+  });
   const io: ReaderServer = new Server(http, {
+    // An address shut out for flooding is refused before the WebSocket upgrade, the cheapest refusal.
+    allowRequest: gate.allowRequest,
     // WebSocket only: no long-polling, so several servers behind one balancer need no sticky sessions.
     transports: ['websocket'],
     serveClient: false,
@@ -80,13 +87,7 @@ export function createApp(deps: AppDeps): App {
   };
 
   const broadcaster = createThreadBroadcaster(io);
-  attachReaderNamespace(io, {
-    ...deps,
-    trustProxy: deps.trustProxy ?? trustNoProxy,
-    readerLimits: deps.readerLimits ?? DEFAULT_READER_LIMITS,
-    track,
-    broadcaster,
-  });
+  attachReaderNamespace(io, { ...deps, gate, track, broadcaster });
 
   return {
     http,

@@ -19,12 +19,9 @@ import { parse } from '../../protocol/parse.ts';
 import { createComment, type CreateCommentDeps } from '../comments/create-comment.ts';
 import { toPublicComment } from '../comments/to-public.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
-import { limitKey } from '../limits/limit-key.ts';
-import { createSocketCap } from '../limits/socket-cap.ts';
-import { clientAddressOf, type TrustProxy } from '../limits/trust-proxy.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
-import { BUDGETED_EVENTS, createSocketBudget, type ReaderLimits } from './reader-limits.ts';
+import { BUDGETED_EVENTS, type ReaderGate } from './reader-limits.ts';
 import type { ThreadBroadcaster } from './thread-broadcaster.ts';
 import { toWireError } from './wire-error.ts';
 
@@ -42,10 +39,8 @@ export interface ReaderNamespaceDeps extends CreateCommentDeps {
   sites: SiteRegistry;
   tokens: AuthorTokens;
   logger: Logger;
-  /** Which proxies in front of us to believe about the client address (proxy-addr). */
-  trustProxy: TrustProxy;
-  /** Sockets per address, reads per socket. */
-  readerLimits: ReaderLimits;
+  /** Client addresses through trusted proxies; sockets per address, reads per socket. */
+  gate: ReaderGate;
   /** Sends published events to the thread's readers. */
   broadcaster: ThreadBroadcaster;
   /** Lets shutdown wait for writes that were already accepted. */
@@ -57,8 +52,7 @@ const MAX_THREADS_PER_SOCKET = 20;
 const KNOWN_EVENTS = new Set<string>(CLIENT_EVENTS);
 
 export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDeps): void {
-  const { store, sites, tokens, logger, readerLimits } = deps;
-  const socketCap = createSocketCap(readerLimits.maxSocketsPerAddress);
+  const { store, sites, tokens, logger, gate } = deps;
 
   io.use((socket, next) => {
     const auth = parse.handshake(socket.handshake.auth);
@@ -75,23 +69,19 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
         ),
       );
     }
-    const address = clientAddressOf(socket.request, deps.trustProxy);
+    const address = gate.addressOf(socket.request);
     // Claimed last, so a handshake refused for another reason holds no slot. Claiming here
     // (not on 'connection') keeps a burst of simultaneous handshakes from all slipping past.
-    const release = socketCap.claim(limitKey(address));
-    if (!release) {
-      logger.warn({ address, max: readerLimits.maxSocketsPerAddress }, 'refused a socket over the per-address cap');
-      return next(
-        connectError(
-          ErrorCode.RATE_LIMITED,
-          `This network already has ${readerLimits.maxSocketsPerAddress} open connections to the comment server; close some pages and try again.`,
-        ),
-      );
+    const slot = gate.claim(address);
+    if (!slot.ok) {
+      // Debug, not warn: a flooder's thousands of refused handshakes must not become a log flood.
+      logger.debug({ address, max: gate.limits.maxSocketsPerAddress }, 'refused a socket over the per-address cap');
+      return next(connectError(ErrorCode.RATE_LIMITED, slot.message, slot.retryAfterMs));
     }
     // A socket that never completes its connection emits no 'disconnect'; its transport still closes.
-    socket.once('disconnect', release);
-    socket.conn.once('close', release);
-    if (socket.conn.readyState === 'closed') release();
+    socket.once('disconnect', slot.release);
+    socket.conn.once('close', slot.release);
+    if (socket.conn.readyState === 'closed') slot.release();
     const known = token ? tokens.verify(site, token) : null;
     const authorId = known ?? tokens.newAuthorId();
     socket.data = { site, authorId, token: known && token ? token : tokens.issue(site, authorId), address };
@@ -101,7 +91,7 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
   io.on('connection', (socket: ReaderSocket) => {
     const { site, authorId, address } = socket.data;
     void socket.join(rooms.author(site, authorId));
-    const budget = createSocketBudget(readerLimits);
+    const budget = gate.newBudget();
 
     // Runs before every handler: refuse unknown events and oversized payloads with an ack.
     socket.use((packet, next) => {
@@ -133,7 +123,8 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
             retryAfterMs: decision.retryAfterMs,
           });
           if (decision.disconnect) {
-            logger.warn({ site, address, event }, 'disconnected a socket that kept sending after being rate limited');
+            logger.warn({ site, address, event }, 'disconnected a socket that kept sending after being rate limited; its address is shut out for a while');
+            gate.penalize(address);
             socket.disconnect(true);
           }
           return;
@@ -236,9 +227,9 @@ export function attachReaderNamespace(io: ReaderServer, deps: ReaderNamespaceDep
   });
 }
 
-function connectError(code: string, message: string): Error {
+function connectError(code: string, message: string, retryAfterMs?: number): Error {
   const err = new Error(message) as Error & { data: ConnectErrorData };
-  err.data = { code, message };
+  err.data = retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs };
   return err;
 }
 

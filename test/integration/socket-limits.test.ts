@@ -21,12 +21,15 @@ function oneHop(): TrustProxy {
 describe('socket limits', () => {
   const fx = useThreadFixture('embedded');
 
-  /** Tries a handshake; the connect error's data when it is refused. */
-  async function handshake(options: ReaderOptions = {}): Promise<{ ok: true; socket: ReaderSocket } | { ok: false; data: ConnectErrorData }> {
+  /**
+   * Tries a handshake; the connect error's data when Socket.IO refused it (none when the
+   * connection was refused before the WebSocket upgrade).
+   */
+  async function handshake(options: ReaderOptions = {}): Promise<{ ok: true; socket: ReaderSocket } | { ok: false; data: ConnectErrorData | undefined }> {
     try {
       return { ok: true, socket: await fx.reader(options) };
     } catch (err) {
-      return { ok: false, data: (err as { data: ConnectErrorData }).data };
+      return { ok: false, data: (err as { data?: ConnectErrorData }).data };
     }
   }
 
@@ -37,8 +40,8 @@ describe('socket limits', () => {
     const fourth = await handshake();
     expect(fourth.ok).toBe(false);
     if (!fourth.ok) {
-      expect(fourth.data.code).toBe('RATE_LIMITED');
-      expect(fourth.data.message).toMatch(/3 open connections/);
+      expect(fourth.data?.code).toBe('RATE_LIMITED');
+      expect(fourth.data?.message).toMatch(/3 open connections/);
     }
   });
 
@@ -60,6 +63,18 @@ describe('socket limits', () => {
     await fx.restart({ readerLimits: { maxSocketsPerAddress: 5 } });
     const all = await Promise.all(Array.from({ length: 30 }, () => handshake()));
     expect(all.filter((h) => h.ok)).toHaveLength(5);
+  });
+
+  it('shuts out an address that keeps trying handshakes over its cap', async () => {
+    await fx.restart({ readerLimits: { maxSocketsPerAddress: 1 } });
+    expect((await handshake()).ok).toBe(true);
+    const refusals: Awaited<ReturnType<typeof handshake>>[] = [];
+    for (let i = 0; i < 55; i += 1) refusals.push(await handshake());
+    expect(refusals.every((h) => !h.ok)).toBe(true);
+    // At first refused by Socket.IO with the reason; once penalized, before the upgrade.
+    const dataOf = (h: (typeof refusals)[number] | undefined) => (h && !h.ok ? h.data : undefined);
+    expect(dataOf(refusals[0])?.code).toBe('RATE_LIMITED');
+    expect(dataOf(refusals.at(-1))).toBeUndefined();
   });
 
   it('counts the cap per client behind a trusted proxy, IPv6 clients per /64', async () => {
@@ -100,15 +115,20 @@ describe('socket limits', () => {
     expect((await request(socket, 'thread:leave', { page: PAGE })).ok).toBe(true);
   });
 
-  it('disconnects a socket that keeps calling after being refused, and keeps serving a reader beside it', async () => {
-    await fx.restart({ readerLimits: { requestsPerSecond: 5, requestBurst: 5 } });
-    const { socket: flooder } = await fx.joined(PAGE);
-    const { socket: reader } = await fx.joined(PAGE);
+  it('disconnects a socket that keeps calling after being refused, shuts its address out, and keeps serving a reader beside it', async () => {
+    await fx.restart({ trustProxy: oneHop(), readerLimits: { requestsPerSecond: 5, requestBurst: 5 } });
+    const flooderAddress = { headers: { 'x-forwarded-for': '203.0.113.66' } };
+    const readerAddress = { headers: { 'x-forwarded-for': '198.51.100.1' } };
+    const { socket: flooder } = await fx.joined(PAGE, flooderAddress);
+    const { socket: reader } = await fx.joined(PAGE, readerAddress);
     const dropped = new Promise<string>((resolve) => flooder.once('disconnect', (reason) => resolve(reason)));
     for (let i = 0; i < 200; i += 1) flooder.emit('thread:join', { page: PAGE }, () => undefined);
     expect(await dropped).toBe('io server disconnect');
     const stillServed: Result<ThreadSnapshot> = await request<ThreadSnapshot>(reader, 'thread:join', { page: PAGE });
     expect(stillServed.ok).toBe(true);
     expect(reader.connected).toBe(true);
+    // Coming straight back with a fresh socket (and a fresh budget) does not work for a while.
+    expect((await handshake(flooderAddress)).ok).toBe(false);
+    expect((await handshake(readerAddress)).ok).toBe(true);
   });
 });

@@ -89,8 +89,10 @@ function batchEvents(batch: unknown): unknown[] {
 function connectErrorData(err: Error & { data?: unknown }): ConnectErrorData | null {
   const data = err.data;
   if (typeof data !== 'object' || data === null) return null;
-  const { code, message } = data as Record<string, unknown>;
-  return typeof code === 'string' ? { code, message: typeof message === 'string' ? message : '' } : null;
+  const { code, message, retryAfterMs } = data as Record<string, unknown>;
+  if (typeof code !== 'string') return null;
+  const parsed: ConnectErrorData = { code, message: typeof message === 'string' ? message : '' };
+  return typeof retryAfterMs === 'number' && retryAfterMs > 0 ? { ...parsed, retryAfterMs } : parsed;
 }
 
 export class ThreadController implements ReactiveController {
@@ -214,9 +216,10 @@ export class ThreadController implements ReactiveController {
       this.connection = 'refused';
       this.refusal = data;
     } else {
-      // Refused for a passing reason (the server is starting, its store is down): try again.
+      // Refused for a passing reason (the server is starting, its store is down, a limit):
+      // try again, after the wait a limit named when it named one.
       this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
-      this.#later(() => socket.connect(), RETRY_DELAY_MS);
+      this.#later(() => socket.connect(), Math.max(RETRY_DELAY_MS, data.retryAfterMs ?? 0));
     }
     this.#host.requestUpdate();
   }
