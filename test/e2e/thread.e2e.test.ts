@@ -268,4 +268,29 @@ describe('the demo article in Chromium', () => {
     const shot = await a.page.screenshot({ fullPage: true, path: join(tmp, 'demo-360.png') });
     expect(shot.byteLength).toBeGreaterThan(10_000);
   });
+
+  it('tells a reader who posts too fast one wait, counts it down, and keeps the button off until it is over', async () => {
+    const a = await reader(`${server.url}/`);
+    await threadReady(a.page);
+    // The default policy lets an author post five comments a minute.
+    for (let i = 1; i <= 5; i += 1) await post(a.page, 'Cepat', `Komentar cepat nomor ${i} tentang smelter.`);
+    const thread = a.page.locator('rembuk-thread');
+    await thread.locator('textarea').fill('Komentar keenam, terlalu cepat.');
+    await thread.locator('button[type="submit"]').click();
+    const error = thread.locator('form [part="error"]');
+    const pattern = /^Anda mengirim terlalu cepat\. Anda dapat mengirim lagi dalam (\d+) detik\.$/;
+    await a.page.waitForFunction(
+      () => /dalam \d+ detik/.test(document.querySelector('rembuk-thread')?.shadowRoot?.querySelector('form [part="error"]')?.textContent ?? ''),
+      undefined,
+      { timeout: WAIT },
+    );
+    const first = Number(pattern.exec((await error.textContent()) ?? '')?.[1]);
+    expect(first).toBeGreaterThan(40);
+    expect(first).toBeLessThanOrEqual(60);
+    expect(await thread.locator('button[type="submit"]').isDisabled()).toBe(true);
+    await a.page.waitForTimeout(2_200);
+    const later = Number(pattern.exec((await error.textContent()) ?? '')?.[1]);
+    expect(later).toBeLessThan(first);
+    expect(later).toBeGreaterThanOrEqual(first - 4);
+  });
 });
