@@ -41,7 +41,12 @@ async function startWithStdout(stdout: number | 'pipe'): Promise<Started> {
       () => null,
     );
     if (answered === 200) break;
-    if (Date.now() > deadline) throw new Error(`/healthz did not answer 200 within 20 s\n${stderr}`);
+    if (Date.now() > deadline) {
+      // A server frozen on its log must not outlive the test that found it.
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`/healthz did not answer 200 within 20 s\n${stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { url, child, stderr: () => stderr, dataDir };
