@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
 import { deleteRedisKeys } from '../../test/support/stores.ts';
 import { StoreUnavailableError } from '../errors.ts';
+import { authorKeys, threadKeys } from './redis-keys.ts';
 import { createRedisStore } from './redis-store.ts';
 import { describeCommentStoreContract } from './store.contract.ts';
 import type { CommentStore, NewComment } from './types.ts';
@@ -16,18 +17,6 @@ async function connectAdmin(url: string) {
 }
 type Admin = Awaited<ReturnType<typeof connectAdmin>>;
 
-/** The store's key layout, restated here so tests can damage a key the way Redis could. */
-function threadKeys(prefix: string, site: string, page: string) {
-  const base = `${prefix}:{${site}:${page}}`;
-  return {
-    seq: `${base}:seq`,
-    published: `${base}:pub`,
-    events: `${base}:ev`,
-    comment: (id: string) => `${base}:c:${id}`,
-    idem: (authorId: string, key: string) => `${base}:idem:${authorId}:${key}`,
-    pendingOf: (authorId: string) => `${base}:pa:${authorId}`,
-  };
-}
 
 describeCommentStoreContract('redis', async () => {
   const url = inject('redisUrl');
@@ -50,7 +39,7 @@ describeCommentStoreContract('redis', async () => {
     },
     async breakAuthorHistory(site, authorId) {
       // A plain string where the counts hash belongs: HINCRBY (and any type check) fails WRONGTYPE.
-      const counts = `${prefix}:{a:${site}:${authorId}}:h`;
+      const counts = authorKeys(prefix, site, authorId).counts;
       await admin.set(counts, 'not a hash');
       return async () => {
         await admin.del(counts);
@@ -175,7 +164,7 @@ describe('redis store when its keys are damaged', () => {
   it('rebuilds the event of a half-done post whose event was trimmed from the log when its retry settles it', async () => {
     await open();
     const c = comment({ authorId: 'author-t' });
-    const counts = `${prefix}:{a:demo:author-t}:h`;
+    const counts = authorKeys(prefix, 'demo', 'author-t').counts;
     await admin.set(counts, 'not a hash');
     await expect(store.createComment(c, 'trimmed-key')).rejects.toBeInstanceOf(StoreUnavailableError);
     await admin.del([counts, k.events]);

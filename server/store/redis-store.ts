@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { toPublicComment } from '../comments/to-public.ts';
 import { StoreUnavailableError } from '../errors.ts';
+import { authorKeys as authorKeysOf, threadKeys } from './redis-keys.ts';
 import { redisDurabilityWarnings, redisVersionProblem } from './redis-durability.ts';
 import { CREATE_COMMENT, READ_PUBLISHED_EVENT, RECORD_HISTORY } from './redis-scripts.ts';
 import {
@@ -61,24 +62,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   const historySha = sha1(RECORD_HISTORY);
   const readEventSha = sha1(READ_PUBLISHED_EVENT);
 
-  const keys = (site: string, page: string) => {
-    const base = `${prefix}:{${site}:${page}}`;
-    return {
-      seq: `${base}:seq`,
-      published: `${base}:pub`,
-      events: `${base}:ev`,
-      comment: (id: string) => `${base}:c:${id}`,
-      idem: (authorId: string, key: string) => `${base}:idem:${authorId}:${key}`,
-      pendingOf: (authorId: string) => `${base}:pa:${authorId}`,
-    };
-  };
-
+  const keys = (site: string, page: string) => threadKeys(prefix, site, page);
   // An author's record spans threads, so it lives under its own hash tag and is updated in
-  // a second step after the thread write (see docs/decisions/0002-stores.md).
-  const authorKeys = (site: string, authorId: string) => {
-    const base = `${prefix}:{a:${site}:${authorId}}`;
-    return { counts: `${base}:h`, recent: `${base}:recent`, recorded: `${base}:recorded` };
-  };
+  // a second, idempotent step after the thread write (docs/decisions/0006-redis-atomic-writes.md).
+  const authorKeys = (site: string, authorId: string) => authorKeysOf(prefix, site, authorId);
 
   /** Records the comment in its author's history; true when this call did, false when an earlier one had. */
   async function recordInHistory(comment: StoredComment): Promise<boolean> {
