@@ -9,6 +9,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startRedisServer } from '../test/support/redis-server.ts';
+import { log } from './bench-format.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -30,20 +31,20 @@ export function killEverything(): void {
 }
 
 let hooked = false;
-/** Installs the exit, signal and crash hooks once. */
-export function installCleanupHooks(): void {
+/** Installs the exit, signal and crash hooks once; `benchName` labels their messages. */
+export function installCleanupHooks(benchName = 'bench:fanout'): void {
   if (hooked) return;
   hooked = true;
   process.on('exit', killEverything);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      process.stderr.write(`\nbench:fanout: ${signal}, cleaning up\n`);
+      process.stderr.write(`\n${benchName}: ${signal}, cleaning up\n`);
       killEverything();
       process.exit(130);
     });
   }
   process.on('uncaughtException', (err) => {
-    process.stderr.write(`bench:fanout failed: ${err.stack ?? String(err)}\n`);
+    process.stderr.write(`${benchName} failed: ${err.stack ?? String(err)}\n`);
     killEverything();
     process.exit(1);
   });
@@ -83,6 +84,8 @@ export interface ServerProcess {
   pid: number;
   url: string;
   logFile: string;
+  /** Wall-clock ms from just before the spawn to the time stamp of the server's 'listening' log line. */
+  startMs: number;
   /** Resident set size of the server process, in kB (/proc/<pid>/status VmRSS). */
   rssKb(): number;
   /** User + system CPU time used so far, in seconds. */
@@ -120,6 +123,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     join(ROOT, 'bench/fanout-gc-hook.ts'),
     join(ROOT, options.script),
   ];
+  const spawnedAt = Date.now();
   const [cmd, args] = pinning
     ? ['taskset', ['-c', String(SERVER_CPU), process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
@@ -135,12 +139,13 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.once('exit', () => livePids.delete(pid));
 
-  const url = await waitForListening(child, logFile, 30_000);
+  const { url, at } = await waitForListening(child, logFile, 30_000);
   return {
     name: options.name,
     pid,
     url,
     logFile,
+    startMs: at - spawnedAt,
     rssKb: () => readRssKb(pid),
     cpuSeconds: () => readCpuSeconds(pid),
     writeSyscalls: () => readWriteSyscalls(pid),
@@ -170,7 +175,8 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   };
 }
 
-async function waitForListening(child: ChildProcess, logFile: string, timeoutMs: number): Promise<string> {
+/** The URL and the time stamp (epoch ms) of the 'listening' line; the poll is 50 ms, the stamp exact. */
+async function waitForListening(child: ChildProcess, logFile: string, timeoutMs: number): Promise<{ url: string; at: number }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -179,8 +185,12 @@ async function waitForListening(child: ChildProcess, logFile: string, timeoutMs:
     for (const line of readFileSync(logFile, 'utf8').split('\n')) {
       if (!line.includes('"listening"')) continue;
       try {
-        const entry = JSON.parse(line) as { msg?: unknown; url?: unknown };
-        if (entry.msg === 'listening' && typeof entry.url === 'string') return entry.url;
+        const entry = JSON.parse(line) as { msg?: unknown; url?: unknown; time?: unknown };
+        if (entry.msg === 'listening' && typeof entry.url === 'string') {
+          // pino's time stamp (ISO or epoch ms); the poll time only when it has none.
+          const at = typeof entry.time === 'string' ? Date.parse(entry.time) : typeof entry.time === 'number' ? entry.time : Date.now();
+          return { url: entry.url, at: Number.isNaN(at) ? Date.now() : at };
+        }
       } catch {
         // a partial line; read again
       }
@@ -244,6 +254,28 @@ export function machineBusySeconds(): number {
   const [, ...ticks] = first.trim().split(/\s+/).map(Number);
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
   return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * Other sessions share this machine: before a measured step, wait (bounded per call and for
+ * the whole run) until the rest of the machine uses under a third of a core, so a burst of
+ * someone else's work does not land on one figure. Each step still reports the other CPU it saw.
+ */
+export function createQuietWaiter(options: { perCallMs: number; totalMs: number }): () => Promise<void> {
+  let budgetMs = options.totalMs;
+  return async () => {
+    const deadline = Date.now() + Math.min(options.perCallMs, budgetMs);
+    const started = Date.now();
+    for (;;) {
+      const before = machineBusySeconds();
+      await new Promise((r) => setTimeout(r, 500));
+      const busy = (machineBusySeconds() - before) / 0.5;
+      if (busy < 0.33 || Date.now() >= deadline) break;
+    }
+    const waited = Date.now() - started - 500;
+    budgetMs = Math.max(0, budgetMs - waited);
+    if (waited > 1_000) log(`   (waited ${(waited / 1000).toFixed(1)} s for other work on the machine to calm down)`);
+  };
 }
 
 export interface BenchRedis {

@@ -21,10 +21,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { fmt, fmtInt, log, mb, pct, table } from './bench-format.ts';
 import { FanoutLoad, sleep, type StepResult } from './fanout-load.ts';
 import {
   LOAD_CPU,
   ROOT,
+  createQuietWaiter,
   disablePinning,
   installCleanupHooks,
   isPinning,
@@ -383,26 +385,8 @@ function cpuImpliedCapacity(ramp: StepResult[]): number | null {
   return best ? best.deliveriesPerSecond / best.serverCpu : null;
 }
 
-let quietBudgetMs = PLAN.quietBudgetMs;
-/**
- * Other sessions share this machine: before a measured step, wait (bounded per call and for
- * the whole run) until the rest of the machine uses under a third of a core, so a burst of
- * someone else's work does not land on one server's figures. Each step still reports the
- * other CPU it saw.
- */
-async function waitForQuiet(): Promise<void> {
-  const deadline = Date.now() + Math.min(PLAN.quietWaitMs, quietBudgetMs);
-  const started = Date.now();
-  for (;;) {
-    const before = machineBusySeconds();
-    await sleep(500);
-    const busy = (machineBusySeconds() - before) / 0.5;
-    if (busy < 0.33 || Date.now() >= deadline) break;
-  }
-  const waited = Date.now() - started - 500;
-  quietBudgetMs = Math.max(0, quietBudgetMs - waited);
-  if (waited > 1_000) log(`   (waited ${(waited / 1000).toFixed(1)} s for other work on the machine to calm down)`);
-}
+// Other sessions share this machine: each measured step first waits (bounded) for it to calm down.
+const waitForQuiet = createQuietWaiter({ perCallMs: PLAN.quietWaitMs, totalMs: PLAN.quietBudgetMs });
 
 async function measuredStep(load: FanoutLoad, label: string, rate: number, durationMs: number): Promise<StepResult> {
   await waitForQuiet();
@@ -535,22 +519,6 @@ function logStep(s: StepResult): void {
       ` | ${fmtInt(s.deliveriesPerSecond)}/s | ${s.writesPerDelivery.toFixed(2)} writes/delivery | srv CPU ${pct(s.serverCpu)}${s.redisCpu > 0 ? ` (redis ${pct(s.redisCpu)})` : ''} load CPU ${pct(s.loadCpu)} other ${pct(s.otherCpu)}` +
       `${s.late ? ` | ${s.late} late` : ''}${errors ? ` | errors ${errors}` : ''} ${s.sustained ? '' : '✗'}`,
   );
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  const [head, ...body] = rows;
-  return [line(head ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
-
-const fmt = (v: number) => (Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
-const fmtInt = (v: number) => Math.round(v).toLocaleString('en-US');
-const pct = (v: number) => `${(v * 100).toFixed(v >= 0.995 && v < 1 ? 1 : 0)}%`;
-const mb = (kb: number) => (kb / 1024).toFixed(1);
-
-function log(line: string): void {
-  process.stdout.write(`${line}\n`);
 }
 
 main().catch((err: unknown) => {
