@@ -49,9 +49,9 @@ export function lockDataDir(dir: string, now: () => number = Date.now): DataDirL
   touchPrivate(lockPath);
   const db = new Database(lockPath, { timeout: 0 });
   try {
+    // The file holds nothing worth a journal on disk; so the lock leaves only this one file.
+    db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');
-    // The file holds nothing worth a rollback journal; without one it is the only file the lock leaves.
-    db.pragma('journal_mode = OFF');
     // The first write takes the exclusive lock, and EXCLUSIVE locking mode keeps it until close.
     db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;');
   } catch (err) {

@@ -79,7 +79,7 @@ describe('embedded store on SQLite', () => {
       await store.createComment(comment('comment-perm-1'), 'key-perm-0001');
       expect(statSync(dataDir).mode & 0o777).toBe(0o700);
       const files = readdirSync(dataDir);
-      expect(files).toContain(DATABASE_FILE);
+      expect(files.sort()).toEqual(['lock.db', 'lock.pid', DATABASE_FILE, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-wal`]);
       for (const name of files) expect({ name, mode: statSync(join(dataDir, name)).mode & 0o777 }).toEqual({ name, mode: 0o600 });
       await store.close();
     }));
