@@ -14,11 +14,33 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * Why a field was refused, for machines: the widget picks its own sentence from `field` and
+ * `reason`, never from the English `message`.
+ */
+export const ErrorReason = {
+  /** Absent although required. */
+  missing: 'missing',
+  /** Present but of the wrong JSON type (a number where a string belongs). */
+  wrong_type: 'wrong_type',
+  /** Empty, or only whitespace. */
+  empty: 'empty',
+  too_long: 'too_long',
+  too_short: 'too_short',
+  /** The right type, but not a value this field takes (a malformed page id, a bad cursor). */
+  invalid: 'invalid',
+  /** A field the request does not have. */
+  unknown_field: 'unknown_field',
+} as const;
+export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];
+
 /** What a failed request answers. `field` names the offending input field, when there is one. */
 export interface WireError {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** With `field`: what is wrong with it. */
+  reason?: ErrorReason;
   /** For RATE_LIMITED: how long to wait before trying again. */
   retryAfterMs?: number;
 }
@@ -36,4 +58,8 @@ export function fail(code: ErrorCode, message: string, extra: Omit<WireError, 'c
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ErrorCode, value);
+}
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && Object.hasOwn(ErrorReason, value);
 }

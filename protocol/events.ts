@@ -117,8 +117,29 @@ export interface ServerToClientEvents {
   'thread:events': (batch: ThreadEventsBatch) => void;
 }
 
-export const CLIENT_EVENTS = ['thread:join', 'thread:leave', 'thread:more', 'thread:resync', 'comment:create'] as const;
-export type ClientEventName = (typeof CLIENT_EVENTS)[number];
+export type ClientEventName = keyof ClientToServerEvents;
+/** Every request event, for the server's packet guard; the compiler checks none is missing. */
+export const CLIENT_EVENTS = [
+  'thread:join',
+  'thread:leave',
+  'thread:more',
+  'thread:resync',
+  'comment:create',
+] as const satisfies readonly ClientEventName[];
+type IsNever<T> = [T] extends [never] ? true : false;
+/** Fails to compile when a request event is missing from CLIENT_EVENTS. */
+export type ClientEventsAreComplete = Assert<IsNever<Exclude<ClientEventName, (typeof CLIENT_EVENTS)[number]>>>;
+/** A compile-time assertion: `Assert<X>` compiles only when X is `true`. */
+export type Assert<T extends true> = T;
+
+/** The payload a request sends. */
+export type RequestOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+/** What a successful request's ack carries: a request's ack type follows from its name. */
+export type AckOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
+
+export type BroadcastName = keyof ServerToClientEvents;
+/** The payload of a broadcast. */
+export type BroadcastOf<E extends BroadcastName> = Parameters<ServerToClientEvents[E]>[0];
 
 /** Error codes attached to a refused Socket.IO connection (`connect_error` → `err.data.code`). */
 export interface ConnectErrorData {

@@ -1,0 +1,143 @@
+/**
+ * Dependency-free runtime checks of what the server sends, for the widget: zod stays out of
+ * embed.js, and an answer of the wrong shape (an older or newer server, a proxy's error page
+ * relayed as a frame) becomes a clear failure instead of a crash deep in the view. They check
+ * what the widget reads, field by field; each guard's type is the protocol's own, so a new
+ * field in events.ts that the guard forgets to check is a compile error only if it is required
+ * (see `shape` below).
+ */
+import type { CommentStatus, PublicComment } from './comment.ts';
+import { isErrorCode, isErrorReason, type Result, type WireError } from './errors.ts';
+import type {
+  AckOf,
+  BroadcastName,
+  BroadcastOf,
+  ClientEventName,
+  CommentCreated,
+  CommentCreatedEvent,
+  ConnectErrorData,
+  ModerationNotice,
+  ThreadEvent,
+  ThreadEventsBatch,
+  ThreadPage,
+  ThreadResync,
+  ThreadSnapshot,
+  Viewer,
+} from './events.ts';
+
+export type Guard<T> = (value: unknown) => value is T;
+
+type Field<T> = { [K in keyof T]-?: Guard<T[K]> };
+
+/** An object guard from one guard per field: every key of T must be given one. */
+function shape<T>(fields: Field<T>): Guard<T> {
+  const entries = Object.entries(fields) as [string, Guard<unknown>][];
+  return (value: unknown): value is T => {
+    if (typeof value !== 'object' || value === null) return false;
+    for (const [key, guard] of entries) {
+      if (!guard((value as Record<string, unknown>)[key])) return false;
+    }
+    return true;
+  };
+}
+
+const isString: Guard<string> = (v): v is string => typeof v === 'string';
+const isNumber: Guard<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v);
+const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
+const nullable =
+  <T>(guard: Guard<T>): Guard<T | null> =>
+  (v): v is T | null =>
+    v === null || guard(v);
+const optional =
+  <T>(guard: Guard<T>): Guard<T | undefined> =>
+  (v): v is T | undefined =>
+    v === undefined || guard(v);
+const arrayOf =
+  <T>(guard: Guard<T>): Guard<T[]> =>
+  (v): v is T[] =>
+    Array.isArray(v) && v.every(guard);
+const literal =
+  <T extends string>(expected: T): Guard<T> =>
+  (v): v is T =>
+    v === expected;
+
+const STATUSES: ReadonlySet<unknown> = new Set<CommentStatus>(['published', 'pending', 'rejected', 'deleted']);
+const isStatus: Guard<CommentStatus> = (v): v is CommentStatus => STATUSES.has(v);
+
+export const isPublicComment: Guard<PublicComment> = shape<PublicComment>({
+  id: isString,
+  page: isString,
+  parentId: nullable(isString),
+  authorId: isString,
+  authorName: isString,
+  text: isString,
+  status: isStatus,
+  createdAt: isNumber,
+});
+
+const isViewer = shape<Viewer>({ authorId: isString, token: isString });
+const isNotice = shape<ModerationNotice>({ rule: isString, message: shape<ModerationNotice['message']>({ en: isString, id: isString }) });
+
+export const isCommentCreatedEvent: Guard<CommentCreatedEvent> = shape<CommentCreatedEvent>({
+  type: literal('comment:created'),
+  page: isString,
+  seq: isNumber,
+  comment: isPublicComment,
+  count: isNumber,
+});
+export const isThreadEvent: Guard<ThreadEvent> = isCommentCreatedEvent;
+
+export const isThreadSnapshot: Guard<ThreadSnapshot> = shape<ThreadSnapshot>({
+  page: isString,
+  comments: arrayOf(isPublicComment),
+  nextCursor: nullable(isString),
+  count: isNumber,
+  seq: isNumber,
+  mine: arrayOf(isPublicComment),
+  viewer: isViewer,
+});
+export const isThreadPage: Guard<ThreadPage> = shape<ThreadPage>({ comments: arrayOf(isPublicComment), nextCursor: nullable(isString) });
+export const isThreadResync: Guard<ThreadResync> = shape<ThreadResync>({ events: arrayOf(isThreadEvent), seq: isNumber, reset: isBoolean });
+export const isCommentCreated: Guard<CommentCreated> = shape<CommentCreated>({ comment: isPublicComment, reasons: arrayOf(isNotice) });
+const isEmpty: Guard<Record<string, never>> = (v): v is Record<string, never> => typeof v === 'object' && v !== null;
+
+export const isWireError: Guard<WireError> = shape<WireError>({
+  code: isErrorCode,
+  message: isString,
+  field: optional(isString),
+  reason: optional(isErrorReason),
+  retryAfterMs: optional(isNumber),
+});
+
+/** A Result whose data passes `data`, or a well-formed error. */
+export function isResultOf<T>(data: Guard<T>): Guard<Result<T>> {
+  return (v): v is Result<T> => {
+    if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
+    if (v.ok === true) return 'data' in v && data(v.data);
+    return v.ok === false && 'error' in v && isWireError(v.error);
+  };
+}
+
+/** The ack of every request, keyed by event name: `ackGuards['thread:join']` checks a snapshot. */
+export const ackGuards: { [E in ClientEventName]: Guard<Result<AckOf<E>>> } = {
+  'thread:join': isResultOf(isThreadSnapshot),
+  'thread:leave': isResultOf(isEmpty),
+  'thread:more': isResultOf(isThreadPage),
+  'thread:resync': isResultOf(isThreadResync),
+  'comment:create': isResultOf(isCommentCreated),
+};
+
+export const isThreadEventsBatch: Guard<ThreadEventsBatch> = shape<ThreadEventsBatch>({ page: isString, events: arrayOf(isThreadEvent) });
+
+/** Every broadcast, keyed by event name. */
+export const broadcastGuards: { [E in BroadcastName]: Guard<BroadcastOf<E>> } = {
+  'comment:created': isCommentCreatedEvent,
+  'thread:events': isThreadEventsBatch,
+};
+
+/** What a refused handshake carries in `connect_error`'s `data`. */
+export const isConnectErrorData: Guard<ConnectErrorData> = shape<ConnectErrorData>({
+  code: isString,
+  message: isString,
+  retryAfterMs: optional(isNumber),
+});
