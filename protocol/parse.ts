@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { LIMITS, PAGE_ID_PATTERN, SITE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './limits.ts';
-import { ErrorCode, type WireError } from './errors.ts';
+import { ErrorCode, ErrorReason, type WireError } from './errors.ts';
 import type {
+  Assert,
   CommentCreateRequest,
   HandshakeAuth,
   ThreadMoreRequest,
@@ -35,7 +36,7 @@ const authorName = z
 const commentId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be a comment id');
 
 export const schemas = {
-  handshake: z.object({ site, token: z.string().max(512).optional() }),
+  handshake: z.object({ site, token: z.string().max(512).exactOptional() }),
   threadRef: z.object({ page }).strict(),
   threadMore: z.object({ page, cursor: z.string().regex(/^\d{1,16}$/, 'must be a cursor from an earlier page') }).strict(),
   threadResync: z.object({ page, afterSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
@@ -44,7 +45,7 @@ export const schemas = {
       page,
       text,
       authorName,
-      parentId: commentId.nullable().optional(),
+      parentId: commentId.nullable().exactOptional(),
       key: z.string().regex(IDEMPOTENCY_KEY_PATTERN, 'must be 8–64 letters, digits, - or _'),
     })
     .strict(),
@@ -54,39 +55,74 @@ export const schemas = {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
-function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
-  const result = schema.safeParse(input);
+/**
+ * The interfaces in events.ts are what both sides compile against; the schemas are what the
+ * server enforces. These fail to compile when the two disagree, in either direction.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type SchemasMatchInterfaces = [
+  Assert<Same<z.output<typeof schemas.handshake>, HandshakeAuth>>,
+  Assert<Same<z.output<typeof schemas.threadRef>, ThreadRef>>,
+  Assert<Same<z.output<typeof schemas.threadMore>, ThreadMoreRequest>>,
+  Assert<Same<z.output<typeof schemas.threadResync>, ThreadResyncRequest>>,
+  Assert<Same<z.output<typeof schemas.commentCreate>, CommentCreateRequest>>,
+];
+
+function parseWith<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
+  // reportInput: tells "missing" from "wrong type" (zod 4 leaves the input out otherwise).
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, error: toWireError(result.error) };
 }
 
-/** The first issue becomes the message; its path becomes `field`. */
+/** The first issue becomes the message, its path `field`, and its kind `reason`. */
 function toWireError(error: z.ZodError): WireError {
   const issue = error.issues[0];
   if (!issue) return { code: ErrorCode.INVALID_INPUT, message: 'The request is not valid.' };
   const field = issue.path.map(String).join('.');
-  let detail = issue.message;
-  if (issue.code === 'invalid_type') {
-    detail = issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
-  } else if (issue.code === 'unrecognized_keys') {
-    detail = `has unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
-  }
   const subject = field ? `"${field}"` : 'The payload';
-  return {
+  const fail = (reason: ErrorReason, detail: string, at = field): WireError => ({
     code: ErrorCode.INVALID_INPUT,
-    message: `${subject} ${detail}.`,
-    ...(field ? { field } : {}),
-  };
+    message: `${at ? `"${at}"` : subject} ${detail}.`,
+    reason,
+    ...(at ? { field: at } : {}),
+  });
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? fail(ErrorReason.missing, 'is required')
+        : fail(ErrorReason.wrong_type, `must be ${article(issue.expected)}, not ${describe(issue.input)}`);
+    case 'unrecognized_keys': {
+      const [first] = issue.keys;
+      const others = issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : '';
+      const at = [field, first].filter(Boolean).join('.');
+      return fail(ErrorReason.unknown_field, `is not a field of this request${others}`, at);
+    }
+    case 'too_small':
+      return issue.minimum === 1 && issue.origin === 'string' ? fail(ErrorReason.empty, 'must not be empty') : fail(ErrorReason.too_short, issue.message);
+    case 'too_big':
+      return fail(ErrorReason.too_long, issue.message);
+    default:
+      return fail(ErrorReason.invalid, issue.message);
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return article(typeof value);
 }
 
 export const parse = {
-  handshake: (input: unknown): ParseResult<HandshakeAuth> =>
-    parseWith(schemas.handshake, input) as ParseResult<HandshakeAuth>,
+  handshake: (input: unknown): ParseResult<HandshakeAuth> => parseWith(schemas.handshake, input),
   threadRef: (input: unknown): ParseResult<ThreadRef> => parseWith(schemas.threadRef, input),
   threadMore: (input: unknown): ParseResult<ThreadMoreRequest> => parseWith(schemas.threadMore, input),
   threadResync: (input: unknown): ParseResult<ThreadResyncRequest> => parseWith(schemas.threadResync, input),
-  commentCreate: (input: unknown): ParseResult<CommentCreateRequest> =>
-    parseWith(schemas.commentCreate, input) as ParseResult<CommentCreateRequest>,
+  commentCreate: (input: unknown): ParseResult<CommentCreateRequest> => parseWith(schemas.commentCreate, input),
   site: (input: unknown): ParseResult<string> => parseWith(schemas.site, input),
   page: (input: unknown): ParseResult<string> => parseWith(schemas.page, input),
 };
