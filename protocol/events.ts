@@ -26,7 +26,8 @@ export interface Viewer {
   token: string;
 }
 
-export interface ThreadSnapshot {
+/** A page of a thread as readers see it: the HTTP API's answer and the core of a snapshot. */
+export interface ThreadView {
   page: string;
   /** Newest first. */
   comments: PublicComment[];
@@ -36,6 +37,9 @@ export interface ThreadSnapshot {
   count: number;
   /** The thread's latest event sequence; live events with seq ≤ this are already included. */
   seq: number;
+}
+
+export interface ThreadSnapshot extends ThreadView {
   /** The viewer's own comments that await review (visible only to them). */
   mine: PublicComment[];
   viewer: Viewer;

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import { LIMITS } from '../../protocol/limits.ts';
 import { parse, schemas } from '../../protocol/parse.ts';
-import { toPublicComment } from '../comments/to-public.ts';
+import { threadPageView } from '../comments/thread-page-view.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { CommentStore } from '../store/types.ts';
-import { toWireError } from '../realtime/wire-error.ts';
+import { toWireError } from '../wire-error.ts';
 import { isValidHost } from './host-header.ts';
 import { createPrecompressedAsset } from './precompressed-asset.ts';
 import { cspHeader, demoPageDirectives, securityHeaders } from './security-headers.ts';
@@ -146,16 +146,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     }
     try {
       const result = await store.getThreadPage(site.value, page.value, { cursor, limit: LIMITS.pageSize });
-      send(
-        res,
-        ok({
-          page: page.value,
-          comments: result.comments.map(toPublicComment),
-          nextCursor: result.nextCursor,
-          count: result.count,
-          seq: result.seq,
-        }),
-      );
+      send(res, ok(threadPageView(page.value, result)));
     } catch (err) {
       logger.error({ err }, 'thread API failed');
       send(res, { ok: false, error: toWireError(err) });

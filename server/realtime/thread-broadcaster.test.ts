@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadEvent } from '../../protocol/events.ts';
-import type { ReaderServer } from './reader-namespace.ts';
+import type { ReaderServer } from './reader-socket.ts';
 import { createThreadBroadcaster } from './thread-broadcaster.ts';
 
 /** Records what would be emitted to which room; the real io is exercised by the integration tests. */

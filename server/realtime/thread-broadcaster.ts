@@ -6,7 +6,7 @@
  * still goes out as `comment:created`; several go out as one `thread:events`, in seq order.
  */
 import { rooms, type ThreadEvent } from '../../protocol/events.ts';
-import type { ReaderServer } from './reader-namespace.ts';
+import type { ReaderServer } from './reader-socket.ts';
 
 export interface ThreadBroadcaster {
   publish(site: string, event: ThreadEvent): void;

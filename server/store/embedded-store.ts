@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ThreadEvent } from '../../protocol/events.ts';
-import { StoreUnavailableError } from '../errors.ts';
+import { StoreUnavailableError } from './errors.ts';
 import { lockDataDir, makeFilesPrivate, preparePrivateDir, touchPrivate, type DataDirLock } from './data-dir.ts';
 import { createReadQueries, type ReadQueries } from './sqlite/read-queries.ts';
 import { startWriter } from './sqlite/writer-client.ts';

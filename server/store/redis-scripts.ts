@@ -25,7 +25,9 @@ end
 
 /**
  * Create a comment. KEYS: idem, seq, published zset, comment, events stream, author's pending zset.
- * ARGV: comment JSON, status, id, createdAt, idem TTL s, stream max length, public JSON, page JSON.
+ * ARGV: comment JSON, status, id, createdAt, idem TTL s, stream max length, public comment JSON.
+ * The event log keeps the public comment ('c') and the count after it ('n'); the event itself
+ * is built when read, by the one builder both stores share (public-views.ts).
  * Returns {0, existingId} for a used idempotency key, else {1, seq, count, repaired} (seq and
  * count 0 when not published; repaired 1 when the seq key was missing, corrupt or behind).
  *
@@ -69,10 +71,9 @@ if ARGV[2] == 'published' then
   local seq = base + 1
   local seqText = string.format('%d', seq)
   local count = redis.call('ZCARD', KEYS[3]) + 1
-  local event = '{"type":"comment:created","page":' .. ARGV[8] .. ',"seq":' .. seqText .. ',"comment":' .. ARGV[7] .. ',"count":' .. count .. '}'
   -- Checked above, nothing below can fail. XADD goes first all the same: it is the one
   -- write whose success depends on data (its id must exceed the stream's last).
-  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], seqText .. '-0', 'e', event)
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], seqText .. '-0', 'c', ARGV[7], 'n', count)
   redis.call('SET', KEYS[2], seqText)
   redis.call('ZADD', KEYS[3], seq, ARGV[3])
   redis.call('SET', KEYS[4], ARGV[1])
@@ -127,20 +128,20 @@ return 1
 
 /**
  * Read what a published comment's event was. KEYS: published zset, events stream. ARGV: id.
- * Returns {seq, event JSON or false, count} or {0} when the comment is not in the published
- * index. Read-only, so Redis runs it even when out of memory.
+ * Returns {seq, the count logged with it or false, the thread's count now} or {0} when the
+ * comment is not in the published index. Read-only, so Redis runs it even when out of memory.
  */
 export const READ_PUBLISHED_EVENT = `#!lua flags=no-writes
 local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not score then return {0} end
 local seq = string.format('%d', tonumber(score))
 local entries = redis.call('XRANGE', KEYS[2], seq .. '-0', seq .. '-0')
-local event = false
+local logged = false
 if entries[1] then
   local fields = entries[1][2]
   for i = 1, #fields, 2 do
-    if fields[i] == 'e' then event = fields[i + 1] end
+    if fields[i] == 'n' then logged = tonumber(fields[i + 1]) end
   end
 end
-return {tonumber(seq), event, redis.call('ZCARD', KEYS[1])}
+return {tonumber(seq), logged, redis.call('ZCARD', KEYS[1])}
 `;

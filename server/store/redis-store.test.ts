@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } 
 import { inject } from 'vitest';
 import { startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
 import { deleteRedisKeys } from '../../test/support/stores.ts';
-import { StoreUnavailableError } from '../errors.ts';
+import { StoreUnavailableError } from './errors.ts';
 import { authorKeys, threadKeys } from './redis-keys.ts';
 import { createRedisStore } from './redis-store.ts';
 import { describeCommentStoreContract } from './store.contract.ts';

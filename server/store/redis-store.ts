@@ -6,8 +6,9 @@
 import { createClient, ErrorReply, type RedisClientType } from 'redis';
 import { createHash } from 'node:crypto';
 import type { ThreadEvent } from '../../protocol/events.ts';
-import { toPublicComment } from '../comments/to-public.ts';
-import { StoreUnavailableError } from '../errors.ts';
+import { isPublicComment, isThreadEvent } from '../../protocol/guards.ts';
+import { commentCreatedEvent, toPublicComment } from './public-views.ts';
+import { StoreUnavailableError } from './errors.ts';
 import { authorKeys as authorKeysOf, threadKeys } from './redis-keys.ts';
 import { redisDurabilityWarnings, redisVersionProblem } from './redis-durability.ts';
 import { CREATE_COMMENT, READ_PUBLISHED_EVENT, RECORD_HISTORY } from './redis-scripts.ts';
@@ -89,16 +90,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     const k = keys(comment.site, comment.page);
     const reply = (await runScript('the event read', READ_PUBLISHED_EVENT, readEventSha, [k.published, k.events], [comment.id])) as [
       number,
-      (string | null)?,
+      (number | null)?,
       number?,
     ];
     const seq = Number(reply[0]);
     if (seq === 0) return null;
-    if (typeof reply[1] === 'string') {
-      const logged = JSON.parse(reply[1]) as ThreadEvent;
-      if (logged.comment.id === comment.id) return logged;
-    }
-    return { type: 'comment:created', page: comment.page, seq, comment: toPublicComment(comment), count: Number(reply[2] ?? 0) };
+    // The count logged with the event, or (trimmed from the log) the thread's count now.
+    return commentCreatedEvent(comment, seq, Number(reply[1] ?? reply[2] ?? 0));
   }
 
   async function settle(comment: StoredComment): Promise<ThreadEvent | null> {
@@ -152,7 +150,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
           String(idemTtl),
           String(eventsKept),
           JSON.stringify(publicComment),
-          JSON.stringify(input.page),
         ],
       )) as [number, string | number, number?, number?];
       if (reply[0] === 0) {
@@ -177,10 +174,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
           { cause },
         );
       });
-      const event: ThreadEvent | null =
-        recorded && input.status === 'published'
-          ? { type: 'comment:created', page: input.page, seq, comment: publicComment, count: Number(reply[2]) }
-          : null;
+      const event: ThreadEvent | null = recorded && input.status === 'published' ? commentCreatedEvent(input, seq, Number(reply[2])) : null;
       return { comment, event, duplicate: false };
     },
 
@@ -215,7 +209,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         .get(k.seq)
         .exec()) as unknown as [{ id: string; message: Record<string, string> }[], string | null];
       const seq = Number(seqRaw ?? 0);
-      const events = entries.map((e) => JSON.parse(e.message['e'] ?? 'null') as ThreadEvent);
+      const events = entries.map(eventFromLog);
       const first = events[0];
       // Trimmed: the oldest event kept is later than the one the reader needs next.
       const complete = afterSeq >= seq || (first !== undefined && first.seq === afterSeq + 1);
@@ -335,4 +329,21 @@ function sha1(text: string): string {
 
 function redactUrl(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, '//***@');
+}
+
+/**
+ * A thread event from its log entry (`<seq>-0`: 'c' the public comment, 'n' the count after
+ * it). Entries written before events were built in one place hold the whole event as 'e'.
+ */
+function eventFromLog(entry: { id: string; message: Record<string, string> }): ThreadEvent {
+  const seq = Number.parseInt(entry.id, 10);
+  const { c, n, e } = entry.message;
+  if (c !== undefined) {
+    const comment: unknown = JSON.parse(c);
+    if (isPublicComment(comment)) return commentCreatedEvent(comment, seq, Number(n));
+  } else if (e !== undefined) {
+    const legacy: unknown = JSON.parse(e);
+    if (isThreadEvent(legacy)) return legacy;
+  }
+  throw new StoreUnavailableError(`The event log entry ${entry.id} is unreadable.`);
 }

@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ThreadEvent } from '../../../protocol/events.ts';
-import { toPublicComment } from '../../comments/to-public.ts';
+import { commentCreatedEvent } from '../public-views.ts';
 import type { CreateCommentResult, NewComment, StoredComment } from '../types.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
@@ -86,7 +86,7 @@ export function createWriteOps(db: Database): WriteOps {
   }
 
   function appendEvent(comment: StoredComment, seq: number, count: number): ThreadEvent {
-    const event: ThreadEvent = { type: 'comment:created', page: comment.page, seq, comment: toPublicComment(comment), count };
+    const event: ThreadEvent = commentCreatedEvent(comment, seq, count);
     insertEvent.run(comment.site, comment.page, seq, JSON.stringify(event));
     // Trimming in steps keeps the delete rare and the log between EVENTS_KEPT and twice that.
     if (seq % EVENTS_KEPT === 0) trimEvents.run(comment.site, comment.page, seq - EVENTS_KEPT);

@@ -3,7 +3,7 @@
  * writer's reply, which it sends only after the commit that holds the request returned.
  */
 import { Worker } from 'node:worker_threads';
-import { StoreUnavailableError } from '../../errors.ts';
+import { StoreUnavailableError } from '../errors.ts';
 import { failureReason } from './failure-reason.ts';
 import type { JournalImportReport, WriteFailure, WriteRequest, WriteValue, WriterEvent, WriterInit } from './writer-protocol.ts';
 

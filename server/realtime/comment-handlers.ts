@@ -1,0 +1,28 @@
+/**
+ * Writing to a thread: `comment:create` runs the post pipeline, broadcasts what it published
+ * (once, also when a retry completed a first attempt), and tells the author what became of it.
+ */
+import { ok } from '../../protocol/errors.ts';
+import { createComment } from '../comments/create-comment.ts';
+import { toPublicComment } from '../store/public-views.ts';
+import type { ReaderDeps, ReaderSocket } from './reader-socket.ts';
+import { respond } from './respond.ts';
+
+export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps): void {
+  const { logger, broadcaster } = deps;
+  const { site, authorId, address } = socket.data;
+
+  socket.on('comment:create', (payload, ack) =>
+    respond(logger, { event: 'comment:create', site }, ack, async () => {
+      const result = await deps.track(createComment(deps, { site, authorId, address }, payload));
+      if (!result.ok) return result;
+      const { comment, event, duplicate } = result.data;
+      if (event) broadcaster.publish(site, event);
+      if (!duplicate) logger.info({ site, page: comment.page, id: comment.id, status: comment.status }, 'comment created');
+      return ok({
+        comment: toPublicComment(comment),
+        reasons: comment.moderation.reasons.map((r) => ({ rule: r.rule, message: r.message })),
+      });
+    }),
+  );
+}

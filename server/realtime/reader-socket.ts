@@ -1,0 +1,38 @@
+/**
+ * The readers' namespace's types: the typed server and socket (protocol/events.ts decides
+ * every event's payload and ack), what the handshake stores on a socket, and what handlers need.
+ */
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import type { CreateCommentDeps } from '../comments/create-comment.ts';
+import type { AuthorTokens } from '../identity/author-token.ts';
+import type { Logger } from '../logger.ts';
+import type { SiteRegistry } from '../sites/site-registry.ts';
+import type { ReaderGate } from './reader-limits.ts';
+import type { ThreadBroadcaster } from './thread-broadcaster.ts';
+
+/** Bound at the handshake, for the socket's lifetime. */
+export interface ReaderSocketData {
+  site: string;
+  authorId: string;
+  /** The author token to hand back in the snapshot (new, or the one the client presented). */
+  token: string;
+  /** The client address through trusted proxies, for per-address limits. */
+  address: string;
+}
+
+type NoServerEvents = Record<string, never>;
+export type ReaderServer = Server<ClientToServerEvents, ServerToClientEvents, NoServerEvents, ReaderSocketData>;
+export type ReaderSocket = Socket<ClientToServerEvents, ServerToClientEvents, NoServerEvents, ReaderSocketData>;
+
+export interface ReaderDeps extends CreateCommentDeps {
+  sites: SiteRegistry;
+  tokens: AuthorTokens;
+  logger: Logger;
+  /** Client addresses through trusted proxies; sockets per address, reads per socket. */
+  gate: ReaderGate;
+  /** Sends published events to the thread's readers. */
+  broadcaster: ThreadBroadcaster;
+  /** Lets shutdown wait for writes that were already accepted. */
+  track<T>(work: Promise<T>): Promise<T>;
+}
