@@ -42,7 +42,7 @@ export async function startChildServer(options: ChildServerOptions = {}): Promis
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const listening = new Promise<string>((resolveUrl, reject) => {
     let buffer = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s\n${stderr}`)), 20_000);
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -67,6 +67,17 @@ export async function startChildServer(options: ChildServerOptions = {}): Promis
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before listening\n${stderr}`));
     });
+  });
+  // A server that never listened is never handed to the test, so nothing else would stop it or
+  // remove the data directory made for it.
+  const url = await listening.catch(async (err: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
   });
   return {
     url,
