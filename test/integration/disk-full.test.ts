@@ -86,16 +86,19 @@ const disks: [name: string, make: () => TinyDisk, available: boolean][] = [
 describe.each(disks)('the embedded store on %s', (_name, makeDisk, available) => {
   const servers: ChildServer[] = [];
   let disk: TinyDisk | null = null;
+  let confDir: string | null = null;
 
   afterAll(async () => {
     for (const s of servers) await s.cleanup();
     disk?.cleanup();
+    if (confDir) rmSync(confDir, { recursive: true, force: true });
   });
 
   it.skipIf(!available)('refuses posts while writes fail, says why in /healthz, posts again once space is back, and keeps exactly what it acknowledged', async () => {
     disk = makeDisk();
     // Per-author velocity and duplicate rules would hold a fast poster; this test is about the disk.
-    const sitesFile = join(mkdtempSync(join(tmpdir(), 'rembuk-disk-conf-')), 'sites.json');
+    confDir = mkdtempSync(join(tmpdir(), 'rembuk-disk-conf-'));
+    const sitesFile = join(confDir, 'sites.json');
     writeFileSync(
       sitesFile,
       JSON.stringify({ sites: [{ id: 'demo', name: 'Disk full', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }),
