@@ -187,7 +187,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         .zRangeWithScores(k.published, max, '-inf', { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: query.limit + 1 } })
         .zCard(k.published)
         .get(k.seq)
-        .exec()) as unknown as [{ value: string; score: number }[], number, string | null];
+        .execTyped());
       const shown = entries.slice(0, query.limit);
       const comments = await mgetComments(site, page, shown.map((e) => e.value));
       const last = shown.at(-1);
@@ -207,9 +207,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         .multi()
         .xRange(k.events, `(${afterSeq}-0`, '+', { COUNT: limit })
         .get(k.seq)
-        .exec()) as unknown as [{ id: string; message: Record<string, string> }[], string | null];
+        .execTyped());
       const seq = Number(seqRaw ?? 0);
-      const events = entries.map(eventFromLog);
+      // node-redis types a MULTI's XRANGE reply as nullable; no entries is no events.
+      const events = (entries ?? []).map(eventFromLog);
       const first = events[0];
       // Trimmed: the oldest event kept is later than the one the reader needs next.
       const complete = afterSeq >= seq || (first !== undefined && first.seq === afterSeq + 1);
@@ -271,32 +272,25 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   });
 }
 
-/** Turns connection failures into StoreUnavailableError so callers answer UNAVAILABLE. */
+/**
+ * Turns connection failures into StoreUnavailableError so callers answer UNAVAILABLE. A Proxy
+ * over every method, so a method added to the store is guarded without being listed here.
+ */
 function guard(store: CommentStore): CommentStore {
-  const wrapped = { ...store } as Record<string, unknown>;
-  const methods = [
-    'createComment',
-    'getThreadPage',
-    'listPendingByAuthor',
-    'readEvents',
-    'getComment',
-    'findByIdempotencyKey',
-    'getAuthorHistory',
-    'setAuthorBan',
-    'settleComment',
-  ] as const;
-  for (const name of methods) {
-    const fn = store[name] as (...args: unknown[]) => Promise<unknown>;
-    wrapped[name] = async (...args: unknown[]) => {
-      try {
-        return await fn(...args);
-      } catch (cause) {
-        if (cause instanceof StoreUnavailableError) throw cause;
-        throw new StoreUnavailableError('The comment store (Redis) is unavailable.', { cause });
-      }
-    };
-  }
-  return wrapped as unknown as CommentStore;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await Reflect.apply(value, target, args);
+        } catch (cause) {
+          if (cause instanceof StoreUnavailableError) throw cause;
+          throw new StoreUnavailableError('The comment store (Redis) is unavailable.', { cause });
+        }
+      };
+    },
+  });
 }
 
 /**
