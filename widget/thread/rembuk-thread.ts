@@ -218,8 +218,9 @@ export class RembukThread extends LitElement {
     const pending = c.status === 'pending';
     // Never earlier than the page's clock: a fresh comment must not read "in 2 seconds".
     const now = Math.max(this.#clock.now, Date.now());
-    // A bad timestamp must cost one comment its time, not the whole thread its rendering.
-    const dated = Number.isFinite(c.createdAt) && Math.abs(c.createdAt) < 8.64e15;
+    // The guard lets any finite number through; one outside Date's range must cost one comment
+    // its time, not the whole thread its rendering (toISOString would throw).
+    const dated = Math.abs(c.createdAt) <= 8.64e15;
     return html`
       <li class="comment ${pending ? 'pending' : ''}" part=${pending ? 'comment comment-pending' : 'comment'} data-id=${c.id} data-status=${c.status}>
         <p class="meta">
@@ -246,7 +247,7 @@ export class RembukThread extends LitElement {
   /** The moderation reasons the server gave for one of the viewer's comments, in the reader's language. */
   #reasonText(id: string): string {
     const reasons = this.#thread.reasons.get(id) ?? [];
-    return [...new Set(reasons.map((r) => r.message[this._lang]).filter((t) => typeof t === 'string' && t !== ''))].join('; ');
+    return [...new Set(reasons.map((r) => r.message[this._lang]).filter((t) => t !== ''))].join('; ');
   }
 
   #onNameInput(e: Event): void {

@@ -110,15 +110,12 @@ describe('thread controller', () => {
     expect(controller.thread?.seq).toBe(2);
   });
 
-  it('applies a batch of events in one frame, in order, and ignores malformed entries', async () => {
+  it('applies a batch of events in one frame, in order', async () => {
     const { url } = await startServer((socket) => {
       socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
         ack(snapshot(0));
         setTimeout(() => {
-          socket.emit('thread:events', {
-            page: PAGE,
-            events: [created(1, comment('one', 1)), { nonsense: true }, created(2, comment('two', 2)), created(3, comment('three', 3))],
-          });
+          socket.emit('thread:events', { page: PAGE, events: [created(1, comment('one', 1)), created(2, comment('two', 2)), created(3, comment('three', 3))] });
         }, 20);
       });
     });
@@ -126,6 +123,43 @@ describe('thread controller', () => {
     await until(() => controller.thread?.seq === 3);
     expect(controller.thread?.comments.map((c) => c.id)).toEqual(['three', 'two', 'one']);
     expect(controller.thread?.count).toBe(3);
+  });
+
+  it('drops a malformed frame whole and fetches what it carried with a resync', async () => {
+    const resyncs: unknown[] = [];
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        ack(snapshot(0));
+        setTimeout(() => {
+          socket.emit('thread:events', { page: PAGE, events: [created(1, comment('one', 1)), { nonsense: true }, created(2, comment('two', 2))] });
+        }, 20);
+      });
+      socket.on('thread:resync', (payload: unknown, ack: (r: unknown) => void) => {
+        resyncs.push(payload);
+        ack({ ok: true, data: { events: [created(1, comment('one', 1)), created(2, comment('two', 2))], seq: 2, reset: false } });
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.seq === 2);
+    expect(resyncs).toEqual([{ page: PAGE, afterSeq: 0 }]);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['two', 'one']);
+  });
+
+  it('treats an answer of the wrong shape as lost, and asks again', async () => {
+    let joins = 0;
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        joins += 1;
+        // A snapshot without its viewer, comments or seq (an older server, a proxy's page).
+        ack(joins === 1 ? { ok: true, data: { page: PAGE } } : snapshot(0, [comment('a', 1)]));
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.loadError !== null);
+    expect(controller.loadError?.code).toBe('UNAVAILABLE');
+    await until(() => controller.thread?.phase === 'ready', 5_000);
+    expect(joins).toBe(2);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['a']);
   });
 
   it('retries a post whose ack was lost with the same key, and shows the comment once', async () => {

@@ -5,18 +5,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { PublicComment } from '../../protocol/comment.ts';
 import type { Result, WireError } from '../../protocol/errors.ts';
 import type {
-  CommentCreated,
-  CommentCreateRequest,
+  AckOf,
+  ClientEventName,
+  ClientToServerEvents,
   ConnectErrorData,
   ModerationNotice,
+  RequestOf,
+  ServerToClientEvents,
   ThreadEvent,
-  ThreadPage,
-  ThreadResync,
-  ThreadSnapshot,
 } from '../../protocol/events.ts';
+import { ackGuards, broadcastGuards, isConnectErrorData } from '../../protocol/guards.ts';
 import { storageKeys, type KeyValueStore } from '../storage.ts';
 import type { ThreadConfig } from './thread-config.ts';
 import {
@@ -58,42 +58,22 @@ const PERMANENT_REFUSALS: ReadonlySet<string> = new Set(['UNKNOWN_SITE', 'ORIGIN
 const RETRY_DELAY_MS = 3_000;
 const POST_ATTEMPTS = 3;
 
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
-  if (value.ok === true) return 'data' in value;
-  return value.ok === false && 'error' in value && typeof value.error === 'object' && value.error !== null;
-}
+type ReaderSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** An answer as it arrives: unchecked until `ackGuards` has looked at it. */
+type RawAck = (err: Error | null, result: unknown) => void;
 
-function isThreadEvent(value: unknown): value is ThreadEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Record<keyof ThreadEvent, unknown>>;
-  const comment = v.comment as Partial<Record<keyof PublicComment, unknown>> | null | undefined;
-  return (
-    v.type === 'comment:created' &&
-    typeof v.seq === 'number' &&
-    typeof v.page === 'string' &&
-    typeof v.count === 'number' &&
-    typeof comment === 'object' &&
-    comment !== null &&
-    typeof comment.id === 'string' &&
-    typeof comment.text === 'string'
-  );
-}
-
-function batchEvents(batch: unknown): unknown[] {
-  if (typeof batch !== 'object' || batch === null) return [];
-  const events = (batch as { events?: unknown }).events;
-  return Array.isArray(events) ? events : [];
-}
-
-function connectErrorData(err: Error & { data?: unknown }): ConnectErrorData | null {
-  const data = err.data;
-  if (typeof data !== 'object' || data === null) return null;
-  const { code, message, retryAfterMs } = data as Record<string, unknown>;
-  if (typeof code !== 'string') return null;
-  const parsed: ConnectErrorData = { code, message: typeof message === 'string' ? message : '' };
-  return typeof retryAfterMs === 'number' && retryAfterMs > 0 ? { ...parsed, retryAfterMs } : parsed;
-}
+/**
+ * One emit per request event. Socket.IO's typed `emit` cannot be called with an event name
+ * that is a type parameter, so each event gets its own call, checked by the compiler; the
+ * mapped type makes a new request event without one a compile error.
+ */
+const emitters: { [E in ClientEventName]: (socket: ReaderSocket, ms: number, payload: RequestOf<E>, ack: RawAck) => void } = {
+  'thread:join': (s, ms, p, ack) => s.timeout(ms).emit('thread:join', p, ack),
+  'thread:leave': (s, ms, p, ack) => s.timeout(ms).emit('thread:leave', p, ack),
+  'thread:more': (s, ms, p, ack) => s.timeout(ms).emit('thread:more', p, ack),
+  'thread:resync': (s, ms, p, ack) => s.timeout(ms).emit('thread:resync', p, ack),
+  'comment:create': (s, ms, p, ack) => s.timeout(ms).emit('comment:create', p, ack),
+};
 
 export class ThreadController implements ReactiveController {
   thread: ThreadState | null = null;
@@ -114,7 +94,7 @@ export class ThreadController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #options: ThreadControllerOptions;
-  #socket: Socket | null = null;
+  #socket: ReaderSocket | null = null;
   #config: ThreadConfig | null = null;
   #everConnected = false;
   #resyncInFlight = false;
@@ -161,7 +141,7 @@ export class ThreadController implements ReactiveController {
     }
     this.thread = createThreadState(config.page);
     this.connection = 'connecting';
-    const socket = io(config.server, {
+    const socket: ReaderSocket = io(config.server, {
       transports: ['websocket'],
       // A function, so every reconnect presents the token issued since the first handshake.
       auth: (cb) => {
@@ -179,10 +159,11 @@ export class ThreadController implements ReactiveController {
       this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
       this.#host.requestUpdate();
     });
-    socket.on('connect_error', (err: Error & { data?: unknown }) => this.#onConnectError(socket, err));
-    socket.on('comment:created', (event: unknown) => this.#onEvents([event]));
+    socket.on('connect_error', (err) => this.#onConnectError(socket, err));
+    // Listeners take `unknown`: nothing from the wire is trusted before its guard has passed.
+    socket.on('comment:created', (event: unknown) => this.#onEvents(broadcastGuards['comment:created'](event) ? [event] : null));
     // Events that became public together arrive as one frame, in seq order.
-    socket.on('thread:events', (batch: unknown) => this.#onEvents(batchEvents(batch)));
+    socket.on('thread:events', (batch: unknown) => this.#onEvents(broadcastGuards['thread:events'](batch) ? batch.events : null));
     this.#host.requestUpdate();
   }
 
@@ -204,14 +185,15 @@ export class ThreadController implements ReactiveController {
     this.#timers.add(t);
   }
 
-  #onConnectError(socket: Socket, err: Error & { data?: unknown }): void {
+  #onConnectError(socket: ReaderSocket, err: Error): void {
     // An active socket is still retrying by itself (the server is down or unreachable).
     if (socket.active) {
       this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
       this.#host.requestUpdate();
       return;
     }
-    const data = connectErrorData(err) ?? { code: 'UNAVAILABLE', message: err.message };
+    const sent = 'data' in err ? err.data : undefined;
+    const data: ConnectErrorData = isConnectErrorData(sent) ? sent : { code: 'UNAVAILABLE', message: err.message };
     if (PERMANENT_REFUSALS.has(data.code)) {
       this.connection = 'refused';
       this.refusal = data;
@@ -233,15 +215,17 @@ export class ThreadController implements ReactiveController {
     else void this.#resync();
   }
 
-  #onEvents(events: readonly unknown[]): void {
+  /**
+   * Applies live events; `null` is a frame that failed its guard. What it carried is unknown,
+   * so it is treated as a gap: a resync fetches whatever was missed, checked again on the way.
+   */
+  #onEvents(events: readonly ThreadEvent[] | null): void {
     if (!this.thread) return;
-    let changed = false;
-    for (const event of events) {
-      if (!isThreadEvent(event)) continue;
-      this.thread = receiveEvent(this.thread, event);
-      changed = true;
+    if (events === null) {
+      if (this.thread.phase === 'ready') void this.#resync();
+      return;
     }
-    if (!changed) return;
+    for (const event of events) this.thread = receiveEvent(this.thread, event);
     this.#repair();
     this.#host.requestUpdate();
   }
@@ -262,7 +246,7 @@ export class ThreadController implements ReactiveController {
     if (!config) return;
     const generation = ++this.#generation;
     this.#resyncInFlight = false;
-    const outcome = await this.#request<ThreadSnapshot>('thread:join', { page: config.page });
+    const outcome = await this.#request('thread:join', { page: config.page });
     if (generation !== this.#generation || !this.thread) return;
     if (outcome.ok) {
       const snapshot = outcome.data;
@@ -290,7 +274,7 @@ export class ThreadController implements ReactiveController {
     if (!thread || this.#resyncInFlight) return;
     this.#resyncInFlight = true;
     const generation = this.#generation;
-    const outcome = await this.#request<ThreadResync>('thread:resync', { page: thread.page, afterSeq: thread.seq });
+    const outcome = await this.#request('thread:resync', { page: thread.page, afterSeq: thread.seq });
     if (generation !== this.#generation || !this.thread) return;
     this.#resyncInFlight = false;
     if (outcome.ok) {
@@ -313,7 +297,7 @@ export class ThreadController implements ReactiveController {
     this.moreError = null;
     this.#host.requestUpdate();
     const generation = this.#generation;
-    const outcome = await this.#request<ThreadPage>('thread:more', { page: thread.page, cursor: thread.nextCursor });
+    const outcome = await this.#request('thread:more', { page: thread.page, cursor: thread.nextCursor });
     if (generation !== this.#generation || !this.thread) return;
     this.loadingMore = false;
     if (outcome.ok) this.thread = appendOlder(this.thread, outcome.data);
@@ -326,18 +310,17 @@ export class ThreadController implements ReactiveController {
    * returns the first result rather than storing a second comment); after a few attempts the
    * loss is reported, and the caller keeps the key for the reader's own retry.
    */
-  async post(input: Omit<CommentCreateRequest, 'page'>): Promise<RequestOutcome<CommentCreated>> {
+  async post(input: Omit<RequestOf<'comment:create'>, 'page'>): Promise<RequestOutcome<AckOf<'comment:create'>>> {
     const config = this.#config;
     if (!config) return { ok: false, error: { code: 'UNKNOWN_SITE', message: 'No site.' } };
-    let outcome: RequestOutcome<CommentCreated> = { ok: false, lost: true, error: { code: 'UNAVAILABLE', message: 'Not sent.' } };
+    let outcome: RequestOutcome<AckOf<'comment:create'>> = { ok: false, lost: true, error: { code: 'UNAVAILABLE', message: 'Not sent.' } };
     for (let attempt = 0; attempt < POST_ATTEMPTS; attempt++) {
       if (!(await this.#whenConnected())) break;
-      outcome = await this.#request<CommentCreated>('comment:create', { ...input, page: config.page });
+      outcome = await this.#request('comment:create', { ...input, page: config.page });
       if (!('lost' in outcome)) break;
     }
     if (outcome.ok && this.thread) {
-      const { comment } = outcome.data;
-      const reasons = Array.isArray(outcome.data.reasons) ? outcome.data.reasons : [];
+      const { comment, reasons } = outcome.data;
       if (reasons.length > 0) this.reasons.set(comment.id, reasons);
       // A rejected comment is an answer, not an error, but it has no place in the thread.
       if (comment.status !== 'rejected') this.thread = addOwnComment(this.thread, comment);
@@ -363,16 +346,19 @@ export class ThreadController implements ReactiveController {
     });
   }
 
-  /** One request with an ack; a timeout or a malformed answer becomes a LostRequest. */
-  #request<T>(event: string, payload: object): Promise<RequestOutcome<T>> {
+  /**
+   * One request with an ack, keyed by event name so the answer's type follows from it; a
+   * timeout or an answer that fails its guard becomes a LostRequest.
+   */
+  #request<E extends ClientEventName>(event: E, payload: RequestOf<E>): Promise<RequestOutcome<AckOf<E>>> {
     const socket = this.#socket;
     const lost = (message: string): LostRequest => ({ ok: false, lost: true, error: { code: 'UNAVAILABLE', message } });
     if (!socket) return Promise.resolve(lost('Not connected.'));
     return new Promise((resolve) => {
-      socket.timeout(this.ackTimeoutMs).emit(event, payload, (err: Error | null, result: unknown) => {
+      emitters[event](socket, this.ackTimeoutMs, payload, (err, result) => {
         if (err) resolve(lost('No answer from the server.'));
-        else if (!isResult(result)) resolve(lost('The server answered with something unexpected.'));
-        else resolve(result as Result<T>);
+        else if (!ackGuards[event](result)) resolve(lost('The server answered with something unexpected.'));
+        else resolve(result);
       });
     });
   }
