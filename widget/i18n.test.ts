@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ErrorReason } from '../protocol/errors.ts';
 import { errorMessage, messages, toLang } from './i18n.ts';
 
 const limits = { textMax: 5000, nameMax: 60 };
@@ -25,12 +26,32 @@ describe('i18n', () => {
   });
 
   it('explains an invalid field in the reader language', () => {
-    expect(errorMessage('id', { code: 'INVALID_INPUT', message: '"text" must not be empty.', field: 'text' }, limits)).toBe(
+    expect(errorMessage('id', { code: 'INVALID_INPUT', message: '"text" must not be empty.', field: 'text', reason: 'empty' }, limits)).toBe(
       'Silakan tulis komentar terlebih dahulu.',
     );
-    expect(errorMessage('en', { code: 'INVALID_INPUT', message: '"authorName" must be at most 60 characters.', field: 'authorName' }, limits)).toBe(
-      'A name can be at most 60 characters.',
+    expect(
+      errorMessage('en', { code: 'INVALID_INPUT', message: '"authorName" must be at most 60 characters.', field: 'authorName', reason: 'too_long' }, limits),
+    ).toBe('A name can be at most 60 characters.');
+  });
+
+  it('picks the sentence from the field and the reason, never from the English message', () => {
+    const invalid = (field: string, reason: ErrorReason, message = 'Something about the field.') => ({ code: 'INVALID_INPUT', message, field, reason });
+    expect(errorMessage('en', invalid('text', 'empty'), limits)).toBe('Please write a comment first.');
+    expect(errorMessage('en', invalid('text', 'missing'), limits)).toBe('Please write a comment first.');
+    expect(errorMessage('id', invalid('text', 'too_long'), limits)).toBe('Komentar paling banyak 5.000 karakter.');
+    expect(errorMessage('en', invalid('authorName', 'empty'), limits)).toBe('Please enter your name.');
+    expect(errorMessage('id', invalid('authorName', 'too_long'), limits)).toBe('Nama paling banyak 60 karakter.');
+    // A message that merely mentions "empty" says nothing about which sentence applies.
+    expect(errorMessage('en', invalid('text', 'too_long', '"text" is too long; empty it a little.'), limits)).toBe(
+      'A comment can be at most 5,000 characters.',
     );
+  });
+
+  it('shows the server message for an invalid field it has no sentence for, or one without a reason', () => {
+    expect(errorMessage('en', { code: 'INVALID_INPUT', message: '"page" is not a valid page id.', field: 'page', reason: 'invalid' }, limits)).toBe(
+      '"page" is not a valid page id.',
+    );
+    expect(errorMessage('en', { code: 'INVALID_INPUT', message: '"text" must not be empty.', field: 'text' }, limits)).toBe('"text" must not be empty.');
   });
 
   it('translates known codes and falls back to the server message for others', () => {

@@ -4,6 +4,7 @@
  * falls back to the server's own message.
  */
 import type { WireError } from '../protocol/errors.ts';
+import type { ConnectErrorData } from '../protocol/events.ts';
 
 export const Lang = { id: 'id', en: 'en' } as const;
 export type Lang = (typeof Lang)[keyof typeof Lang];
@@ -167,19 +168,22 @@ export function resolveLang(element: Element): Lang {
   return toLang(tag) ?? 'en';
 }
 
+/** What `errorMessage` reads: a request's WireError, or a refused handshake's data. */
+export type ShownError = Pick<ConnectErrorData, 'code' | 'message'> & Partial<Pick<WireError, 'field' | 'reason' | 'retryAfterMs'>>;
+
 /**
- * The sentence to show for a failed request. INVALID_INPUT is explained per field; a code we
- * have no sentence for shows the server's message, which is at least specific.
+ * The sentence to show for a failed request. INVALID_INPUT is explained from its `field` and
+ * `reason` (the English message is for people, not for matching); a pair or a code we have no
+ * sentence for shows the server's message, which is at least specific.
  */
-export function errorMessage(
-  lang: Lang,
-  error: { code: string; message: string; field?: string | undefined; retryAfterMs?: number | undefined },
-  limits: { textMax: number; nameMax: number },
-): string {
+export function errorMessage(lang: Lang, error: ShownError, limits: { textMax: number; nameMax: number }): string {
   const m = messages(lang).errors;
   if (error.code === 'INVALID_INPUT') {
-    if (error.field === 'authorName') return /empty/.test(error.message) ? m.nameRequired : m.nameTooLong(limits.nameMax);
-    if (error.field === 'text') return /empty/.test(error.message) ? m.textRequired : m.textTooLong(limits.textMax);
+    const { field, reason } = error;
+    const required = reason === 'empty' || reason === 'missing';
+    const tooLong = reason === 'too_long';
+    if (field === 'authorName' && (required || tooLong)) return required ? m.nameRequired : m.nameTooLong(limits.nameMax);
+    if (field === 'text' && (required || tooLong)) return required ? m.textRequired : m.textTooLong(limits.textMax);
     return error.message;
   }
   const byCode: Partial<Record<string, string>> = m.byCode;
