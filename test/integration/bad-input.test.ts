@@ -3,11 +3,12 @@
  * and nothing stored changes. Run once per store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../protocol/errors.ts';
-import type { ThreadSnapshot } from '../../protocol/events.ts';
-import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
+import { isResultOf } from '../../protocol/guards.ts';
+import { connectReader, request, requestRaw, type ReaderSocket } from '../support/reader-client.ts';
 import { openStore, STORE_KINDS, type OpenedStore } from '../support/stores.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const isAnything = (_value: unknown): _value is unknown => true;
 
 const PAGE = '/bad-input';
 const valid = { page: PAGE, text: 'Komentar yang sah.', authorName: 'Rina', key: 'valid-key-0001' };
@@ -53,14 +54,15 @@ describe.each(STORE_KINDS)('bad input on the %s store', (kind) => {
   });
 
   it.each(cases)('answers %s with a stable code and a message', async (_label, event, payload, code, field) => {
-    const before = await request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE });
-    const result = (await request(socket, event, payload)) as Result<unknown>;
+    const before = await request(socket, 'thread:join', { page: PAGE });
+    const result = await requestRaw(socket, event, payload);
+    if (!isResultOf(isAnything)(result)) throw new Error(`not a Result: ${JSON.stringify(result)}`);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe(code);
     expect(result.error.message.length).toBeGreaterThan(5);
     if (field) expect(result.error.field).toBe(field);
-    const after = await request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE });
+    const after = await request(socket, 'thread:join', { page: PAGE });
     expect(after.ok && after.data.count).toBe(before.ok && before.data.count);
     expect(after.ok && after.data.seq).toBe(before.ok && before.data.seq);
     expect(after.ok && after.data.mine).toEqual(before.ok && before.data.mine);

@@ -23,7 +23,7 @@ describe('client address behind a proxy', () => {
   const fx = useThreadFixture('embedded');
 
   const post = (socket: ReaderSocket, text: string) =>
-    request<CommentCreated>(socket, 'comment:create', { page: PAGE, text, authorName: 'Rina', key: key() });
+    request(socket, 'comment:create', { page: PAGE, text, authorName: 'Rina', key: key() });
 
   /** A fresh reader (a fresh anonymous author) whose proxy reports `forwardedFor`. */
   const viaProxy = (forwardedFor: string) => fx.reader({ headers: { 'x-forwarded-for': forwardedFor } });

@@ -27,7 +27,7 @@ describe('the server process', () => {
     const socket = await connectReader(first.url);
     const acks = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        request<CommentCreated>(socket, 'comment:create', {
+        request(socket, 'comment:create', {
           page: PAGE,
           text: `Tidak boleh hilang #${i}`,
           authorName: 'Dewi',

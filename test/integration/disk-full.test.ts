@@ -111,7 +111,7 @@ describe.each(disks)('the embedded store on %s', (_name, makeDisk, available) =>
     let n = 0;
     const post = async (s: ReaderSocket) => {
       n += 1;
-      const result = await request<CommentCreated>(s, 'comment:create', {
+      const result = await request(s, 'comment:create', {
         page: PAGE,
         text: `Komentar nomor ${n}: hilirisasi nikel butuh standar lingkungan yang jelas, pengawasan tambang, dan data terbuka untuk warga sekitar smelter.`,
         authorName: 'Dewi',

@@ -35,7 +35,7 @@ describe('a post left half-done by a failing Redis step', () => {
   async function joined(app: TestApp): Promise<{ socket: ReaderSocket; snapshot: ThreadSnapshot }> {
     const socket = await connectReader(app.url);
     cleanups.push(() => void socket.disconnect());
-    const snapshot = await request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE });
+    const snapshot = await request(socket, 'thread:join', { page: PAGE });
     if (!snapshot.ok) throw new Error(snapshot.error.message);
     return { socket, snapshot: snapshot.data };
   }
@@ -57,13 +57,13 @@ describe('a post left half-done by a failing Redis step', () => {
     await admin.hSet(counts, 'approved', 'not a number');
 
     const payload = { page: PAGE, text: 'Semoga hilirisasi ini adil bagi warga sekitar tambang.', authorName: 'Sari', key: 'half-done-key-1' };
-    const first = await request<CommentCreated>(author.socket, 'comment:create', payload);
+    const first = await request(author.socket, 'comment:create', payload);
     expect(first).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
 
     await admin.del(counts);
-    const retry = await request<CommentCreated>(author.socket, 'comment:create', payload);
+    const retry = await request(author.socket, 'comment:create', payload);
     expect(retry.ok).toBe(true);
-    const again = await request<CommentCreated>(author.socket, 'comment:create', payload);
+    const again = await request(author.socket, 'comment:create', payload);
     expect(again.ok).toBe(true);
     if (!retry.ok || !again.ok) return;
     expect(again.data.comment.id).toBe(retry.data.comment.id);

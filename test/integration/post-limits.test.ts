@@ -42,7 +42,7 @@ async function reader(app: TestApp): Promise<ReaderSocket> {
 }
 
 const post = (socket: ReaderSocket, text: string): Promise<Result<CommentCreated>> =>
-  request<CommentCreated>(socket, 'comment:create', { page: PAGE, text, authorName: 'Budi', key: key() });
+  request(socket, 'comment:create', { page: PAGE, text, authorName: 'Budi', key: key() });
 
 const waitOf = (ack: Result<unknown>): number => (ack.ok ? 0 : (ack.error.retryAfterMs ?? 0));
 

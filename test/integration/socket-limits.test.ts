@@ -92,25 +92,25 @@ describe('socket limits', () => {
     const { socket } = await fx.joined(PAGE);
     // The join above took one; four more fit in the burst.
     const answers = await Promise.all([
-      request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE }),
+      request(socket, 'thread:join', { page: PAGE }),
       request(socket, 'thread:more', { page: PAGE, cursor: 'x' }),
       request(socket, 'thread:resync', { page: PAGE, afterSeq: 0 }),
-      request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE }),
-      request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE }),
-      request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE }),
+      request(socket, 'thread:join', { page: PAGE }),
+      request(socket, 'thread:join', { page: PAGE }),
+      request(socket, 'thread:join', { page: PAGE }),
     ]);
     const limited = answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED');
     expect(limited).toHaveLength(2);
     const waits = limited.map((a) => (a.ok ? 0 : (a.error.retryAfterMs ?? 0)));
     for (const wait of waits) expect(wait).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, Math.max(...waits)));
-    expect((await request<ThreadSnapshot>(socket, 'thread:join', { page: PAGE })).ok).toBe(true);
+    expect((await request(socket, 'thread:join', { page: PAGE })).ok).toBe(true);
   });
 
   it('does not count posts or leaving against the read budget', async () => {
     await fx.restart({ readerLimits: { requestsPerSecond: 1, requestBurst: 1 } });
     const { socket } = await fx.joined(PAGE);
-    const post = await request<CommentCreated>(socket, 'comment:create', { page: PAGE, text: 'halo', authorName: 'Ani', key: 'budget-key-1' });
+    const post = await request(socket, 'comment:create', { page: PAGE, text: 'halo', authorName: 'Ani', key: 'budget-key-1' });
     expect(post.ok).toBe(true);
     expect((await request(socket, 'thread:leave', { page: PAGE })).ok).toBe(true);
   });
@@ -124,7 +124,7 @@ describe('socket limits', () => {
     const dropped = new Promise<string>((resolve) => flooder.once('disconnect', (reason) => resolve(reason)));
     for (let i = 0; i < 200; i += 1) flooder.emit('thread:join', { page: PAGE }, () => undefined);
     expect(await dropped).toBe('io server disconnect');
-    const stillServed: Result<ThreadSnapshot> = await request<ThreadSnapshot>(reader, 'thread:join', { page: PAGE });
+    const stillServed: Result<ThreadSnapshot> = await request(reader, 'thread:join', { page: PAGE });
     expect(stillServed.ok).toBe(true);
     expect(reader.connected).toBe(true);
     // Coming straight back with a fresh socket (and a fresh budget) does not work for a while.

@@ -4,7 +4,16 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Result } from '../../protocol/errors.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import { ackGuards, broadcastGuards } from '../../protocol/guards.ts';
+import type {
+  AckOf,
+  BroadcastName,
+  BroadcastOf,
+  ClientEventName,
+  ClientToServerEvents,
+  RequestOf,
+  ServerToClientEvents,
+} from '../../protocol/events.ts';
 
 export type ReaderSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -31,26 +40,43 @@ export async function connectReader(url: string, options: ReaderOptions = {}): P
   return socket;
 }
 
-/** Emits a request and resolves with its acknowledgement (or rejects after 5 s). */
-export function request<T>(socket: ReaderSocket, event: string, ...args: unknown[]): Promise<Result<T>> {
-  const untyped = socket as unknown as { timeout(ms: number): { emit(e: string, ...a: unknown[]): void } };
+/**
+ * Emits a request and resolves with its acknowledgement (or rejects after 5 s). The payload
+ * and the ack's type follow from the event's name (protocol/events.ts), and the ack is checked
+ * with the guards the widget uses: an answer of the wrong shape fails the test.
+ */
+export async function request<E extends ClientEventName>(socket: ReaderSocket, event: E, payload: RequestOf<E>): Promise<Result<AckOf<E>>> {
+  const result = await requestRaw(socket, event, payload);
+  const isAck = ackGuards[event];
+  if (!isAck(result)) throw new Error(`the server answered ${event} with something of the wrong shape: ${JSON.stringify(result)}`);
+  return result;
+}
+
+/**
+ * For tests of what the server does with bad input: any event name and any arguments, as a
+ * client that does not use our protocol types could send.
+ */
+export function requestRaw(socket: ReaderSocket, event: string, ...args: unknown[]): Promise<unknown> {
+  const raw: Socket = socket;
   return new Promise((resolve, reject) => {
-    untyped.timeout(5_000).emit(event, ...args, (err: Error | null, result: Result<T>) => (err ? reject(err) : resolve(result)));
+    raw.timeout(5_000).emit(event, ...args, (err: Error | null, result: unknown) => (err ? reject(err) : resolve(result)));
   });
 }
 
-/** Resolves with the next `event` the socket receives. */
-export function nextEvent<T>(socket: ReaderSocket, event: string, timeoutMs = 3_000): Promise<T> {
-  const untyped = socket as unknown as { once(e: string, fn: (p: T) => void): void; off(e: string, fn: (p: T) => void): void };
+/** Resolves with the next broadcast `event` the socket receives, checked like the widget checks it. */
+export function nextEvent<E extends BroadcastName>(socket: ReaderSocket, event: E, timeoutMs = 3_000): Promise<BroadcastOf<E>> {
+  const raw: Socket = socket;
+  const isBroadcast = broadcastGuards[event];
   return new Promise((resolve, reject) => {
-    const onEvent = (payload: T) => {
+    const onEvent = (payload: unknown) => {
       clearTimeout(timer);
-      resolve(payload);
+      if (isBroadcast(payload)) resolve(payload);
+      else reject(new Error(`${event} arrived with the wrong shape: ${JSON.stringify(payload)}`));
     };
     const timer = setTimeout(() => {
-      untyped.off(event, onEvent);
+      raw.off(String(event), onEvent);
       reject(new Error(`no ${event} within ${timeoutMs} ms`));
     }, timeoutMs);
-    untyped.once(event, onEvent);
+    raw.once(String(event), onEvent);
   });
 }

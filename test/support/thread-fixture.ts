@@ -54,7 +54,7 @@ export function useThreadFixture(kind: StoreKind, options: TestAppOptions = {}):
     },
     async joined(page, readerOptions = {}) {
       const socket = await fixture.reader(readerOptions);
-      const snapshot = await request<ThreadSnapshot>(socket, 'thread:join', { page });
+      const snapshot = await request(socket, 'thread:join', { page });
       if (!snapshot.ok) throw new Error(snapshot.error.message);
       return { socket, snapshot: snapshot.data };
     },
