@@ -127,7 +127,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   const [cmd, args] = pinning
     ? ['taskset', ['-c', String(SERVER_CPU), process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
-  const child: ChildProcess = spawn(cmd as string, args as string[], {
+  const child: ChildProcess = spawn(cmd, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', fd, fd],
