@@ -2,6 +2,7 @@
  * Every kind of bad request gets a stable code and a message, the server keeps serving,
  * and nothing stored changes. Run once per store.
  */
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isResultOf } from '../../protocol/guards.ts';
 import { connectReader, request, requestRaw, type ReaderSocket } from '../support/reader-client.ts';
@@ -75,7 +76,8 @@ describe.each(STORE_KINDS)('bad input on the %s store', (kind) => {
   });
 
   it('ignores a request sent without an acknowledgement callback', async () => {
-    (socket as unknown as { emit(event: string, payload: unknown): void }).emit('comment:create', valid);
+    const raw: Socket = socket;
+    raw.emit('comment:create', valid);
     const still = await request(socket, 'thread:join', { page: PAGE });
     expect(still.ok).toBe(true);
   });
