@@ -5,17 +5,9 @@ import { insultMarkers, LITERAL_WINDOW } from './literal-sense.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 
-/** Which list a term came from; each list feeds its own rule. */
-export const LexKinds = { profanity: 'profanity', banned: 'banned', suspect: 'suspect', gambling: 'gambling' } as const;
-/** Which list a term came from. */
-export type LexKind = (typeof LexKinds)[keyof typeof LexKinds];
+import { type LexEntry, type LexKind } from './lex-entry.ts';
 
-/** One listed term. `literal` holds the words that show a harmless literal sense, if any. */
-export interface LexEntry {
-  readonly kind: LexKind;
-  readonly term: string;
-  readonly literal: ReadonlySet<string> | null;
-}
+export { LexKinds, type LexEntry, type LexKind } from './lex-entry.ts';
 
 /** A term with optional literal-sense context words. */
 export interface TermSource {

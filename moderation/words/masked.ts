@@ -1,4 +1,4 @@
-import type { LexEntry } from './lexicon.ts';
+import type { LexEntry } from './lex-entry.ts';
 
 /**
  * Characters readers put in place of a letter to mask a word: `*`, `#`, `_`, `%`, `•`.
