@@ -23,6 +23,7 @@ import {
   type ThreadEvents,
   type ThreadPageQuery,
 } from './types.ts';
+import { parseStoredComment } from './stored-json.ts';
 
 export interface RedisStoreOptions {
   url: string;
@@ -127,7 +128,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     const k = keys(site, page);
     const raw = await client.mGet(ids.map((id) => k.comment(id)));
     const out: StoredComment[] = [];
-    for (const json of raw) if (typeof json === 'string') out.push(JSON.parse(json) as StoredComment);
+    for (const json of raw) if (typeof json === 'string') out.push(parseStoredComment(json));
     return out;
   }
 
@@ -156,7 +157,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         const existingId = String(reply[1]);
         const existing = await client.get(k.comment(existingId));
         if (existing === null) throw new StoreUnavailableError(`Comment ${existingId} is indexed but missing.`);
-        const earlier = JSON.parse(existing) as StoredComment;
+        const earlier = parseStoredComment(existing);
         // The first attempt may have stopped after the thread write: finish it, and whichever
         // call finishes it hands out the event.
         return { comment: earlier, event: await settle(earlier), duplicate: true };
@@ -222,12 +223,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const id = await client.get(k.idem(authorId, key));
       if (id === null) return null;
       const json = await client.get(k.comment(id));
-      return json === null ? null : (JSON.parse(json) as StoredComment);
+      return json === null ? null : parseStoredComment(json);
     },
 
     async getComment(site: string, page: string, id: string): Promise<StoredComment | null> {
       const json = await client.get(keys(site, page).comment(id));
-      return json === null ? null : (JSON.parse(json) as StoredComment);
+      return json === null ? null : parseStoredComment(json);
     },
 
     async getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory> {

@@ -13,6 +13,7 @@ import {
   type ThreadEvents,
   type ThreadPageQuery,
 } from '../types.ts';
+import { parseStoredComment, parseStoredEvent } from '../stored-json.ts';
 
 export interface ReadQueries {
   threadPage(site: string, page: string, query: ThreadPageQuery): StoredThreadPage;
@@ -58,7 +59,7 @@ export function createReadQueries(db: Database): ReadQueries {
      WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
   );
 
-  const parse = (row: DataRow | undefined): StoredComment | null => (row ? (JSON.parse(row.data) as StoredComment) : null);
+  const parse = (row: DataRow | undefined): StoredComment | null => (row ? parseStoredComment(row.data) : null);
 
   const threadPage = db.transaction((site: string, page: string, query: ThreadPageQuery): StoredThreadPage => {
     const before = query.cursor === null ? Number.MAX_SAFE_INTEGER : Number(query.cursor);
@@ -67,7 +68,7 @@ export function createReadQueries(db: Database): ReadQueries {
     const last = shown.at(-1);
     const thread = threadRow.get(site, page);
     return {
-      comments: shown.map((r) => JSON.parse(r.data) as StoredComment),
+      comments: shown.map((r) => parseStoredComment(r.data)),
       nextCursor: rows.length > query.limit && last ? String(last.seq) : null,
       count: thread?.count ?? 0,
       seq: thread?.seq ?? 0,
@@ -79,7 +80,7 @@ export function createReadQueries(db: Database): ReadQueries {
     const oldest = oldestEvent.get(site, page)?.seq ?? seq + 1;
     // Trimmed: the reader needs an event older than the oldest one kept.
     const complete = afterSeq >= oldest - 1;
-    const list = complete ? eventRows.all(site, page, afterSeq, limit).map((r) => JSON.parse(r.data) as ThreadEvent) : [];
+    const list = complete ? eventRows.all(site, page, afterSeq, limit).map((r) => parseStoredEvent(r.data)) : [];
     return { events: list, seq, complete };
   });
 
@@ -95,7 +96,7 @@ export function createReadQueries(db: Database): ReadQueries {
 
   return {
     threadPage: (site, page, query) => threadPage(site, page, query),
-    pendingByAuthor: (site, page, authorId) => pendingRows.all(site, page, authorId).map((r) => JSON.parse(r.data) as StoredComment),
+    pendingByAuthor: (site, page, authorId) => pendingRows.all(site, page, authorId).map((r) => parseStoredComment(r.data)),
     events: (site, page, afterSeq, limit) => events(site, page, afterSeq, limit),
     byIdempotencyKey: (site, page, authorId, key) => parse(byKey.get(site, page, authorId, key)),
     comment: (site, page, id) => parse(byId.get(site, page, id)),

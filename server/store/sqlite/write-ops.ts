@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { ThreadEvent } from '../../../protocol/events.ts';
 import { commentCreatedEvent } from '../public-views.ts';
 import type { CreateCommentResult, NewComment, StoredComment } from '../types.ts';
+import { parseStoredComment } from '../stored-json.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
 export const EVENTS_KEPT = 5_000;
@@ -96,7 +97,7 @@ export function createWriteOps(db: Database): WriteOps {
   return {
     createComment(input, key) {
       const existing = findByKey.get(input.site, input.page, input.authorId, key);
-      if (existing) return { comment: JSON.parse(existing.data) as StoredComment, event: null, duplicate: true };
+      if (existing) return { comment: parseStoredComment(existing.data), event: null, duplicate: true };
       const comment: StoredComment = structuredClone(input);
       if (comment.status !== 'published') {
         insert(comment, key, null);
