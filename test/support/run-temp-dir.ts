@@ -37,7 +37,7 @@ export function useRunTempDir(): RunTempDir {
     leftovers() {
       return readdirSync(path)
         .filter((name) => !TOOL_CACHES.some((cache) => cache.test(name)))
-        .map((name) => describe(join(path, name), name));
+        .map((name) => describeEntry(join(path, name), name));
     },
     remove() {
       rmSync(path, { recursive: true, force: true });
@@ -45,7 +45,7 @@ export function useRunTempDir(): RunTempDir {
   };
 }
 
-function describe(full: string, name: string): string {
+function describeEntry(full: string, name: string): string {
   try {
     if (!statSync(full).isDirectory()) return name;
     const inside = readdirSync(full);
