@@ -5,7 +5,8 @@
 export { createModerator, verdictOf } from './moderator.ts';
 export { defaultPolicy, parsePolicy, policySchema } from './policy.ts';
 export type { Policy, PolicyError, PolicyInput, PolicyResult } from './policy.ts';
-export { Actions, RuleIds, actionSeverity } from './types.ts';
+export { Actions, actionSeverity } from './types.ts';
+export { ruleIds } from './rules/rule-table.ts';
 export type {
   Action,
   AuthorContext,

@@ -1,3 +1,5 @@
+import type { RuleId } from './rules/rule-table.ts';
+
 /** The three outcomes of moderation, ordered from least to most severe. */
 export const Actions = { publish: 'publish', hold: 'hold', reject: 'reject' } as const;
 /** What the engine asks the server to do with a comment. */
@@ -6,27 +8,8 @@ export type Action = (typeof Actions)[keyof typeof Actions];
 /** Severity order used to pick the verdict: the most severe reason wins. */
 export const actionSeverity: Readonly<Record<Action, number>> = { publish: 0, hold: 1, reject: 2 };
 
-/** Stable identifiers of every rule; the console and stored verdicts refer to these. */
-export const RuleIds = {
-  length: 'length',
-  bannedAuthor: 'banned-author',
-  closedThread: 'closed-thread',
-  preModerated: 'pre-moderated',
-  velocity: 'velocity',
-  newAuthor: 'new-author',
-  duplicate: 'duplicate',
-  bannedWord: 'banned-word',
-  suspectWord: 'suspect-word',
-  profanity: 'profanity',
-  authorName: 'author-name',
-  links: 'links',
-  contact: 'contact',
-  gambling: 'gambling',
-  shouting: 'shouting',
-  repetition: 'repetition',
-} as const;
-/** Identifier of one rule. */
-export type RuleId = (typeof RuleIds)[keyof typeof RuleIds];
+// The rule table is where rule ids come from: a new row is a new id, checked everywhere it is mapped.
+export type { RuleId } from './rules/rule-table.ts';
 
 /** Half-open range of UTF-16 offsets into the original comment text. */
 export interface Span {

@@ -1,6 +1,6 @@
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
-import type { Rule } from './rule.ts';
+import { noReasons, type Rule } from './rule.ts';
 
 const sep = '[\\s.\\-–()]{0,2}';
 // Indonesian mobiles (08xx, +62 8xx, 62 8xx) and any international number written with a "+".
@@ -33,18 +33,20 @@ export function findContacts(text: string): Span[] {
 export function createContactRule(p: Policy['contact']): Rule {
   return {
     id: 'contact',
-    check({ text }): Reason | null {
+    check({ text }): readonly Reason[] {
       const spans = findContacts(text);
-      if (spans.length === 0) return null;
-      return {
-        rule: 'contact',
-        action: p.action,
-        message: {
-          en: 'The comment contains a phone number or e-mail address; contact details are reviewed first.',
-          id: 'Komentar memuat nomor telepon atau alamat e-mail; kontak pribadi diperiksa moderator dulu.',
+      if (spans.length === 0) return noReasons;
+      return [
+        {
+          rule: 'contact',
+          action: p.action,
+          message: {
+            en: 'The comment contains a phone number or e-mail address; contact details are reviewed first.',
+            id: 'Komentar memuat nomor telepon atau alamat e-mail; kontak pribadi diperiksa moderator dulu.',
+          },
+          spans,
         },
-        spans,
-      };
+      ];
     },
   };
 }

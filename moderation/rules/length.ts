@@ -1,6 +1,6 @@
 import type { Policy } from '../policy.ts';
 import type { Reason } from '../types.ts';
-import type { Rule } from './rule.ts';
+import { noReasons, type Rule } from './rule.ts';
 
 function codePointLength(text: string): number {
   let n = 0;
@@ -25,31 +25,35 @@ function offsetOfCodePoint(text: string, index: number): number {
 export function createLengthRule(p: Policy['length']): Rule {
   return {
     id: 'length',
-    check({ text }): Reason | null {
+    check({ text }): readonly Reason[] {
       const trimmed = text.trim();
       const len = trimmed.length <= p.max && trimmed.length >= p.min ? -1 : codePointLength(trimmed);
-      if (len === -1 || (len >= p.min && len <= p.max)) return null;
+      if (len === -1 || (len >= p.min && len <= p.max)) return noReasons;
       if (len < p.min) {
-        return {
+        return [
+          {
+            rule: 'length',
+            action: 'reject',
+            message: {
+              en: `The comment is too short: write at least ${p.min} characters.`,
+              id: `Komentar terlalu pendek: tulis paling sedikit ${p.min} karakter.`,
+            },
+            spans: [],
+          },
+        ];
+      }
+      const lead = text.length - text.trimStart().length;
+      return [
+        {
           rule: 'length',
           action: 'reject',
           message: {
-            en: `The comment is too short: write at least ${p.min} characters.`,
-            id: `Komentar terlalu pendek: tulis paling sedikit ${p.min} karakter.`,
+            en: `The comment is too long: ${len} characters, at most ${p.max} are allowed.`,
+            id: `Komentar terlalu panjang: ${len} karakter, paling banyak ${p.max} karakter.`,
           },
-          spans: [],
-        };
-      }
-      const lead = text.length - text.trimStart().length;
-      return {
-        rule: 'length',
-        action: 'reject',
-        message: {
-          en: `The comment is too long: ${len} characters, at most ${p.max} are allowed.`,
-          id: `Komentar terlalu panjang: ${len} karakter, paling banyak ${p.max} karakter.`,
+          spans: [{ start: lead + offsetOfCodePoint(trimmed, p.max), end: lead + trimmed.length }],
         },
-        spans: [{ start: lead + offsetOfCodePoint(trimmed, p.max), end: lead + trimmed.length }],
-      };
+      ];
     },
   };
 }

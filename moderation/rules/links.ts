@@ -1,7 +1,7 @@
 import { quoteTerms } from '../messages.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
-import type { Rule } from './rule.ts';
+import { noReasons, type Rule } from './rule.ts';
 
 /** Link shorteners hide where a link goes, so a link through one is held by default. */
 export const defaultShorteners: readonly string[] = [
@@ -71,10 +71,10 @@ export function createLinksRule(p: Policy['links']): Rule {
   const shorteners = new Set([...defaultShorteners, ...p.shorteners]);
   return {
     id: 'links',
-    check({ text }): Reason[] | null {
-      if (!mayHoldLink(text)) return null;
+    check({ text }): readonly Reason[] {
+      if (!mayHoldLink(text)) return noReasons;
       const links = findLinks(text);
-      if (links.length === 0) return null;
+      if (links.length === 0) return noReasons;
       const denied: FoundLink[] = [];
       const short: FoundLink[] = [];
       const counted: FoundLink[] = [];
@@ -122,7 +122,7 @@ export function createLinksRule(p: Policy['links']): Rule {
           spans: counted.map((l) => l.span),
         });
       }
-      return reasons.length > 0 ? reasons : null;
+      return reasons;
     },
   };
 }

@@ -1,17 +1,19 @@
 import type { Reason } from '../types.ts';
-import type { Rule } from './rule.ts';
+import { noReasons, type Rule } from './rule.ts';
 
-const reason: Reason = {
-  rule: 'pre-moderated',
-  action: 'hold',
-  message: {
-    en: 'Comments on this article are reviewed by a moderator before they appear.',
-    id: 'Komentar di artikel ini diperiksa moderator sebelum ditampilkan.',
+const found: readonly Reason[] = [
+  {
+    rule: 'pre-moderated',
+    action: 'hold',
+    message: {
+      en: 'Comments on this article are reviewed by a moderator before they appear.',
+      id: 'Komentar di artikel ini diperiksa moderator sebelum ditampilkan.',
+    },
+    spans: [],
   },
-  spans: [],
-};
+];
 
 /** Holds every comment on a pre-moderated thread for review. */
 export function createPreModeratedRule(): Rule {
-  return { id: 'pre-moderated', check: ({ context }) => (context.thread.preModerated ? reason : null) };
+  return { id: 'pre-moderated', check: ({ context }) => (context.thread.preModerated ? found : noReasons) };
 }

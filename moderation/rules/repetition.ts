@@ -1,7 +1,7 @@
 import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
-import type { Rule } from './rule.ts';
+import { noReasons, type Rule } from './rule.ts';
 
 /**
  * Holds flooding: one character repeated `maxCharRun` times or more ("!!!!!!!!!!"), or one word
@@ -10,7 +10,7 @@ import type { Rule } from './rule.ts';
 export function createRepetitionRule(p: Policy['repetition']): Rule {
   return {
     id: 'repetition',
-    check({ text }, analysis): Reason | null {
+    check({ text }, analysis): readonly Reason[] {
       const spans: Span[] = [];
       let i = 0;
       while (i < text.length) {
@@ -30,16 +30,18 @@ export function createRepetitionRule(p: Policy['repetition']): Rule {
         }
         k = m;
       }
-      if (spans.length === 0) return null;
-      return {
-        rule: 'repetition',
-        action: p.action,
-        message: {
-          en: 'The comment repeats the same character or word many times.',
-          id: 'Komentar mengulang karakter atau kata yang sama berkali-kali.',
+      if (spans.length === 0) return noReasons;
+      return [
+        {
+          rule: 'repetition',
+          action: p.action,
+          message: {
+            en: 'The comment repeats the same character or word many times.',
+            id: 'Komentar mengulang karakter atau kata yang sama berkali-kali.',
+          },
+          spans,
         },
-        spans,
-      };
+      ];
     },
   };
 }

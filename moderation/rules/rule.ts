@@ -10,8 +10,14 @@ export interface Analysis {
   readonly hits: readonly Hit[];
 }
 
-/** A compiled rule: returns its findings, or null when it has nothing to say. */
+/**
+ * A compiled rule: returns its findings, empty when it has nothing to say. One shape for every
+ * rule (most find one reason, `links` up to three) so the engine appends without asking which.
+ */
 export interface Rule {
   readonly id: RuleId;
-  readonly check: (input: ModerationInput, analysis: Analysis) => Reason | readonly Reason[] | null;
+  readonly check: (input: ModerationInput, analysis: Analysis) => readonly Reason[];
 }
+
+/** What a rule returns when it finds nothing: one shared empty list, so a clean comment allocates none. */
+export const noReasons: readonly Reason[] = [];

@@ -1,13 +1,13 @@
 import type { Policy } from '../policy.ts';
 import type { Reason } from '../types.ts';
-import type { Rule } from './rule.ts';
+import { noReasons, type Rule } from './rule.ts';
 
 /** Holds comments written mostly in capitals once they have at least `minLetters` letters. */
 export function createShoutingRule(p: Policy['shouting']): Rule {
   return {
     id: 'shouting',
-    check({ text }): Reason | null {
-      if (text.length < p.minLetters) return null;
+    check({ text }): readonly Reason[] {
+      if (text.length < p.minLetters) return noReasons;
       let upper = 0;
       let lower = 0;
       // Once this many lower-case letters are seen the ratio cannot be reached: stop early.
@@ -23,18 +23,20 @@ export function createShoutingRule(p: Policy['shouting']): Rule {
           else if (ch.toUpperCase() !== ch) lower++;
         }
       }
-      if (lower >= enoughLower) return null;
+      if (lower >= enoughLower) return noReasons;
       const letters = upper + lower;
-      if (letters < p.minLetters || upper / letters < p.ratio) return null;
-      return {
-        rule: 'shouting',
-        action: p.action,
-        message: {
-          en: 'The comment is written mostly in capital letters; please write it normally.',
-          id: 'Komentar sebagian besar ditulis dengan huruf kapital; mohon tulis dengan huruf biasa.',
+      if (letters < p.minLetters || upper / letters < p.ratio) return noReasons;
+      return [
+        {
+          rule: 'shouting',
+          action: p.action,
+          message: {
+            en: 'The comment is written mostly in capital letters; please write it normally.',
+            id: 'Komentar sebagian besar ditulis dengan huruf kapital; mohon tulis dengan huruf biasa.',
+          },
+          spans: [{ start: 0, end: text.length }],
         },
-        spans: [{ start: 0, end: text.length }],
-      };
+      ];
     },
   };
 }

@@ -3,7 +3,7 @@ import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import type { Hit, LexKind } from '../words/lexicon.ts';
-import type { Analysis, Rule } from './rule.ts';
+import { noReasons, type Analysis, type Rule } from './rule.ts';
 
 /** Original-text spans of the hits of one kind, and the original words they cover. */
 export function hitSpans(text: string, analysis: Analysis, kind: LexKind): { spans: Span[]; found: string[] } {
@@ -24,20 +24,19 @@ function hitSpan(_a: Analysis, h: Hit, normalized: Analysis['normalized'], token
   return originSpan(normalized, tokens.starts[h.from] ?? 0, tokens.ends[h.to - 1] ?? 0);
 }
 
-/**
- * The three word-list rules: the site's banned list (reject), its suspect list (hold), and the
- * built-in English and Indonesian profanity (hold, or reject per policy). A word the site bans is
- * reported once, as banned.
- */
-export function createWordRules(p: Policy['words']): Rule[] {
-  return [
-    {
-      id: 'banned-word',
-      check({ text }, analysis): Reason | null {
-        if (analysis.hits.length === 0) return null;
-        const { spans, found } = hitSpans(text, analysis, 'banned');
-        if (spans.length === 0) return null;
-        return {
+// The three word-list rules share one lexicon scan (the analysis). A word the site bans is
+// reported once, as banned: the other two leave out what a banned span covers.
+
+/** Rejects words and phrases on the site's banned list. */
+export function createBannedWordRule(): Rule {
+  return {
+    id: 'banned-word',
+    check({ text }, analysis): readonly Reason[] {
+      if (analysis.hits.length === 0) return noReasons;
+      const { spans, found } = hitSpans(text, analysis, 'banned');
+      if (spans.length === 0) return noReasons;
+      return [
+        {
           rule: 'banned-word',
           action: 'reject',
           message: {
@@ -45,16 +44,22 @@ export function createWordRules(p: Policy['words']): Rule[] {
             id: `Komentar memuat kata yang dilarang di situs ini: ${quoteTerms(found)}.`,
           },
           spans,
-        };
-      },
+        },
+      ];
     },
-    {
-      id: 'suspect-word',
-      check({ text }, analysis): Reason | null {
-        if (analysis.hits.length === 0) return null;
-        const { spans, found } = withoutBanned(text, analysis, 'suspect');
-        if (spans.length === 0) return null;
-        return {
+  };
+}
+
+/** Holds words and phrases on the site's suspect list. */
+export function createSuspectWordRule(): Rule {
+  return {
+    id: 'suspect-word',
+    check({ text }, analysis): readonly Reason[] {
+      if (analysis.hits.length === 0) return noReasons;
+      const { spans, found } = withoutBanned(text, analysis, 'suspect');
+      if (spans.length === 0) return noReasons;
+      return [
+        {
           rule: 'suspect-word',
           action: 'hold',
           message: {
@@ -62,16 +67,22 @@ export function createWordRules(p: Policy['words']): Rule[] {
             id: `Komentar memuat kata yang diperiksa moderator dulu di situs ini: ${quoteTerms(found)}.`,
           },
           spans,
-        };
-      },
+        },
+      ];
     },
-    {
-      id: 'profanity',
-      check({ text }, analysis): Reason | null {
-        if (analysis.hits.length === 0) return null;
-        const { spans } = withoutBanned(text, analysis, 'profanity');
-        if (spans.length === 0) return null;
-        return {
+  };
+}
+
+/** The built-in English and Indonesian profanity: held, or rejected when the policy says so. */
+export function createProfanityRule(p: Policy['words']): Rule {
+  return {
+    id: 'profanity',
+    check({ text }, analysis): readonly Reason[] {
+      if (analysis.hits.length === 0) return noReasons;
+      const { spans } = withoutBanned(text, analysis, 'profanity');
+      if (spans.length === 0) return noReasons;
+      return [
+        {
           rule: 'profanity',
           action: p.profanityAction,
           message: {
@@ -79,10 +90,10 @@ export function createWordRules(p: Policy['words']): Rule[] {
             id: 'Komentar memuat kata kasar atau makian.',
           },
           spans,
-        };
-      },
+        },
+      ];
     },
-  ];
+  };
 }
 
 function withoutBanned(text: string, analysis: Analysis, kind: LexKind): { spans: Span[]; found: string[] } {
