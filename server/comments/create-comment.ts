@@ -8,9 +8,10 @@ import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
 import type { CommentStore, ModerationRecord, NewCommentStatus, StoredComment } from '../store/types.ts';
-import type { Moderate, ModerationOutcome } from './moderate.ts';
+import type { Moderate } from './moderate.ts';
 import type { PostRateLimit } from './post-rate-limit.ts';
-import { rateRefusal, type VelocityRefusal } from './rate-refusal.ts';
+import { rateRefusal } from './rate-refusal.ts';
+import { refusalOf, velocityRefusal } from './rule-refusals.ts';
 
 export interface CreateCommentDeps {
   store: CommentStore;
@@ -109,27 +110,6 @@ export async function createComment(
     request.key,
   );
   return ok(result);
-}
-
-/**
- * Rejections that are about the poster or the thread, not the text: nothing is stored and the
- * reader gets an error code the widget explains. Velocity is a rate limit: see velocityRefusal.
- */
-function refusalOf(verdict: ModerationOutcome): Result<never> | null {
-  if (verdict.action !== 'reject') return null;
-  const by = (rule: string) => verdict.reasons.find((r) => r.rule === rule && r.action === 'reject');
-  const banned = by('banned-author');
-  if (banned) return fail(ErrorCode.AUTHOR_BANNED, banned.message.en);
-  const closed = by('closed-thread');
-  if (closed) return fail(ErrorCode.THREAD_CLOSED, closed.message.en);
-  return null;
-}
-
-/** The velocity rule's refusal (its wait comes from the clock the pipeline handed the engine). */
-function velocityRefusal(verdict: ModerationOutcome): VelocityRefusal | null {
-  if (verdict.action !== 'reject') return null;
-  const velocity = verdict.reasons.find((r) => r.rule === 'velocity' && r.action === 'reject');
-  return velocity ? { retryAfterMs: verdict.retryAfterMs ?? 60_000, message: velocity.message.en } : null;
 }
 
 function isVisible(status: CommentStatus): boolean {

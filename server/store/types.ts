@@ -2,18 +2,24 @@
  * The store speaks the domain, never raw keys. Two implementations (Redis, embedded) pass
  * one contract suite (store.contract.ts); a behaviour only one of them has is a defect here.
  */
+import type { Action, RuleId } from '../../moderation/index.ts';
 import type { CommentStatus, PublicComment } from '../../protocol/comment.ts';
 import type { ThreadEvent } from '../../protocol/events.ts';
 
 /** What the moderation step decided, stored with the comment so the queue can explain itself. */
 export interface ModerationRecord {
-  action: 'publish' | 'hold' | 'reject';
+  action: Action;
   reasons: ModerationReason[];
 }
 
+/**
+ * One of the engine's reasons as stored. `rule` is the engine's RuleId, so a map keyed by it
+ * (the refusals in comments/) must handle every rule. Records are read back from JSON unchecked:
+ * the same engine wrote them (so renaming a rule id means migrating stored records).
+ */
 export interface ModerationReason {
-  rule: string;
-  action: 'publish' | 'hold' | 'reject';
+  rule: RuleId;
+  action: Action;
   message: { en: string; id: string };
   spans: { start: number; end: number }[];
 }
