@@ -39,12 +39,25 @@ export interface HttpAppDeps {
   trustProxy?: (address: string, hop: number) => boolean;
 }
 
-const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = {
+/**
+ * The HTTP status of every error code; total, so a new code does not compile until it has one.
+ * The socket answers carry only the code; over HTTP the status lets caches, proxies and logs tell
+ * the client's mistakes (4xx) from ours (5xx).
+ */
+const STATUS_FOR_CODE: Readonly<Record<ErrorCode, number>> = {
   INVALID_INPUT: 400,
   PAYLOAD_TOO_LARGE: 413,
+  // A socket packet naming no known event; no HTTP route answers it (an unknown path is NOT_FOUND),
+  // but if one did it would be a request the server cannot understand.
+  UNKNOWN_EVENT: 400,
   UNKNOWN_SITE: 404,
   NOT_FOUND: 404,
+  // Understood and refused, and signing in again would not help: 403, not 401.
   ORIGIN_NOT_ALLOWED: 403,
+  AUTHOR_BANNED: 403,
+  // The request is fine and allowed; the thread's state refuses it, and reopening the thread would
+  // let the same request through: a conflict with the resource's state, not a permission.
+  THREAD_CLOSED: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -59,7 +72,7 @@ const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = {
 export const EMBED_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
 
 function send<T>(res: Response, result: Result<T>): void {
-  res.status(result.ok ? 200 : (STATUS_FOR_CODE[result.error.code] ?? 400)).json(result);
+  res.status(result.ok ? 200 : STATUS_FOR_CODE[result.error.code]).json(result);
 }
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
