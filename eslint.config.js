@@ -23,7 +23,7 @@ export default defineConfig(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      // Named by issue 7; the first three are in recommendedTypeChecked already and are repeated so that
+      // The rules this lint exists for. The first three are in recommendedTypeChecked already, repeated so that
       // a change of preset cannot drop them silently.
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
