@@ -3,13 +3,12 @@
  * every event's payload and ack), what the handshake stores on a socket, and what handlers need.
  */
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol/events.ts';
+import type { ClientToServerEvents, ServerToClientEvents, ThreadEvent } from '../../protocol/events.ts';
 import type { CreateCommentDeps } from '../comments/create-comment.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { ReaderGate } from './reader-limits.ts';
-import type { ThreadBroadcaster } from './thread-broadcaster.ts';
 
 /** Bound at the handshake, for the socket's lifetime. */
 export interface ReaderSocketData {
@@ -24,6 +23,13 @@ export interface ReaderSocketData {
 type NoServerEvents = Record<string, never>;
 export type ReaderServer = Server<ClientToServerEvents, ServerToClientEvents, NoServerEvents, ReaderSocketData>;
 export type ReaderSocket = Socket<ClientToServerEvents, ServerToClientEvents, NoServerEvents, ReaderSocketData>;
+
+/** Sends published events to their threads' readers (thread-broadcaster.ts). */
+export interface ThreadBroadcaster {
+  publish(site: string, event: ThreadEvent): void;
+  /** Sends whatever is queued now (shutdown). */
+  flush(): void;
+}
 
 export interface ReaderDeps extends CreateCommentDeps {
   sites: SiteRegistry;

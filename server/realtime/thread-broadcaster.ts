@@ -6,13 +6,9 @@
  * still goes out as `comment:created`; several go out as one `thread:events`, in seq order.
  */
 import { rooms, type ThreadEvent } from '../../protocol/events.ts';
-import type { ReaderServer } from './reader-socket.ts';
+import type { ReaderServer, ThreadBroadcaster } from './reader-socket.ts';
 
-export interface ThreadBroadcaster {
-  publish(site: string, event: ThreadEvent): void;
-  /** Sends whatever is queued now (shutdown). */
-  flush(): void;
-}
+export type { ThreadBroadcaster } from './reader-socket.ts';
 
 export function createThreadBroadcaster(
   io: ReaderServer,
