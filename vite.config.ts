@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { websocketOnly } from './widget/websocket-only.ts';
 
 /**
  * Builds the one script a site pastes: dist/embed.js, a single minified IIFE with Lit,
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
  * Shadow DOM). `npm run build` runs widget/build.ts, which also enforces the size budget.
  */
 export default defineConfig({
+  plugins: [websocketOnly()],
   publicDir: false,
   build: {
     outDir: 'dist',

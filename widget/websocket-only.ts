@@ -1,0 +1,28 @@
+/**
+ * A Vite plugin that leaves HTTP long-polling and WebTransport out of embed.js.
+ *
+ * The widget connects with `transports: ['websocket']` only (the server needs no sticky
+ * sessions that way), yet engine.io-client's Socket imports one map of all three transports,
+ * so the two it never runs were bundled anyway (about 1.4 KB gzip on every article page).
+ * The plugin serves that map's module as one naming only the WebSocket transport.
+ *
+ * Should engine.io-client move the file, nothing matches and the bundle is merely bigger again
+ * (the build prints and checks its size, and websocket-only.test.ts fails first); should the
+ * map's exports change, the build fails on the missing import.
+ */
+import type { Plugin } from 'vite';
+
+/** The module, as engine.io-client 6.x lays it out, that maps transport names to classes. */
+export const TRANSPORTS_MODULE = '/engine.io-client/build/esm/transports/index.js';
+
+/** Its replacement: `websocket.node.js` is what engine.io-client imports too; its `browser` field maps it to the browser WebSocket. */
+export const WEBSOCKET_ONLY = 'import { WS } from "./websocket.node.js";\nexport const transports = { websocket: WS };\n';
+
+export function websocketOnly(): Plugin {
+  return {
+    name: 'rembuk-websocket-only',
+    load(id) {
+      return id.replaceAll('\\', '/').endsWith(TRANSPORTS_MODULE) ? WEBSOCKET_ONLY : null;
+    },
+  };
+}
