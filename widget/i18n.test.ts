@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorReason } from '../protocol/errors.ts';
-import { errorMessage, messages, toLang } from './i18n.ts';
+import { errorMessage, messages, refusalMessage, toLang } from './i18n.ts';
 
 const limits = { textMax: 5000, nameMax: 60 };
 
@@ -78,6 +78,21 @@ describe('i18n', () => {
     expect(errorMessage('id', { code: 'RATE_LIMITED', message: 'x', retryAfterMs: 125_000 }, limits)).toBe(
       'Anda mengirim terlalu cepat. Anda dapat mengirim lagi dalam 2 menit 5 detik.',
     );
+  });
+
+  it('explains a refused handshake: a malformed site id points at the embed code, other codes as usual', () => {
+    expect(refusalMessage('en', { code: 'INVALID_INPUT', message: 'Handshake: "site" is not a valid site id.' }, limits)).toBe(
+      'The embed code does not name a valid site: check its data-site attribute.',
+    );
+    expect(refusalMessage('id', { code: 'INVALID_INPUT', message: 'x' }, limits)).toBe('Kode sematan tidak menyebut situs yang sah: periksa atribut data-site-nya.');
+    expect(refusalMessage('id', { code: 'ORIGIN_NOT_ALLOWED', message: 'x' }, limits)).toMatch(/^Alamat web ini tidak diizinkan/);
+  });
+
+  it('says in both languages that the server cannot be reached and that a comment waits for the connection', () => {
+    expect(messages('en').unreachable).toBe('Cannot reach the comment server. Trying again…');
+    expect(messages('id').unreachable).toBe('Server komentar tidak dapat dihubungi. Mencoba lagi…');
+    expect(messages('en').queued).toBe('Your comment will be sent when the connection is back.');
+    expect(messages('id').queued).toBe('Komentar Anda akan dikirim begitu koneksi tersambung kembali.');
   });
 
   it('has every English key in Indonesian too', () => {

@@ -30,7 +30,10 @@ export interface Messages {
   loadMore: string;
   loadingMore: string;
   reconnecting: string;
-  connecting: string;
+  /** Trying for a while without reaching the server (it is down, or the network is). */
+  unreachable: string;
+  /** Under the composer while a posted comment waits for the connection. */
+  queued: string;
   unavailableTitle: string;
   justNow: string;
   /** A rate limit's answer with its wait: one sentence, so the reader sees one figure. */
@@ -41,6 +44,8 @@ export interface Messages {
     textTooLong: (max: number) => string;
     nameTooLong: (max: number) => string;
     timeout: string;
+    /** A handshake refused as INVALID_INPUT: the embed's data-site is malformed. */
+    badEmbed: string;
     byCode: Partial<Record<WireError['code'], string>>;
   };
 }
@@ -64,7 +69,8 @@ const en: Messages = {
   loadMore: 'Load older comments',
   loadingMore: 'Loading…',
   reconnecting: 'Connection lost. Reconnecting…',
-  connecting: 'Connecting…',
+  unreachable: 'Cannot reach the comment server. Trying again…',
+  queued: 'Your comment will be sent when the connection is back.',
   unavailableTitle: 'Comments are not available on this site.',
   justNow: 'just now',
   postAgainIn: (s) => `You are posting too quickly. You can post again in ${waitText(s, 'en')}.`,
@@ -74,6 +80,7 @@ const en: Messages = {
     textTooLong: (max) => `A comment can be at most ${max.toLocaleString('en')} characters.`,
     nameTooLong: (max) => `A name can be at most ${max} characters.`,
     timeout: 'The server did not answer in time. Your comment was not lost: try posting again.',
+    badEmbed: 'The embed code does not name a valid site: check its data-site attribute.',
     byCode: {
       UNKNOWN_SITE: 'This site is not registered with the comment service.',
       ORIGIN_NOT_ALLOWED: 'This web address is not allowed to show comments for this site.',
@@ -107,7 +114,8 @@ const id: Messages = {
   loadMore: 'Muat komentar sebelumnya',
   loadingMore: 'Memuat…',
   reconnecting: 'Koneksi terputus. Menyambungkan kembali…',
-  connecting: 'Menyambungkan…',
+  unreachable: 'Server komentar tidak dapat dihubungi. Mencoba lagi…',
+  queued: 'Komentar Anda akan dikirim begitu koneksi tersambung kembali.',
   unavailableTitle: 'Komentar tidak tersedia di situs ini.',
   justNow: 'baru saja',
   postAgainIn: (s) => `Anda mengirim terlalu cepat. Anda dapat mengirim lagi dalam ${waitText(s, 'id')}.`,
@@ -117,6 +125,7 @@ const id: Messages = {
     textTooLong: (max) => `Komentar paling banyak ${max.toLocaleString('id')} karakter.`,
     nameTooLong: (max) => `Nama paling banyak ${max} karakter.`,
     timeout: 'Server tidak menjawab tepat waktu. Komentar Anda tidak hilang: coba kirim lagi.',
+    badEmbed: 'Kode sematan tidak menyebut situs yang sah: periksa atribut data-site-nya.',
     byCode: {
       UNKNOWN_SITE: 'Situs ini tidak terdaftar di layanan komentar.',
       ORIGIN_NOT_ALLOWED: 'Alamat web ini tidak diizinkan menampilkan komentar untuk situs ini.',
@@ -192,4 +201,12 @@ export function errorMessage(lang: Lang, error: ShownError, limits: { textMax: n
     return messages(lang).postAgainIn(Math.ceil(error.retryAfterMs / 1000));
   }
   return sentence;
+}
+
+/**
+ * Why the server refused the connection for good. INVALID_INPUT at the handshake can only be
+ * the site id the embed code sent, so the sentence points the site owner there.
+ */
+export function refusalMessage(lang: Lang, refusal: ShownError, limits: { textMax: number; nameMax: number }): string {
+  return refusal.code === 'INVALID_INPUT' ? messages(lang).errors.badEmbed : errorMessage(lang, refusal, limits);
 }

@@ -148,8 +148,14 @@ export const threadStyles = css`
     color: var(--_danger);
     font-size: 0.9em;
   }
-  .error:empty {
+  .error:empty,
+  .queued:empty {
     display: none;
+  }
+  .queued {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9em;
   }
 
   .list {

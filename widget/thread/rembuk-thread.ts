@@ -16,7 +16,7 @@ import type { WireError } from '../../protocol/errors.ts';
 import { ClockController } from '../clock-controller.ts';
 import { CountdownController } from '../countdown-controller.ts';
 import { CommentPostedEvent } from '../events/comment-posted-event.ts';
-import { errorMessage, messages, resolveLang, type Lang, type Messages } from '../i18n.ts';
+import { errorMessage, messages, refusalMessage, resolveLang, type Lang, type Messages } from '../i18n.ts';
 import { formatAbsoluteTime, formatRelativeTime } from '../relative-time.ts';
 import { createBrowserStore, storageKeys, type KeyValueStore } from '../storage.ts';
 import { createDraftKey } from './draft-key.ts';
@@ -54,6 +54,8 @@ export class RembukThread extends LitElement {
   /** The wait a rate limit named, counted down in the one message shown for it. */
   readonly #wait = new CountdownController(this);
   #rateLimit: WireError | null = null;
+  /** The connection a passing failure in `_error` happened on (null: the error holds whatever the connection does). */
+  #errorConnection: number | null = null;
   readonly #thread = new ThreadController(this, { config: () => this.#resolveConfig(), storage: this.#storage });
   /** Kept across a post that may have been stored, so the reader's retry reuses it; a new text gets a new key. */
   readonly #draft = createDraftKey();
@@ -124,6 +126,7 @@ export class RembukThread extends LitElement {
 
   #connectionNotice(): string {
     const t = this.#thread;
+    if (t.connection === 'unreachable') return this.#m.unreachable;
     if (t.connection === 'reconnecting') return this.#m.reconnecting;
     if (t.loadError) return errorMessage(this._lang, t.loadError, LIMITS);
     return '';
@@ -132,7 +135,7 @@ export class RembukThread extends LitElement {
   #renderUnavailable(): TemplateResult {
     const m = this.#m;
     const refusal = this.#thread.refusal;
-    const reason = refusal ? errorMessage(this._lang, refusal, LIMITS) : '';
+    const reason = refusal ? refusalMessage(this._lang, refusal, LIMITS) : '';
     return html`
       <div class="unavailable" part="unavailable" role="status">
         <p><strong>${m.unavailableTitle}</strong></p>
@@ -181,6 +184,7 @@ export class RembukThread extends LitElement {
             ${this._sending ? m.posting : m.post}
           </button>
         </div>
+        <p class="queued" part="queued" role="status">${this.#thread.queued ? m.queued : ''}</p>
         <p class="error" part="error" id="rembuk-error-${id}" role="alert" aria-live="assertive">${this.#composerError()}</p>
       </form>
     `;
@@ -191,6 +195,8 @@ export class RembukThread extends LitElement {
     if (this.#rateLimit && this.#wait.running) {
       return errorMessage(this._lang, { ...this.#rateLimit, retryAfterMs: this.#wait.remainingMs }, LIMITS);
     }
+    // A failure of the connection since lost ("no answer", "unavailable") is old news once it is back.
+    if (this.#errorConnection !== null && this.#errorConnection !== this.#thread.connections) return '';
     return this._error;
   }
 
@@ -280,6 +286,9 @@ export class RembukThread extends LitElement {
     this.#storage.set(storageKeys.name, authorName);
     this._sending = true;
     this._error = '';
+    this.#errorConnection = null;
+    // The post may wait for the connection a long time; what the reader types meanwhile is a new draft.
+    const typed = this._text;
     const outcome = await this.#thread.post({ text, authorName, key: this.#draft.for(text) });
     this._sending = false;
     // No answer, UNAVAILABLE or INTERNAL keep the key: the comment may be stored, and the
@@ -293,11 +302,13 @@ export class RembukThread extends LitElement {
         this._error = why ? `${m.rejected} ${m.reason(why)}` : m.rejected;
         return;
       }
-      this._text = '';
+      if (this._text === typed) this._text = '';
       this.#clock.refresh();
       this.dispatchEvent(new CommentPostedEvent(comment));
       return;
     }
+    const passing = 'lost' in outcome || outcome.error.code === 'UNAVAILABLE' || outcome.error.code === 'INTERNAL';
+    this.#errorConnection = passing ? this.#thread.connections : null;
     if ('lost' in outcome) this._error = m.errors.timeout;
     else if (outcome.error.code === 'RATE_LIMITED' && (outcome.error.retryAfterMs ?? 0) > 0) {
       // Nothing was stored: the same text may be posted once the wait is over.

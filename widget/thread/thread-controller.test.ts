@@ -11,7 +11,7 @@ import type { PublicComment } from '../../protocol/comment.ts';
 import type { Result } from '../../protocol/errors.ts';
 import type { CommentCreatedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import type { KeyValueStore } from '../storage.ts';
-import { ThreadController } from './thread-controller.ts';
+import { ThreadController, type ThreadControllerOptions } from './thread-controller.ts';
 
 const PAGE = '/artikel';
 
@@ -59,7 +59,8 @@ function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   return { map, get: (k) => map.get(k) ?? null, set: (k, v) => void map.set(k, v) };
 }
 
-function startController(url: string, storage = memoryStore()) {
+/** Node has no page to become visible nor a browser to go online: `wake` is a no-op unless a test drives it. */
+function startController(url: string, storage = memoryStore(), extra: Partial<ThreadControllerOptions> = {}) {
   let updates = 0;
   const host = {
     addController: () => undefined,
@@ -67,7 +68,7 @@ function startController(url: string, storage = memoryStore()) {
     requestUpdate: () => void updates++,
     updateComplete: Promise.resolve(true),
   };
-  const controller = new ThreadController(host, { config: () => ({ server: url, site: 'demo', page: PAGE }), storage, ackTimeoutMs: 300 });
+  const controller = new ThreadController(host, { config: () => ({ server: url, site: 'demo', page: PAGE }), storage, ackTimeoutMs: 300, wake: () => () => undefined, ...extra });
   controller.hostConnected();
   open.push(() => controller.hostDisconnected());
   return { controller, storage, updates: () => updates };
@@ -274,6 +275,110 @@ describe('thread controller', () => {
     expect(controller.refusal).toEqual({ code: 'ORIGIN_NOT_ALLOWED', message: 'Not on this origin.' });
     await new Promise((r) => setTimeout(r, 300));
     expect(attempts).toBe(1);
+  });
+
+  it('stops at a handshake refused as INVALID_INPUT (a malformed site id), says why, and does not retry', async () => {
+    let attempts = 0;
+    const { url, io } = await startServer(() => undefined, { code: 'INVALID_INPUT', message: 'Handshake: "site" is not a valid site id.' });
+    io.engine.on('connection', () => attempts++);
+    const { controller } = startController(url);
+    await until(() => controller.connection === 'refused', 1_500);
+    expect(controller.refusal?.code).toBe('INVALID_INPUT');
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(attempts).toBe(1);
+  });
+
+  it('keeps a comment posted while the server refuses connections, and sends it once with its key when it is back', async () => {
+    let down = false;
+    const keys: string[] = [];
+    const sockets: ServerSocket[] = [];
+    const { url, io } = await startServer((socket) => {
+      sockets.push(socket);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(0)));
+      socket.on('thread:resync', (_p, ack: (r: unknown) => void) => ack({ ok: true, data: { events: [], seq: 0, reset: false } }));
+      socket.on('comment:create', (payload: { key: string; text: string }, ack: (r: unknown) => void) => {
+        keys.push(payload.key);
+        ack({ ok: true, data: { comment: comment('c1', 5, { text: payload.text }), reasons: [] } });
+      });
+    });
+    io.use((_socket, next) => {
+      if (!down) return next();
+      const err = new Error('Starting up.') as Error & { data?: unknown };
+      err.data = { code: 'UNAVAILABLE', message: 'Starting up.' };
+      next(err);
+    });
+    const { controller } = startController(url, memoryStore(), { random: () => 0 });
+    await until(() => controller.thread?.phase === 'ready');
+    down = true;
+    sockets[0]?.conn.close();
+    await until(() => controller.connection !== 'connected');
+    const outcome = controller.post({ text: 'Halo', authorName: 'Sari', key: 'key-0005' });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(controller.queued).toBe(true);
+    expect(keys).toEqual([]);
+    down = false;
+    expect(await outcome).toMatchObject({ ok: true });
+    expect(keys).toEqual(['key-0005']);
+    expect(controller.queued).toBe(false);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('tries again at once when woken (the page became visible, the browser went online)', async () => {
+    let down = false;
+    const sockets: ServerSocket[] = [];
+    let refusals = 0;
+    const { url, io } = await startServer((socket) => {
+      sockets.push(socket);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(0)));
+      socket.on('thread:resync', (_p, ack: (r: unknown) => void) => ack({ ok: true, data: { events: [], seq: 0, reset: false } }));
+    });
+    io.use((_socket, next) => {
+      if (!down) return next();
+      refusals++;
+      const err = new Error('Starting up.') as Error & { data?: unknown };
+      err.data = { code: 'UNAVAILABLE', message: 'Starting up.' };
+      next(err);
+    });
+    let wake = () => undefined as void;
+    const { controller } = startController(url, memoryStore(), {
+      random: () => 1,
+      wake: (fn) => {
+        wake = fn;
+        return () => undefined;
+      },
+    });
+    await until(() => controller.thread?.phase === 'ready');
+    down = true;
+    sockets[0]?.conn.close();
+    // The first retry (after a second) is refused; the next one is two seconds further away.
+    await until(() => refusals === 1, 3_000);
+    down = false;
+    const woken = Date.now();
+    wake();
+    await until(() => controller.connection === 'connected', 3_000);
+    expect(Date.now() - woken).toBeLessThan(700);
+  });
+
+  it('clears the errors of the lost connection once it is back', async () => {
+    const sockets: ServerSocket[] = [];
+    const { url } = await startServer((socket) => {
+      sockets.push(socket);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        const r = snapshot(0, [comment('a', 1)]);
+        if (r.ok) r.data.nextCursor = '1';
+        ack(r);
+      });
+      socket.on('thread:resync', (_p, ack: (r: unknown) => void) => ack({ ok: true, data: { events: [], seq: 0, reset: false } }));
+      socket.on('thread:more', (_p, ack: (r: unknown) => void) => ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'Store down.' } }));
+    });
+    const { controller } = startController(url, memoryStore(), { random: () => 0 });
+    await until(() => controller.thread?.phase === 'ready');
+    await controller.loadMore();
+    expect(controller.moreError?.code).toBe('UNAVAILABLE');
+    const before = controller.connections;
+    sockets[0]?.conn.close();
+    await until(() => controller.connection === 'connected' && controller.connections === before + 1, 5_000);
+    expect(controller.moreError).toBeNull();
   });
 
   it('joins again once a rate-limited join has waited the time the server named', async () => {

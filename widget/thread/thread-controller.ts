@@ -18,6 +18,8 @@ import type {
 } from '../../protocol/events.ts';
 import { ackGuards, broadcastGuards, isConnectErrorData } from '../../protocol/guards.ts';
 import { storageKeys, type KeyValueStore } from '../storage.ts';
+import { dropped, enqueue, settle, takeDue, timedOut, type Outbox, type PostRequest } from './outbox.ts';
+import { createReconnectSchedule, isPermanentRefusal, type ReconnectSchedule } from './reconnect-schedule.ts';
 import type { ThreadConfig } from './thread-config.ts';
 import {
   addOwnComment,
@@ -34,9 +36,10 @@ import {
 
 /**
  * `connecting`: never connected yet; `connected`; `reconnecting`: lost after having been
- * connected; `refused`: the server turned the handshake down for good (see `refusal`).
+ * connected; `unreachable`: trying for a while now without reaching the server (still
+ * trying); `refused`: the server turned the handshake down for good (see `refusal`).
  */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'unreachable' | 'refused';
 
 /** A request whose answer never came (timeout or dropped connection): it may or may not have happened. */
 export interface LostRequest {
@@ -51,10 +54,29 @@ export interface ThreadControllerOptions {
   storage: KeyValueStore;
   /** Milliseconds to wait for an ack before treating a request as lost. */
   ackTimeoutMs?: number;
+  /** The reconnect schedule's jitter (tests make it fixed). */
+  random?: () => number;
+  /**
+   * Calls `now` whenever trying again at once makes sense; returns its unsubscribe. By default
+   * when the page becomes visible or the browser goes online: the reader is back, or the
+   * network is, and waiting out a long backoff would only keep them looking at old news.
+   */
+  wake?: (now: () => void) => () => void;
 }
 
-/** Handshake refusals that retrying cannot fix. */
-const PERMANENT_REFUSALS: ReadonlySet<string> = new Set(['UNKNOWN_SITE', 'ORIGIN_NOT_ALLOWED', 'AUTHOR_BANNED']);
+function onPageWake(now: () => void): () => void {
+  const visible = () => {
+    if (document.visibilityState === 'visible') now();
+  };
+  document.addEventListener('visibilitychange', visible);
+  addEventListener('online', now);
+  return () => {
+    document.removeEventListener('visibilitychange', visible);
+    removeEventListener('online', now);
+  };
+}
+
+/** Between tries of a request answered with a passing failure while connected (a join, a resync). */
 const RETRY_DELAY_MS = 3_000;
 const POST_ATTEMPTS = 3;
 
@@ -91,6 +113,8 @@ export class ThreadController implements ReactiveController {
    * visit (a snapshot does not repeat them).
    */
   readonly reasons = new Map<string, readonly ModerationNotice[]>();
+  /** Successful connections so far: an error shown before the latest one is about a lost connection. */
+  connections = 0;
 
   readonly #host: ReactiveControllerHost;
   readonly #options: ThreadControllerOptions;
@@ -101,19 +125,34 @@ export class ThreadController implements ReactiveController {
   /** Bumped on every join and on close, so a late answer to an abandoned request is dropped. */
   #generation = 0;
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #schedule: ReconnectSchedule;
+  #unwake: (() => void) | null = null;
+  /** Posts not answered yet, and who waits for each answer. */
+  #outbox: Outbox = [];
+  readonly #waiting = new Map<string, (outcome: RequestOutcome<AckOf<'comment:create'>>) => void>();
 
   constructor(host: ReactiveControllerHost, options: ThreadControllerOptions) {
     this.#host = host;
     this.#options = options;
+    this.#schedule = createReconnectSchedule(options.random);
     host.addController(this);
   }
 
   hostConnected(): void {
+    this.#unwake = (this.#options.wake ?? onPageWake)(() => this.#wake());
     this.#open();
   }
 
   hostDisconnected(): void {
+    this.#unwake?.();
+    this.#unwake = null;
     this.#close();
+  }
+
+  /** True while a post waits for the connection to come back. */
+  get queued(): boolean {
+    return this.#outbox.length > 0 && this.connection !== 'connected';
   }
 
   /** Starts over, e.g. after the element's site or page changed. */
@@ -141,8 +180,15 @@ export class ThreadController implements ReactiveController {
     }
     this.thread = createThreadState(config.page);
     this.connection = 'connecting';
+    this.#schedule = createReconnectSchedule(this.#options.random);
+    this.#outage();
     const socket: ReaderSocket = io(config.server, {
       transports: ['websocket'],
+      // Ours, not Socket.IO's: it cannot tell a permanent refusal from a passing one, stop
+      // for good, or be woken early (see reconnect-schedule.ts).
+      reconnection: false,
+      // An attempt that hangs counts as failed, so the schedule goes on.
+      timeout: 10_000,
       // A function, so every reconnect presents the token issued since the first handshake.
       auth: (cb) => {
         const token = this.#options.storage.get(storageKeys.token(config.site));
@@ -156,10 +202,12 @@ export class ThreadController implements ReactiveController {
       this.#generation++;
       this.#resyncInFlight = false;
       this.loadingMore = false;
-      this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
+      this.connection = 'reconnecting';
+      this.#outage();
+      this.#retryLater();
       this.#host.requestUpdate();
     });
-    socket.on('connect_error', (err) => this.#onConnectError(socket, err));
+    socket.on('connect_error', (err) => this.#onConnectError(err));
     // Listeners take `unknown`: nothing from the wire is trusted before its guard has passed.
     socket.on('comment:created', (event: unknown) => this.#onEvents(broadcastGuards['comment:created'](event) ? [event] : null));
     // Events that became public together arrive as one frame, in seq order.
@@ -171,6 +219,8 @@ export class ThreadController implements ReactiveController {
     this.#generation++;
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;
@@ -185,31 +235,56 @@ export class ThreadController implements ReactiveController {
     this.#timers.add(t);
   }
 
-  #onConnectError(socket: ReaderSocket, err: Error): void {
-    // An active socket is still retrying by itself (the server is down or unreachable).
-    if (socket.active) {
-      this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
-      this.#host.requestUpdate();
-      return;
-    }
+  #onConnectError(err: Error): void {
     const sent = 'data' in err ? err.data : undefined;
-    const data: ConnectErrorData = isConnectErrorData(sent) ? sent : { code: 'UNAVAILABLE', message: err.message };
-    if (PERMANENT_REFUSALS.has(data.code)) {
+    if (isConnectErrorData(sent) && isPermanentRefusal(sent.code)) {
       this.connection = 'refused';
-      this.refusal = data;
+      this.refusal = sent;
     } else {
-      // Refused for a passing reason (the server is starting, its store is down, a limit):
-      // try again, after the wait a limit named when it named one.
-      this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
-      this.#later(() => socket.connect(), Math.max(RETRY_DELAY_MS, data.retryAfterMs ?? 0));
+      // The server is down, unreachable, starting, or named a limit: try again later, not
+      // sooner than the wait it named.
+      if (this.connection !== 'unreachable') this.connection = this.#everConnected ? 'reconnecting' : 'connecting';
+      this.#retryLater(isConnectErrorData(sent) ? sent.retryAfterMs : undefined);
     }
     this.#host.requestUpdate();
+  }
+
+  /** An outage began (or goes on): the reader is told once it has lasted a while. */
+  #outage(): void {
+    this.#schedule.lost();
+    this.#later(() => {
+      if (this.#schedule.untilUnreachable() > 0 || this.connection === 'connected' || this.connection === 'refused') return;
+      this.connection = 'unreachable';
+      this.#host.requestUpdate();
+    }, this.#schedule.untilUnreachable());
+  }
+
+  #retryLater(atLeastMs?: number): void {
+    clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => this.#attempt(), this.#schedule.failed(atLeastMs));
+  }
+
+  #attempt(): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+    this.#socket?.connect();
+  }
+
+  /** Tries at once if a retry is waiting (never while connected, refused, or mid-attempt). */
+  #wake(): void {
+    if (this.#retry !== undefined) this.#attempt();
   }
 
   #onConnect(): void {
     const first = !this.#everConnected;
     this.#everConnected = true;
     this.connection = 'connected';
+    this.connections++;
+    this.#schedule.connected();
+    // What failed on the lost connection is no longer news; a rejoin or resync sets it again if need be.
+    this.loadError = null;
+    this.moreError = null;
+    this.#flush();
     this.#host.requestUpdate();
     if (first || !this.thread || this.thread.phase === 'joining') void this.#join();
     else void this.#resync();
@@ -306,44 +381,56 @@ export class ThreadController implements ReactiveController {
   }
 
   /**
-   * Posts a comment. A lost answer is retried with the same idempotency key (the server
-   * returns the first result rather than storing a second comment); after a few attempts the
-   * loss is reported, and the caller keeps the key for the reader's own retry.
+   * Posts a comment. It waits in the outbox while there is no connection and goes out once
+   * there is; a lost answer is retried with the same idempotency key (the server returns the
+   * first result rather than storing a second comment). After a few answers that did not come
+   * although connected the loss is reported, and the caller keeps the key for the reader's retry.
    */
-  async post(input: Omit<RequestOf<'comment:create'>, 'page'>): Promise<RequestOutcome<AckOf<'comment:create'>>> {
+  post(input: Omit<RequestOf<'comment:create'>, 'page'>): Promise<RequestOutcome<AckOf<'comment:create'>>> {
     const config = this.#config;
-    if (!config) return { ok: false, error: { code: 'UNKNOWN_SITE', message: 'No site.' } };
-    let outcome: RequestOutcome<AckOf<'comment:create'>> = { ok: false, lost: true, error: { code: 'UNAVAILABLE', message: 'Not sent.' } };
-    for (let attempt = 0; attempt < POST_ATTEMPTS; attempt++) {
-      if (!(await this.#whenConnected())) break;
-      outcome = await this.#request('comment:create', { ...input, page: config.page });
-      if (!('lost' in outcome)) break;
+    if (!config) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_SITE', message: 'No site.' } });
+    const request = { ...input, page: config.page };
+    return new Promise((resolve) => {
+      this.#waiting.set(request.key, resolve);
+      this.#outbox = enqueue(this.#outbox, request);
+      this.#flush();
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** Sends every waiting post, if connected. */
+  #flush(): void {
+    if (!this.#socket?.connected) return;
+    const { due, outbox } = takeDue(this.#outbox);
+    this.#outbox = outbox;
+    for (const request of due) void this.#send(request);
+  }
+
+  async #send(request: PostRequest): Promise<void> {
+    const outcome = await this.#request('comment:create', request);
+    const { key } = request;
+    if ('lost' in outcome) {
+      if (!this.#socket?.connected) {
+        // Dropped on the way: it goes out again, with its key, on the next connection.
+        this.#outbox = dropped(this.#outbox, key);
+        this.#host.requestUpdate();
+        return;
+      }
+      const next = timedOut(this.#outbox, key, POST_ATTEMPTS);
+      this.#outbox = next.outbox;
+      if (!next.gaveUp) return this.#flush();
+    } else {
+      this.#outbox = settle(this.#outbox, key);
     }
     if (outcome.ok && this.thread) {
       const { comment, reasons } = outcome.data;
       if (reasons.length > 0) this.reasons.set(comment.id, reasons);
       // A rejected comment is an answer, not an error, but it has no place in the thread.
       if (comment.status !== 'rejected') this.thread = addOwnComment(this.thread, comment);
-      this.#host.requestUpdate();
     }
-    return outcome;
-  }
-
-  /** Resolves true once connected, false if that does not happen within the ack timeout. */
-  #whenConnected(): Promise<boolean> {
-    const socket = this.#socket;
-    if (!socket) return Promise.resolve(false);
-    if (socket.connected) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (value: boolean) => {
-        clearTimeout(timer);
-        socket.off('connect', onConnect);
-        resolve(value);
-      };
-      const onConnect = () => done(true);
-      const timer = setTimeout(() => done(false), this.ackTimeoutMs);
-      socket.on('connect', onConnect);
-    });
+    this.#waiting.get(key)?.(outcome);
+    this.#waiting.delete(key);
+    this.#host.requestUpdate();
   }
 
   /**
