@@ -1,4 +1,4 @@
-import type { RuleId } from './rules/rule-table.ts';
+import type { RuleId } from './rules/rule-ids.ts';
 
 /** The three outcomes of moderation, ordered from least to most severe. */
 export const Actions = { publish: 'publish', hold: 'hold', reject: 'reject' } as const;
@@ -9,7 +9,7 @@ export type Action = (typeof Actions)[keyof typeof Actions];
 export const actionSeverity: Readonly<Record<Action, number>> = { publish: 0, hold: 1, reject: 2 };
 
 // The rule table is where rule ids come from: a new row is a new id, checked everywhere it is mapped.
-export type { RuleId } from './rules/rule-table.ts';
+export type { RuleId } from './rules/rule-ids.ts';
 
 /** Half-open range of UTF-16 offsets into the original comment text. */
 export interface Span {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inputOf } from '../fixtures.ts';
 import { createModerator } from '../moderator.ts';
 import { lexiconSourceFor } from '../words/builtin.ts';
+import { RULE_IDS } from './rule-ids.ts';
 import { compileRules, RuleGroups, ruleIds, ruleTable } from './rule-table.ts';
 import { policyOf } from './test-helpers.ts';
 
@@ -57,5 +58,9 @@ describe('rule table', () => {
     // Enough rules spoke for the order to mean something: one from every group.
     const groupOf = new Map<string, string>(ruleTable.map((r) => [r.id, r.group]));
     expect(new Set(v.reasons.map((r) => groupOf.get(r.rule)))).toEqual(new Set(Object.values(RuleGroups)));
+  });
+
+  it('lists the rule ids in rule-ids.ts in the table’s order', () => {
+    expect(ruleIds).toEqual(RULE_IDS);
   });
 });

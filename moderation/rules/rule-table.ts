@@ -22,6 +22,7 @@ import { createNewAuthorRule } from './new-author.ts';
 import { createPreModeratedRule } from './pre-moderated.ts';
 import { createRepetitionRule } from './repetition.ts';
 import type { Rule } from './rule.ts';
+import type { RuleId } from './rule-ids.ts';
 import { createShoutingRule } from './shouting.ts';
 import { createVelocityRule } from './velocity.ts';
 import { createBannedWordRule, createProfanityRule, createSuspectWordRule } from './words.ts';
@@ -106,8 +107,16 @@ export const ruleTable = [
   row('repetition', 'spam', (p) => p.repetition.enabled, ({ policy }) => createRepetitionRule(policy.repetition)),
 ] as const;
 
-/** Stable identifier of one rule, as the console and stored verdicts name it. */
-export type RuleId = (typeof ruleTable)[number]['id'];
+type TableId = (typeof ruleTable)[number]['id'];
+type IsNever<T> = [T] extends [never] ? true : false;
+/** Compiles only when the table has a row for every id in rule-ids.ts and for no other. */
+export type TableCoversRuleIds = [
+  Assert<IsNever<Exclude<RuleId, TableId>>>,
+  Assert<IsNever<Exclude<TableId, RuleId>>>,
+];
+type Assert<T extends true> = T;
+
+export type { RuleId } from './rule-ids.ts';
 
 /** Every rule id, in table order. */
 export const ruleIds: readonly RuleId[] = ruleTable.map((r) => r.id);
