@@ -31,7 +31,7 @@ type Field<T> = { [K in keyof T]-?: Guard<T[K]> };
 
 /** An object guard from one guard per field: every key of T must be given one. */
 function shape<T>(fields: Field<T>): Guard<T> {
-  const entries = Object.entries(fields) as [string, Guard<unknown>][];
+  const entries = Object.entries<Guard<unknown>>(fields);
   return (value: unknown): value is T => {
     if (typeof value !== 'object' || value === null) return false;
     for (const [key, guard] of entries) {

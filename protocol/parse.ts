@@ -102,7 +102,14 @@ function toWireError(error: z.ZodError): WireError {
       return issue.minimum === 1 && issue.origin === 'string' ? fail(ErrorReason.empty, 'must not be empty') : fail(ErrorReason.too_short, issue.message);
     case 'too_big':
       return fail(ErrorReason.too_long, issue.message);
-    default:
+    // The schemas' own messages say what a valid value looks like (a page id, a cursor, …).
+    case 'invalid_format':
+    case 'invalid_value':
+    case 'invalid_union':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'not_multiple_of':
+    case 'custom':
       return fail(ErrorReason.invalid, issue.message);
   }
 }

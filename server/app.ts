@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps): App {
   });
   const io: ReaderServer = new Server(http, {
     // An address shut out for flooding is refused before the WebSocket upgrade, the cheapest refusal.
-    allowRequest: gate.allowRequest,
+    allowRequest: (request, callback) => gate.allowRequest(request, callback),
     // WebSocket only: no long-polling, so several servers behind one balancer need no sticky sessions.
     transports: ['websocket'],
     serveClient: false,
@@ -104,7 +104,8 @@ export function createApp(deps: AppDeps): App {
     },
     async close(graceMs = 4_000) {
       const closed = new Promise<void>((resolve) => {
-        io.close(() => resolve());
+        // Its promise says the same as the callback; the callback is what resolves `closed`.
+        void io.close(() => resolve());
       });
       http.closeAllConnections?.();
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());

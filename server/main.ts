@@ -35,7 +35,7 @@ const sitesFileSchema = z.object({
     z.object({
       id: z.string().regex(SITE_ID_PATTERN),
       name: z.string().min(1).max(120),
-      origins: z.array(z.string().url()).default([]),
+      origins: z.array(z.url()).default([]),
       /** The site's moderation policy (moderation/README.md); defaults when absent. */
       moderation: z.unknown().optional(),
       preModerated: z.boolean().default(false),

@@ -5,7 +5,7 @@ import { insultMarkers, LITERAL_WINDOW } from './literal-sense.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 
-import { type LexEntry, type LexKind } from './lex-entry.ts';
+import type { LexEntry, LexKind } from './lex-entry.ts';
 
 export { LexKinds, type LexEntry, type LexKind } from './lex-entry.ts';
 

@@ -29,7 +29,7 @@ const ALLOW: RateDecision = { ok: true };
 
 /** `postsPerMinute` 0 switches the limit off (benchmarks, trusted intranets). */
 export function createPostRateLimit(options: { postsPerMinute: number }): PostRateLimit {
-  if (options.postsPerMinute <= 0) return { consume: async () => ALLOW, peek: async () => ALLOW };
+  if (options.postsPerMinute <= 0) return { consume: () => Promise.resolve(ALLOW), peek: () => Promise.resolve(ALLOW) };
   return fromLimiter(new RateLimiterMemory({ points: options.postsPerMinute, duration: WINDOW_SECONDS }), options.postsPerMinute);
 }
 
@@ -54,7 +54,7 @@ export async function createRedisPostRateLimit(options: RedisPostRateLimitOption
   client.on('error', () => undefined);
   await client.connect();
   if (options.postsPerMinute <= 0) {
-    return { consume: async () => ALLOW, peek: async () => ALLOW, close: () => client.close() };
+    return { consume: () => Promise.resolve(ALLOW), peek: () => Promise.resolve(ALLOW), close: () => client.close() };
   }
   const redis = new RateLimiterRedis({
     storeClient: client,

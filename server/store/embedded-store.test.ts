@@ -27,18 +27,19 @@ describeCommentStoreContract('embedded', async () => {
       await rm(dataDir, { recursive: true, force: true });
     },
     // A trigger on the authors table aborts the create's transaction half-way, for real.
-    async breakAuthorHistory(site, authorId) {
+    breakAuthorHistory(site, authorId) {
       const name = `break_${createHash('sha1').update(`${site}\0${authorId}`).digest('hex').slice(0, 12)}`;
       const when = `NEW.site = ${quote(site)} AND NEW.author_id = ${quote(authorId)}`;
       const db = new Database(join(dataDir, DATABASE_FILE));
       db.exec(`CREATE TRIGGER ${name}_i BEFORE INSERT ON authors WHEN ${when} BEGIN SELECT RAISE(ABORT, 'history broken by the test'); END;
                CREATE TRIGGER ${name}_u BEFORE UPDATE ON authors WHEN ${when} BEGIN SELECT RAISE(ABORT, 'history broken by the test'); END;`);
       db.close();
-      return async () => {
+      return Promise.resolve(() => {
         const repair = new Database(join(dataDir, DATABASE_FILE));
         repair.exec(`DROP TRIGGER ${name}_i; DROP TRIGGER ${name}_u;`);
         repair.close();
-      };
+        return Promise.resolve();
+      });
     },
   };
 });

@@ -91,9 +91,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
       // One transaction writes the comment, its indexes, its event and its author's history:
       // a create that failed left nothing, so there is never anything to settle.
-      async settleComment(): Promise<ThreadEvent | null> {
-        return null;
-      },
+      settleComment: (): Promise<ThreadEvent | null> => Promise.resolve(null),
 
       async health(): Promise<StoreHealth> {
         if (writer.stopped) return { ok: false, reason: writer.stopped };

@@ -284,7 +284,8 @@ function guard(store: CommentStore): CommentStore {
       if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
         try {
-          return await Reflect.apply(value, target, args);
+          const result: unknown = await Reflect.apply(value, target, args);
+          return result;
         } catch (cause) {
           if (cause instanceof StoreUnavailableError) throw cause;
           throw new StoreUnavailableError('The comment store (Redis) is unavailable.', { cause });

@@ -4,7 +4,6 @@
  * leftmost X-Forwarded-For entry a client writes itself; IPv6 clients count by their /64.
  */
 import { describe, expect, it } from 'vitest';
-import type { CommentCreated } from '../../protocol/events.ts';
 import { parseTrustProxy, type TrustProxy } from '../../server/limits/trust-proxy.ts';
 import { request, type ReaderSocket } from '../support/reader-client.ts';
 import { useThreadFixture } from '../support/thread-fixture.ts';

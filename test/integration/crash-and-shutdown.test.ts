@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { CommentCreated } from '../../protocol/events.ts';
 import { startChildServer, type ChildServer } from '../support/child-server.ts';
 import { connectReader, request } from '../support/reader-client.ts';
 import { deleteRedisKeys } from '../support/stores.ts';
@@ -74,7 +73,7 @@ describe('the server process', () => {
         started.push(s);
         return null;
       },
-      (err: Error) => err,
+      (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
     );
     expect(error?.message).toMatch(/PORT/);
     expect(error?.message).toMatch(/REDIS_URL/);

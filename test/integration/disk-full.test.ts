@@ -9,7 +9,6 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommentCreated } from '../../protocol/events.ts';
 import { startChildServer, type ChildServer } from '../support/child-server.ts';
 import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
 

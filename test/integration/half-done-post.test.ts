@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { CommentCreated, CommentCreatedEvent, ThreadSnapshot } from '../../protocol/events.ts';
+import type { CommentCreatedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import { createRedisStore } from '../../server/store/redis-store.ts';
 import type { CommentStore } from '../../server/store/types.ts';
 import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';

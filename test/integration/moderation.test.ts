@@ -3,7 +3,6 @@
  * asks the site's policy, stores the whole verdict, and tells the author why. Both stores.
  */
 import { describe, expect, it } from 'vitest';
-import type { CommentCreated, ThreadSnapshot } from '../../protocol/events.ts';
 import { request, type ReaderOptions, type ReaderSocket } from '../support/reader-client.ts';
 import { STORE_KINDS } from '../support/stores.ts';
 import { moderationSettings } from '../support/test-app.ts';

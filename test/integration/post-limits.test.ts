@@ -35,8 +35,9 @@ async function server(store: CommentStore, options: TestAppOptions): Promise<Tes
 
 async function reader(app: TestApp): Promise<ReaderSocket> {
   const socket = await connectReader(app.url);
-  later(async () => {
+  later(() => {
     socket.disconnect();
+    return Promise.resolve();
   });
   return socket;
 }

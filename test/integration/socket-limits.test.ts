@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../protocol/errors.ts';
-import type { CommentCreated, ConnectErrorData, ThreadSnapshot } from '../../protocol/events.ts';
+import type { ConnectErrorData, ThreadSnapshot } from '../../protocol/events.ts';
 import { parseTrustProxy, type TrustProxy } from '../../server/limits/trust-proxy.ts';
 import { request, type ReaderOptions, type ReaderSocket } from '../support/reader-client.ts';
 import { useThreadFixture } from '../support/thread-fixture.ts';

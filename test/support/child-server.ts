@@ -96,9 +96,10 @@ export async function startChildServer(options: ChildServerOptions = {}): Promis
       const result = await exited;
       return { ...result, ms: Date.now() - started };
     },
-    async cleanup() {
+    cleanup() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }

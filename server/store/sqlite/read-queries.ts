@@ -4,7 +4,6 @@
  * (a page, its count and its seq) share one read transaction.
  */
 import type { Database } from 'better-sqlite3';
-import type { ThreadEvent } from '../../../protocol/events.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
