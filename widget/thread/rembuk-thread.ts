@@ -1,11 +1,8 @@
 /**
- * `<rembuk-thread>`: one article's live comment thread, for readers.
- *
- * Attributes (all optional when loaded through embed.js):
- * - `site`: the site id (defaults to the embed script's `data-site`);
- * - `page`: the thread's page id (defaults to the canonical link's path, else location.pathname);
- * - `server`: the Rembuk origin (defaults to the embed script's origin);
- * - `lang`: `id` or `en` (defaults to the nearest `lang` ancestor, else English).
+ * `<rembuk-thread>`: one article's live comment thread, for readers. Its public API (the
+ * attributes, the event, the parts and the custom properties) is documented once, in the
+ * JSDoc tags on the class below; `npm run docs:widget` copies it into the README, and
+ * widget/docs/widget-api.test.ts fails when a rendered part or a used property is missing.
  *
  * Comment text is only ever interpolated as text into Lit templates (never as HTML).
  */
@@ -26,6 +23,58 @@ import { threadStyles } from './rembuk-thread.styles.ts';
 
 let instances = 0;
 
+/**
+ * One article's live comment thread: the composer, then the comments newest first.
+ *
+ * @attr site - The site id, as registered on the Rembuk server. Defaults to the embed script's `data-site`.
+ * @attr page - The thread's page id. Defaults to the path of the page's `<link rel="canonical">`, else its URL path.
+ * @attr server - The Rembuk server's origin. Defaults to the origin embed.js was loaded from.
+ * @attr lang - `id` (or `id-ID`, `in`) for Indonesian; any other value for English. Defaults to the nearest ancestor's `lang`, up to `<html>`.
+ *
+ * @fires rembuk-comment-posted - The reader's comment was accepted (published or held for review); `event.comment` is the comment. Bubbles and is composed, so the page can listen on `document`.
+ *
+ * @csspart thread - The whole thread (heading, notice, composer and comments).
+ * @csspart heading - The heading: "Comments", then the count once known.
+ * @csspart notice - The connection notice (lost, cannot reach the server, could not load); hidden when empty.
+ * @csspart composer - The form to post a comment.
+ * @csspart name-label - The label around the name field.
+ * @csspart name-input - The name field.
+ * @csspart text-label - The label around the comment field.
+ * @csspart textarea - The comment field.
+ * @csspart counter - Characters used of the maximum.
+ * @csspart post-button - The post button.
+ * @csspart queued - Under the composer while a posted comment waits for the connection; hidden when empty.
+ * @csspart error - Why a post or loading older comments failed; the composer's is hidden when empty.
+ * @csspart loading - Shown until the thread has loaded.
+ * @csspart empty - Shown when the thread has no comments yet.
+ * @csspart list - The list of comments.
+ * @csspart comment - One comment.
+ * @csspart comment-pending - Also on a comment of the reader's own that awaits review (only they see it).
+ * @csspart author - The author's name.
+ * @csspart time - When the comment was posted, relative ("5 minutes ago"), the exact time in its tooltip.
+ * @csspart text - The comment's text.
+ * @csspart pending-badge - "Awaiting review" on the reader's own held comment.
+ * @csspart pending-reason - Why moderation held it, when the server said.
+ * @csspart load-more - The button that loads older comments.
+ * @csspart unavailable - Replaces the thread when the server refuses this site, origin or embed code for good.
+ * @csspart unavailable-reason - Why, in the reader's language.
+ *
+ * @cssprop --rembuk-font - Font family. Default: inherited from the page.
+ * @cssprop --rembuk-font-size - Base font size. Default: `1rem`.
+ * @cssprop --rembuk-color-text - Text colour. Default: inherited (`currentColor`).
+ * @cssprop --rembuk-color-muted - Secondary text (times, counter, notes). Default: the text colour at 62 %.
+ * @cssprop --rembuk-color-background - Background of the whole widget. Default: `transparent`.
+ * @cssprop --rembuk-color-surface - Background of the composer, notice and refusal box. Default: a 4 % tint of the text colour.
+ * @cssprop --rembuk-color-border - Borders and separators. Default: an 18 % tint of the text colour.
+ * @cssprop --rembuk-color-input-background - Background of the name and comment fields. Default: the page's `Canvas` at 92 %.
+ * @cssprop --rembuk-color-accent - The post and load-more buttons and focus rings. Default: `#0b5cad` (`#6cb0ff` in dark mode).
+ * @cssprop --rembuk-color-accent-text - Text on the accent colour. Default: `#fff` (`#06213d` in dark mode).
+ * @cssprop --rembuk-color-danger - Errors and the over-limit counter. Default: `#b3261e` (`#ff8a80` in dark mode).
+ * @cssprop --rembuk-color-pending - Border and badge of a comment awaiting review. Default: `#8a5a00` (`#f5c451` in dark mode).
+ * @cssprop --rembuk-color-pending-background - Background of a comment awaiting review. Default: a 14 % amber tint.
+ * @cssprop --rembuk-radius - Corner radius. Default: `8px`.
+ * @cssprop --rembuk-spacing - The spacing unit everything is laid out in. Default: `1rem`.
+ */
 export class RembukThread extends LitElement {
   static override styles = threadStyles;
 
