@@ -306,11 +306,11 @@ export class RembukThread extends LitElement {
   }
 
   #onNameInput(e: Event): void {
-    this._name = (e.target as HTMLInputElement).value;
+    if (e.target instanceof HTMLInputElement) this._name = e.target.value;
   }
 
   #onTextInput(e: Event): void {
-    this._text = (e.target as HTMLTextAreaElement).value;
+    if (e.target instanceof HTMLTextAreaElement) this._text = e.target.value;
   }
 
   /** Ctrl/⌘ + Enter posts, as in most comment boxes. */
