@@ -7,7 +7,7 @@
  * a broadcast uses the past tense.
  */
 import type { PublicComment } from './comment.ts';
-import type { Result } from './errors.ts';
+import type { ErrorCode, Result } from './errors.ts';
 
 /** Sent in the Socket.IO handshake (`auth`). The site is bound for the connection's lifetime. */
 export interface HandshakeAuth {
@@ -147,7 +147,7 @@ export type BroadcastOf<E extends BroadcastName> = Parameters<ServerToClientEven
 
 /** Error codes attached to a refused Socket.IO connection (`connect_error` → `err.data.code`). */
 export interface ConnectErrorData {
-  code: string;
+  code: ErrorCode;
   message: string;
   /** For RATE_LIMITED: how long to wait before connecting again, when known. */
   retryAfterMs?: number;

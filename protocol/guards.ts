@@ -137,7 +137,7 @@ export const broadcastGuards: { [E in BroadcastName]: Guard<BroadcastOf<E>> } = 
 
 /** What a refused handshake carries in `connect_error`'s `data`. */
 export const isConnectErrorData: Guard<ConnectErrorData> = shape<ConnectErrorData>({
-  code: isString,
+  code: isErrorCode,
   message: isString,
   retryAfterMs: optional(isNumber),
 });

@@ -35,7 +35,7 @@ describe('i18n', () => {
   });
 
   it('picks the sentence from the field and the reason, never from the English message', () => {
-    const invalid = (field: string, reason: ErrorReason, message = 'Something about the field.') => ({ code: 'INVALID_INPUT', message, field, reason });
+    const invalid = (field: string, reason: ErrorReason, message = 'Something about the field.') => ({ code: 'INVALID_INPUT' as const, message, field, reason });
     expect(errorMessage('en', invalid('text', 'empty'), limits)).toBe('Please write a comment first.');
     expect(errorMessage('en', invalid('text', 'missing'), limits)).toBe('Please write a comment first.');
     expect(errorMessage('id', invalid('text', 'too_long'), limits)).toBe('Komentar paling banyak 5.000 karakter.');

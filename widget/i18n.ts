@@ -3,7 +3,7 @@
  * error codes from the server map to a sentence in the reader's language, and an unknown code
  * falls back to the server's own message.
  */
-import type { WireError } from '../protocol/errors.ts';
+import type { ErrorCode, WireError } from '../protocol/errors.ts';
 import type { ConnectErrorData } from '../protocol/events.ts';
 
 export const Lang = { id: 'id', en: 'en' } as const;
@@ -46,7 +46,11 @@ export interface Messages {
     timeout: string;
     /** A handshake refused as INVALID_INPUT: the embed's data-site is malformed. */
     badEmbed: string;
-    byCode: Partial<Record<WireError['code'], string>>;
+    /**
+     * A sentence for every code but INVALID_INPUT (worded from field and reason instead); null
+     * shows the server's own message. Total, so a new error code does not compile until it is worded.
+     */
+    byCode: Record<Exclude<ErrorCode, 'INVALID_INPUT'>, string | null>;
   };
 }
 
@@ -91,6 +95,8 @@ const en: Messages = {
       UNAVAILABLE: 'The comment service is temporarily unavailable. Please try again.',
       INTERNAL: 'Something went wrong on the server. Please try again.',
       NOT_FOUND: 'That comment no longer exists.',
+      // Only a client of another version sends an event this server does not know: its message says which.
+      UNKNOWN_EVENT: null,
     },
   },
 };
@@ -136,6 +142,7 @@ const id: Messages = {
       UNAVAILABLE: 'Layanan komentar sedang tidak tersedia. Silakan coba lagi.',
       INTERNAL: 'Terjadi kesalahan di server. Silakan coba lagi.',
       NOT_FOUND: 'Komentar itu sudah tidak ada.',
+      UNKNOWN_EVENT: null,
     },
   },
 };
@@ -195,8 +202,7 @@ export function errorMessage(lang: Lang, error: ShownError, limits: { textMax: n
     if (field === 'text' && (required || tooLong)) return required ? m.textRequired : m.textTooLong(limits.textMax);
     return error.message;
   }
-  const byCode: Partial<Record<string, string>> = m.byCode;
-  const sentence = byCode[error.code] ?? error.message;
+  const sentence = m.byCode[error.code] ?? error.message;
   if (error.code === 'RATE_LIMITED' && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
     return messages(lang).postAgainIn(Math.ceil(error.retryAfterMs / 1000));
   }

@@ -18,7 +18,7 @@ export interface DraftKey {
  * no answer at all, UNAVAILABLE (the store failed, possibly after the comment was written:
  * the retry completes it), INTERNAL. Every other refusal comes before anything is stored.
  */
-const MAY_BE_STORED: ReadonlySet<string> = new Set([ErrorCode.UNAVAILABLE, ErrorCode.INTERNAL]);
+const MAY_BE_STORED: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNAVAILABLE, ErrorCode.INTERNAL]);
 
 export function createDraftKey(newKey: () => string = newIdempotencyKey): DraftKey {
   let key: string | null = null;

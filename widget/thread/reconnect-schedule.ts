@@ -19,11 +19,11 @@ export const RECONNECT = {
 /**
  * Handshake refusals that trying again cannot fix: an unregistered or malformed site id, an
  * origin the site does not allow, a banned author. Anything else (UNAVAILABLE, RATE_LIMITED,
- * a code from a newer server) is worth another try later.
+ * and a code this widget does not know, which fails isConnectErrorData) is worth another try later.
  */
-const PERMANENT: ReadonlySet<string> = new Set([ErrorCode.UNKNOWN_SITE, ErrorCode.ORIGIN_NOT_ALLOWED, ErrorCode.AUTHOR_BANNED, ErrorCode.INVALID_INPUT]);
+const PERMANENT: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNKNOWN_SITE, ErrorCode.ORIGIN_NOT_ALLOWED, ErrorCode.AUTHOR_BANNED, ErrorCode.INVALID_INPUT]);
 
-export function isPermanentRefusal(code: string): boolean {
+export function isPermanentRefusal(code: ErrorCode): boolean {
   return PERMANENT.has(code);
 }
 
