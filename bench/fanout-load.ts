@@ -147,9 +147,11 @@ export class FanoutLoad {
       for (const event of batch.events) this.onDelivery(event);
     });
     const joined = await new Promise<Result<unknown>>((resolve, reject) => {
-      socket.timeout(CONNECT_TIMEOUT_MS).emit('thread:join', { page: PAGE }, (err: Error | null, result: Result<unknown>) =>
-        err ? reject(new Error('thread:join timed out')) : resolve(result),
-      );
+      socket
+        .timeout(CONNECT_TIMEOUT_MS)
+        .emit('thread:join', { page: PAGE }, (err: Error | null, result: Result<unknown>) =>
+          err ? reject(new Error('thread:join timed out')) : resolve(result),
+        );
     });
     if (!joined.ok) throw new Error(`thread:join failed: ${joined.error?.code} ${joined.error?.message}`);
     return socket;

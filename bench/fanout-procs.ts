@@ -124,9 +124,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     join(ROOT, options.script),
   ];
   const spawnedAt = Date.now();
-  const [cmd, args] = pinning
-    ? ['taskset', ['-c', String(SERVER_CPU), process.execPath, ...nodeArgs]]
-    : [process.execPath, nodeArgs];
+  const [cmd, args] = pinning ? ['taskset', ['-c', String(SERVER_CPU), process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const child: ChildProcess = spawn(cmd, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...options.env },

@@ -183,7 +183,14 @@ async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = join(ROOT, `bench/results/fanout-${stamp}.json`);
   const json = JSON.stringify(
-    { startedAt: new Date(started).toISOString(), elapsedS, machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, pinned: isPinning() }, plan: PLAN, servers: reports, summary: output },
+    {
+      startedAt: new Date(started).toISOString(),
+      elapsedS,
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, pinned: isPinning() },
+      plan: PLAN,
+      servers: reports,
+      summary: output,
+    },
     null,
     2,
   );
@@ -205,10 +212,17 @@ async function startRunning(spec: ServerSpec, workDir: string, profileDir: strin
   const sitesFile = join(workDir, 'sites.json');
   writeFileSync(
     sitesFile,
-    JSON.stringify({ sites: [{ id: 'demo', name: 'Fan-out benchmark', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }),
+    JSON.stringify({
+      sites: [{ id: 'demo', name: 'Fan-out benchmark', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }],
+    }),
   );
   // Every simulated reader connects from 127.0.0.1: lift the per-address socket cap.
-  const env: Record<string, string> = { DATA_DIR: dataDir, RATE_LIMIT_POSTS_PER_MINUTE: '0', MAX_SOCKETS_PER_ADDRESS: '100000', SITES_FILE: sitesFile };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    RATE_LIMIT_POSTS_PER_MINUTE: '0',
+    MAX_SOCKETS_PER_ADDRESS: '100000',
+    SITES_FILE: sitesFile,
+  };
   let redis: BenchRedis | null = null;
   let server: ServerProcess | null = null;
   try {
@@ -424,11 +438,22 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
       ]);
     }
   }
-  log(`\nLatency (post → every reader) at ${PLAN.latencyRate} posts/s; memory of ${PLAN.bigN} idle joined readers (server VmRSS and V8 heap after a forced GC, minus the same with none)`);
+  log(
+    `\nLatency (post → every reader) at ${PLAN.latencyRate} posts/s; memory of ${PLAN.bigN} idle joined readers (server VmRSS and V8 heap after a forced GC, minus the same with none)`,
+  );
   log(table(rows));
 
   const rampRows: string[][] = [
-    ['server', 'max sustained deliveries/s', 'at posts/s', 'p99 ms there', 'srv CPU there', 'CPU-implied /s per core', 'idle CPU', 'not sustained (failed twice)'],
+    [
+      'server',
+      'max sustained deliveries/s',
+      'at posts/s',
+      'p99 ms there',
+      'srv CPU there',
+      'CPU-implied /s per core',
+      'idle CPU',
+      'not sustained (failed twice)',
+    ],
   ];
   for (const r of reports) {
     const failed = r.rampFailedRate === null ? undefined : r.ramp.filter((s) => s.rate === r.rampFailedRate && !s.sustained).at(-1);
@@ -491,7 +516,13 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
         rssRatio: rss,
         rssMet: rss <= 1.3,
       });
-      targetRows.push([r.name, verdict(p99, p99 <= 1.5), verdict(thr, thr >= 0.8), Number.isNaN(cap) ? '—' : `${cap.toFixed(2)}×`, verdict(rss, rss <= 1.3)]);
+      targetRows.push([
+        r.name,
+        verdict(p99, p99 <= 1.5),
+        verdict(thr, thr >= 0.8),
+        Number.isNaN(cap) ? '—' : `${cap.toFixed(2)}×`,
+        verdict(rss, rss <= 1.3),
+      ]);
     }
     log('\nTargets (ratio against bare in this run)');
     log(table(targetRows));
@@ -503,7 +534,9 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
       );
     }
   }
-  log(`\n${elapsedS.toFixed(0)} s; deliveries/s = deliveries received ÷ step time; srv CPU = server process (+ its redis-server) CPU ÷ wall time (100% = one core); other CPU = the rest of the machine's work meanwhile (not this benchmark)`);
+  log(
+    `\n${elapsedS.toFixed(0)} s; deliveries/s = deliveries received ÷ step time; srv CPU = server process (+ its redis-server) CPU ÷ wall time (100% = one core); other CPU = the rest of the machine's work meanwhile (not this benchmark)`,
+  );
   return { targets };
 }
 
@@ -512,7 +545,9 @@ function verdict(ratio: number, met: boolean): string {
 }
 
 function logStep(s: StepResult): void {
-  const errors = Object.entries(s.errors).map(([k, v]) => `${k}×${v}`).join(' ');
+  const errors = Object.entries(s.errors)
+    .map(([k, v]) => `${k}×${v}`)
+    .join(' ');
   log(
     `   ${s.label.padEnd(12)} ${String(s.posts).padStart(5)} posts → ${pct(s.deliveredRatio).padStart(7)} of ${fmtInt(s.expected)} delivered` +
       ` | p50 ${fmt(s.latencyMs.p50)} p99 ${fmt(s.latencyMs.p99)} max ${fmt(s.latencyMs.max)} ms | ack p50 ${fmt(s.ackMs.p50)} ms` +

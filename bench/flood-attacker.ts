@@ -21,7 +21,16 @@ const SOCKETS = 1_000;
 const JOIN_FLOODER = '203.0.113.66';
 const SOCKET_FLOODER = '203.0.113.67';
 
-const stats = { joinsServed: 0, joinsRefused: 0, joinBytes: 0, joinSockets: 0, socketsOpened: 0, socketsRefused: 0, socketsDropped: 0, cpuSeconds: 0 };
+const stats = {
+  joinsServed: 0,
+  joinsRefused: 0,
+  joinBytes: 0,
+  joinSockets: 0,
+  socketsOpened: 0,
+  socketsRefused: 0,
+  socketsDropped: 0,
+  cpuSeconds: 0,
+};
 const live = new Set<Client>();
 
 function connect(address: string): Client {

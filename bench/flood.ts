@@ -138,7 +138,16 @@ async function runReader(url: string, ms: number): Promise<ReaderFigures> {
         ? await timed<ThreadSnapshot>((ack) => socket.emit('thread:join', { page: PAGE }, ack))
         : await timed<CommentCreated>((ack) =>
             // As long as the seeded ones, so the thread's first page stays as heavy as it was.
-            socket.emit('comment:create', { page: PAGE, text: `Tertib ${i} ${randomBytes(4).toString('hex')}: ${BODY}`, authorName: 'Tertib', key: randomBytes(12).toString('base64url') }, ack),
+            socket.emit(
+              'comment:create',
+              {
+                page: PAGE,
+                text: `Tertib ${i} ${randomBytes(4).toString('hex')}: ${BODY}`,
+                authorName: 'Tertib',
+                key: randomBytes(12).toString('base64url'),
+              },
+              ack,
+            ),
           );
     if (outcome.ok) (i % 2 === 0 ? figures.join : figures.post).push(outcome.ms);
     else figures.failed += 1;
@@ -192,7 +201,12 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rembuk-flood-'));
   const sitesFile = join(dataDir, 'sites.json');
   // The reader posts ten times a minute and more: pacing rules would refuse it, not the flood.
-  writeFileSync(sitesFile, JSON.stringify({ sites: [{ id: 'demo', name: 'Flood bench', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }));
+  writeFileSync(
+    sitesFile,
+    JSON.stringify({
+      sites: [{ id: 'demo', name: 'Flood bench', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }],
+    }),
+  );
   process.stdout.write(`bench:flood — ${cpus().length} CPUs, Node ${process.version}; thread of ${int(COMMENTS)} comments; ${SECONDS} s per phase\n`);
   await seed(dataDir);
   const rows: string[][] = [['phase', 'join p50', 'join p99', 'post p50', 'post p99', 'reader ok', 'failed', 'server CPU']];
@@ -204,7 +218,14 @@ async function main(): Promise<void> {
     try {
       server = await startChildServer({
         dataDir,
-        env: { SITES_FILE: sitesFile, TRUST_PROXY: 'loopback', LOG_LEVEL: 'info', JOURNAL_FSYNC: 'false', RATE_LIMIT_POSTS_PER_MINUTE: '100000', ...phase.limits },
+        env: {
+          SITES_FILE: sitesFile,
+          TRUST_PROXY: 'loopback',
+          LOG_LEVEL: 'info',
+          JOURNAL_FSYNC: 'false',
+          RATE_LIMIT_POSTS_PER_MINUTE: '100000',
+          ...phase.limits,
+        },
       });
       const pid = server.process.pid ?? 0;
       const warmupMs = phase.flooder ? 1_500 : 500;
@@ -244,7 +265,9 @@ async function main(): Promise<void> {
       await server?.stop();
     }
   }
-  process.stdout.write(`\nwell-behaved reader (ms per request, ${1000 / READER_INTERVAL_MS} requests/s, joins and posts in turn; CPU: share of one core)\n${table(rows)}\n`);
+  process.stdout.write(
+    `\nwell-behaved reader (ms per request, ${1000 / READER_INTERVAL_MS} requests/s, joins and posts in turn; CPU: share of one core)\n${table(rows)}\n`,
+  );
   process.stdout.write(`\nflooder (whole run of each phase, warm-up included)\n${table(floods)}\n`);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -53,7 +53,11 @@ const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n
 // Accuracy per category.
 const categories = [...new Set(corpus.map((l) => l.category))];
 const flagged = new Map<string, boolean[]>();
-for (const e of engines) flagged.set(e.name, corpus.map((l) => e.flags(l.text)));
+for (const e of engines)
+  flagged.set(
+    e.name,
+    corpus.map((l) => e.flags(l.text)),
+  );
 
 console.log(`\nModeration benchmark — ${corpus.length} labelled comments (bench/moderation-corpus.jsonl)\n`);
 console.log(`${'category'.padEnd(24)}${'n'.padStart(5)}  label  ${engines.map((e) => e.name.padStart(11)).join('')}`);

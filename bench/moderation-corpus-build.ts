@@ -28,8 +28,50 @@ export interface CorpusLine {
   readonly label: 'flag' | 'clean';
 }
 
-const cyrillic: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', i: 'і', s: 'ѕ', j: 'ј', h: 'һ', b: 'Ь', t: 'т', n: 'п', g: 'ɡ', m: 'м', u: 'υ', l: 'ӏ', r: 'г', d: 'ԁ' };
-const accents: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', n: 'ñ', c: 'ç', s: 'š', g: 'ğ', k: 'ķ', t: 'ţ', l: 'ļ', r: 'ř', b: 'ḃ', j: 'ĵ', m: 'ṁ', d: 'ď', h: 'ĥ', p: 'ṕ' };
+const cyrillic: Record<string, string> = {
+  a: 'а',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  c: 'с',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  i: 'і',
+  s: 'ѕ',
+  j: 'ј',
+  h: 'һ',
+  b: 'Ь',
+  t: 'т',
+  n: 'п',
+  g: 'ɡ',
+  m: 'м',
+  u: 'υ',
+  l: 'ӏ',
+  r: 'г',
+  d: 'ԁ',
+};
+const accents: Record<string, string> = {
+  a: 'á',
+  e: 'é',
+  i: 'í',
+  o: 'ö',
+  u: 'ü',
+  n: 'ñ',
+  c: 'ç',
+  s: 'š',
+  g: 'ğ',
+  k: 'ķ',
+  t: 'ţ',
+  l: 'ļ',
+  r: 'ř',
+  b: 'ḃ',
+  j: 'ĵ',
+  m: 'ṁ',
+  d: 'ď',
+  h: 'ĥ',
+  p: 'ṕ',
+};
 const leet: Record<string, string[]> = { a: ['4', '@'], e: ['3'], i: ['1', '!'], o: ['0'], s: ['5', '$'], t: ['7'] };
 const zeroWidth = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
 const separators = ['.', ' ', '-', '_', '*', '. '];
@@ -57,15 +99,13 @@ const disguises: Record<string, (w: string, n: number) => string> = {
     if (n % 3 === 0) out += (w.at(-1) ?? '').repeat(2 + (n % 3));
     return out;
   },
-  'disguise-lookalike': (w, n) => mapLetters(w, (c, i) => ((i + n) % 2 === 0 ? cyrillic[c.toLowerCase()] ?? c : c)),
+  'disguise-lookalike': (w, n) => mapLetters(w, (c, i) => ((i + n) % 2 === 0 ? (cyrillic[c.toLowerCase()] ?? c) : c)),
   'disguise-fullwidth': (w) => mapLetters(w, (c) => String.fromCodePoint(c.charCodeAt(0) + 0xfee0)),
   'disguise-math-circled': (w, n) =>
-    n % 3 === 2
-      ? mapLetters(w, (c) => String.fromCodePoint(0x24d0 + c.toLowerCase().charCodeAt(0) - 97))
-      : mapLetters(w, (c) => mathLetter(c, n)),
+    n % 3 === 2 ? mapLetters(w, (c) => String.fromCodePoint(0x24d0 + c.toLowerCase().charCodeAt(0) - 97)) : mapLetters(w, (c) => mathLetter(c, n)),
   'disguise-accents': (w, n) =>
     n % 2 === 0
-      ? mapLetters(w, (c, i) => (i % 2 === 1 || i === 0 ? accents[c.toLowerCase()] ?? c : c))
+      ? mapLetters(w, (c, i) => (i % 2 === 1 || i === 0 ? (accents[c.toLowerCase()] ?? c) : c))
       : mapLetters(w, (c, i) => (i % 2 === 0 ? c + '\u0301' : c + '\u0308')),
   'disguise-zero-width': (w, n) => mapLetters(w, (c, i) => (i < w.length - 1 ? c + (zeroWidth[(i + n) % zeroWidth.length] ?? '') : c)),
   'disguise-leetspeak': (w, n) => {

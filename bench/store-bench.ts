@@ -183,7 +183,12 @@ async function main(): Promise<void> {
         startedAt: new Date(started).toISOString(),
         elapsedS,
         quick,
-        machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverage: { before: loadBefore, afterPosting: loadMid, after: loadAfter } },
+        machine: {
+          cores: cpus().length,
+          cpu: cpus()[0]?.model,
+          node: process.version,
+          loadAverage: { before: loadBefore, afterPosting: loadMid, after: loadAfter },
+        },
         plan: PLAN,
         posting,
         datasets,
@@ -325,7 +330,12 @@ function postingRow(spec: { store: PostingStore; title: string }, posters: numbe
     windowMs: PLAN.windowMs,
     posts: med((r) => r.posts),
     postsPerSecond: med((r) => r.postsPerSecond),
-    latencyMs: { p50: med((r) => r.latencyMs.p50), p90: med((r) => r.latencyMs.p90), p99: med((r) => r.latencyMs.p99), max: Math.max(...counted.map((r) => r.latencyMs.max)) },
+    latencyMs: {
+      p50: med((r) => r.latencyMs.p50),
+      p90: med((r) => r.latencyMs.p90),
+      p99: med((r) => r.latencyMs.p99),
+      max: Math.max(...counted.map((r) => r.latencyMs.max)),
+    },
     outcomes,
     cpu: { bench: med((r) => r.cpu.bench), redis: med((r) => r.cpu.redis), other: med((r) => r.cpu.other) },
     lost: sum((r) => r.lost),
@@ -383,7 +393,11 @@ async function startPhase(workDir: string): Promise<{ datasets: DatasetRow[]; st
   const bigPage = threadPage(embeddedBuild.biggestThread.index);
   const dbFile = join(dataDir, DATABASE_FILE);
   const embeddedEnv = { DATA_DIR: dataDir, SECRET: secret };
-  starts.push(await measureStart('embedded', `embedded, ${shortCount(n)} comments, warm page cache`, n, embeddedEnv, workDir, bigPage, () => cachedBytes(dbFile)));
+  starts.push(
+    await measureStart('embedded', `embedded, ${shortCount(n)} comments, warm page cache`, n, embeddedEnv, workDir, bigPage, () =>
+      cachedBytes(dbFile),
+    ),
+  );
   starts.push(
     await measureStart('embedded', `embedded, ${shortCount(n)} comments, file evicted from page cache`, n, embeddedEnv, workDir, bigPage, () => {
       evictFromPageCache(dataDir);
@@ -414,7 +428,9 @@ async function startPhase(workDir: string): Promise<{ datasets: DatasetRow[]; st
       redisKeys: info.keys,
     });
     logBuild('redis', redisBuild, aofFiles);
-    log(`   redis-server: used_memory ${mb(info.usedMemory / 1024)} MB, VmRSS ${redis.pid === null ? '—' : mb(readRssKb(redis.pid))} MB, ${fmtInt(info.keys)} keys`);
+    log(
+      `   redis-server: used_memory ${mb(info.usedMemory / 1024)} MB, VmRSS ${redis.pid === null ? '—' : mb(readRssKb(redis.pid))} MB, ${fmtInt(info.keys)} keys`,
+    );
     starts.push(await measureStart('redis', `Redis, ${shortCount(n)} comments`, n, redisEnv('bench'), workDir, bigPage, null));
   } finally {
     await redis.stop();
@@ -563,7 +579,9 @@ function logBuild(store: string, build: BuildResult, files: Record<string, numbe
     `   ${store}: ${fmtInt(build.comments)} comments in ${(build.ms / 1000).toFixed(1)} s (${fmtInt(build.comments / (build.ms / 1000))}/s), ` +
       `mean text ${fmtInt(build.textChars / build.comments)} chars, biggest thread ${fmtInt(build.biggestThread.comments)} comments ` +
       `(${fmtInt(build.biggestThread.published)} published), ${build.duplicates} duplicates; on disk ${mb(bytes / 1024)} MB ` +
-      `(${Object.entries(files).map(([k, v]) => `${k} ${mb(v / 1024)}`).join(', ')})`,
+      `(${Object.entries(files)
+        .map(([k, v]) => `${k} ${mb(v / 1024)}`)
+        .join(', ')})`,
   );
 }
 
@@ -615,7 +633,17 @@ function printReport(posting: PostingRow[], datasets: DatasetRow[], starts: Star
 
   const { startMs, rssMb } = PLAN.targets;
   const startRows: string[][] = [
-    ['server on', 'start ms, median (min–max)', `≤ ${startMs / 1000} s`, 'first page ms', 'again ms', 'RSS MB', `≤ ${rssMb} MB`, 'RSS after GC', 'heap MB'],
+    [
+      'server on',
+      'start ms, median (min–max)',
+      `≤ ${startMs / 1000} s`,
+      'first page ms',
+      'again ms',
+      'RSS MB',
+      `≤ ${rssMb} MB`,
+      'RSS after GC',
+      'heap MB',
+    ],
   ];
   for (const s of starts) {
     const judged = s.comments > 0;
@@ -636,7 +664,9 @@ function printReport(posting: PostingRow[], datasets: DatasetRow[], starts: Star
       `then GET of the biggest thread's first page; VmRSS after that page (the Redis rows exclude redis-server's own memory, above)`,
   );
   log(table(startRows));
-  log(`\nload average (1/5/15 min): before ${loads[0]?.join(' ')}, after posting ${loads[1]?.join(' ')}, at the end ${loads[2]?.join(' ')}; ${elapsedS.toFixed(0)} s`);
+  log(
+    `\nload average (1/5/15 min): before ${loads[0]?.join(' ')}, after posting ${loads[1]?.join(' ')}, at the end ${loads[2]?.join(' ')}; ${elapsedS.toFixed(0)} s`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -97,12 +97,54 @@ export function commentText(rng: Random, lang: Lang, targetChars: number): strin
 }
 
 const FIRST_NAMES = [
-  'Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Andi', 'Wahyu', 'Putri', 'Joko', 'Lestari', 'Hendra', 'Ayu', 'Rizky', 'Fitri',
-  'Yusuf', 'Indah', 'Bayu', 'Maya', 'Anna', 'James', 'Maria', 'David', 'Laura', 'Thomas', 'Sarah', 'Peter', 'Emma', 'Daniel',
+  'Budi',
+  'Siti',
+  'Agus',
+  'Dewi',
+  'Rina',
+  'Andi',
+  'Wahyu',
+  'Putri',
+  'Joko',
+  'Lestari',
+  'Hendra',
+  'Ayu',
+  'Rizky',
+  'Fitri',
+  'Yusuf',
+  'Indah',
+  'Bayu',
+  'Maya',
+  'Anna',
+  'James',
+  'Maria',
+  'David',
+  'Laura',
+  'Thomas',
+  'Sarah',
+  'Peter',
+  'Emma',
+  'Daniel',
 ] as const;
 const LAST_NAMES = [
-  'Santoso', 'Wijaya', 'Pratama', 'Hidayat', 'Saputra', 'Kurniawan', 'Nugroho', 'Setiawan', 'Halim', 'Siregar', 'Lubis',
-  'Tanjung', 'Smith', 'Brown', 'Wilson', 'Taylor', 'Moore', 'Clark',
+  'Santoso',
+  'Wijaya',
+  'Pratama',
+  'Hidayat',
+  'Saputra',
+  'Kurniawan',
+  'Nugroho',
+  'Setiawan',
+  'Halim',
+  'Siregar',
+  'Lubis',
+  'Tanjung',
+  'Smith',
+  'Brown',
+  'Wilson',
+  'Taylor',
+  'Moore',
+  'Clark',
 ] as const;
 
 /** A display name per author index, stable across runs. */
@@ -152,7 +194,12 @@ export function threadWeights(threads: number): number[] {
  * comment, rejected for a word on the site's banned list that their text ends with.
  */
 function createDatasetModeration(site: string) {
-  const policy = parsePolicy({ newAuthor: { holdFirst: 1 }, words: { banned: [BANNED_WORD] }, velocity: { enabled: false }, duplicate: { enabled: false } });
+  const policy = parsePolicy({
+    newAuthor: { holdFirst: 1 },
+    words: { banned: [BANNED_WORD] },
+    velocity: { enabled: false },
+    duplicate: { enabled: false },
+  });
   if (!policy.ok) throw new Error(`the data set's moderation policy is not valid: ${JSON.stringify(policy.errors)}`);
   const moderate = createSiteModeration((s) => (s === site ? { policy: policy.policy, preModerated: false, closedPages: [] } : undefined));
   return (comment: Omit<NewComment, 'moderation'>): ModerationRecord => {

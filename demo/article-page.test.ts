@@ -36,8 +36,7 @@ describe('demo article page', () => {
 
   it('embeds exactly the README snippet inside the comments section', () => {
     const html = renderArticlePage({ ...base, lang: 'id' });
-    const snippet =
-      '<script src="https://rembuk.example.com/embed.js" data-site="demo" async></script>\n<rembuk-thread></rembuk-thread>';
+    const snippet = '<script src="https://rembuk.example.com/embed.js" data-site="demo" async></script>\n<rembuk-thread></rembuk-thread>';
     expect(embedSnippet(base.embedOrigin, base.site)).toBe(snippet);
     expect(html).toContain(`<section class="comments" id="comments">\n${snippet}\n    </section>`);
     expect(html.match(/<script/g)).toHaveLength(1);
@@ -73,7 +72,12 @@ describe('the demo page under its CSP', () => {
 
   it('publishes the hash of its one inline stylesheet', () => {
     const html = renderArticlePage({ ...base, lang: 'id' });
-    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}`);
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+      (m) =>
+        `sha256-${createHash('sha256')
+          .update(m[1] ?? '')
+          .digest('base64')}`,
+    );
     expect(styles).toHaveLength(1);
     expect(ARTICLE_STYLE_HASHES).toEqual(styles);
   });

@@ -160,9 +160,7 @@ export function renderArticlePage(opts: ArticlePageOptions): string {
   const a = c.article;
   const e = escapeHtml;
   const paragraphs = a.paragraphs.map((p) => `          <p>${e(p)}</p>`).join('\n');
-  const nav = c.nav
-    .map((item, i) => `        <li><a href="#"${i === 1 ? ' aria-current="page"' : ''}>${e(item)}</a></li>`)
-    .join('\n');
+  const nav = c.nav.map((item, i) => `        <li><a href="#"${i === 1 ? ' aria-current="page"' : ''}>${e(item)}</a></li>`).join('\n');
   const tags = a.tags.map((t) => `<a href="#">${e(t)}</a>`).join(' ');
 
   return `<!doctype html>

@@ -45,9 +45,7 @@ export const policySchema = z.strictObject({
     })
     .prefault({}),
   contact: z.strictObject({ enabled: z.boolean().default(true), action: holdOrReject.default('hold') }).prefault({}),
-  gambling: z
-    .strictObject({ enabled: z.boolean().default(true), action: holdOrReject.default('hold'), terms: words.default([]) })
-    .prefault({}),
+  gambling: z.strictObject({ enabled: z.boolean().default(true), action: holdOrReject.default('hold'), terms: words.default([]) }).prefault({}),
   shouting: z
     .strictObject({
       enabled: z.boolean().default(true),
@@ -72,13 +70,9 @@ export const policySchema = z.strictObject({
       action: holdOrReject.default('hold'),
     })
     .prefault({}),
-  velocity: z
-    .strictObject({ enabled: z.boolean().default(true), maxPosts: int(1).default(5), windowMs: int(1).default(60_000) })
-    .prefault({}),
+  velocity: z.strictObject({ enabled: z.boolean().default(true), maxPosts: int(1).default(5), windowMs: int(1).default(60_000) }).prefault({}),
   newAuthor: z.strictObject({ holdFirst: int(0).default(0) }).prefault({}),
-  trusted: z
-    .strictObject({ skip: ruleIdList.default(['new-author', 'pre-moderated', 'links', 'shouting', 'repetition']) })
-    .prefault({}),
+  trusted: z.strictObject({ skip: ruleIdList.default(['new-author', 'pre-moderated', 'links', 'shouting', 'repetition']) }).prefault({}),
 });
 
 /** A site's moderation policy with every default filled in. */

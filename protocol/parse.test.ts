@@ -12,7 +12,11 @@ describe('request parsing', () => {
     ['whitespace-only text', { ...valid, text: '   \n ' }, { field: 'text', reason: 'empty', message: '"text" must not be empty.' }],
     ['an empty name', { ...valid, authorName: '' }, { field: 'authorName', reason: 'empty', message: '"authorName" must not be empty.' }],
     ['text over the limit', { ...valid, text: 'a'.repeat(LIMITS.textMax + 1) }, { field: 'text', reason: 'too_long' }],
-    ['a field the request does not have', { ...valid, colour: 'red' }, { field: 'colour', reason: 'unknown_field', message: '"colour" is not a field of this request.' }],
+    [
+      'a field the request does not have',
+      { ...valid, colour: 'red' },
+      { field: 'colour', reason: 'unknown_field', message: '"colour" is not a field of this request.' },
+    ],
     ['a malformed page id', { ...valid, page: 'has space' }, { field: 'page', reason: 'invalid' }],
   ])('answers %s with the field, a machine reason and a true message', (_what, payload, expected) => {
     const result = parse.commentCreate(payload);
@@ -22,7 +26,11 @@ describe('request parsing', () => {
 
   it('answers a payload that is not an object without naming a field', () => {
     const result = parse.threadRef('just a string');
-    expect(!result.ok && result.error).toEqual({ code: 'INVALID_INPUT', reason: 'wrong_type', message: 'The payload must be an object, not a string.' });
+    expect(!result.ok && result.error).toEqual({
+      code: 'INVALID_INPUT',
+      reason: 'wrong_type',
+      message: 'The payload must be an object, not a string.',
+    });
   });
 
   it('accepts a valid request and normalises its text and name', () => {

@@ -5,14 +5,7 @@
 import { z } from 'zod';
 import { LIMITS, PAGE_ID_PATTERN, SITE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './limits.ts';
 import { ErrorCode, ErrorReason, type WireError } from './errors.ts';
-import type {
-  Assert,
-  CommentCreateRequest,
-  HandshakeAuth,
-  ThreadMoreRequest,
-  ThreadRef,
-  ThreadResyncRequest,
-} from './events.ts';
+import type { Assert, CommentCreateRequest, HandshakeAuth, ThreadMoreRequest, ThreadRef, ThreadResyncRequest } from './events.ts';
 
 const page = z.string().regex(PAGE_ID_PATTERN, 'must be a page id: 1–200 URL path characters, no spaces or braces');
 const site = z.string().regex(SITE_ID_PATTERN, 'must be a site id: lower-case letters, digits and dashes');
@@ -21,12 +14,7 @@ const site = z.string().regex(SITE_ID_PATTERN, 'must be a site id: lower-case le
 const text = z
   .string()
   .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'must not be empty')
-      .max(LIMITS.textMax, `must be at most ${LIMITS.textMax} characters`),
-  );
+  .pipe(z.string().min(1, 'must not be empty').max(LIMITS.textMax, `must be at most ${LIMITS.textMax} characters`));
 
 const authorName = z
   .string()
@@ -99,7 +87,9 @@ function toWireError(error: z.ZodError): WireError {
       return fail(ErrorReason.unknown_field, `is not a field of this request${others}`, at);
     }
     case 'too_small':
-      return issue.minimum === 1 && issue.origin === 'string' ? fail(ErrorReason.empty, 'must not be empty') : fail(ErrorReason.too_short, issue.message);
+      return issue.minimum === 1 && issue.origin === 'string'
+        ? fail(ErrorReason.empty, 'must not be empty')
+        : fail(ErrorReason.too_short, issue.message);
     case 'too_big':
       return fail(ErrorReason.too_long, issue.message);
     // The schemas' own messages say what a valid value looks like (a page id, a cursor, …).

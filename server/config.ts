@@ -5,9 +5,7 @@
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './limits/trust-proxy.ts';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** TRUST_PROXY, compiled once: a hop count, or trusted addresses/subnets (limits/trust-proxy.ts). */
 const trustProxy = z.string().transform((value, ctx): { trust: TrustProxy; description: string } => {
@@ -22,7 +20,10 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/, 'must be 1–64 letters, digits, _ : or -').default('rembuk'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{1,64}$/, 'must be 1–64 letters, digits, _ : or -')
+    .default('rembuk'),
   DATA_DIR: z.string().min(1).default('./data'),
   JOURNAL_FSYNC: bool.default(true),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

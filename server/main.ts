@@ -55,7 +55,11 @@ async function main(): Promise<void> {
     writeChunk: fdWriter(1),
     onDropsEnded: (dropped, reason) => logger.warn({ dropped, reason }, 'log lines were dropped: the log destination failed or could not keep up'),
   });
-  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'), destination: logDestination });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    destination: logDestination,
+  });
 
   const { sites: siteList, moderation } = loadSites(config);
   const sites = createSiteRegistry(siteList);
@@ -119,7 +123,10 @@ async function main(): Promise<void> {
     'listening',
   );
   if (config.DEMO && !config.PUBLIC_URL && (config.HOST === '0.0.0.0' || config.HOST === '::')) {
-    logger.warn({ embedOrigin: url }, 'the demo page loads embed.js from this machine\'s loopback address: set PUBLIC_URL for readers on other machines');
+    logger.warn(
+      { embedOrigin: url },
+      "the demo page loads embed.js from this machine's loopback address: set PUBLIC_URL for readers on other machines",
+    );
   }
   if (config.DEMO && process.stdout.isTTY) {
     process.stdout.write(`\n  Rembuk demo article:  ${config.PUBLIC_URL ?? url}/   (English: ${config.PUBLIC_URL ?? url}/en)\n\n`);
@@ -162,7 +169,9 @@ function loadSites(config: Config): { sites: SiteConfig[]; moderation: Map<strin
   if (config.SITES_FILE) {
     const result = sitesFileSchema.safeParse(JSON.parse(readFileSync(config.SITES_FILE, 'utf8')));
     if (!result.success) {
-      throw new Error(`SITES_FILE ${config.SITES_FILE} is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `SITES_FILE ${config.SITES_FILE} is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const problems: string[] = [];
     result.data.sites.forEach((site, index) => {

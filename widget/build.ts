@@ -26,7 +26,9 @@ const served = await writePrecompressed(file);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const verdict = gzip <= EMBED_BUDGET_BYTES ? 'within' : 'OVER';
 console.log(`dist/embed.js: ${kb(bytes.length)} raw, ${kb(gzip)} gzip (${gzip} bytes; ${verdict} the ${kb(EMBED_BUDGET_BYTES)} budget)`);
-console.log(`  served precompressed: ${kb(served.brotli)} brotli (embed.js.br, ${served.brotli} bytes), ${kb(served.gzip)} gzip -9 (embed.js.gz, ${served.gzip} bytes)`);
+console.log(
+  `  served precompressed: ${kb(served.brotli)} brotli (embed.js.br, ${served.brotli} bytes), ${kb(served.gzip)} gzip -9 (embed.js.gz, ${served.gzip} bytes)`,
+);
 if (gzip > EMBED_BUDGET_BYTES) {
   console.error(`dist/embed.js is ${gzip - EMBED_BUDGET_BYTES} bytes over its gzip budget.`);
   process.exit(1);

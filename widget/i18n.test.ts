@@ -30,12 +30,21 @@ describe('i18n', () => {
       'Silakan tulis komentar terlebih dahulu.',
     );
     expect(
-      errorMessage('en', { code: 'INVALID_INPUT', message: '"authorName" must be at most 60 characters.', field: 'authorName', reason: 'too_long' }, limits),
+      errorMessage(
+        'en',
+        { code: 'INVALID_INPUT', message: '"authorName" must be at most 60 characters.', field: 'authorName', reason: 'too_long' },
+        limits,
+      ),
     ).toBe('A name can be at most 60 characters.');
   });
 
   it('picks the sentence from the field and the reason, never from the English message', () => {
-    const invalid = (field: string, reason: ErrorReason, message = 'Something about the field.') => ({ code: 'INVALID_INPUT' as const, message, field, reason });
+    const invalid = (field: string, reason: ErrorReason, message = 'Something about the field.') => ({
+      code: 'INVALID_INPUT' as const,
+      message,
+      field,
+      reason,
+    });
     expect(errorMessage('en', invalid('text', 'empty'), limits)).toBe('Please write a comment first.');
     expect(errorMessage('en', invalid('text', 'missing'), limits)).toBe('Please write a comment first.');
     expect(errorMessage('id', invalid('text', 'too_long'), limits)).toBe('Komentar paling banyak 5.000 karakter.');
@@ -51,7 +60,9 @@ describe('i18n', () => {
     expect(errorMessage('en', { code: 'INVALID_INPUT', message: '"page" is not a valid page id.', field: 'page', reason: 'invalid' }, limits)).toBe(
       '"page" is not a valid page id.',
     );
-    expect(errorMessage('en', { code: 'INVALID_INPUT', message: '"text" must not be empty.', field: 'text' }, limits)).toBe('"text" must not be empty.');
+    expect(errorMessage('en', { code: 'INVALID_INPUT', message: '"text" must not be empty.', field: 'text' }, limits)).toBe(
+      '"text" must not be empty.',
+    );
   });
 
   it('translates known codes and falls back to the server message for others', () => {
@@ -84,7 +95,9 @@ describe('i18n', () => {
     expect(refusalMessage('en', { code: 'INVALID_INPUT', message: 'Handshake: "site" is not a valid site id.' }, limits)).toBe(
       'The embed code does not name a valid site: check its data-site attribute.',
     );
-    expect(refusalMessage('id', { code: 'INVALID_INPUT', message: 'x' }, limits)).toBe('Kode sematan tidak menyebut situs yang sah: periksa atribut data-site-nya.');
+    expect(refusalMessage('id', { code: 'INVALID_INPUT', message: 'x' }, limits)).toBe(
+      'Kode sematan tidak menyebut situs yang sah: periksa atribut data-site-nya.',
+    );
     expect(refusalMessage('id', { code: 'ORIGIN_NOT_ALLOWED', message: 'x' }, limits)).toMatch(/^Alamat web ini tidak diizinkan/);
   });
 

@@ -85,8 +85,14 @@ export function diffLines(lines: readonly string[], before: Policy, after: Polic
     total++;
     const va = a(input);
     const vb = b(input);
-    const ra = va.reasons.map((r) => `${r.rule}:${r.action}`).sort().join(' ');
-    const rb = vb.reasons.map((r) => `${r.rule}:${r.action}`).sort().join(' ');
+    const ra = va.reasons
+      .map((r) => `${r.rule}:${r.action}`)
+      .sort()
+      .join(' ');
+    const rb = vb.reasons
+      .map((r) => `${r.rule}:${r.action}`)
+      .sort()
+      .join(' ');
     if (va.action === vb.action && ra === rb) return;
     changed++;
     out.push(`${String(i + 1).padStart(4)}  ${va.action} → ${vb.action}  ${clip(input.text)}`);

@@ -28,7 +28,12 @@ function loadPolicy(path: string | undefined): Policy {
 function main(): void {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { policy: { type: 'string' }, diff: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      policy: { type: 'string' },
+      diff: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help || positionals[0] !== 'check') {
     console.error(usage);

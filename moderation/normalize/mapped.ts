@@ -91,15 +91,11 @@ export function isAscii(text: string): boolean {
  * `mark` returning true removes the code point and attaches it to the previous output character,
  * so a highlight still covers an accent that was stripped.
  */
-export function mapNonAscii(
-  m: Mapped,
-  fn: (cp: string) => string | undefined,
-  attachToPrevious?: (cp: string) => boolean,
-): Mapped {
+export function mapNonAscii(m: Mapped, fn: (cp: string) => string | undefined, attachToPrevious?: (cp: string) => boolean): Mapped {
   const text = m.text;
   let b: MappedBuilder | null = null;
   let copiedTo = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       i++;

@@ -6,7 +6,21 @@ function isLetter(c: number): boolean {
 
 // Characters people put between letters to slip past filters: f.u.c.k, f u c k, a-n-j-i-n-g, f_u_c_k, f*u*c*k.
 function isSeparator(c: number): boolean {
-  return c === 32 || c === 46 || c === 45 || c === 95 || c === 42 || c === 44 || c === 47 || c === 124 || c === 126 || c === 183 || c === 8226 || c === 9 || c === 39;
+  return (
+    c === 32 ||
+    c === 46 ||
+    c === 45 ||
+    c === 95 ||
+    c === 42 ||
+    c === 44 ||
+    c === 47 ||
+    c === 124 ||
+    c === 126 ||
+    c === 183 ||
+    c === 8226 ||
+    c === 9 ||
+    c === 39
+  );
 }
 
 const MIN_LETTERS = 3;

@@ -21,7 +21,7 @@ describe('author-name rule', () => {
     ['holds an English compound', 'Bullshit Detector', {}, 'hold'],
     ['holds a masked listed word', 'F*ck You', {}, 'hold'],
     ['publishes a Japanese surname that starts with a listed stem', 'Shitara Kenji', {}, 'publish'],
-    ['publishes a painter\'s name that starts with a listed prefix', 'Pissarro Fan', {}, 'publish'],
+    ["publishes a painter's name that starts with a listed prefix", 'Pissarro Fan', {}, 'publish'],
     ['publishes an Indonesian word that starts with a listed word', 'Asuhan Putri', {}, 'publish'],
     ['publishes a Japanese given name that starts with a listed word', 'Asuka Tan', {}, 'publish'],
     ['publishes a Javanese name that starts with a chat abbreviation', 'Cokroaminoto', {}, 'publish'],

@@ -16,7 +16,12 @@ describe('banned-author rule', () => {
 
   const messages: readonly [string, number, string, string][] = [
     ['tells a banned author how long the ban lasts', 3 * 86_400_000, 'for another 3 days', 'selama 3 hari lagi'],
-    ['tells an author banned for years that the ban is permanent', 10 * 365 * 86_400_000, 'You are banned from commenting on this site.', 'Anda dilarang berkomentar di situs ini.'],
+    [
+      'tells an author banned for years that the ban is permanent',
+      10 * 365 * 86_400_000,
+      'You are banned from commenting on this site.',
+      'Anda dilarang berkomentar di situs ini.',
+    ],
   ];
   it.each(messages)('%s', (_name, bannedFor, en, id) => {
     const r = ruleOutcome('banned-author', 'halo semua', {}, { now, author: { bannedUntil: now + bannedFor } });

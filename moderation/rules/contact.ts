@@ -4,10 +4,7 @@ import { noReasons, type Rule } from './rule.ts';
 
 const sep = '[\\s.\\-–()]{0,2}';
 // Indonesian mobiles (08xx, +62 8xx, 62 8xx) and any international number written with a "+".
-const phone = new RegExp(
-  `(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}\\d){7,11}|\\+${sep}[1-9](?:${sep}\\d){8,13})(?!\\d)`,
-  'g',
-);
+const phone = new RegExp(`(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}\\d){7,11}|\\+${sep}[1-9](?:${sep}\\d){8,13})(?!\\d)`, 'g');
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
 const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.com\/\S+/gi;
 

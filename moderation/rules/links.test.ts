@@ -10,8 +10,20 @@ describe('links rule', () => {
     ['holds more links than the maximum', 'a https://x.com b https://y.com c www.z.net', {}, 'hold', ['https://x.com', 'https://y.com', 'www.z.net']],
     ['holds a link shortener', 'lihat bit.ly/abc123 sekarang', {}, 'hold', ['bit.ly/abc123']],
     ['holds the Indonesian shortener s.id', 'daftar di s.id/promo', {}, 'hold', ['s.id/promo']],
-    ['rejects a denied domain and its subdomains', 'buka https://promo.judi.com/x', { links: { denyDomains: ['judi.com'] } }, 'reject', ['https://promo.judi.com/x']],
-    ['does not count allowed domains', 'a https://esdm.go.id b https://esdm.go.id/c d https://esdm.go.id/e', { links: { allowDomains: ['esdm.go.id'] } }, 'publish', []],
+    [
+      'rejects a denied domain and its subdomains',
+      'buka https://promo.judi.com/x',
+      { links: { denyDomains: ['judi.com'] } },
+      'reject',
+      ['https://promo.judi.com/x'],
+    ],
+    [
+      'does not count allowed domains',
+      'a https://esdm.go.id b https://esdm.go.id/c d https://esdm.go.id/e',
+      { links: { allowDomains: ['esdm.go.id'] } },
+      'publish',
+      [],
+    ],
     ['holds every link when the maximum is zero', 'sumber: https://esdm.go.id', { links: { max: 0 } }, 'hold', ['https://esdm.go.id']],
     ['does not take a missing space after a full stop for a link', 'Harga naik.Padahal janji turun.', {}, 'publish', []],
   ];

@@ -5,9 +5,31 @@ import { noReasons, type Rule } from './rule.ts';
 
 /** Link shorteners hide where a link goes, so a link through one is held by default. */
 export const defaultShorteners: readonly string[] = [
-  'bit.ly', 'bitly.com', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'v.gd', 's.id', 'cutt.ly',
-  'shorturl.at', 'rb.gy', 't.ly', 'tiny.cc', 'lnkd.in', 'buff.ly', 'rebrand.ly', 'shorte.st', 'adf.ly',
-  'linktr.ee', 'heylink.me', 'lynk.id', 'bit.do', 'x.co', 'u.to',
+  'bit.ly',
+  'bitly.com',
+  'tinyurl.com',
+  't.co',
+  'goo.gl',
+  'ow.ly',
+  'is.gd',
+  'v.gd',
+  's.id',
+  'cutt.ly',
+  'shorturl.at',
+  'rb.gy',
+  't.ly',
+  'tiny.cc',
+  'lnkd.in',
+  'buff.ly',
+  'rebrand.ly',
+  'shorte.st',
+  'adf.ly',
+  'linktr.ee',
+  'heylink.me',
+  'lynk.id',
+  'bit.do',
+  'x.co',
+  'u.to',
 ];
 
 // Explicit URLs, or bare host names ending in a top-level domain that spam actually uses; a bare

@@ -76,17 +76,32 @@ export const ruleTable = [
   row('banned-author', 'refusal', always, () => createBannedAuthorRule()),
   row('closed-thread', 'refusal', always, () => createClosedThreadRule()),
   row('length', 'refusal', always, ({ policy }) => createLengthRule(policy.length)),
-  row('velocity', 'refusal', (p) => p.velocity.enabled, ({ policy }) => createVelocityRule(policy.velocity)),
+  row(
+    'velocity',
+    'refusal',
+    (p) => p.velocity.enabled,
+    ({ policy }) => createVelocityRule(policy.velocity),
+  ),
 
   // review — holds about the thread or the author, not about what was written: a pre-moderated
   // thread, a new author. Before any finding in the text, so the author reads first that this
   // comment waits for a moderator whatever it says.
   row('pre-moderated', 'review', always, () => createPreModeratedRule()),
-  row('new-author', 'review', (p) => p.newAuthor.holdFirst > 0, ({ policy }) => createNewAuthorRule(policy.newAuthor)),
+  row(
+    'new-author',
+    'review',
+    (p) => p.newAuthor.holdFirst > 0,
+    ({ policy }) => createNewAuthorRule(policy.newAuthor),
+  ),
 
   // history — the same text as one of the author's recent posts: about the comment as a whole,
   // so before the findings that point at words in it.
-  row('duplicate', 'history', (p) => p.duplicate.enabled, ({ policy }) => createDuplicateRule(policy.duplicate)),
+  row(
+    'duplicate',
+    'history',
+    (p) => p.duplicate.enabled,
+    ({ policy }) => createDuplicateRule(policy.duplicate),
+  ),
 
   // words — the word lists matched on the normalized text, then on the display name. The site's
   // banned list comes first: it rejects, and the suspect and profanity rules leave out what a
@@ -95,25 +110,52 @@ export const ruleTable = [
   row('banned-word', 'words', always, () => createBannedWordRule()),
   row('suspect-word', 'words', always, () => createSuspectWordRule()),
   row('profanity', 'words', always, ({ policy }) => createProfanityRule(policy.words)),
-  row('author-name', 'words', (p) => p.words.checkAuthorName, ({ source }) => createAuthorNameRule(listedTermInName(source))),
+  row(
+    'author-name',
+    'words',
+    (p) => p.words.checkAuthorName,
+    ({ source }) => createAuthorNameRule(listedTermInName(source)),
+  ),
 
   // spam — shapes of promotion and flooding (links, contact details, gambling terms, capitals,
   // repetition): by default they hold for review (only a denied link domain rejects), the weakest
   // signals, so they explain last.
-  row('links', 'spam', (p) => p.links.enabled, ({ policy }) => createLinksRule(policy.links)),
-  row('contact', 'spam', (p) => p.contact.enabled, ({ policy }) => createContactRule(policy.contact)),
-  row('gambling', 'spam', (p) => p.gambling.enabled, ({ policy }) => createGamblingRule(policy.gambling)),
-  row('shouting', 'spam', (p) => p.shouting.enabled, ({ policy }) => createShoutingRule(policy.shouting)),
-  row('repetition', 'spam', (p) => p.repetition.enabled, ({ policy }) => createRepetitionRule(policy.repetition)),
+  row(
+    'links',
+    'spam',
+    (p) => p.links.enabled,
+    ({ policy }) => createLinksRule(policy.links),
+  ),
+  row(
+    'contact',
+    'spam',
+    (p) => p.contact.enabled,
+    ({ policy }) => createContactRule(policy.contact),
+  ),
+  row(
+    'gambling',
+    'spam',
+    (p) => p.gambling.enabled,
+    ({ policy }) => createGamblingRule(policy.gambling),
+  ),
+  row(
+    'shouting',
+    'spam',
+    (p) => p.shouting.enabled,
+    ({ policy }) => createShoutingRule(policy.shouting),
+  ),
+  row(
+    'repetition',
+    'spam',
+    (p) => p.repetition.enabled,
+    ({ policy }) => createRepetitionRule(policy.repetition),
+  ),
 ] as const;
 
 type TableId = (typeof ruleTable)[number]['id'];
 type IsNever<T> = [T] extends [never] ? true : false;
 /** Compiles only when the table has a row for every id in rule-ids.ts and for no other. */
-export type TableCoversRuleIds = [
-  Assert<IsNever<Exclude<RuleId, TableId>>>,
-  Assert<IsNever<Exclude<TableId, RuleId>>>,
-];
+export type TableCoversRuleIds = [Assert<IsNever<Exclude<RuleId, TableId>>>, Assert<IsNever<Exclude<TableId, RuleId>>>];
 type Assert<T extends true> = T;
 
 export type { RuleId } from './rule-ids.ts';

@@ -13,7 +13,12 @@ describe('velocity rule', () => {
     ['waits for enough posts to expire when far over', [1000, 2000, 3000, 4000, 5000, 30_000, 40_000], 'reject', 55_000],
   ];
   it.each(rows)('%s', (_name, ago, action, retry) => {
-    const r = ruleOutcome('velocity', 'komentar baru', { velocity: { maxPosts: 5, windowMs: 60_000 } }, { now, author: { recentPosts: posts(...ago) } });
+    const r = ruleOutcome(
+      'velocity',
+      'komentar baru',
+      { velocity: { maxPosts: 5, windowMs: 60_000 } },
+      { now, author: { recentPosts: posts(...ago) } },
+    );
     expect(r.action).toBe(action);
     expect(r.reasons[0]?.retryAfterMs).toBe(retry);
   });

@@ -41,11 +41,7 @@ const STATUS_FOR: Record<ModerationRecord['action'], NewCommentStatus> = {
   reject: 'rejected',
 };
 
-export async function createComment(
-  deps: CreateCommentDeps,
-  poster: Poster,
-  payload: unknown,
-): Promise<Result<CreateCommentOutcome>> {
+export async function createComment(deps: CreateCommentDeps, poster: Poster, payload: unknown): Promise<Result<CreateCommentOutcome>> {
   const parsed = parse.commentCreate(payload);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const request = parsed.value;

@@ -86,4 +86,3 @@ describe('post rate limit in Redis', () => {
     }
   });
 });
-

@@ -93,9 +93,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.get('/healthz', async (_req, res) => {
     const health = await store.health();
     res.setHeader('Cache-Control', 'no-store');
-    res
-      .status(health.ok ? 200 : 503)
-      .json(health.ok ? { ok: true, store: store.kind } : { ok: false, store: store.kind, reason: health.reason });
+    res.status(health.ok ? 200 : 503).json(health.ok ? { ok: true, store: store.kind } : { ok: false, store: store.kind, reason: health.reason });
   });
 
   const embedScript = createPrecompressedAsset({
@@ -128,10 +126,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     const site = String(req.params['site']);
     if (origin !== undefined) {
       if (!sites.isOriginAllowed(site, origin)) {
-        send(
-          res,
-          fail(ErrorCode.ORIGIN_NOT_ALLOWED, `Comments for site "${site}" are not enabled on ${origin}.`),
-        );
+        send(res, fail(ErrorCode.ORIGIN_NOT_ALLOWED, `Comments for site "${site}" are not enabled on ${origin}.`));
         return;
       }
       res.setHeader('Access-Control-Allow-Origin', origin);

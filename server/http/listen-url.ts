@@ -10,4 +10,3 @@ export function listenUrl(address: Pick<AddressInfo, 'address' | 'family' | 'por
   const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
   return `http://${ipv6 ? `[${host}]` : host}:${address.port}`;
 }
-

@@ -57,7 +57,11 @@ function remedy(file: string): string {
 /** Checks a secret read from the file; pure, so each case is a plain table test. */
 export function checkSecretFile(file: string, content: Uint8Array): SecretResult {
   if (content.length === 0) {
-    return { ok: false, code: SecretFileErrorCode.EMPTY, message: `The secret file ${file} is empty (a disk that was full when it was written leaves one). ${remedy(file)}` };
+    return {
+      ok: false,
+      code: SecretFileErrorCode.EMPTY,
+      message: `The secret file ${file} is empty (a disk that was full when it was written leaves one). ${remedy(file)}`,
+    };
   }
   if (content.length < MIN_SECRET_BYTES) {
     return {
@@ -125,7 +129,12 @@ function readSecretFile(file: string): SecretResult | null {
     // Not there (ENOTDIR: DATA_DIR's path runs through a file; creating it will say so).
     const code = errnoCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    return { ok: false, code: SecretFileErrorCode.UNREADABLE, message: `The secret file ${file} cannot be read (${code ?? String(err)}). ${remedy(file)}`, cause: err };
+    return {
+      ok: false,
+      code: SecretFileErrorCode.UNREADABLE,
+      message: `The secret file ${file} cannot be read (${code ?? String(err)}). ${remedy(file)}`,
+      cause: err,
+    };
   }
 }
 

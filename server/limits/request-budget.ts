@@ -20,8 +20,7 @@ export interface RequestBudgetOptions {
 }
 
 export type BudgetDecision =
-  | { ok: true }
-  | { ok: false; retryAfterMs: number; /** The socket has kept going after being refused: drop it. */ disconnect: boolean };
+  { ok: true } | { ok: false; retryAfterMs: number; /** The socket has kept going after being refused: drop it. */ disconnect: boolean };
 
 export interface RequestBudget {
   take(now: number): BudgetDecision;

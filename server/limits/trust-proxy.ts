@@ -37,7 +37,10 @@ export function parseTrustProxy(raw: string): TrustProxyParse {
     if (n > MAX_HOPS) return { ok: false, error: `a hop count must be at most ${MAX_HOPS} (got ${n})` };
     return { ok: true, trust: hops(n), description: `${n} hop${n === 1 ? '' : 's'}` };
   }
-  const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   const bad = entries.filter((entry) => !compiles(entry));
   if (bad.length > 0) {
     return {

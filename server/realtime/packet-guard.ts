@@ -50,7 +50,10 @@ export function packetGuard(socket: ReaderSocket, deps: Pick<ReaderDeps, 'gate' 
         });
         if (decision.disconnect) {
           const { site, address } = socket.data;
-          logger.warn({ site, address, event }, 'disconnected a socket that kept sending after being rate limited; its address is shut out for a while');
+          logger.warn(
+            { site, address, event },
+            'disconnected a socket that kept sending after being rate limited; its address is shut out for a while',
+          );
           gate.penalize(address);
           socket.disconnect(true);
         }

@@ -10,10 +10,7 @@ import type { ReaderServer, ThreadBroadcaster } from './reader-socket.ts';
 
 export type { ThreadBroadcaster } from './reader-socket.ts';
 
-export function createThreadBroadcaster(
-  io: ReaderServer,
-  schedule: (fn: () => void) => void = (fn) => setImmediate(fn),
-): ThreadBroadcaster {
+export function createThreadBroadcaster(io: ReaderServer, schedule: (fn: () => void) => void = (fn) => setImmediate(fn)): ThreadBroadcaster {
   let queued = new Map<string, { page: string; events: ThreadEvent[] }>();
   let scheduled = false;
 

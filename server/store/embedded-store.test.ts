@@ -192,7 +192,9 @@ describe('embedded store on SQLite', () => {
   it('commits many concurrent writes together and answers each', () =>
     withDir(async (dataDir) => {
       const store = await createEmbeddedStore({ dataDir });
-      const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.createComment(comment(`comment-gc-${String(i).padStart(4, '0')}`), `key-gc-${i}-xyz`)));
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => store.createComment(comment(`comment-gc-${String(i).padStart(4, '0')}`), `key-gc-${i}-xyz`)),
+      );
       expect(new Set(results.map((r) => r.event?.seq)).size).toBe(200);
       expect((await store.getThreadPage('demo', '/a', { cursor: null, limit: 1 })).count).toBe(200);
       await store.close();

@@ -57,11 +57,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     throw err;
   }
 
-  function createStore(
-    reads: ReadQueries,
-    writer: Awaited<ReturnType<typeof startWriter>>['writer'],
-    release: () => void,
-  ): CommentStore {
+  function createStore(reads: ReadQueries, writer: Awaited<ReturnType<typeof startWriter>>['writer'], release: () => void): CommentStore {
     /** Reads fail only on a broken disk or file; the caller answers UNAVAILABLE. */
     const read = <T>(run: () => T): Promise<T> => {
       try {

@@ -14,8 +14,18 @@ describe('Redis durability warnings', () => {
   it.each([
     { name: 'noeviction, AOF on, fsync every second', fields: SAFE, appendfsync: 'everysec', expected: [] },
     { name: 'noeviction, AOF on, fsync always', fields: SAFE, appendfsync: 'always', expected: [] },
-    { name: 'an LRU eviction policy', fields: { ...SAFE, maxmemory_policy: 'allkeys-lru' }, appendfsync: 'everysec', expected: [/maxmemory-policy is allkeys-lru.*noeviction/] },
-    { name: 'a volatile policy (evicts idempotency keys, which expire)', fields: { ...SAFE, maxmemory_policy: 'volatile-ttl' }, appendfsync: 'everysec', expected: [/maxmemory-policy is volatile-ttl/] },
+    {
+      name: 'an LRU eviction policy',
+      fields: { ...SAFE, maxmemory_policy: 'allkeys-lru' },
+      appendfsync: 'everysec',
+      expected: [/maxmemory-policy is allkeys-lru.*noeviction/],
+    },
+    {
+      name: 'a volatile policy (evicts idempotency keys, which expire)',
+      fields: { ...SAFE, maxmemory_policy: 'volatile-ttl' },
+      appendfsync: 'everysec',
+      expected: [/maxmemory-policy is volatile-ttl/],
+    },
     { name: 'AOF off', fields: { ...SAFE, aof_enabled: '0' }, appendfsync: 'everysec', expected: [/appendonly is off/] },
     { name: 'AOF on without fsync', fields: SAFE, appendfsync: 'no', expected: [/appendfsync is no/] },
     { name: 'AOF on, appendfsync unreadable (CONFIG disabled)', fields: SAFE, appendfsync: null, expected: [/Could not read appendfsync/] },
@@ -27,7 +37,12 @@ describe('Redis durability warnings', () => {
       appendfsync: 'everysec',
       expected: [/maxmemory-policy is allkeys-random/, /appendonly is off/],
     },
-    { name: 'an INFO without the fields', fields: {}, appendfsync: 'everysec', expected: [/does not show maxmemory_policy/, /does not show aof_enabled/] },
+    {
+      name: 'an INFO without the fields',
+      fields: {},
+      appendfsync: 'everysec',
+      expected: [/does not show maxmemory_policy/, /does not show aof_enabled/],
+    },
   ])('$name', ({ fields, appendfsync, expected }) => {
     const warnings = redisDurabilityWarnings(info(fields), appendfsync);
     expect(warnings).toHaveLength(expected.length);
@@ -55,7 +70,9 @@ describe('Redis version check', () => {
 
 describe('INFO parsing', () => {
   it('reads field:value lines, skips headers and blank lines, and keeps colons inside values', () => {
-    const parsed = parseRedisInfo('# Server\r\nredis_version:7.2.4\r\n\r\n# Keyspace\r\ndb0:keys=3,expires=1\r\nexecutable:/usr/bin/redis-server\r\n');
+    const parsed = parseRedisInfo(
+      '# Server\r\nredis_version:7.2.4\r\n\r\n# Keyspace\r\ndb0:keys=3,expires=1\r\nexecutable:/usr/bin/redis-server\r\n',
+    );
     expect([...parsed]).toEqual([
       ['redis_version', '7.2.4'],
       ['db0', 'keys=3,expires=1'],

@@ -25,7 +25,9 @@ export function redisDurabilityWarnings(infoText: string, appendfsync: string | 
 
   const policy = info.get('maxmemory_policy');
   if (policy === undefined) {
-    warnings.push('Redis INFO does not show maxmemory_policy; make sure it is noeviction, or Redis may evict comments and thread keys when memory runs short.');
+    warnings.push(
+      'Redis INFO does not show maxmemory_policy; make sure it is noeviction, or Redis may evict comments and thread keys when memory runs short.',
+    );
   } else if (policy !== 'noeviction') {
     warnings.push(
       `Redis maxmemory-policy is ${policy}: when memory runs short Redis deletes keys, which can lose acknowledged comments, ` +

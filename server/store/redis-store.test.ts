@@ -17,7 +17,6 @@ async function connectAdmin(url: string) {
 }
 type Admin = Awaited<ReturnType<typeof connectAdmin>>;
 
-
 describeCommentStoreContract('redis', async () => {
   const url = inject('redisUrl');
   const prefix = `test-${randomUUID()}`;

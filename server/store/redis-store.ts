@@ -72,14 +72,20 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   /** Records the comment in its author's history; true when this call did, false when an earlier one had. */
   async function recordInHistory(comment: StoredComment): Promise<boolean> {
     const k = authorKeys(comment.site, comment.authorId);
-    const recorded = await runScript('the author-history write', RECORD_HISTORY, historySha, [k.counts, k.recent, k.recorded], [
-      comment.id,
-      comment.status,
-      JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }),
-      String(AUTHOR_RECENT_KEPT),
-      String(comment.createdAt),
-      String(RECORDED_IDS_KEPT),
-    ]);
+    const recorded = await runScript(
+      'the author-history write',
+      RECORD_HISTORY,
+      historySha,
+      [k.counts, k.recent, k.recorded],
+      [
+        comment.id,
+        comment.status,
+        JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }),
+        String(AUTHOR_RECENT_KEPT),
+        String(comment.createdAt),
+        String(RECORDED_IDS_KEPT),
+      ],
+    );
     return recorded === 1;
   }
 
@@ -143,15 +149,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         CREATE_COMMENT,
         createSha,
         [k.idem(input.authorId, key), k.seq, k.published, k.comment(input.id), k.events, k.pendingOf(input.authorId)],
-        [
-          JSON.stringify(input),
-          input.status,
-          input.id,
-          String(input.createdAt),
-          String(idemTtl),
-          String(eventsKept),
-          JSON.stringify(publicComment),
-        ],
+        [JSON.stringify(input), input.status, input.id, String(input.createdAt), String(idemTtl), String(eventsKept), JSON.stringify(publicComment)],
       )) as [number, string | number, number?, number?];
       if (reply[0] === 0) {
         const existingId = String(reply[1]);
@@ -164,7 +162,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       }
       const seq = Number(reply[1]);
       if (reply[3] === 1) {
-        options.onWarning?.(`Redis: the seq key of thread ${input.site}:${input.page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}). Is Redis evicting keys (maxmemory-policy)?`);
+        options.onWarning?.(
+          `Redis: the seq key of thread ${input.site}:${input.page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}). Is Redis evicting keys (maxmemory-policy)?`,
+        );
       }
       const comment: StoredComment = structuredClone(input);
       // The comment is stored; if this step fails the author is told UNAVAILABLE, and their
@@ -183,14 +183,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const k = keys(site, page);
       const max = query.cursor === null ? '+inf' : `(${query.cursor}`;
       // One MULTI: the page, the count and the seq describe the same moment.
-      const [entries, count, seq] = (await client
+      const [entries, count, seq] = await client
         .multi()
         .zRangeWithScores(k.published, max, '-inf', { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: query.limit + 1 } })
         .zCard(k.published)
         .get(k.seq)
-        .execTyped());
+        .execTyped();
       const shown = entries.slice(0, query.limit);
-      const comments = await mgetComments(site, page, shown.map((e) => e.value));
+      const comments = await mgetComments(
+        site,
+        page,
+        shown.map((e) => e.value),
+      );
       const last = shown.at(-1);
       const nextCursor = entries.length > query.limit && last ? String(last.score) : null;
       return { comments, nextCursor, count: Number(count), seq: Number(seq ?? 0) };
@@ -204,11 +208,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
     async readEvents(site: string, page: string, afterSeq: number, limit: number): Promise<ThreadEvents> {
       const k = keys(site, page);
-      const [entries, seqRaw] = (await client
-        .multi()
-        .xRange(k.events, `(${afterSeq}-0`, '+', { COUNT: limit })
-        .get(k.seq)
-        .execTyped());
+      const [entries, seqRaw] = await client.multi().xRange(k.events, `(${afterSeq}-0`, '+', { COUNT: limit }).get(k.seq).execTyped();
       const seq = Number(seqRaw ?? 0);
       // node-redis types a MULTI's XRANGE reply as nullable; no entries is no events.
       const events = (entries ?? []).map(eventFromLog);
@@ -305,7 +305,9 @@ async function checkSettings(client: RedisClientType, warn: (message: string) =>
   try {
     info = await client.info();
   } catch (err) {
-    warn(`Could not read Redis settings (INFO failed: ${err instanceof Error ? err.message : String(err)}); make sure Redis runs with maxmemory-policy noeviction and appendonly yes.`);
+    warn(
+      `Could not read Redis settings (INFO failed: ${err instanceof Error ? err.message : String(err)}); make sure Redis runs with maxmemory-policy noeviction and appendonly yes.`,
+    );
     return;
   }
   const tooOld = redisVersionProblem(info);

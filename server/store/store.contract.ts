@@ -3,13 +3,7 @@
  * `describeCommentStoreContract` with a factory; nothing here knows which backend it runs on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  AUTHOR_RECENT_KEPT,
-  type CommentStore,
-  type CreateCommentResult,
-  type NewComment,
-  type NewCommentStatus,
-} from './types.ts';
+import { AUTHOR_RECENT_KEPT, type CommentStore, type CreateCommentResult, type NewComment, type NewCommentStatus } from './types.ts';
 
 export interface StoreHarness {
   store: CommentStore;
@@ -127,10 +121,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('stores one comment when the same key is sent twice at once', async () => {
       const { store } = await fresh();
-      const [a, b] = await Promise.all([
-        store.createComment(makeComment(), 'race-key-1'),
-        store.createComment(makeComment(), 'race-key-1'),
-      ]);
+      const [a, b] = await Promise.all([store.createComment(makeComment(), 'race-key-1'), store.createComment(makeComment(), 'race-key-1')]);
       expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
       expect(a.comment.id).toBe(b.comment.id);
       expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).count).toBe(1);
@@ -196,16 +187,12 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('assigns unique, gap-free sequences to concurrent posts', async () => {
       const { store } = await fresh();
-      const results = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => store.createComment(makeComment(), `conc-key-${i}000`)),
-      );
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => store.createComment(makeComment(), `conc-key-${i}000`)));
       const seqs = results.map((r) => r.event?.seq).sort((a, b) => (a ?? 0) - (b ?? 0));
       expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 50 });
       expect(page.count).toBe(30);
-      expect(page.comments.map((c) => c.id)).toEqual(
-        [...results].sort((a, b) => (b.event?.seq ?? 0) - (a.event?.seq ?? 0)).map((r) => r.comment.id),
-      );
+      expect(page.comments.map((c) => c.id)).toEqual([...results].sort((a, b) => (b.event?.seq ?? 0) - (a.event?.seq ?? 0)).map((r) => r.comment.id));
     });
 
     it('keeps threads and sites apart', async () => {
@@ -386,9 +373,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       const repair = await h.breakAuthorHistory('demo', 'author-h');
       await expect(h.store.createComment(comment, 'settle-key-04')).rejects.toThrow();
       await repair();
-      const results = await Promise.all(
-        Array.from({ length: 4 }, () => retryAsThePipelineDoes(h.store, comment, 'settle-key-04')),
-      );
+      const results = await Promise.all(Array.from({ length: 4 }, () => retryAsThePipelineDoes(h.store, comment, 'settle-key-04')));
       expect(results.filter((r) => r.event !== null).map((r) => r.event?.seq)).toEqual([1]);
       expect((await h.store.getAuthorHistory('demo', 'author-h')).approvedCount).toBe(1);
     });

@@ -29,7 +29,11 @@ export async function launchChromium(): Promise<Browser> {
  * A reader: a fresh context (own localStorage, so own author) and one page, with page errors
  * and CSP violations collected (Chromium reports a violation on the console, not as a page error).
  */
-export async function openReader(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openReader(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];

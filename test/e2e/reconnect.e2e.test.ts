@@ -112,7 +112,9 @@ describe('reconnecting in Chromium', () => {
     const { port } = new URL(first.url);
     const page = await newPage();
     let creates = 0;
-    page.on('websocket', (ws) => ws.on('framesent', (frame) => void (typeof frame.payload === 'string' && frame.payload.includes('"comment:create"') && creates++)));
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => void (typeof frame.payload === 'string' && frame.payload.includes('"comment:create"') && creates++)),
+    );
     await page.goto(`${first.url}/en`);
     await page.locator('rembuk-thread [part="empty"], rembuk-thread [part="list"]').first().waitFor({ timeout: WAIT });
 
@@ -133,7 +135,9 @@ describe('reconnecting in Chromium', () => {
     current = await startChildServer({ dataDir: first.dataDir, env: { PORT: port } });
     // The backoff after about 15 s of outage waits at most 16 s before the next try.
     await thread.locator('.comment .text', { hasText: text }).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelector('rembuk-thread')?.shadowRoot?.querySelector('textarea')?.value === '', undefined, { timeout: WAIT });
+    await page.waitForFunction(() => document.querySelector('rembuk-thread')?.shadowRoot?.querySelector('textarea')?.value === '', undefined, {
+      timeout: WAIT,
+    });
     expect(await shadowText(page, '[part="queued"]')).toBe('');
     expect(await shadowText(page, 'form [part="error"]')).toBe('');
     expect(creates).toBe(1);

@@ -194,7 +194,9 @@ describe('the demo article in Chromium', () => {
     await commentText(b.page, first).waitFor({ timeout: WAIT });
     expect(await commentTexts(b.page)).toEqual([second, first, ...before]);
     expect(await b.page.locator('rembuk-thread [part="notice"]').textContent()).toBe('');
-    expect(await b.page.locator('rembuk-thread [part="heading"]').textContent()).toBe(await a.page.locator('rembuk-thread [part="heading"]').textContent());
+    expect(await b.page.locator('rembuk-thread [part="heading"]').textContent()).toBe(
+      await a.page.locator('rembuk-thread [part="heading"]').textContent(),
+    );
 
     // Back in the thread's room: the next comment arrives live again.
     const third = 'Sesudah tersambung lagi.';
@@ -257,7 +259,11 @@ describe('the demo article in Chromium', () => {
   it('fits a 360 px wide screen without horizontal scrolling', async () => {
     const a = await reader(`${server.url}/`, { width: 360, height: 780 });
     await threadReady(a.page);
-    await post(a.page, 'Nama yang cukup panjang untuk layar kecil sekali', `Tautan panjang: https://example.com/${'sangat-panjang-'.repeat(20)} ${'x'.repeat(120)}`);
+    await post(
+      a.page,
+      'Nama yang cukup panjang untuk layar kecil sekali',
+      `Tautan panjang: https://example.com/${'sangat-panjang-'.repeat(20)} ${'x'.repeat(120)}`,
+    );
     const widths = await a.page.evaluate(() => ({
       doc: document.documentElement.scrollWidth,
       body: document.body.scrollWidth,

@@ -21,8 +21,7 @@ function trust(setting: string): TrustProxy {
 describe('client address behind a proxy', () => {
   const fx = useThreadFixture('embedded');
 
-  const post = (socket: ReaderSocket, text: string) =>
-    request(socket, 'comment:create', { page: PAGE, text, authorName: 'Rina', key: key() });
+  const post = (socket: ReaderSocket, text: string) => request(socket, 'comment:create', { page: PAGE, text, authorName: 'Rina', key: key() });
 
   /** A fresh reader (a fresh anonymous author) whose proxy reports `forwardedFor`. */
   const viaProxy = (forwardedFor: string) => fx.reader({ headers: { 'x-forwarded-for': forwardedFor } });

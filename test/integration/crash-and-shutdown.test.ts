@@ -56,7 +56,12 @@ describe('the server process', () => {
     const server = await startChildServer();
     started.push(server);
     const socket = await connectReader(server.url);
-    const posted = await request(socket, 'comment:create', { page: PAGE, text: 'sebelum berhenti', authorName: 'Dewi', key: `term-key-${Date.now()}` });
+    const posted = await request(socket, 'comment:create', {
+      page: PAGE,
+      text: 'sebelum berhenti',
+      authorName: 'Dewi',
+      key: `term-key-${Date.now()}`,
+    });
     expect(posted.ok).toBe(true);
     const exit = await server.stop('SIGTERM');
     expect(exit.code).toBe(0);

@@ -93,78 +93,84 @@ describe.each(disks)('the embedded store on %s', (_name, makeDisk, available) =>
     if (confDir) rmSync(confDir, { recursive: true, force: true });
   });
 
-  it.skipIf(!available)('refuses posts while writes fail, says why in /healthz, posts again once space is back, and keeps exactly what it acknowledged', async () => {
-    disk = makeDisk();
-    // Per-author velocity and duplicate rules would hold a fast poster; this test is about the disk.
-    confDir = mkdtempSync(join(tmpdir(), 'rembuk-disk-conf-'));
-    const sitesFile = join(confDir, 'sites.json');
-    writeFileSync(
-      sitesFile,
-      JSON.stringify({ sites: [{ id: 'demo', name: 'Disk full', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }] }),
-    );
-    const env = { SITES_FILE: sitesFile, RATE_LIMIT_POSTS_PER_MINUTE: '0' };
-    const server = await startChildServer({ dataDir: disk.dataDir, env });
-    servers.push(server);
-    const socket = await connectReader(server.url);
-    const acked: string[] = [];
-    let n = 0;
-    const post = async (s: ReaderSocket) => {
-      n += 1;
-      const result = await request(s, 'comment:create', {
-        page: PAGE,
-        text: `Komentar nomor ${n}: hilirisasi nikel butuh standar lingkungan yang jelas, pengawasan tambang, dan data terbuka untuk warga sekitar smelter.`,
-        authorName: 'Dewi',
-        key: `disk-full-key-${n}`,
-      });
-      if (result.ok) {
-        expect(result.data.comment.status).toBe('published');
-        acked.push(result.data.comment.id);
+  it.skipIf(!available)(
+    'refuses posts while writes fail, says why in /healthz, posts again once space is back, and keeps exactly what it acknowledged',
+    async () => {
+      disk = makeDisk();
+      // Per-author velocity and duplicate rules would hold a fast poster; this test is about the disk.
+      confDir = mkdtempSync(join(tmpdir(), 'rembuk-disk-conf-'));
+      const sitesFile = join(confDir, 'sites.json');
+      writeFileSync(
+        sitesFile,
+        JSON.stringify({
+          sites: [{ id: 'demo', name: 'Disk full', origins: [], moderation: { velocity: { enabled: false }, duplicate: { enabled: false } } }],
+        }),
+      );
+      const env = { SITES_FILE: sitesFile, RATE_LIMIT_POSTS_PER_MINUTE: '0' };
+      const server = await startChildServer({ dataDir: disk.dataDir, env });
+      servers.push(server);
+      const socket = await connectReader(server.url);
+      const acked: string[] = [];
+      let n = 0;
+      const post = async (s: ReaderSocket) => {
+        n += 1;
+        const result = await request(s, 'comment:create', {
+          page: PAGE,
+          text: `Komentar nomor ${n}: hilirisasi nikel butuh standar lingkungan yang jelas, pengawasan tambang, dan data terbuka untuk warga sekitar smelter.`,
+          authorName: 'Dewi',
+          key: `disk-full-key-${n}`,
+        });
+        if (result.ok) {
+          expect(result.data.comment.status).toBe('published');
+          acked.push(result.data.comment.id);
+        }
+        return result;
+      };
+      for (let i = 0; i < 5; i += 1) expect((await post(socket)).ok).toBe(true);
+
+      disk.fill(server);
+      // Posts may still fit in pages the write-ahead log already owns; then writes fail.
+      let refused: Awaited<ReturnType<typeof post>> | null = null;
+      for (let i = 0; i < 400 && !refused; i += 1) {
+        const result = await post(socket);
+        if (!result.ok) refused = result;
       }
-      return result;
-    };
-    for (let i = 0; i < 5; i += 1) expect((await post(socket)).ok).toBe(true);
+      expect(refused).not.toBeNull();
+      expect(refused?.ok === false && refused.error.code).toBe('UNAVAILABLE');
+      expect(refused?.ok === false && refused.error.message).toMatch(/temporarily unavailable/);
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, store: 'embedded', reason: expect.stringMatching(disk.reason) });
+      // Still full: still refused, nothing half-written.
+      expect((await post(socket)).ok).toBe(false);
 
-    disk.fill(server);
-    // Posts may still fit in pages the write-ahead log already owns; then writes fail.
-    let refused: Awaited<ReturnType<typeof post>> | null = null;
-    for (let i = 0; i < 400 && !refused; i += 1) {
-      const result = await post(socket);
-      if (!result.ok) refused = result;
-    }
-    expect(refused).not.toBeNull();
-    expect(refused?.ok === false && refused.error.code).toBe('UNAVAILABLE');
-    expect(refused?.ok === false && refused.error.message).toMatch(/temporarily unavailable/);
-    const health = await fetch(`${server.url}/healthz`);
-    expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ ok: false, store: 'embedded', reason: expect.stringMatching(disk.reason) });
-    // Still full: still refused, nothing half-written.
-    expect((await post(socket)).ok).toBe(false);
+      disk.free(server);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      for (let i = 0; i < 5; i += 1) expect((await post(socket)).ok).toBe(true);
+      socket.disconnect();
 
-    disk.free(server);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    for (let i = 0; i < 5; i += 1) expect((await post(socket)).ok).toBe(true);
-    socket.disconnect();
-
-    server.process.kill('SIGKILL');
-    await server.stop();
-    const again = await startChildServer({ dataDir: disk.dataDir, env });
-    servers.push(again);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let count = -1;
-    let seq = -1;
-    do {
-      const query: string = cursor === null ? '' : `?cursor=${cursor}`;
-      const res = await fetch(`${again.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}${query}`);
-      const body = (await res.json()) as { data: { comments: { id: string }[]; nextCursor: string | null; count: number; seq: number } };
-      seen.push(...body.data.comments.map((c) => c.id));
-      cursor = body.data.nextCursor;
-      count = body.data.count;
-      seq = body.data.seq;
-    } while (cursor !== null);
-    expect(acked.length).toBeGreaterThanOrEqual(10);
-    expect([...seen].reverse()).toEqual(acked);
-    expect(count).toBe(acked.length);
-    expect(seq).toBe(acked.length);
-  }, 120_000);
+      server.process.kill('SIGKILL');
+      await server.stop();
+      const again = await startChildServer({ dataDir: disk.dataDir, env });
+      servers.push(again);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let count = -1;
+      let seq = -1;
+      do {
+        const query: string = cursor === null ? '' : `?cursor=${cursor}`;
+        const res = await fetch(`${again.url}/api/v1/threads/demo/${encodeURIComponent(PAGE)}${query}`);
+        const body = (await res.json()) as { data: { comments: { id: string }[]; nextCursor: string | null; count: number; seq: number } };
+        seen.push(...body.data.comments.map((c) => c.id));
+        cursor = body.data.nextCursor;
+        count = body.data.count;
+        seq = body.data.seq;
+      } while (cursor !== null);
+      expect(acked.length).toBeGreaterThanOrEqual(10);
+      expect([...seen].reverse()).toEqual(acked);
+      expect(count).toBe(acked.length);
+      expect(seq).toBe(acked.length);
+    },
+    120_000,
+  );
 });

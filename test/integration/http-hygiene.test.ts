@@ -156,7 +156,12 @@ describe('HTTP hygiene', () => {
       const res = await fetch(`${server.url}/`);
       const html = await res.text();
       const csp = header(res, 'content-security-policy');
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name = '', ...values]) => [name, values]),
+      );
       expect(directives.get('default-src')).toEqual(["'none'"]);
       expect(directives.get('script-src')).toEqual([server.url]);
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
@@ -165,7 +170,12 @@ describe('HTTP hygiene', () => {
       expect(csp).not.toContain('unsafe-inline');
       expect(csp).not.toContain('unsafe-eval');
       // Every <style> in the page is allowed by its hash, and nothing else inline is.
-      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+        (m) =>
+          `'sha256-${createHash('sha256')
+            .update(m[1] ?? '')
+            .digest('base64')}'`,
+      );
       expect(styles.length).toBeGreaterThan(0);
       for (const hash of styles) expect(directives.get('style-src')).toContain(hash);
       expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
@@ -175,14 +185,17 @@ describe('HTTP hygiene', () => {
       expect(directives.get('connect-src')).toEqual([server.url, server.url.replace(/^http/, 'ws')]);
     });
 
-    it.each(['/', '/en', '/healthz', '/api/v1/threads/demo/%2Fx', '/embed.js', '/nowhere'])('%s carries nosniff, a Referrer-Policy and refuses to be framed', async (path) => {
-      const res = await fetch(`${server.url}${path}`);
-      expect(header(res, 'x-content-type-options')).toBe('nosniff');
-      expect(header(res, 'referrer-policy')).toBe('no-referrer');
-      expect(header(res, 'x-frame-options')).toBe('DENY');
-      expect(header(res, 'content-security-policy')).toContain("frame-ancestors 'none'");
-      expect(header(res, 'x-powered-by')).toBe('');
-    });
+    it.each(['/', '/en', '/healthz', '/api/v1/threads/demo/%2Fx', '/embed.js', '/nowhere'])(
+      '%s carries nosniff, a Referrer-Policy and refuses to be framed',
+      async (path) => {
+        const res = await fetch(`${server.url}${path}`);
+        expect(header(res, 'x-content-type-options')).toBe('nosniff');
+        expect(header(res, 'referrer-policy')).toBe('no-referrer');
+        expect(header(res, 'x-frame-options')).toBe('DENY');
+        expect(header(res, 'content-security-policy')).toContain("frame-ancestors 'none'");
+        expect(header(res, 'x-powered-by')).toBe('');
+      },
+    );
   });
 
   describe('the API', () => {
@@ -238,7 +251,10 @@ describe('HTTP hygiene', () => {
       ['', 'identity'],
     ])('answers Accept-Encoding "%s" with %s, the right bytes and Vary: Accept-Encoding', async (accept, expected) => {
       // Node's fetch always asks for gzip and br, so this goes over a raw socket.
-      const { raw } = await rawRequest(server.url, `GET /embed.js HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: ${accept}\r\nConnection: close\r\n\r\n`);
+      const { raw } = await rawRequest(
+        server.url,
+        `GET /embed.js HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: ${accept}\r\nConnection: close\r\n\r\n`,
+      );
       const split = raw.indexOf('\r\n\r\n');
       const head = raw.slice(0, split).toLowerCase();
       const body = Buffer.from(raw.slice(split + 4), 'latin1');

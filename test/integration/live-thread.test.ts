@@ -95,10 +95,7 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     const events: CommentCreatedEvent[] = [];
     b.socket.on('comment:created', (e) => events.push(e));
     const payload = { page: PAGE, text: 'Sekali saja, walau dikirim dua kali.', authorName: 'Sari', key: newKey() };
-    const [first, second] = await Promise.all([
-      request(a.socket, 'comment:create', payload),
-      request(a.socket, 'comment:create', payload),
-    ]);
+    const [first, second] = await Promise.all([request(a.socket, 'comment:create', payload), request(a.socket, 'comment:create', payload)]);
     const third = await request(a.socket, 'comment:create', payload);
     expect(first.ok && second.ok && third.ok).toBe(true);
     if (!first.ok || !second.ok || !third.ok) return;

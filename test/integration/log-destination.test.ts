@@ -25,7 +25,15 @@ async function startWithStdout(stdout: number | 'pipe'): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rembuk-logs-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_FORMAT: 'json', LOG_LEVEL: 'debug', RATE_LIMIT_POSTS_PER_MINUTE: '100000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
+      RATE_LIMIT_POSTS_PER_MINUTE: '100000',
+    },
     stdio: ['ignore', stdout, 'pipe'],
   });
   let stderr = '';
@@ -75,7 +83,8 @@ async function makeItLog(url: string, count: number): Promise<void> {
       socket.once('connect', () => resolveConnect());
       socket.once('connect_error', reject);
     });
-    for (let i = 0; i < count; i += 1) socket.emit('comment:create', { page: '/logs', text: `Baris log #${i}`, authorName: 'Dewi', key: `log-key-${i}` });
+    for (let i = 0; i < count; i += 1)
+      socket.emit('comment:create', { page: '/logs', text: `Baris log #${i}`, authorName: 'Dewi', key: `log-key-${i}` });
     const joined: unknown = await socket.timeout(10_000).emitWithAck('thread:join', { page: '/logs' });
     expect(joined).toMatchObject({ ok: true });
   } finally {

@@ -25,7 +25,9 @@ describe('socket limits', () => {
    * Tries a handshake; the connect error's data when Socket.IO refused it (none when the
    * connection was refused before the WebSocket upgrade).
    */
-  async function handshake(options: ReaderOptions = {}): Promise<{ ok: true; socket: ReaderSocket } | { ok: false; data: ConnectErrorData | undefined }> {
+  async function handshake(
+    options: ReaderOptions = {},
+  ): Promise<{ ok: true; socket: ReaderSocket } | { ok: false; data: ConnectErrorData | undefined }> {
     try {
       return { ok: true, socket: await fx.reader(options) };
     } catch (err) {

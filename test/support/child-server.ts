@@ -34,7 +34,16 @@ export async function startChildServer(options: ChildServerOptions = {}): Promis
   // SIGKILL would kill only the wrapper and leave the real server running (no crash at all).
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_FORMAT: 'json', LOG_LEVEL: 'info', RATE_LIMIT_POSTS_PER_MINUTE: '1000', ...options.env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_POSTS_PER_MINUTE: '1000',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];

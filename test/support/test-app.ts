@@ -26,10 +26,7 @@ export interface TestApp {
 }
 
 /** Site moderation settings from a policy document (throws on a bad one: it is test data). */
-export function moderationSettings(
-  policyJson: unknown,
-  extra: Partial<Omit<SiteModerationSettings, 'policy'>> = {},
-): SiteModerationSettings {
+export function moderationSettings(policyJson: unknown, extra: Partial<Omit<SiteModerationSettings, 'policy'>> = {}): SiteModerationSettings {
   const parsed = parsePolicy(policyJson);
   if (!parsed.ok) throw new Error(`bad test policy: ${JSON.stringify(parsed.errors)}`);
   return { policy: parsed.policy, preModerated: false, closedPages: [], ...extra };

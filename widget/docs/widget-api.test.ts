@@ -34,7 +34,8 @@ describe("the widget's documented API", () => {
   });
 
   it('gives every entry a description', () => {
-    for (const entry of [...api.attributes, ...api.events, ...api.parts, ...api.properties]) expect(entry.description.length, entry.name).toBeGreaterThan(5);
+    for (const entry of [...api.attributes, ...api.events, ...api.parts, ...api.properties])
+      expect(entry.description.length, entry.name).toBeGreaterThan(5);
   });
 
   it('has the README block as npm run docs:widget writes it', () => {
@@ -73,7 +74,7 @@ export class Sample extends Base {}`;
   });
 
   it('finds static and bound part names in a template, not those in comments', () => {
-    const template = "/** part=\"not-me\" */ html`<p part=\"a b\"></p><li part=${on ? 'c d' : 'c'}></li>`";
+    const template = '/** part="not-me" */ html`<p part="a b"></p><li part=${on ? \'c d\' : \'c\'}></li>`';
     expect(renderedParts(template)).toEqual(['a', 'b', 'c', 'd']);
   });
 

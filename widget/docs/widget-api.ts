@@ -16,7 +16,10 @@ export interface WidgetApi {
   properties: ApiEntry[];
 }
 
-const TAGS = { '@attr': 'attributes', '@fires': 'events', '@csspart': 'parts', '@cssprop': 'properties' } as const satisfies Record<string, keyof WidgetApi>;
+const TAGS = { '@attr': 'attributes', '@fires': 'events', '@csspart': 'parts', '@cssprop': 'properties' } as const satisfies Record<
+  string,
+  keyof WidgetApi
+>;
 type Tag = keyof typeof TAGS;
 const isTag = (word: string): word is Tag => Object.hasOwn(TAGS, word);
 

@@ -14,5 +14,7 @@ const after = replaceReadmeBlock(before, renderReadmeBlock(api, 'rembuk-thread')
 if (after === before) console.log('README.md: the widget API block is current.');
 else {
   writeFileSync(readmePath, after);
-  console.log(`README.md: widget API block rewritten (${api.attributes.length} attributes, ${api.events.length} events, ${api.parts.length} parts, ${api.properties.length} custom properties).`);
+  console.log(
+    `README.md: widget API block rewritten (${api.attributes.length} attributes, ${api.events.length} events, ${api.parts.length} parts, ${api.properties.length} custom properties).`,
+  );
 }

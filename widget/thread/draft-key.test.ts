@@ -8,7 +8,10 @@ const refused = (code: WireError['code']) => ({ ok: false as const, error: { cod
 
 describe('the draft’s idempotency key', () => {
   it.each([
-    { answer: 'no answer at all (timeout)', outcome: { ok: false as const, lost: true as const, error: { code: 'UNAVAILABLE' as const, message: 'No answer' } } },
+    {
+      answer: 'no answer at all (timeout)',
+      outcome: { ok: false as const, lost: true as const, error: { code: 'UNAVAILABLE' as const, message: 'No answer' } },
+    },
     { answer: 'UNAVAILABLE (the comment may be stored, its history not)', outcome: refused('UNAVAILABLE') },
     { answer: 'INTERNAL', outcome: refused('INTERNAL') },
   ])('stays the same for a retry of the same text after $answer', ({ outcome }) => {

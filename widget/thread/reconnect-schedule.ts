@@ -21,7 +21,12 @@ export const RECONNECT = {
  * origin the site does not allow, a banned author. Anything else (UNAVAILABLE, RATE_LIMITED,
  * and a code this widget does not know, which fails isConnectErrorData) is worth another try later.
  */
-const PERMANENT: ReadonlySet<ErrorCode> = new Set([ErrorCode.UNKNOWN_SITE, ErrorCode.ORIGIN_NOT_ALLOWED, ErrorCode.AUTHOR_BANNED, ErrorCode.INVALID_INPUT]);
+const PERMANENT: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.UNKNOWN_SITE,
+  ErrorCode.ORIGIN_NOT_ALLOWED,
+  ErrorCode.AUTHOR_BANNED,
+  ErrorCode.INVALID_INPUT,
+]);
 
 export function isPermanentRefusal(code: ErrorCode): boolean {
   return PERMANENT.has(code);

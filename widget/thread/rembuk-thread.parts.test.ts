@@ -31,7 +31,17 @@ let down = false;
 const sockets: ServerSocket[] = [];
 
 function comment(id: string, over: Partial<PublicComment> = {}): PublicComment {
-  return { id, page: '/full', parentId: null, authorId: 'someone', authorName: 'Sari', text: `Komentar ${id}`, status: 'published', createdAt: Date.now() - 60_000, ...over };
+  return {
+    id,
+    page: '/full',
+    parentId: null,
+    authorId: 'someone',
+    authorName: 'Sari',
+    text: `Komentar ${id}`,
+    status: 'published',
+    createdAt: Date.now() - 60_000,
+    ...over,
+  };
 }
 
 function snapshot(page: string, comments: PublicComment[], nextCursor: string | null = null) {
@@ -40,16 +50,23 @@ function snapshot(page: string, comments: PublicComment[], nextCursor: string | 
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'rembuk-parts-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: tmp, emptyOutDir: false, sourcemap: false } });
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: tmp, emptyOutDir: false, sourcemap: false },
+  });
   const embed = readFileSync(join(tmp, 'embed.js'));
   http = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/embed.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(embed);
     const site = url.searchParams.get('site') ?? 'demo';
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-      `<!doctype html><html lang="en"><head><title>Parts</title></head><body>` +
-        `<rembuk-thread site="${site}" page="${url.pathname}"></rembuk-thread><script src="/embed.js"></script></body></html>`,
-    );
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="en"><head><title>Parts</title></head><body>` +
+          `<rembuk-thread site="${site}" page="${url.pathname}"></rembuk-thread><script src="/embed.js"></script></body></html>`,
+      );
   });
   io = new Server(http, { transports: ['websocket'] });
   io.use((socket, next) => {
@@ -146,8 +163,14 @@ describe('<rembuk-thread> in Chromium', () => {
     await record('unavailable');
     await context.close();
 
-    expect(documented.filter((part) => !seen.has(part)), 'documented parts never rendered').toEqual([]);
-    expect([...seen.keys()].filter((part) => !documented.includes(part)), 'rendered parts not documented').toEqual([]);
+    expect(
+      documented.filter((part) => !seen.has(part)),
+      'documented parts never rendered',
+    ).toEqual([]);
+    expect(
+      [...seen.keys()].filter((part) => !documented.includes(part)),
+      'rendered parts not documented',
+    ).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -259,11 +259,13 @@ export class RembukThread extends LitElement {
       <ol class="list" part="list">
         ${thread.comments.map((c) => this.#renderComment(c))}
       </ol>
-      ${thread.nextCursor
-        ? html`<button class="more" part="load-more" type="button" ?disabled=${t.loadingMore} @click=${() => void t.loadMore()}>
-            ${t.loadingMore ? m.loadingMore : m.loadMore}
-          </button>`
-        : nothing}
+      ${
+        thread.nextCursor
+          ? html`<button class="more" part="load-more" type="button" ?disabled=${t.loadingMore} @click=${() => void t.loadMore()}>
+              ${t.loadingMore ? m.loadingMore : m.loadMore}
+            </button>`
+          : nothing
+      }
       ${t.moreError ? html`<p class="error" part="error" role="alert">${errorMessage(this._lang, t.moreError, LIMITS)}</p>` : nothing}
     `;
   }
@@ -280,11 +282,18 @@ export class RembukThread extends LitElement {
       <li class="comment ${pending ? 'pending' : ''}" part=${pending ? 'comment comment-pending' : 'comment'} data-id=${c.id} data-status=${c.status}>
         <p class="meta">
           <span class="author" part="author">${c.authorName}</span>
-          ${dated
-            ? html`<time class="time" part="time" datetime=${new Date(c.createdAt).toISOString()} title=${formatAbsoluteTime(c.createdAt, this._lang)}>
-                ${formatRelativeTime(c.createdAt, now, this._lang, m.justNow)}
-              </time>`
-            : nothing}
+          ${
+            dated
+              ? html`<time
+                  class="time"
+                  part="time"
+                  datetime=${new Date(c.createdAt).toISOString()}
+                  title=${formatAbsoluteTime(c.createdAt, this._lang)}
+                >
+                  ${formatRelativeTime(c.createdAt, now, this._lang, m.justNow)}
+                </time>`
+              : nothing
+          }
         </p>
         <p class="text" part="text">${c.text}</p>
         ${pending ? this.#renderPendingNote(c.id) : nothing}

@@ -47,7 +47,10 @@ function comment(id: string, createdAt: number, over: Partial<PublicComment> = {
 }
 
 function snapshot(seq: number, comments: PublicComment[] = []): Result<ThreadSnapshot> {
-  return { ok: true, data: { page: PAGE, comments, nextCursor: null, count: comments.length, seq, mine: [], viewer: { authorId: 'me', token: 'tok-1' } } };
+  return {
+    ok: true,
+    data: { page: PAGE, comments, nextCursor: null, count: comments.length, seq, mine: [], viewer: { authorId: 'me', token: 'tok-1' } },
+  };
 }
 
 function created(seq: number, c: PublicComment): CommentCreatedEvent {
@@ -68,7 +71,13 @@ function startController(url: string, storage = memoryStore(), extra: Partial<Th
     requestUpdate: () => void updates++,
     updateComplete: Promise.resolve(true),
   };
-  const controller = new ThreadController(host, { config: () => ({ server: url, site: 'demo', page: PAGE }), storage, ackTimeoutMs: 300, wake: () => () => undefined, ...extra });
+  const controller = new ThreadController(host, {
+    config: () => ({ server: url, site: 'demo', page: PAGE }),
+    storage,
+    ackTimeoutMs: 300,
+    wake: () => () => undefined,
+    ...extra,
+  });
   controller.hostConnected();
   open.push(() => controller.hostDisconnected());
   return { controller, storage, updates: () => updates };
@@ -116,7 +125,10 @@ describe('thread controller', () => {
       socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
         ack(snapshot(0));
         setTimeout(() => {
-          socket.emit('thread:events', { page: PAGE, events: [created(1, comment('one', 1)), created(2, comment('two', 2)), created(3, comment('three', 3))] });
+          socket.emit('thread:events', {
+            page: PAGE,
+            events: [created(1, comment('one', 1)), created(2, comment('two', 2)), created(3, comment('three', 3))],
+          });
         }, 20);
       });
     });

@@ -158,7 +158,14 @@ export function applyResync(state: ThreadState, resync: ThreadResync): ThreadSta
 
 /** Adds an older page (`thread:more`); comments already shown are not repeated. */
 export function appendOlder(state: ThreadState, page: ThreadPage): ThreadState {
-  return { ...state, comments: upsertComments(state.comments, page.comments.filter((c) => c.status !== 'pending')), nextCursor: page.nextCursor };
+  return {
+    ...state,
+    comments: upsertComments(
+      state.comments,
+      page.comments.filter((c) => c.status !== 'pending'),
+    ),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

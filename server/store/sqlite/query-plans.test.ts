@@ -8,11 +8,31 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from './schema.ts';
 
 const QUERIES: [what: string, sql: string, params: unknown[]][] = [
-  ['a thread page by seq', "SELECT data, seq FROM comments WHERE site = ? AND page = ? AND status = 'published' AND seq < ? ORDER BY seq DESC LIMIT ?", ['s', 'p', 10, 21]],
-  ['an author’s pending comments in a thread', "SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND status = 'pending' ORDER BY created_at DESC, rowid DESC", ['s', 'p', 'a']],
-  ['an author’s recent posts across a site', 'SELECT data FROM comments WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?', ['s', 'a', 20]],
-  ['a site-wide queue, newest first', 'SELECT data FROM comments WHERE site = ? AND status = ? ORDER BY created_at DESC LIMIT ?', ['s', 'pending', 50]],
-  ['a site-wide queue, oldest first, after a cursor', 'SELECT data FROM comments WHERE site = ? AND status = ? AND created_at > ? ORDER BY created_at LIMIT ?', ['s', 'pending', 0, 50]],
+  [
+    'a thread page by seq',
+    "SELECT data, seq FROM comments WHERE site = ? AND page = ? AND status = 'published' AND seq < ? ORDER BY seq DESC LIMIT ?",
+    ['s', 'p', 10, 21],
+  ],
+  [
+    'an author’s pending comments in a thread',
+    "SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND status = 'pending' ORDER BY created_at DESC, rowid DESC",
+    ['s', 'p', 'a'],
+  ],
+  [
+    'an author’s recent posts across a site',
+    'SELECT data FROM comments WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ['s', 'a', 20],
+  ],
+  [
+    'a site-wide queue, newest first',
+    'SELECT data FROM comments WHERE site = ? AND status = ? ORDER BY created_at DESC LIMIT ?',
+    ['s', 'pending', 50],
+  ],
+  [
+    'a site-wide queue, oldest first, after a cursor',
+    'SELECT data FROM comments WHERE site = ? AND status = ? AND created_at > ? ORDER BY created_at LIMIT ?',
+    ['s', 'pending', 0, 50],
+  ],
   ['a comment by id', 'SELECT data FROM comments WHERE site = ? AND page = ? AND id = ?', ['s', 'p', 'i']],
   ['a comment by idempotency key', 'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?', ['s', 'p', 'a', 'k']],
   ['counts per page', 'SELECT seq, published_count FROM threads WHERE site = ? AND page = ?', ['s', 'p']],

@@ -42,9 +42,7 @@ export function createReadQueries(db: Database): ReadQueries {
   const eventRows = db.prepare<[string, string, number, number], DataRow>(
     'SELECT data FROM events WHERE site = ? AND page = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
-  const oldestEvent = db.prepare<[string, string], { seq: number | null }>(
-    'SELECT min(seq) AS seq FROM events WHERE site = ? AND page = ?',
-  );
+  const oldestEvent = db.prepare<[string, string], { seq: number | null }>('SELECT min(seq) AS seq FROM events WHERE site = ? AND page = ?');
   const byKey = db.prepare<[string, string, string, string], DataRow>(
     'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?',
   );

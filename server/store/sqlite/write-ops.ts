@@ -33,9 +33,7 @@ export function createWriteOps(db: Database): WriteOps {
     `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, data)
      VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @data)`,
   );
-  const ensureThread = db.prepare(
-    'INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING',
-  );
+  const ensureThread = db.prepare('INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING');
   const nextSeq = db.prepare<[string, string], { seq: number; count: number }>(
     `UPDATE threads SET seq = seq + 1, published_count = published_count + 1
      WHERE site = ? AND page = ? RETURNING seq, published_count AS count`,
@@ -44,9 +42,7 @@ export function createWriteOps(db: Database): WriteOps {
     `INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, ?, 1)
      ON CONFLICT DO UPDATE SET seq = max(seq, excluded.seq), published_count = published_count + 1`,
   );
-  const publishedCount = db.prepare<[string, string], { c: number }>(
-    'SELECT published_count AS c FROM threads WHERE site = ? AND page = ?',
-  );
+  const publishedCount = db.prepare<[string, string], { c: number }>('SELECT published_count AS c FROM threads WHERE site = ? AND page = ?');
   const insertEvent = db.prepare('INSERT INTO events (site, page, seq, data) VALUES (?, ?, ?, ?)');
   const trimEvents = db.prepare('DELETE FROM events WHERE site = ? AND page = ? AND seq <= ?');
   const recordAuthor = db.prepare(
@@ -61,9 +57,7 @@ export function createWriteOps(db: Database): WriteOps {
     `INSERT INTO authors (site, author_id, banned_until) VALUES (@site, @authorId, @until)
      ON CONFLICT DO UPDATE SET banned_until = excluded.banned_until`,
   );
-  const writeProbe = db.prepare(
-    "INSERT INTO meta (key, value) VALUES ('health-probe', ?) ON CONFLICT DO UPDATE SET value = excluded.value",
-  );
+  const writeProbe = db.prepare("INSERT INTO meta (key, value) VALUES ('health-probe', ?) ON CONFLICT DO UPDATE SET value = excluded.value");
 
   function insert(comment: StoredComment, key: string, seq: number | null): void {
     insertComment.run({

@@ -28,9 +28,7 @@ function spawnWriter(init: WriterInit): Worker {
   return new Worker(boot, { eval: true, workerData: init, name: 'rembuk-sqlite-writer' });
 }
 
-export async function startWriter(
-  init: WriterInit,
-): Promise<{ writer: WriterClient; imported: JournalImportReport | null }> {
+export async function startWriter(init: WriterInit): Promise<{ writer: WriterClient; imported: JournalImportReport | null }> {
   const worker = spawnWriter(init);
   const pending = new Map<number, { resolve: (v: WriteValue) => void; reject: (e: Error) => void }>();
   let nextId = 1;
