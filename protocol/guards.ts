@@ -2,9 +2,9 @@
  * Dependency-free runtime checks of what the server sends, for the widget: zod stays out of
  * embed.js, and an answer of the wrong shape (an older or newer server, a proxy's error page
  * relayed as a frame) becomes a clear failure instead of a crash deep in the view. They check
- * what the widget reads, field by field; each guard's type is the protocol's own, so a new
- * field in events.ts that the guard forgets to check is a compile error only if it is required
- * (see `shape` below).
+ * what the widget reads, field by field; each guard's type is the protocol's own, and `shape`
+ * wants a guard for every field of it (optional ones included), so a field added to events.ts
+ * that a guard forgets is a compile error.
  */
 import type { CommentStatus, PublicComment } from './comment.ts';
 import { isErrorCode, isErrorReason, type Result, type WireError } from './errors.ts';

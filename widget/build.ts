@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { writePrecompressed } from './precompress.ts';
 
-/** 35 KB gzip for Lit, socket.io-client and the widget together (issue 2). */
+/** 35 KB gzip for Lit, socket.io-client and the widget together: what a site owner pays on every article page. */
 export const EMBED_BUDGET_BYTES = 35 * 1024;
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,7 +1,8 @@
 /**
  * The widget's words in Indonesian and English. Every string a reader sees comes from here;
- * error codes from the server map to a sentence in the reader's language, and an unknown code
- * falls back to the server's own message.
+ * every error code from the server maps to a sentence in the reader's language (a code mapped
+ * to null, and a validation error without a sentence for its field and reason, shows the
+ * server's own message).
  */
 import type { ErrorCode, WireError } from '../protocol/errors.ts';
 import type { ConnectErrorData } from '../protocol/events.ts';

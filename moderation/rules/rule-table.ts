@@ -4,9 +4,10 @@
  * `Verdict.reasons`, which is the order the author reads their "Reason: …" line in and the order
  * a moderator reads the queue's explanation in. Each group says why it sits where it does.
  *
- * `RuleId` is derived from this table, so adding a row here is what makes a new rule id exist,
- * and every `Record<RuleId, …>` elsewhere (the server's refusal map) stops compiling until the
- * new rule is handled there.
+ * The ids are listed in rule-ids.ts (the verdict types need them without importing the rules);
+ * this table is checked at compile time to have a row for exactly those ids. Adding a rule means
+ * an id there and a row here, and every `Record<RuleId, …>` elsewhere (the server's refusal map)
+ * stops compiling until the new rule is handled there.
  */
 import type { Policy } from '../policy.ts';
 import type { LexiconSource } from '../words/lexicon.ts';

@@ -1,5 +1,5 @@
 /**
- * The dependency rules of DESIGN.md, checked on the source rather than trusted: protocol
+ * The design's dependency rules (docs/decisions/0011), checked on the source rather than trusted: protocol
  * imports nothing, moderation nothing of the server or widget, the widget neither the server
  * nor zod (protocol/parse.ts), server/store nothing from the rest of server/, and no cycle
  * between files or between folders.

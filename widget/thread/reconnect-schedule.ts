@@ -12,7 +12,7 @@ import { ErrorCode } from '../../protocol/errors.ts';
 export const RECONNECT = {
   firstMs: 1_000,
   maxMs: 60_000,
-  /** The "cannot reach" message is due this long into an outage (the issue asks for ≤ 10 s). */
+  /** The "cannot reach" message is due this long into an outage (a reader should know within 10 s). */
   unreachableAfterMs: 5_000,
 } as const;
 
