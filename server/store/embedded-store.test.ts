@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createEmbeddedStore } from './embedded-store.ts';
 import { describeCommentStoreContract } from './store.contract.ts';
-import type { CommentStore, NewComment } from './types.ts';
+import type { CommentStore, ModeratorAccount, NewComment } from './types.ts';
 
 describeCommentStoreContract('embedded', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'rembuk-embedded-'));
@@ -214,4 +214,71 @@ describe('embedded store on SQLite', () => {
       const store = await createEmbeddedStore({ dataDir });
       await store.close();
     }));
+
+  it('upgrades a schema 1 database in place, keeping its comments, and adds the moderator tables', () =>
+    withDir(async (dataDir) => {
+      const store = await createEmbeddedStore({ dataDir });
+      const kept = comment('comment-v1-01');
+      await store.createComment(kept, 'key-v1-000001');
+      await store.close();
+      // Back to exactly what schema 1 was: its tables, no moderator tables, user_version 1.
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.exec('DROP TABLE moderator_sessions; DROP TABLE moderators;');
+      db.pragma('user_version = 1');
+      db.close();
+
+      const upgraded = await createEmbeddedStore({ dataDir });
+      expect(await upgraded.getComment('demo', '/a', kept.id)).toEqual(kept);
+      expect((await upgraded.createComment(comment('comment-v1-02'), 'key-v1-000002')).event?.seq).toBe(2);
+      expect(await upgraded.createModerator(moderator('mod-v2', 'ani@example.com'))).toBe(true);
+      expect(await upgraded.findModeratorByEmail('ani@example.com')).toMatchObject({ id: 'mod-v2' });
+      await upgraded.close();
+      const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(2);
+      check.close();
+    }));
+
+  it('lets an admin command open the DATA_DIR beside a running server, whose reads see its writes at once', () =>
+    withDir(async (dataDir) => {
+      const server = await createEmbeddedStore({ dataDir });
+      // A legacy journal that appears now is the server's to import at its next start, not the command's.
+      writeFileSync(join(dataDir, 'journal.jsonl'), '');
+      const admin = await createEmbeddedStore({ dataDir, besideRunningServer: true });
+      expect(existsSync(join(dataDir, 'journal.jsonl'))).toBe(true);
+
+      const ani = moderator('mod-beside-1', 'ani@example.com');
+      expect(await admin.createModerator(ani)).toBe(true);
+      expect(await server.findModeratorByEmail('ANI@example.com')).toEqual(ani);
+      const session = { id: 'a'.repeat(64), moderatorId: ani.id, createdAt: 2_000, expiresAt: 10_000 };
+      await server.createSession(session);
+      expect(await admin.getSession(session.id, 3_000)).toEqual(session);
+      // A password change from the command signs the server's session out, without a restart.
+      expect(await admin.updateModerator(ani.id, { passwordHash: 'scrypt$changed', passwordChangedAt: 2_500 })).toBe(true);
+      expect(await server.getSession(session.id, 3_000)).toBeNull();
+      await admin.close();
+
+      // The server's lock was not touched: a second server is still refused, and the server still writes.
+      await expect(createEmbeddedStore({ dataDir })).rejects.toThrow(/in use by another Rembuk server/);
+      expect((await server.createComment(comment('comment-beside-1'), 'key-beside-0001')).event?.seq).toBe(1);
+      expect(await server.listModerators()).toEqual([{ ...ani, passwordHash: 'scrypt$changed', passwordChangedAt: 2_500 }]);
+      await server.close();
+    }));
+
+  it('takes an admin command’s writes from another process while the server runs', () =>
+    withDir(async (dataDir) => {
+      const server = await createEmbeddedStore({ dataDir });
+      const script = `import { createEmbeddedStore } from ${JSON.stringify(resolve('server/store/embedded-store.ts'))};
+        const s = await createEmbeddedStore({ dataDir: ${JSON.stringify(dataDir)}, besideRunningServer: true });
+        const ok = await s.createModerator(${JSON.stringify(moderator('mod-cli-1', 'budi@example.com'))});
+        await s.close(); console.log(ok ? 'created' : 'taken');`;
+      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(child.stderr).toBe('');
+      expect(child.stdout.trim()).toBe('created');
+      expect(await server.getModerator('mod-cli-1')).toMatchObject({ email: 'budi@example.com' });
+      await server.close();
+    }));
 });
+
+function moderator(id: string, email: string): ModeratorAccount {
+  return { id, email, role: 'moderator', sites: ['demo'], passwordHash: 'scrypt$16384$8$1$c2FsdA$a2V5', createdAt: 1_000, passwordChangedAt: 1_000 };
+}

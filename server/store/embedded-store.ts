@@ -6,11 +6,16 @@
  * visible, so nothing an author was told or a reader saw can be lost by a crash. A failed
  * write (disk full, read-only file, I/O error) is refused as StoreUnavailableError and leaves
  * nothing behind; the next one is tried afresh, so posting resumes once the cause is gone.
+ *
+ * An admin command may open the same DATA_DIR beside the running server (`besideRunningServer`):
+ * SQLite's own file locks (WAL, busy timeouts) keep the two connections safe, and the server's
+ * reads see what the command committed at their next query, without a restart.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { StoreUnavailableError } from './errors.ts';
+import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
 import { lockDataDir, makeFilesPrivate, preparePrivateDir, touchPrivate, type DataDirLock } from './data-dir.ts';
 import { createReadQueries, type ReadQueries } from './sqlite/read-queries.ts';
 import { startWriter } from './sqlite/writer-client.ts';
@@ -24,6 +29,13 @@ export interface EmbeddedStoreOptions {
   /** Told once when a legacy journal.jsonl was imported. */
   onImport?: (report: JournalImportReport) => void;
   clock?: () => number;
+  /**
+   * For short-lived admin commands only (adding a moderator, changing a password): open the
+   * DATA_DIR while a server holds it. Skips the DATA_DIR lock, which refuses a second server,
+   * and the legacy journal import, which is the server's to do. Never for a process that serves
+   * readers: two servers on one DATA_DIR would not see each other's sockets.
+   */
+  besideRunningServer?: boolean;
 }
 
 /** The database's file name in DATA_DIR. */
@@ -32,7 +44,7 @@ export const DATABASE_FILE = 'rembuk.db';
 export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<CommentStore> {
   const clock = options.clock ?? Date.now;
   preparePrivateDir(options.dataDir);
-  const lock: DataDirLock = lockDataDir(options.dataDir, clock);
+  const lock: DataDirLock = options.besideRunningServer ? { release: () => undefined } : lockDataDir(options.dataDir, clock);
   const path = join(options.dataDir, DATABASE_FILE);
   let reader: Database.Database | null = null;
   try {
@@ -40,7 +52,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     const { writer, imported } = await startWriter({
       path,
       synchronous: options.fsync === false ? 'NORMAL' : 'FULL',
-      journalPath: join(options.dataDir, 'journal.jsonl'),
+      journalPath: options.besideRunningServer ? null : join(options.dataDir, 'journal.jsonl'),
     });
     if (imported) options.onImport?.(imported);
     const readDb = new Database(path, { timeout: 2_000, fileMustExist: true });
@@ -88,6 +100,36 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       // One transaction writes the comment, its indexes, its event and its author's history:
       // a create that failed left nothing, so there is never anything to settle.
       settleComment: (): Promise<ThreadEvent | null> => Promise.resolve(null),
+
+      async createModerator(account) {
+        return (await writer.write({ op: 'moderator:create', account: { ...account, email: normalizeModeratorEmail(account.email) } })) === true;
+      },
+      getModerator: (id) => read(() => reads.moderator(id)),
+      findModeratorByEmail: (email) => read(() => reads.moderatorByEmail(normalizeModeratorEmail(email))),
+      listModerators: () => read(() => reads.moderators()),
+      async updateModerator(id, update) {
+        return (await writer.write({ op: 'moderator:update', moderatorId: id, update })) === true;
+      },
+      async removeModerator(id) {
+        return (await writer.write({ op: 'moderator:remove', moderatorId: id })) === true;
+      },
+      async createSession(session) {
+        await writer.write({ op: 'session:create', session });
+      },
+      async getSession(id, now) {
+        const found = await read(() => reads.sessionWithAccount(id));
+        if (!found) return null;
+        if (isSessionLive(found.session, found.passwordChangedAt, now)) return found.session;
+        // A dead session is deleted lazily; failing to is harmless, the check above refuses it anyway.
+        writer.write({ op: 'session:revoke', sessionId: id }).catch(() => undefined);
+        return null;
+      },
+      async revokeSession(id) {
+        await writer.write({ op: 'session:revoke', sessionId: id });
+      },
+      async revokeSessionsOf(moderatorId) {
+        return Number(await writer.write({ op: 'session:revoke-of', moderatorId }));
+      },
 
       async health(): Promise<StoreHealth> {
         if (writer.stopped) return { ok: false, reason: writer.stopped };

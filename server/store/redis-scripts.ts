@@ -145,3 +145,103 @@ if entries[1] then
 end
 return {tonumber(seq), logged, redis.call('ZCARD', KEYS[1])}
 `;
+
+/*
+ * The moderator directory's scripts. All its keys share the hash tag `{mod}`; session keys
+ * named inside a script (from a prefix in ARGV and ids read from a set) are in that slot too.
+ */
+
+/**
+ * Create a moderator. KEYS: account hash, email → id hash, ids set.
+ * ARGV: id, email (normalized), then the account's field/value pairs.
+ * Returns 0 when the email (or the id) is taken, nothing written; 1 when created.
+ */
+export const CREATE_MODERATOR = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'moderator account')
+  or expect_type(KEYS[2], 'hash', 'moderator email index')
+  or expect_type(KEYS[3], 'set', 'moderator ids')
+if refused then return refused end
+if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 or redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+return 1
+`;
+
+/**
+ * Change fields of a moderator. KEYS: account hash. ARGV: field/value pairs (at least one).
+ * Returns 0 when there is no such account, 1 when changed.
+ */
+export const UPDATE_MODERATOR = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'moderator account')
+if refused then return refused end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end
+return 1
+`;
+
+/**
+ * Remove a moderator with its email entry and every session. KEYS: account hash, email → id
+ * hash, ids set, the moderator's session set. ARGV: id, session key prefix.
+ * Returns 0 when there was no account, 1 when removed.
+ */
+export const REMOVE_MODERATOR = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'moderator account')
+  or expect_type(KEYS[2], 'hash', 'moderator email index')
+  or expect_type(KEYS[3], 'set', 'moderator ids')
+  or expect_type(KEYS[4], 'set', 'moderator sessions')
+if refused then return refused end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local email = redis.call('HGET', KEYS[1], 'email')
+if email and redis.call('HGET', KEYS[2], email) == ARGV[1] then redis.call('HDEL', KEYS[2], email) end
+redis.call('SREM', KEYS[3], ARGV[1])
+for _, sid in ipairs(redis.call('SMEMBERS', KEYS[4])) do redis.call('DEL', ARGV[2] .. sid) end
+redis.call('DEL', KEYS[4], KEYS[1])
+return 1
+`;
+
+/**
+ * Store a session. KEYS: session hash, the moderator's session set. ARGV: session id,
+ * moderatorId, createdAt, expiresAt, TTL ms (> 0), session key prefix. Ids in the set whose
+ * session has expired are dropped from it first, so the set stays as small as the live sessions.
+ */
+export const CREATE_SESSION = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'moderator session') or expect_type(KEYS[2], 'set', 'moderator sessions')
+if refused then return refused end
+for _, sid in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  if redis.call('EXISTS', ARGV[6] .. sid) == 0 then redis.call('SREM', KEYS[2], sid) end
+end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'moderatorId', ARGV[2], 'createdAt', ARGV[3], 'expiresAt', ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1
+`;
+
+/**
+ * End one session. KEYS: session hash. ARGV: session id, session-set key prefix.
+ */
+export const REVOKE_SESSION = `#!lua
+local moderatorId = redis.call('HGET', KEYS[1], 'moderatorId')
+redis.call('DEL', KEYS[1])
+if moderatorId then redis.call('SREM', ARGV[2] .. moderatorId, ARGV[1]) end
+return 1
+`;
+
+/**
+ * End every session of a moderator. KEYS: the moderator's session set. ARGV: session key
+ * prefix. Returns how many live sessions ended (ids of expired ones count for nothing).
+ */
+export const REVOKE_SESSIONS_OF = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'set', 'moderator sessions')
+if refused then return refused end
+local ended = 0
+for _, sid in ipairs(redis.call('SMEMBERS', KEYS[1])) do ended = ended + redis.call('DEL', ARGV[1] .. sid) end
+redis.call('DEL', KEYS[1])
+return ended
+`;

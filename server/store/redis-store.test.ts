@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
 import { deleteRedisKeys } from '../../test/support/stores.ts';
 import { StoreUnavailableError } from './errors.ts';
-import { authorKeys, threadKeys } from './redis-keys.ts';
+import { authorKeys, moderatorKeys, threadKeys } from './redis-keys.ts';
 import { createRedisStore } from './redis-store.ts';
 import { describeCommentStoreContract } from './store.contract.ts';
 import type { CommentStore, NewComment } from './types.ts';
@@ -241,5 +241,50 @@ describe('redis store on a redis-server of its own', () => {
     const store = await createRedisStore({ url: redis.url, prefix: `test-warn-${randomUUID()}`, onWarning: (m) => warnings.push(m) });
     await store.close();
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('redis store moderator keys', () => {
+  const url = inject('redisUrl');
+
+  it('keeps every moderator key under one hash tag, sessions expiring with their expiresAt and pruned from their set', async () => {
+    const prefix = `test-mod-${randomUUID()}`;
+    const store = await createRedisStore({ url, prefix });
+    const admin = await connectAdmin(url);
+    onTestFinished(async () => {
+      await store.close();
+      await admin.close();
+      await deleteRedisKeys(url, prefix);
+    });
+    const now = Date.now();
+    const account = {
+      id: 'mod-1',
+      email: 'ani@example.com',
+      role: 'moderator' as const,
+      sites: ['demo'],
+      passwordHash: 'h',
+      createdAt: now,
+      passwordChangedAt: now,
+    };
+    await store.createModerator(account);
+    await store.createSession({ id: 'live', moderatorId: 'mod-1', createdAt: now, expiresAt: now + 60_000 });
+    await store.createSession({ id: 'short', moderatorId: 'mod-1', createdAt: now, expiresAt: now + 50 });
+    // Already expired when stored: nothing is written.
+    await store.createSession({ id: 'dead', moderatorId: 'mod-1', createdAt: now - 2_000, expiresAt: now - 1_000 });
+    const mod = moderatorKeys(prefix);
+    const ttl = await admin.pTTL(mod.session('live'));
+    expect(ttl).toBeGreaterThan(55_000);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    expect(await admin.exists(mod.session('dead'))).toBe(0);
+    const keys: string[] = [];
+    for await (const batch of admin.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) keys.push(...batch);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key.startsWith(`${prefix}:{mod}:`)).toBe(true);
+
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await admin.exists(mod.session('short'))).toBe(0);
+    await store.createSession({ id: 'next', moderatorId: 'mod-1', createdAt: Date.now(), expiresAt: Date.now() + 60_000 });
+    expect((await admin.sMembers(mod.sessionsOf('mod-1'))).sort()).toEqual(['live', 'next']);
+    expect(await store.revokeSessionsOf('mod-1')).toBe(2);
   });
 });

@@ -9,14 +9,29 @@ import type { ThreadEvent } from '../../protocol/events.ts';
 import { isPublicComment, isThreadEvent } from '../../protocol/guards.ts';
 import { commentCreatedEvent, toPublicComment } from './public-views.ts';
 import { StoreUnavailableError } from './errors.ts';
-import { authorKeys as authorKeysOf, threadKeys } from './redis-keys.ts';
+import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
+import { authorKeys as authorKeysOf, moderatorKeys, threadKeys } from './redis-keys.ts';
 import { redisDurabilityWarnings, redisVersionProblem } from './redis-durability.ts';
-import { CREATE_COMMENT, READ_PUBLISHED_EVENT, RECORD_HISTORY } from './redis-scripts.ts';
+import {
+  CREATE_COMMENT,
+  CREATE_MODERATOR,
+  CREATE_SESSION,
+  READ_PUBLISHED_EVENT,
+  RECORD_HISTORY,
+  REMOVE_MODERATOR,
+  REVOKE_SESSION,
+  REVOKE_SESSIONS_OF,
+  UPDATE_MODERATOR,
+} from './redis-scripts.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
   type CommentStore,
   type CreateCommentResult,
+  type ModeratorAccount,
+  type ModeratorRole,
+  type ModeratorSession,
+  type ModeratorUpdate,
   type NewComment,
   type StoredComment,
   type StoredThreadPage,
@@ -36,6 +51,8 @@ export interface RedisStoreOptions {
   onError?: (err: Error) => void;
   /** Settings that can lose comments, a repaired thread: things an operator should know. */
   onWarning?: (message: string) => void;
+  /** The clock a session's TTL is measured from (default Date.now). */
+  clock?: () => number;
 }
 
 /** How many ids of an author's recorded comments are kept to make the history write idempotent. */
@@ -63,6 +80,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   const createSha = sha1(CREATE_COMMENT);
   const historySha = sha1(RECORD_HISTORY);
   const readEventSha = sha1(READ_PUBLISHED_EVENT);
+  const clock = options.clock ?? Date.now;
+  const mod = moderatorKeys(prefix);
+  const run = (what: string, script: string, keyList: string[], args: string[]) => runScript(what, script, sha1(script), keyList, args);
+
+  async function readAccount(id: string): Promise<ModeratorAccount | null> {
+    return accountFromHash(await client.hGetAll(mod.account(id)));
+  }
 
   const keys = (site: string, page: string) => threadKeys(prefix, site, page);
   // An author's record spans threads, so it lives under its own hash tag and is updated in
@@ -253,6 +277,83 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return settle(comment);
     },
 
+    async createModerator(account: ModeratorAccount): Promise<boolean> {
+      const email = normalizeModeratorEmail(account.email);
+      const fields = accountFields({ ...account, email });
+      const created = await run(
+        'the moderator create',
+        CREATE_MODERATOR,
+        [mod.account(account.id), mod.byEmail, mod.ids],
+        [account.id, email, ...fields],
+      );
+      return created === 1;
+    },
+
+    getModerator: (id: string) => readAccount(id),
+
+    async findModeratorByEmail(email: string): Promise<ModeratorAccount | null> {
+      const id = await client.hGet(mod.byEmail, normalizeModeratorEmail(email));
+      return id === null ? null : readAccount(id);
+    },
+
+    async listModerators(): Promise<ModeratorAccount[]> {
+      const ids = await client.sMembers(mod.ids);
+      const accounts = await Promise.all(ids.map(readAccount));
+      return accounts.filter((a) => a !== null).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+    },
+
+    async updateModerator(id: string, update: ModeratorUpdate): Promise<boolean> {
+      const updated = await run('the moderator update', UPDATE_MODERATOR, [mod.account(id)], updateFields(update));
+      return updated === 1;
+    },
+
+    async removeModerator(id: string): Promise<boolean> {
+      const removed = await run(
+        'the moderator removal',
+        REMOVE_MODERATOR,
+        [mod.account(id), mod.byEmail, mod.ids, mod.sessionsOf(id)],
+        [id, mod.sessionPrefix],
+      );
+      return removed === 1;
+    },
+
+    async createSession(session: ModeratorSession): Promise<void> {
+      const ttl = Math.ceil(session.expiresAt - clock());
+      // Already expired: there is nothing to keep, and PX must be positive.
+      if (ttl <= 0) return;
+      await run(
+        'the session create',
+        CREATE_SESSION,
+        [mod.session(session.id), mod.sessionsOf(session.moderatorId)],
+        [session.id, session.moderatorId, String(session.createdAt), String(session.expiresAt), String(ttl), mod.sessionPrefix],
+      );
+    },
+
+    async getSession(id: string, now: number): Promise<ModeratorSession | null> {
+      const raw = await client.hGetAll(mod.session(id));
+      const moderatorId = raw['moderatorId'];
+      if (moderatorId === undefined) return null;
+      const session: ModeratorSession = {
+        id,
+        moderatorId,
+        createdAt: Number(raw['createdAt']),
+        expiresAt: Number(raw['expiresAt']),
+      };
+      const changedAt = await client.hGet(mod.account(moderatorId), 'passwordChangedAt');
+      if (changedAt !== null && isSessionLive(session, Number(changedAt), now)) return session;
+      // Dead (its account removed, its password changed, expired at `now`): deleted lazily.
+      run('the session revoke', REVOKE_SESSION, [mod.session(id)], [id, mod.sessionsOfPrefix]).catch(() => undefined);
+      return null;
+    },
+
+    async revokeSession(id: string): Promise<void> {
+      await run('the session revoke', REVOKE_SESSION, [mod.session(id)], [id, mod.sessionsOfPrefix]);
+    },
+
+    async revokeSessionsOf(moderatorId: string): Promise<number> {
+      return Number(await run('the sessions revoke', REVOKE_SESSIONS_OF, [mod.sessionsOf(moderatorId)], [mod.sessionPrefix]));
+    },
+
     // A real write, not PING: a Redis at maxmemory with noeviction answers PING and refuses
     // every post, and /healthz must say the second.
     async health() {
@@ -319,6 +420,50 @@ async function checkSettings(client: RedisClientType, warn: (message: string) =>
     // CONFIG is disabled (managed Redis): the check says it could not tell.
   }
   for (const warning of redisDurabilityWarnings(info, appendfsync)) warn(warning);
+}
+
+/** An account as the field/value pairs of its hash. */
+function accountFields(account: ModeratorAccount): string[] {
+  return [
+    'id',
+    account.id,
+    'email',
+    account.email,
+    'role',
+    account.role,
+    'sites',
+    JSON.stringify(account.sites),
+    'passwordHash',
+    account.passwordHash,
+    'createdAt',
+    String(account.createdAt),
+    'passwordChangedAt',
+    String(account.passwordChangedAt),
+  ];
+}
+
+function updateFields(update: ModeratorUpdate): string[] {
+  const out: string[] = [];
+  if (update.role !== undefined) out.push('role', update.role);
+  if (update.sites !== undefined) out.push('sites', JSON.stringify(update.sites));
+  if (update.passwordHash !== undefined) out.push('passwordHash', update.passwordHash);
+  if (update.passwordChangedAt !== undefined) out.push('passwordChangedAt', String(update.passwordChangedAt));
+  return out;
+}
+
+/** Written by the store from a typed account (accountFields), so read back as such; null when absent. */
+function accountFromHash(raw: Record<string, string>): ModeratorAccount | null {
+  const { id, email, role, sites, passwordHash, createdAt, passwordChangedAt } = raw;
+  if (id === undefined || email === undefined || role === undefined || sites === undefined || passwordHash === undefined) return null;
+  return {
+    id,
+    email,
+    role: role as ModeratorRole,
+    sites: JSON.parse(sites) as string[],
+    passwordHash,
+    createdAt: Number(createdAt),
+    passwordChangedAt: Number(passwordChangedAt),
+  };
 }
 
 function sha1(text: string): string {

@@ -3,7 +3,15 @@
  * `describeCommentStoreContract` with a factory; nothing here knows which backend it runs on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUTHOR_RECENT_KEPT, type CommentStore, type CreateCommentResult, type NewComment, type NewCommentStatus } from './types.ts';
+import {
+  AUTHOR_RECENT_KEPT,
+  type CommentStore,
+  type CreateCommentResult,
+  type ModeratorAccount,
+  type ModeratorSession,
+  type NewComment,
+  type NewCommentStatus,
+} from './types.ts';
 
 export interface StoreHarness {
   store: CommentStore;
@@ -391,7 +399,194 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       const { store } = await fresh();
       expect(await store.health()).toEqual({ ok: true });
     });
+
+    describe('moderator directory', () => {
+      it('creates an account and finds it by id and by email, lower-cased and trimmed', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator({ email: '  Ani@Example.COM ' });
+        expect(await store.createModerator(ani)).toBe(true);
+        const stored = { ...ani, email: 'ani@example.com' };
+        expect(await store.getModerator(ani.id)).toEqual(stored);
+        expect(await store.findModeratorByEmail('ani@example.com')).toEqual(stored);
+        expect(await store.findModeratorByEmail(' ANI@example.com\t')).toEqual(stored);
+        expect(await store.getModerator('no-such-id')).toBeNull();
+        expect(await store.findModeratorByEmail('budi@example.com')).toBeNull();
+      });
+
+      it('lists every account ordered by email', async () => {
+        const { store } = await fresh();
+        expect(await store.listModerators()).toEqual([]);
+        const citra = makeModerator({ email: 'citra@example.com' });
+        const ani = makeModerator({ email: 'ani@example.com', role: 'admin', sites: [] });
+        const budi = makeModerator({ email: 'budi@example.com', sites: ['demo', 'other'] });
+        for (const m of [citra, ani, budi]) expect(await store.createModerator(m)).toBe(true);
+        expect(await store.listModerators()).toEqual([ani, budi, citra]);
+      });
+
+      it('refuses a second account with the same email in any case, and changes nothing', async () => {
+        const { store } = await fresh();
+        const first = makeModerator({ email: 'ani@example.com' });
+        await store.createModerator(first);
+        const second = makeModerator({ email: ' ANI@Example.com', role: 'admin', passwordHash: 'other-hash' });
+        expect(await store.createModerator(second)).toBe(false);
+        expect(await store.getModerator(second.id)).toBeNull();
+        expect(await store.findModeratorByEmail('ani@example.com')).toEqual(first);
+        expect(await store.listModerators()).toEqual([first]);
+      });
+
+      it('updates role, sites and password, and answers false for an unknown id', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator();
+        await store.createModerator(ani);
+        expect(await store.updateModerator(ani.id, { role: 'admin', sites: [] })).toBe(true);
+        expect(await store.getModerator(ani.id)).toEqual({ ...ani, role: 'admin', sites: [] });
+        expect(await store.updateModerator(ani.id, { sites: ['demo', 'berita'], role: 'moderator' })).toBe(true);
+        expect(await store.updateModerator(ani.id, { passwordHash: 'scrypt$new', passwordChangedAt: ani.createdAt + 5 })).toBe(true);
+        const updated = { ...ani, sites: ['demo', 'berita'], passwordHash: 'scrypt$new', passwordChangedAt: ani.createdAt + 5 };
+        expect(await store.getModerator(ani.id)).toEqual(updated);
+        expect(await store.findModeratorByEmail(ani.email)).toEqual(updated);
+        expect(await store.updateModerator('no-such-id', { role: 'admin' })).toBe(false);
+        expect(await store.getModerator('no-such-id')).toBeNull();
+        expect(await store.listModerators()).toEqual([updated]);
+      });
+
+      it('removes an account with its email and every session, and answers false the second time', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator({ email: 'ani@example.com' });
+        const budi = makeModerator({ email: 'budi@example.com' });
+        await store.createModerator(ani);
+        await store.createModerator(budi);
+        const a1 = makeSession(ani);
+        const a2 = makeSession(ani);
+        const b1 = makeSession(budi);
+        for (const s of [a1, a2, b1]) await store.createSession(s);
+        expect(await store.removeModerator(ani.id)).toBe(true);
+        expect(await store.getModerator(ani.id)).toBeNull();
+        expect(await store.findModeratorByEmail('ani@example.com')).toBeNull();
+        expect(await store.listModerators()).toEqual([budi]);
+        expect(await store.getSession(a1.id, NOW)).toBeNull();
+        expect(await store.getSession(a2.id, NOW)).toBeNull();
+        expect(await store.getSession(b1.id, NOW)).toEqual(b1);
+        expect(await store.revokeSessionsOf(ani.id)).toBe(0);
+        expect(await store.removeModerator(ani.id)).toBe(false);
+        // The email is free again.
+        expect(await store.createModerator(makeModerator({ email: 'ani@example.com' }))).toBe(true);
+      });
+
+      it('keeps a session until it expires at its expiresAt', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator();
+        await store.createModerator(ani);
+        const session = makeSession(ani);
+        await store.createSession(session);
+        expect(await store.getSession(session.id, NOW)).toEqual(session);
+        expect(await store.getSession(session.id, session.expiresAt - 1)).toEqual(session);
+        expect(await store.getSession(session.id, session.expiresAt)).toBeNull();
+        expect(await store.getSession('no-such-session', NOW)).toBeNull();
+      });
+
+      it('revokes one session, idempotently, leaving the others', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator();
+        await store.createModerator(ani);
+        const one = makeSession(ani);
+        const two = makeSession(ani);
+        await store.createSession(one);
+        await store.createSession(two);
+        await store.revokeSession(one.id);
+        await store.revokeSession(one.id);
+        await store.revokeSession('no-such-session');
+        expect(await store.getSession(one.id, NOW)).toBeNull();
+        expect(await store.getSession(two.id, NOW)).toEqual(two);
+      });
+
+      it('revokes every session of one moderator and says how many ended', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator({ email: 'ani@example.com' });
+        const budi = makeModerator({ email: 'budi@example.com' });
+        await store.createModerator(ani);
+        await store.createModerator(budi);
+        const sessions = [makeSession(ani), makeSession(ani), makeSession(ani)];
+        const other = makeSession(budi);
+        for (const s of [...sessions, other]) await store.createSession(s);
+        await store.revokeSession(sessions[0]?.id ?? '');
+        expect(await store.revokeSessionsOf(ani.id)).toBe(2);
+        for (const s of sessions) expect(await store.getSession(s.id, NOW)).toBeNull();
+        expect(await store.getSession(other.id, NOW)).toEqual(other);
+        expect(await store.revokeSessionsOf(ani.id)).toBe(0);
+        expect(await store.revokeSessionsOf('no-such-id')).toBe(0);
+        expect(await store.getModerator(ani.id)).toEqual(ani);
+      });
+
+      it('refuses a session created before its account’s password changed', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator();
+        await store.createModerator(ani);
+        const before = makeSession(ani, { createdAt: NOW - 1_000 });
+        await store.createSession(before);
+        expect(await store.getSession(before.id, NOW)).toEqual(before);
+        expect(await store.updateModerator(ani.id, { passwordHash: 'scrypt$changed', passwordChangedAt: NOW - 500 })).toBe(true);
+        expect(await store.getSession(before.id, NOW)).toBeNull();
+        const after = makeSession(ani, { createdAt: NOW - 500 });
+        await store.createSession(after);
+        expect(await store.getSession(after.id, NOW)).toEqual(after);
+      });
+
+      it('keeps accounts and sessions after the store is closed and opened again', async () => {
+        const h = await fresh();
+        const ani = makeModerator({ email: 'ani@example.com', role: 'admin', sites: [] });
+        const budi = makeModerator({ email: 'budi@example.com' });
+        await h.store.createModerator(budi);
+        await h.store.createModerator(ani);
+        const session = makeSession(ani);
+        const revoked = makeSession(ani);
+        await h.store.createSession(session);
+        await h.store.createSession(revoked);
+        await h.store.revokeSession(revoked.id);
+        const reopened = await h.reopen();
+        expect(await reopened.listModerators()).toEqual([ani, budi]);
+        expect(await reopened.findModeratorByEmail('BUDI@example.com')).toEqual(budi);
+        expect(await reopened.getSession(session.id, NOW)).toEqual(session);
+        expect(await reopened.getSession(revoked.id, NOW)).toBeNull();
+        expect(await reopened.createModerator(makeModerator({ email: 'ani@example.com' }))).toBe(false);
+      });
+    });
   });
+}
+
+/**
+ * Sessions are kept in wall-clock time by a store with expiring keys (Redis), so their times
+ * sit around the real now, and expire well after the test.
+ */
+const NOW = Date.now();
+const SESSION_LIFETIME = 60 * 60 * 1000;
+
+let moderatorCounter = 0;
+function makeModerator(over: Partial<ModeratorAccount> = {}): ModeratorAccount {
+  moderatorCounter += 1;
+  return {
+    id: `mod-${moderatorCounter}-${Math.random().toString(36).slice(2, 8)}`,
+    email: `moderator${moderatorCounter}@example.com`,
+    role: 'moderator',
+    sites: ['demo'],
+    passwordHash: `scrypt$16384$8$1$salt${moderatorCounter}$key`,
+    createdAt: NOW - 10_000,
+    passwordChangedAt: NOW - 10_000,
+    ...over,
+  };
+}
+
+let sessionCounter = 0;
+function makeSession(moderator: ModeratorAccount, over: Partial<ModeratorSession> = {}): ModeratorSession {
+  sessionCounter += 1;
+  const createdAt = over.createdAt ?? NOW - 1_000;
+  return {
+    id: `${String(sessionCounter).padStart(8, '0')}${'ab'.repeat(28)}`,
+    moderatorId: moderator.id,
+    createdAt,
+    expiresAt: createdAt + SESSION_LIFETIME,
+    ...over,
+  };
 }
 
 /**

@@ -5,6 +5,9 @@
 import type { Action, RuleId } from '../../moderation/index.ts';
 import type { CommentStatus, PublicComment } from '../../protocol/comment.ts';
 import type { ThreadEvent } from '../../protocol/events.ts';
+import type { ModeratorDirectory } from './moderator-types.ts';
+
+export { ModeratorRole, type ModeratorAccount, type ModeratorDirectory, type ModeratorSession, type ModeratorUpdate } from './moderator-types.ts';
 
 /** What the moderation step decided, stored with the comment so the queue can explain itself. */
 export interface ModerationRecord {
@@ -88,7 +91,8 @@ export const AUTHOR_RECENT_KEPT = 20;
 
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
-export interface CommentStore {
+/** Comments, their threads and authors, and (ModeratorDirectory) the moderators' accounts and sessions. */
+export interface CommentStore extends ModeratorDirectory {
   /** Which backend, for logs and /healthz. */
   readonly kind: 'redis' | 'embedded';
   /**

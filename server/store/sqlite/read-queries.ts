@@ -7,6 +7,9 @@ import type { Database } from 'better-sqlite3';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
+  type ModeratorAccount,
+  type ModeratorRole,
+  type ModeratorSession,
   type StoredComment,
   type StoredThreadPage,
   type ThreadEvents,
@@ -21,7 +24,33 @@ export interface ReadQueries {
   byIdempotencyKey(site: string, page: string, authorId: string, key: string): StoredComment | null;
   comment(site: string, page: string, id: string): StoredComment | null;
   authorHistory(site: string, authorId: string): AuthorHistory;
+  moderator(id: string): ModeratorAccount | null;
+  /** `email` already lower-cased and trimmed. */
+  moderatorByEmail(email: string): ModeratorAccount | null;
+  /** Ordered by email. */
+  moderators(): ModeratorAccount[];
+  /** The session with its account's passwordChangedAt; null when either is missing. */
+  sessionWithAccount(id: string): { session: ModeratorSession; passwordChangedAt: number } | null;
 }
+
+interface ModeratorRow {
+  id: string;
+  email: string;
+  role: string;
+  sites: string;
+  passwordHash: string;
+  createdAt: number;
+  passwordChangedAt: number;
+}
+
+const MODERATOR_COLUMNS = 'id, email, role, sites, password_hash AS passwordHash, created_at AS createdAt, password_changed_at AS passwordChangedAt';
+
+function toAccount(row: ModeratorRow): ModeratorAccount {
+  // Written by the store from a typed account, so read back as such.
+  return { ...row, role: row.role as ModeratorRole, sites: JSON.parse(row.sites) as string[] };
+}
+
+const accountOrNull = (row: ModeratorRow | undefined): ModeratorAccount | null => (row ? toAccount(row) : null);
 
 interface DataRow {
   data: string;
@@ -54,6 +83,14 @@ export function createReadQueries(db: Database): ReadQueries {
   const recentRows = db.prepare<[string, string, number], { text: string; at: number; page: string }>(
     `SELECT json_extract(data, '$.text') AS text, created_at AS at, page FROM comments
      WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+  );
+
+  const moderatorById = db.prepare<[string], ModeratorRow>(`SELECT ${MODERATOR_COLUMNS} FROM moderators WHERE id = ?`);
+  const moderatorByEmail = db.prepare<[string], ModeratorRow>(`SELECT ${MODERATOR_COLUMNS} FROM moderators WHERE email = ?`);
+  const moderatorRows = db.prepare<[], ModeratorRow>(`SELECT ${MODERATOR_COLUMNS} FROM moderators ORDER BY email`);
+  const sessionRow = db.prepare<[string], ModeratorSession & { passwordChangedAt: number }>(
+    `SELECT s.id, s.moderator_id AS moderatorId, s.created_at AS createdAt, s.expires_at AS expiresAt, m.password_changed_at AS passwordChangedAt
+     FROM moderator_sessions s JOIN moderators m ON m.id = s.moderator_id WHERE s.id = ?`,
   );
 
   const parse = (row: DataRow | undefined): StoredComment | null => (row ? parseStoredComment(row.data) : null);
@@ -98,5 +135,14 @@ export function createReadQueries(db: Database): ReadQueries {
     byIdempotencyKey: (site, page, authorId, key) => parse(byKey.get(site, page, authorId, key)),
     comment: (site, page, id) => parse(byId.get(site, page, id)),
     authorHistory: (site, authorId) => authorHistory(site, authorId),
+    moderator: (id) => accountOrNull(moderatorById.get(id)),
+    moderatorByEmail: (email) => accountOrNull(moderatorByEmail.get(email)),
+    moderators: () => moderatorRows.all().map(toAccount),
+    sessionWithAccount(id) {
+      const row = sessionRow.get(id);
+      if (!row) return null;
+      const { passwordChangedAt, ...session } = row;
+      return { session, passwordChangedAt };
+    },
   };
 }

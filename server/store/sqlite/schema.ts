@@ -2,11 +2,12 @@
  * The embedded store's tables. Every read the product needs is an indexed query: a thread's
  * published page by seq, an author's pending comments in a thread, an author's recent posts
  * across a site, a site-wide queue by status and time. `user_version` numbers the schema so a
- * later release can migrate it in place.
+ * later release can migrate it in place: each version's DDL runs once, in order, in one
+ * transaction, so a database of any earlier version is upgraded where it lies.
  */
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const V1 = `
 CREATE TABLE comments (
@@ -62,6 +63,32 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 `;
 
+/** Moderator accounts and their sign-in sessions (a session id is the SHA-256 of its cookie token). */
+const V2 = `
+CREATE TABLE moderators (
+  id TEXT PRIMARY KEY,
+  -- Lower-cased and trimmed by the store before it is written.
+  email TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  -- JSON array of site ids.
+  sites TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  password_changed_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE moderator_sessions (
+  id TEXT PRIMARY KEY,
+  moderator_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX moderator_sessions_by_moderator ON moderator_sessions (moderator_id);
+`;
+
+/** The DDL that takes a database from version i to i + 1. */
+const STEPS = [V1, V2];
+
 /** Creates or upgrades the schema; a database from a newer release is refused, not guessed at. */
 export function migrate(db: Database): void {
   const version = Number(db.pragma('user_version', { simple: true }));
@@ -71,8 +98,11 @@ export function migrate(db: Database): void {
     );
   }
   if (version === SCHEMA_VERSION) return;
+  // IMMEDIATE, and the version read again inside: an admin command opening the same file at
+  // the same moment (createEmbeddedStore's `besideRunningServer`) must not run a step twice.
   db.transaction(() => {
-    db.exec(V1);
+    const current = Number(db.pragma('user_version', { simple: true }));
+    for (const step of STEPS.slice(current)) db.exec(step);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  }).immediate();
 }

@@ -28,7 +28,7 @@ try {
   db.pragma(`synchronous = ${init.synchronous}`);
   migrate(db);
   const ops = createWriteOps(db);
-  const imported = await importJournal(db, ops, init.journalPath);
+  const imported = init.journalPath === null ? null : await importJournal(db, ops, init.journalPath);
   port.on('message', (command: WriterCommand) => {
     if (command.type === 'close') {
       closing = true;
@@ -95,6 +95,20 @@ function run(ops: WriteOps, request: WriteRequest) {
     case 'probe':
       ops.probe(request.at);
       return null;
+    case 'moderator:create':
+      return ops.createModerator(request.account);
+    case 'moderator:update':
+      return ops.updateModerator(request.moderatorId, request.update);
+    case 'moderator:remove':
+      return ops.removeModerator(request.moderatorId);
+    case 'session:create':
+      ops.createSession(request.session);
+      return null;
+    case 'session:revoke':
+      ops.revokeSession(request.sessionId);
+      return null;
+    case 'session:revoke-of':
+      return ops.revokeSessionsOf(request.moderatorId);
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ThreadEvent } from '../../../protocol/events.ts';
 import { commentCreatedEvent } from '../public-views.ts';
-import type { CreateCommentResult, NewComment, StoredComment } from '../types.ts';
+import type { CreateCommentResult, ModeratorAccount, ModeratorSession, ModeratorUpdate, NewComment, StoredComment } from '../types.ts';
 import { parseStoredComment } from '../stored-json.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
@@ -19,6 +19,15 @@ export interface WriteOps {
   setAuthorBan(site: string, authorId: string, until: number | null): void;
   /** A real write of about a comment's size: proves the disk takes writes now. */
   probe(at: number): void;
+  /** False when the (already normalized) email is taken; nothing written then. */
+  createModerator(account: ModeratorAccount): boolean;
+  updateModerator(id: string, update: ModeratorUpdate): boolean;
+  /** The account and all its sessions; false when there was no account. */
+  removeModerator(id: string): boolean;
+  /** Also drops that moderator's sessions that had expired by the new one's creation. */
+  createSession(session: ModeratorSession): void;
+  revokeSession(id: string): void;
+  revokeSessionsOf(moderatorId: string): number;
 }
 
 interface CommentRow {
@@ -58,6 +67,24 @@ export function createWriteOps(db: Database): WriteOps {
      ON CONFLICT DO UPDATE SET banned_until = excluded.banned_until`,
   );
   const writeProbe = db.prepare("INSERT INTO meta (key, value) VALUES ('health-probe', ?) ON CONFLICT DO UPDATE SET value = excluded.value");
+
+  const insertModerator = db.prepare(
+    `INSERT INTO moderators (id, email, role, sites, password_hash, created_at, password_changed_at)
+     VALUES (@id, @email, @role, @sites, @passwordHash, @createdAt, @passwordChangedAt) ON CONFLICT DO NOTHING`,
+  );
+  const updateModeratorRow = db.prepare(
+    `UPDATE moderators SET role = coalesce(@role, role), sites = coalesce(@sites, sites),
+       password_hash = coalesce(@passwordHash, password_hash), password_changed_at = coalesce(@passwordChangedAt, password_changed_at)
+     WHERE id = @id`,
+  );
+  const deleteModerator = db.prepare('DELETE FROM moderators WHERE id = ?');
+  const insertSession = db.prepare(
+    `INSERT INTO moderator_sessions (id, moderator_id, created_at, expires_at) VALUES (@id, @moderatorId, @createdAt, @expiresAt)
+     ON CONFLICT DO UPDATE SET moderator_id = excluded.moderator_id, created_at = excluded.created_at, expires_at = excluded.expires_at`,
+  );
+  const deleteExpiredOf = db.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ? AND expires_at <= ?');
+  const deleteSession = db.prepare('DELETE FROM moderator_sessions WHERE id = ?');
+  const deleteSessionsOf = db.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ?');
 
   function insert(comment: StoredComment, key: string, seq: number | null): void {
     insertComment.run({
@@ -120,6 +147,41 @@ export function createWriteOps(db: Database): WriteOps {
     probe(at) {
       // About the largest comment's size, so a probe that fits means a post would fit too.
       writeProbe.run(`${at}:${'.'.repeat(16 * 1024)}`);
+    },
+
+    createModerator(account) {
+      // ON CONFLICT DO NOTHING covers both keys: a taken email (or id) inserts no row.
+      const { changes } = insertModerator.run({ ...account, sites: JSON.stringify(account.sites) });
+      return changes === 1;
+    },
+
+    updateModerator(id, update) {
+      const { changes } = updateModeratorRow.run({
+        id,
+        role: update.role ?? null,
+        sites: update.sites === undefined ? null : JSON.stringify(update.sites),
+        passwordHash: update.passwordHash ?? null,
+        passwordChangedAt: update.passwordChangedAt ?? null,
+      });
+      return changes === 1;
+    },
+
+    removeModerator(id) {
+      deleteSessionsOf.run(id);
+      return deleteModerator.run(id).changes === 1;
+    },
+
+    createSession(session) {
+      deleteExpiredOf.run(session.moderatorId, session.createdAt);
+      insertSession.run(session);
+    },
+
+    revokeSession(id) {
+      deleteSession.run(id);
+    },
+
+    revokeSessionsOf(moderatorId) {
+      return deleteSessionsOf.run(moderatorId).changes;
     },
   };
 }
