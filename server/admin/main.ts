@@ -1,0 +1,49 @@
+/**
+ * `npm run admin -- …`: the admin commands' composition root. It reads the same settings as
+ * the server (REDIS_URL, REDIS_PREFIX, DATA_DIR) through the same schema, opens the same store
+ * (beside a running server, on the embedded store), runs one command and exits.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseConfig } from '../config.ts';
+import { createEmbeddedStore } from '../store/embedded-store.ts';
+import { createRedisStore } from '../store/redis-store.ts';
+import type { CommentStore } from '../store/types.ts';
+import { parseAdminArgs } from './admin-args.ts';
+import { runAdminCommand } from './admin-commands.ts';
+import { readNewPassword } from './password-input.ts';
+
+async function main(): Promise<number> {
+  const args = parseAdminArgs(process.argv.slice(2));
+  if (!args.ok) {
+    process.stderr.write(`${args.message}\n`);
+    return 2;
+  }
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`Fix these settings first:\n  ${parsed.errors.join('\n  ')}\n`);
+    return 2;
+  }
+  const config = parsed.config;
+  const store: CommentStore = config.REDIS_URL
+    ? await createRedisStore({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX })
+    : await createEmbeddedStore({ dataDir: config.DATA_DIR, fsync: config.JOURNAL_FSYNC, besideRunningServer: true });
+  try {
+    return await runAdminCommand(args.command, {
+      store,
+      clock: Date.now,
+      newId: () => randomBytes(12).toString('base64url'),
+      readPassword: () => readNewPassword(),
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

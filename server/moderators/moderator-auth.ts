@@ -1,0 +1,114 @@
+/**
+ * Moderators' sign-in, sessions and what a session may do. A session token is 32 random
+ * bytes handed to the browser once (the cookie); the store keeps only its SHA-256, so a copy
+ * of the database signs nobody in. Failed sign-ins are limited per account and per address and
+ * always answered the same way, whether the email exists or not (the same work is done either
+ * way, so timing does not tell either).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { limitKey } from '../limits/limit-key.ts';
+import type { ModeratorAccount, ModeratorDirectory, ModeratorSession } from '../store/moderator-types.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
+
+export type SignInOutcome =
+  | { ok: true; token: string; account: ModeratorAccount; session: ModeratorSession }
+  | { ok: false; code: 'SIGN_IN_FAILED'; message: string }
+  | { ok: false; code: 'RATE_LIMITED'; message: string; retryAfterMs: number };
+
+export interface ModeratorAuth {
+  signIn(email: string, password: string, address: string): Promise<SignInOutcome>;
+  /** The signed-in moderator of a cookie's token, or null (unknown, expired, revoked, password changed). */
+  authenticate(token: string): Promise<{ account: ModeratorAccount; session: ModeratorSession } | null>;
+  signOut(token: string): Promise<void>;
+}
+
+export interface ModeratorAuthOptions {
+  store: ModeratorDirectory;
+  clock: () => number;
+  /** How long a session lasts (default 12 h: a working day, then sign in again). */
+  sessionTtlMs?: number;
+  /** Failed sign-ins allowed per account and per address in `failureWindowS` (defaults 5 and 20 in 15 min). */
+  failuresPerAccount?: number;
+  failuresPerAddress?: number;
+  failureWindowS?: number;
+  randomToken?: () => string;
+}
+
+export const SIGN_IN_FAILED_MESSAGE = 'The email or the password is wrong.';
+
+/** Whether an account may moderate a site. */
+export function mayModerate(account: ModeratorAccount, site: string): boolean {
+  return account.role === 'admin' || account.sites.includes(site);
+}
+
+/** What the store keeps of a token: its SHA-256, hex. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function createModeratorAuth(options: ModeratorAuthOptions): ModeratorAuth {
+  const { store, clock } = options;
+  const ttl = options.sessionTtlMs ?? 12 * 3_600_000;
+  const window = options.failureWindowS ?? 15 * 60;
+  const perAccount = new RateLimiterMemory({ keyPrefix: 'signin-account', points: options.failuresPerAccount ?? 5, duration: window });
+  const perAddress = new RateLimiterMemory({ keyPrefix: 'signin-address', points: options.failuresPerAddress ?? 20, duration: window });
+  const randomToken = options.randomToken ?? (() => randomBytes(32).toString('base64url'));
+  // Verified against when the email is unknown, so an unknown email costs what a wrong password does.
+  const decoy = hashPassword(randomBytes(16).toString('hex'));
+
+  return {
+    async signIn(email, password, address) {
+      const emailKey = email.trim().toLowerCase();
+      const addressKey = limitKey(address);
+      const wait = Math.max(await blockedFor(perAccount, emailKey), await blockedFor(perAddress, addressKey));
+      if (wait > 0) {
+        return {
+          ok: false,
+          code: 'RATE_LIMITED',
+          message: `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min.`,
+          retryAfterMs: wait,
+        };
+      }
+      const account = await store.findModeratorByEmail(emailKey);
+      const matches = await verifyPassword(password, account?.passwordHash ?? (await decoy));
+      if (!account || !matches) {
+        await Promise.all([penalize(perAccount, emailKey), penalize(perAddress, addressKey)]);
+        return { ok: false, code: 'SIGN_IN_FAILED', message: SIGN_IN_FAILED_MESSAGE };
+      }
+      await perAccount.delete(emailKey);
+      const token = randomToken();
+      const now = clock();
+      const session: ModeratorSession = { id: sessionIdOf(token), moderatorId: account.id, createdAt: now, expiresAt: now + ttl };
+      await store.createSession(session);
+      return { ok: true, token, account, session };
+    },
+
+    async authenticate(token) {
+      const session = await store.getSession(sessionIdOf(token), clock());
+      if (!session) return null;
+      const account = await store.getModerator(session.moderatorId);
+      return account ? { account, session } : null;
+    },
+
+    async signOut(token) {
+      await store.revokeSession(sessionIdOf(token));
+    },
+  };
+}
+
+/** Milliseconds until the key may try again, or 0 when it may now. */
+async function blockedFor(limiter: RateLimiterAbstract, key: string): Promise<number> {
+  const state = await limiter.get(key);
+  if (!state || state.remainingPoints > 0) return 0;
+  return Math.max(1, state.msBeforeNext);
+}
+
+async function penalize(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    // Over the limit already: the next attempt is refused by blockedFor.
+    if (!(err instanceof RateLimiterRes)) throw err;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run admin` as a site owner runs it: a separate process on the same DATA_DIR (or
+ * REDIS_URL) as a running server, with the password piped in or generated.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import { deleteRedisKeys } from '../support/stores.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function admin(env: Record<string, string>, args: string[], input?: string) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }),
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('the admin command beside a running server', () => {
+  const started: ChildServer[] = [];
+  afterEach(async () => {
+    for (const s of started.splice(0)) await s.cleanup();
+  });
+
+  it.each([
+    ['embedded', () => ({})],
+    ['redis', () => ({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `admin-${randomUUID()}` })],
+  ] as const)('adds, lists, re-passwords and removes moderators while the server runs (%s store)', async (_kind, makeEnv) => {
+    const storeEnv: Record<string, string> = makeEnv();
+    const server = await startChildServer({ env: storeEnv });
+    started.push(server);
+    const env = { ...storeEnv, DATA_DIR: server.dataDir };
+
+    const piped = admin(env, ['moderator', 'add', '--email', 'Dewi@Example.com', '--site', 'demo'], 'kata-sandi-dewi-123\n');
+    expect(piped).toMatchObject({ code: 0, out: 'Added dewi@example.com (moderator of demo).\n' });
+    const generated = admin(env, ['moderator', 'add', '--email', 'boss@example.com', '--admin', '--generate-password']);
+    expect(generated.code).toBe(0);
+    expect(generated.out).toMatch(/^Added boss@example.com \(admin of every site\)\.\nPassword \(shown once, store it now\): [\w-]{24}\n$/);
+
+    const listed = admin(env, ['moderator', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.out.trim().split('\n')).toEqual([
+      expect.stringMatching(/^boss@example.com \(admin of every site\), added \d{4}-\d\d-\d\d$/),
+      expect.stringMatching(/^dewi@example.com \(moderator of demo\), added \d{4}-\d\d-\d\d$/),
+    ]);
+    expect(admin(env, ['moderator', 'passwd', '--email', 'dewi@example.com'], 'kata-sandi-baru-456\n')).toMatchObject({
+      code: 0,
+      out: 'New password set for dewi@example.com; 0 sessions signed out.\n',
+    });
+    expect(admin(env, ['moderator', 'remove', '--email', 'boss@example.com']).code).toBe(0);
+    expect(admin(env, ['moderator', 'list']).out).not.toContain('boss@');
+
+    // The server kept running throughout and still answers.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    if (storeEnv['REDIS_URL'] && storeEnv['REDIS_PREFIX']) await deleteRedisKeys(storeEnv['REDIS_URL'], storeEnv['REDIS_PREFIX']);
+  });
+
+  it('answers a mistyped command with its usage and exit code 2', () => {
+    const run = admin({}, ['moderator', 'ad', '--email', 'a@b.co']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/Unknown command "moderator ad"[\s\S]*Usage: npm run admin -- <command>/);
+  });
+
+  it('refuses a short piped password and stores nothing', async () => {
+    const server = await startChildServer();
+    started.push(server);
+    const env = { DATA_DIR: server.dataDir };
+    expect(admin(env, ['moderator', 'add', '--email', 'a@example.com', '--site', 'demo'], 'pendek\n')).toMatchObject({ code: 1 });
+    expect(admin(env, ['moderator', 'list']).out).toMatch(/^No moderators yet/);
+  });
+});
