@@ -14,10 +14,9 @@ export class PasswordInputError extends Error {
 
 export async function readNewPassword(input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
   if (!input.isTTY) return (await readAll(input)).replace(/\r?\n$/, '');
-  const first = await askHidden('New password: ', input, output);
-  const second = await askHidden('Again: ', input, output);
+  const [first, second] = await askHidden(['New password: ', 'Again: '], input, output);
   if (first !== second) throw new PasswordInputError('PASSWORD_MISMATCH', 'The two passwords differ; nothing changed.');
-  return first;
+  return first ?? '';
 }
 
 async function readAll(input: NodeJS.ReadStream): Promise<string> {
@@ -26,32 +25,44 @@ async function readAll(input: NodeJS.ReadStream): Promise<string> {
   return text;
 }
 
-/** Raw mode: the terminal echoes nothing; Enter ends the answer, Backspace edits it, Ctrl-C cancels. */
-function askHidden(prompt: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
-  output.write(prompt);
+/**
+ * Raw mode: the terminal echoes nothing; Enter ends an answer, Backspace edits it, Ctrl-C
+ * cancels. One reader for all the prompts, so answers pasted or typed ahead in one chunk are
+ * each kept, not lost with the chunk.
+ */
+function askHidden(prompts: readonly string[], input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string[]> {
   return new Promise((resolve, reject) => {
+    const answers: string[] = [];
     let answer = '';
     const finish = () => {
       input.off('data', onData);
       input.setRawMode(false);
       input.pause();
-      output.write('\n');
     };
     const onData = (chunk: Buffer | string) => {
       for (const ch of String(chunk)) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
-          finish();
-          resolve(answer);
-          return;
-        }
         if (ch === '\u0003') {
           finish();
+          output.write('\n');
           reject(new PasswordInputError('CANCELLED', 'Cancelled; nothing changed.'));
           return;
+        }
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          answers.push(answer);
+          answer = '';
+          output.write('\n');
+          if (answers.length === prompts.length) {
+            finish();
+            resolve(answers);
+            return;
+          }
+          output.write(prompts[answers.length] ?? '');
+          continue;
         }
         answer = ch === '\u007f' || ch === '\b' ? answer.slice(0, -1) : answer + ch;
       }
     };
+    output.write(prompts[0] ?? '');
     input.setRawMode(true);
     input.resume();
     input.on('data', onData);

@@ -60,6 +60,22 @@ describe('the admin command beside a running server', () => {
     if (storeEnv['REDIS_URL'] && storeEnv['REDIS_PREFIX']) await deleteRedisKeys(storeEnv['REDIS_URL'], storeEnv['REDIS_PREFIX']);
   });
 
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('asks twice on a terminal, and refuses two different answers', async () => {
+    const server = await startChildServer();
+    started.push(server);
+    // util-linux's script gives the command a terminal; the answers arrive typed ahead, in one chunk.
+    const onTerminal = (email: string, typed: string) =>
+      spawnSync('script', ['-qc', `node --import tsx server/admin/main.ts moderator add --email ${email} --site demo`, '/dev/null'], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: server.dataDir },
+        input: typed,
+        encoding: 'utf8',
+      }).stdout;
+    expect(onTerminal('tty@example.com', 'kata-sandi-tty-123\rkata-sandi-tty-123\r')).toMatch(/New password: \r?\nAgain: \r?\nAdded tty@example.com/);
+    expect(onTerminal('tty2@example.com', 'kata-sandi-tty-123\rkata-sandi-lain-99\r')).toMatch(/The two passwords differ; nothing changed\./);
+    expect(admin({ DATA_DIR: server.dataDir }, ['moderator', 'list']).out.trim().split('\n')).toEqual([expect.stringMatching(/^tty@example.com /)]);
+  });
+
   it('answers a mistyped command with its usage and exit code 2', () => {
     const run = admin({}, ['moderator', 'ad', '--email', 'a@b.co']);
     expect(run.code).toBe(2);
