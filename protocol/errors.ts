@@ -10,6 +10,12 @@ export const ErrorCode = {
   AUTHOR_BANNED: 'AUTHOR_BANNED',
   RATE_LIMITED: 'RATE_LIMITED',
   UNAVAILABLE: 'UNAVAILABLE',
+  /** A moderator endpoint without a valid session: sign in (again). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Signed in (or not), but this may not be done from here or by this account. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Wrong email or password; one message for both, so neither is revealed. */
+  SIGN_IN_FAILED: 'SIGN_IN_FAILED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

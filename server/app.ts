@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Moderate } from './comments/moderate.ts';
 import type { PostRateLimit } from './comments/post-rate-limit.ts';
+import { createModeratorAuth } from './moderators/moderator-auth.ts';
 import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
 import { listenUrl } from './http/listen-url.ts';
 import type { AuthorTokens } from './identity/author-token.ts';
@@ -61,6 +62,11 @@ export function createApp(deps: AppDeps): App {
     trustProxy: deps.trustProxy ?? trustNoProxy,
     ...(deps.demo ? { demo: deps.demo } : {}),
     embedOrigin: () => publicOrigin ?? listeningAt,
+    moderators: {
+      auth: createModeratorAuth({ store: deps.store, clock: deps.clock }),
+      // Secure only over https: a plain-http install (the demo, an intranet) could not keep it.
+      secureCookie: deps.publicUrl?.startsWith('https:') ?? false,
+    },
   });
   const http = createServer(httpApp);
   const gate = createReaderGate({

@@ -98,6 +98,10 @@ const en: Messages = {
       NOT_FOUND: 'That comment no longer exists.',
       // Only a client of another version sends an event this server does not know: its message says which.
       UNKNOWN_EVENT: null,
+      // Moderator-only answers: a reader's widget never asks for them; the server's message is plain.
+      UNAUTHENTICATED: null,
+      FORBIDDEN: null,
+      SIGN_IN_FAILED: null,
     },
   },
 };
@@ -144,6 +148,10 @@ const id: Messages = {
       INTERNAL: 'Terjadi kesalahan di server. Silakan coba lagi.',
       NOT_FOUND: 'Komentar itu sudah tidak ada.',
       UNKNOWN_EVENT: null,
+      // Moderator-only answers: a reader's widget never asks for them; the server's message is plain.
+      UNAUTHENTICATED: null,
+      FORBIDDEN: null,
+      SIGN_IN_FAILED: null,
     },
   },
 };

@@ -9,6 +9,8 @@ import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import { LIMITS } from '../../protocol/limits.ts';
 import { parse, schemas } from '../../protocol/parse.ts';
 import { threadPageView } from '../comments/thread-page-view.ts';
+import type { ModeratorAuth } from '../moderators/moderator-auth.ts';
+import { moderatorSessionRoutes } from './moderator-session-routes.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { CommentStore } from '../store/types.ts';
@@ -37,6 +39,8 @@ export interface HttpAppDeps {
   embedOrigin: () => string | null;
   /** Which proxies to believe about the client address, so `req.ip` agrees with the sockets'. */
   trustProxy?: (address: string, hop: number) => boolean;
+  /** Moderators' sign-in (absent: no moderator endpoints are served). */
+  moderators?: { auth: ModeratorAuth; secureCookie: boolean };
 }
 
 /**
@@ -61,6 +65,11 @@ const STATUS_FOR_CODE: Readonly<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  // No valid session: signing in would help, which is what 401 says.
+  UNAUTHENTICATED: 401,
+  SIGN_IN_FAILED: 401,
+  // Signed in or not, this may not be done (another site's moderator, a cross-site request).
+  FORBIDDEN: 403,
 };
 
 /**
@@ -173,6 +182,17 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     };
     app.get('/', page('id'));
     app.get('/en', page('en'));
+  }
+
+  if (deps.moderators) {
+    const moderators = deps.moderators;
+    app.use('/moderate/api', (_req, res, next) => {
+      // A moderator's answers are about their account: never cached, by anyone.
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
+    app.use('/moderate/api', moderatorSessionRoutes({ ...moderators, logger, send, ownOrigin: () => deps.embedOrigin() }));
+    app.use('/moderate/api', (_req, res) => send(res, fail(ErrorCode.NOT_FOUND, 'No such moderator endpoint.')));
   }
 
   app.use('/api', (_req, res) => send(res, fail(ErrorCode.NOT_FOUND, 'No such API endpoint.')));
