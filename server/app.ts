@@ -4,6 +4,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import type { CommentAlerts } from './alerts/site-alerts.ts';
 import type { Moderate } from './comments/moderate.ts';
 import type { PostRateLimit } from './comments/post-rate-limit.ts';
 import { createModeratorAuth } from './moderators/moderator-auth.ts';
@@ -37,6 +38,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Hook for the composition root, e.g. to install the Redis adapter. */
   configureIo?: (io: ReaderServer) => void;
+  /** Told about held comments, without being awaited (the sites' webhooks); none when absent. */
+  alerts?: CommentAlerts;
 }
 
 export interface App {

@@ -10,6 +10,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { z } from 'zod';
 import { ARTICLE_STYLE_HASHES, renderArticlePage } from '../demo/article-page.ts';
+import { createSiteAlerts } from './alerts/site-alerts.ts';
+import { createWebhookDispatcher, type WebhookTarget } from './alerts/webhook-dispatcher.ts';
 import { createApp } from './app.ts';
 import { createSiteModeration, type SiteModerationSettings } from './comments/moderate.ts';
 import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
@@ -40,6 +42,15 @@ const sitesFileSchema = z.object({
       moderation: z.unknown().optional(),
       preModerated: z.boolean().default(false),
       closedPages: z.array(z.string()).default([]),
+      /** Where the site's alerts (held comments) go: a signed JSON POST, see server/alerts/. */
+      alerts: z
+        .strictObject({
+          webhook: z.strictObject({
+            url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }),
+            secret: z.string().min(32, 'must be at least 32 characters'),
+          }),
+        })
+        .optional(),
     }),
   ),
 });
@@ -61,7 +72,23 @@ async function main(): Promise<void> {
     destination: logDestination,
   });
 
-  const { sites: siteList, moderation } = loadSites(config);
+  const { sites: siteList, moderation, webhooks } = loadSites(config);
+  const alerts =
+    webhooks.size > 0
+      ? createSiteAlerts({
+          webhooks,
+          dispatcher: createWebhookDispatcher({
+            fetch: globalThis.fetch,
+            clock: Date.now,
+            schedule: (delayMs, run) => {
+              const timer = setTimeout(run, delayMs);
+              timer.unref();
+              return () => clearTimeout(timer);
+            },
+            logger,
+          }),
+        })
+      : null;
   const sites = createSiteRegistry(siteList);
   const secret = loadSecret({ secret: config.SECRET, dataDir: config.DATA_DIR });
   if (!secret.ok) {
@@ -111,6 +138,7 @@ async function main(): Promise<void> {
       : {}),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(adapter ? { configureIo: (io) => io.adapter(adapter.adapter) } : {}),
+    ...(alerts ? { alerts } : {}),
   });
 
   const url = await app.listen(config.PORT, config.HOST);
@@ -143,7 +171,9 @@ async function main(): Promise<void> {
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
     try {
-      await app.close(SHUTDOWN_LIMIT_MS - 1_000);
+      await app.close(SHUTDOWN_LIMIT_MS - 2_000);
+      // After the app: a write finishing in its grace may still raise an alert. About a second at most.
+      await alerts?.close();
       await store.close();
       await adapter?.close();
       await postLimit?.close();
@@ -162,9 +192,14 @@ async function main(): Promise<void> {
 }
 
 /** The registered sites and how each moderates; every problem in SITES_FILE is reported at once. */
-function loadSites(config: Config): { sites: SiteConfig[]; moderation: Map<string, SiteModerationSettings> } {
+function loadSites(config: Config): {
+  sites: SiteConfig[];
+  moderation: Map<string, SiteModerationSettings>;
+  webhooks: Map<string, WebhookTarget>;
+} {
   const sites = new Map<string, SiteConfig>();
   const moderation = new Map<string, SiteModerationSettings>();
+  const webhooks = new Map<string, WebhookTarget>();
   if (config.DEMO) sites.set(DEMO_SITE, { id: DEMO_SITE, name: 'SitusEnergi (demo)', origins: [] });
   if (config.SITES_FILE) {
     const result = sitesFileSchema.safeParse(JSON.parse(readFileSync(config.SITES_FILE, 'utf8')));
@@ -177,6 +212,7 @@ function loadSites(config: Config): { sites: SiteConfig[]; moderation: Map<strin
     result.data.sites.forEach((site, index) => {
       const existing = sites.get(site.id);
       sites.set(site.id, { id: site.id, name: site.name, origins: [...(existing?.origins ?? []), ...site.origins] });
+      if (site.alerts) webhooks.set(site.id, site.alerts.webhook);
       const policy = site.moderation === undefined ? { ok: true as const, policy: defaultPolicy } : parsePolicy(site.moderation);
       if (!policy.ok) {
         for (const e of policy.errors) problems.push(`sites.${index}.moderation.${e.path}: ${e.message}`);
@@ -186,7 +222,7 @@ function loadSites(config: Config): { sites: SiteConfig[]; moderation: Map<strin
     });
     if (problems.length > 0) throw new Error(`SITES_FILE ${config.SITES_FILE} has a bad moderation policy: ${problems.join('; ')}`);
   }
-  return { sites: [...sites.values()], moderation };
+  return { sites: [...sites.values()], moderation, webhooks };
 }
 
 async function openStore(config: Config, logger: Logger): Promise<CommentStore> {

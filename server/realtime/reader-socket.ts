@@ -3,6 +3,7 @@
  * every event's payload and ack), what the handshake stores on a socket, and what handlers need.
  */
 import type { Server, Socket } from 'socket.io';
+import type { CommentAlerts } from '../alerts/site-alerts.ts';
 import type { ClientToServerEvents, ServerToClientEvents, ThreadEvent } from '../../protocol/events.ts';
 import type { CreateCommentDeps } from '../comments/create-comment.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
@@ -41,4 +42,6 @@ export interface ReaderDeps extends CreateCommentDeps {
   broadcaster: ThreadBroadcaster;
   /** Lets shutdown wait for writes that were already accepted. */
   track<T>(work: Promise<T>): Promise<T>;
+  /** Told about held comments after the fact; never awaited. */
+  alerts?: CommentAlerts;
 }

@@ -3,6 +3,7 @@
  * Integration tests run the same cases against both stores through this.
  */
 import { randomBytes } from 'node:crypto';
+import type { CommentAlerts } from '../../server/alerts/site-alerts.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { createSiteModeration, type SiteModerationSettings } from '../../server/comments/moderate.ts';
 import { createPostRateLimit, type PostRateLimit } from '../../server/comments/post-rate-limit.ts';
@@ -43,6 +44,8 @@ export interface TestAppOptions {
   clock?: () => number;
   /** Moderation per site; sites not named use the default policy. */
   moderation?: Record<string, SiteModerationSettings>;
+  /** Told about held comments (e.g. server/alerts/ with a test webhook). */
+  alerts?: CommentAlerts;
 }
 
 export async function startTestApp(store: CommentStore, options: TestAppOptions = {}): Promise<TestApp> {
@@ -62,6 +65,7 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     clock: options.clock ?? Date.now,
     newId: () => randomBytes(12).toString('base64url'),
     distDir: '/nonexistent',
+    ...(options.alerts ? { alerts: options.alerts } : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   sites.allowOrigins('demo', [url]);

@@ -1,0 +1,64 @@
+/**
+ * What an alert says, as one JSON document: the event, the comment, why it is there, and a
+ * `text` line that a Slack incoming webhook (or anything Slack-compatible) posts as it is.
+ */
+import type { RuleId } from '../../moderation/index.ts';
+import type { StoredComment } from '../store/types.ts';
+
+/** The events an alert can announce; `comment.reported` comes with readers' reports. */
+export const AlertEvent = {
+  held: 'comment.held',
+  reported: 'comment.reported',
+} as const;
+export type AlertEvent = (typeof AlertEvent)[keyof typeof AlertEvent];
+
+/** The JSON body of one alert. */
+export interface AlertPayload {
+  event: AlertEvent;
+  site: string;
+  page: string;
+  comment: { id: string; authorName: string; text: string; createdAt: number };
+  reasons: { rule: RuleId; message: string }[];
+  /** One line in English for a chat channel: who, where, why, and the start of the text. */
+  text: string;
+}
+
+/** How much of the comment the `text` line quotes. */
+export const QUOTED_CHARACTERS = 200;
+
+/** The alert for a comment the rules (or pre-moderation) held for review. */
+export function heldCommentAlert(site: string, comment: StoredComment): AlertPayload {
+  const reasons = comment.moderation.reasons.map((r) => ({ rule: r.rule, message: r.message.en }));
+  const why = reasons.length > 0 ? reasons.map((r) => r.message).join('; ') : 'the site reviews every comment first';
+  const text =
+    `Comment held for review on ${slackEscape(site)} ${slackEscape(comment.page)} ` +
+    `by ${slackEscape(oneLine(comment.authorName))}: ${slackEscape(oneLine(why))} ` +
+    `“${slackEscape(quote(comment.text))}”`;
+  return {
+    event: AlertEvent.held,
+    site,
+    page: comment.page,
+    comment: { id: comment.id, authorName: comment.authorName, text: comment.text, createdAt: comment.createdAt },
+    reasons,
+    text,
+  };
+}
+
+/** The first QUOTED_CHARACTERS characters (code points, so no emoji is cut in half) on one line. */
+function quote(text: string): string {
+  const flat = oneLine(text);
+  const chars = Array.from(flat);
+  return chars.length > QUOTED_CHARACTERS ? `${chars.slice(0, QUOTED_CHARACTERS).join('')}…` : flat;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Slack reads `<…>` as links and mentions (`<!channel>` would notify a whole channel) and wants
+ * these three characters escaped; a reader's text must never become markup in a moderator's chat.
+ */
+function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
