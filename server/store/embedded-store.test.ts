@@ -44,6 +44,14 @@ describeCommentStoreContract('embedded', async () => {
   };
 });
 
+/** Takes a schema 3 database back to what schema 2 was (the queue column and indexes of V3 gone). */
+const UNDO_V3 = `
+DROP INDEX comments_queue_by_page;
+DROP INDEX comments_queue;
+ALTER TABLE comments DROP COLUMN queued_at;
+CREATE INDEX comments_queue ON comments (site, status, created_at);
+`;
+
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function comment(id: string, over: Partial<NewComment> = {}): NewComment {
@@ -223,7 +231,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 1 was: its tables, no moderator tables, user_version 1.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec('DROP TABLE moderator_sessions; DROP TABLE moderators;');
+      db.exec(`DROP TABLE moderator_sessions; DROP TABLE moderators; ${UNDO_V3}`);
       db.pragma('user_version = 1');
       db.close();
 
@@ -234,7 +242,38 @@ describe('embedded store on SQLite', () => {
       expect(await upgraded.findModeratorByEmail('ani@example.com')).toMatchObject({ id: 'mod-v2' });
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(2);
+      expect(check.pragma('user_version', { simple: true })).toBe(3);
+      check.close();
+    }));
+
+  it('upgrades a schema 2 database in place, putting its held and rejected comments in their queues', () =>
+    withDir(async (dataDir) => {
+      const store = await createEmbeddedStore({ dataDir });
+      const published = comment('comment-v2-01');
+      const held = { ...comment('comment-v2-02'), status: 'pending' as const, createdAt: 2_000 };
+      const rejected = { ...comment('comment-v2-03'), status: 'rejected' as const, createdAt: 3_000 };
+      await store.createComment(published, 'key-v2-000001');
+      await store.createComment(held, 'key-v2-000002');
+      await store.createComment(rejected, 'key-v2-000003');
+      await store.close();
+      // Back to exactly what schema 2 was: no queued_at, v1's queue index, user_version 2.
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.exec(UNDO_V3);
+      db.pragma('user_version = 2');
+      db.close();
+
+      const upgraded = await createEmbeddedStore({ dataDir });
+      const first = { order: 'newest' as const, cursor: null, limit: 10 };
+      expect(await upgraded.queueCounts('demo')).toEqual({ pending: 1, rejected: 1, approved: 0 });
+      expect((await upgraded.listQueue('demo', 'pending', first)).items).toEqual([held]);
+      expect((await upgraded.listQueue('demo', 'rejected', first)).items).toEqual([rejected]);
+      const decision = { action: 'approve' as const, moderatorId: 'mod-v3', reason: null, at: 5_000 };
+      const decided = await upgraded.decideComment('demo', '/a', held.id, decision);
+      expect(decided.ok && decided.event?.seq).toBe(2);
+      expect((await upgraded.listQueue('demo', 'approved', first)).items).toEqual([{ ...held, status: 'published', decision }]);
+      await upgraded.close();
+      const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(3);
       check.close();
     }));
 

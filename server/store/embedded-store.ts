@@ -20,7 +20,7 @@ import { lockDataDir, makeFilesPrivate, preparePrivateDir, touchPrivate, type Da
 import { createReadQueries, type ReadQueries } from './sqlite/read-queries.ts';
 import { startWriter } from './sqlite/writer-client.ts';
 import type { JournalImportReport } from './sqlite/writer-protocol.ts';
-import type { CommentStore, CreateCommentResult, StoreHealth } from './types.ts';
+import type { CommentStore, CreateCommentResult, DecideResult, StoreHealth } from './types.ts';
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
@@ -92,6 +92,12 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       findByIdempotencyKey: (site, page, authorId, key) => read(() => reads.byIdempotencyKey(site, page, authorId, key)),
       getComment: (site, page, id) => read(() => reads.comment(site, page, id)),
       getAuthorHistory: (site, authorId) => read(() => reads.authorHistory(site, authorId)),
+
+      listQueue: (site, queue, query) => read(() => reads.queue(site, queue, query)),
+      queueCounts: (site) => read(() => reads.queueCounts(site)),
+      async decideComment(site, page, id, decision) {
+        return (await writer.write({ op: 'decide', site, page, commentId: id, decision })) as DecideResult;
+      },
 
       async setAuthorBan(site, authorId, until) {
         await writer.write({ op: 'ban', site, authorId, until });

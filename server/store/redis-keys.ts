@@ -26,6 +26,26 @@ export function authorKeys(prefix: string, site: string, authorId: string) {
 }
 
 /**
+ * A site's moderation queues: one sorted set per queue (score: when the comment entered it,
+ * member: `<page>\n<id>`), under the site's own tag `{q:<site>}`. They are an index kept in a
+ * second, idempotent step after the thread's write; the comment's stored status is the truth.
+ */
+export function queueKeys(prefix: string, site: string) {
+  const base = `${prefix}:{q:${site}}`;
+  return { pending: `${base}:pending`, rejected: `${base}:rejected`, approved: `${base}:approved` };
+}
+
+/** A queue member names its comment's thread and id; a page never holds a newline (ids neither). */
+export function queueMember(page: string, id: string): string {
+  return `${page}\n${id}`;
+}
+
+export function parseQueueMember(member: string): { page: string; id: string } | null {
+  const at = member.lastIndexOf('\n');
+  return at < 0 ? null : { page: member.slice(0, at), id: member.slice(at + 1) };
+}
+
+/**
  * The moderator directory's keys: an account hash per moderator, the email → id hash, the set
  * of ids, a hash per session (expiring with it, PX) and a set of session ids per moderator.
  */

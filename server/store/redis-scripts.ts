@@ -24,6 +24,33 @@ end
 `;
 
 /**
+ * Shared by the scripts that publish: the thread's next seq, and 1 when the seq key had to be
+ * repaired (see CREATE_COMMENT). Reads only; the caller checked the three keys' types.
+ */
+const NEXT_SEQ = `
+local function next_seq(seqKey, publishedKey, eventsKey)
+  local raw = redis.call('GET', seqKey)
+  local stored = nil
+  if raw and string.match(raw, '^%d+$') then stored = tonumber(raw) end
+  local base = stored or 0
+  local top = redis.call('ZREVRANGE', publishedKey, 0, 0, 'WITHSCORES')
+  if top[2] then base = math.max(base, tonumber(top[2])) end
+  if redis.call('EXISTS', eventsKey) == 1 then
+    local info = redis.call('XINFO', 'STREAM', eventsKey)
+    for i = 1, #info, 2 do
+      if info[i] == 'last-generated-id' then
+        base = math.max(base, tonumber(string.match(info[i + 1], '^(%d+)-')))
+      end
+    end
+  end
+  -- A new thread has no seq yet; anything else that disagrees with the index and log is a repair.
+  local repaired = 0
+  if (raw and stored ~= base) or (not raw and base > 0) then repaired = 1 end
+  return base + 1, repaired
+end
+`;
+
+/**
  * Create a comment. KEYS: idem, seq, published zset, comment, events stream, author's pending zset.
  * ARGV: comment JSON, status, id, createdAt, idem TTL s, stream max length, public comment JSON.
  * The event log keeps the public comment ('c') and the count after it ('n'); the event itself
@@ -38,6 +65,7 @@ end
  */
 export const CREATE_COMMENT = `#!lua
 ${EXPECT_TYPE}
+${NEXT_SEQ}
 local refused = expect_type(KEYS[1], 'string', 'idempotency key')
 if refused then return refused end
 local existing = redis.call('GET', KEYS[1])
@@ -51,24 +79,7 @@ if ARGV[2] == 'published' then
     or expect_type(KEYS[3], 'zset', 'published index')
     or expect_type(KEYS[5], 'stream', 'event log')
   if refused then return refused end
-  local raw = redis.call('GET', KEYS[2])
-  local stored = nil
-  if raw and string.match(raw, '^%d+$') then stored = tonumber(raw) end
-  local base = stored or 0
-  local top = redis.call('ZREVRANGE', KEYS[3], 0, 0, 'WITHSCORES')
-  if top[2] then base = math.max(base, tonumber(top[2])) end
-  if redis.call('EXISTS', KEYS[5]) == 1 then
-    local info = redis.call('XINFO', 'STREAM', KEYS[5])
-    for i = 1, #info, 2 do
-      if info[i] == 'last-generated-id' then
-        base = math.max(base, tonumber(string.match(info[i + 1], '^(%d+)-')))
-      end
-    end
-  end
-  -- A new thread has no seq yet; anything else that disagrees with the index and log is a repair.
-  local repaired = 0
-  if (raw and stored ~= base) or (not raw and base > 0) then repaired = 1 end
-  local seq = base + 1
+  local seq, repaired = next_seq(KEYS[2], KEYS[3], KEYS[5])
   local seqText = string.format('%d', seq)
   local count = redis.call('ZCARD', KEYS[3]) + 1
   -- Checked above, nothing below can fail. XADD goes first all the same: it is the one
@@ -89,6 +100,94 @@ end
 redis.call('SET', KEYS[4], ARGV[1])
 redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[5])
 return {1, 0, 0, 0}
+`;
+
+/**
+ * A moderator's decision on a pending comment, in one step on the thread's keys.
+ * KEYS: comment, seq, published zset, events stream, the author's pending zset.
+ * ARGV: id, action ('approve' | 'reject'), the decided comment's JSON, its public JSON, stream max length.
+ * Returns {0} when there is no such comment; {2, stored JSON} when it is no longer pending
+ * (ALREADY_DECIDED); {1, seq, count, repaired} when decided (seq and count 0 for a rejection).
+ *
+ * Redis runs one script at a time, so of two decisions on one comment the second sees the
+ * first's status: exactly one decides. The decided JSON is built by the caller from the stored
+ * JSON it read, which a pending comment keeps until it is decided, so it is checked here too.
+ */
+export const DECIDE_COMMENT = `#!lua
+${EXPECT_TYPE}
+${NEXT_SEQ}
+local refused = expect_type(KEYS[1], 'string', 'comment')
+if refused then return refused end
+local raw = redis.call('GET', KEYS[1])
+if not raw then return {0} end
+local ok, stored = pcall(cjson.decode, raw)
+if not ok or type(stored) ~= 'table' then
+  return redis.error_reply('ERR comment ' .. KEYS[1] .. ' is not readable JSON; nothing was written')
+end
+if stored['status'] ~= 'pending' then return {2, raw} end
+refused = expect_type(KEYS[5], 'zset', 'pending index')
+if refused then return refused end
+if ARGV[2] == 'approve' then
+  refused = expect_type(KEYS[2], 'string', 'thread seq')
+    or expect_type(KEYS[3], 'zset', 'published index')
+    or expect_type(KEYS[4], 'stream', 'event log')
+  if refused then return refused end
+  local seq, repaired = next_seq(KEYS[2], KEYS[3], KEYS[4])
+  local seqText = string.format('%d', seq)
+  local count = redis.call('ZCARD', KEYS[3]) + 1
+  -- Checked above, nothing below can fail; XADD first as in CREATE_COMMENT.
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[5], seqText .. '-0', 'c', ARGV[4], 'n', count)
+  redis.call('SET', KEYS[2], seqText)
+  redis.call('ZADD', KEYS[3], seq, ARGV[1])
+  redis.call('SET', KEYS[1], ARGV[3])
+  redis.call('ZREM', KEYS[5], ARGV[1])
+  return {1, seq, count, repaired}
+end
+redis.call('SET', KEYS[1], ARGV[3])
+redis.call('ZREM', KEYS[5], ARGV[1])
+return {1, 0, 0, 0}
+`;
+
+/**
+ * Count a moderator's decision in its author's counts, once. KEYS: counts hash, recorded zset
+ * (RECORD_HISTORY's). ARGV: '<comment id>:<action>', field ('approved' | 'rejected'), at,
+ * recorded ids kept. Returns 1 when this call counted it, 0 when an earlier one had.
+ */
+export const COUNT_DECISION = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'author counts') or expect_type(KEYS[2], 'zset', 'author recorded comments')
+if refused then return refused end
+if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return 0 end
+local current = redis.call('HGET', KEYS[1], ARGV[2])
+if current and not string.match(current, '^%-?%d+$') then
+  return redis.error_reply('ERR author count ' .. ARGV[2] .. ' in ' .. KEYS[1] .. ' is not a number; nothing was written')
+end
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[4]) + 1))
+redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
+return 1
+`;
+
+/**
+ * Put a comment in the queue it belongs in, idempotently. KEYS: the site's pending, rejected
+ * and approved zsets. ARGV: member ('<page>\\n<id>'), target queue ('pending' | 'rejected' |
+ * 'approved'), score (queued time). Removes it from the other two; never moves a score back.
+ */
+export const PLACE_IN_QUEUE = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'zset', 'pending queue')
+  or expect_type(KEYS[2], 'zset', 'rejected queue')
+  or expect_type(KEYS[3], 'zset', 'approved queue')
+if refused then return refused end
+local names = {'pending', 'rejected', 'approved'}
+for i = 1, 3 do
+  if names[i] == ARGV[2] then
+    redis.call('ZADD', KEYS[i], 'NX', ARGV[3], ARGV[1])
+  else
+    redis.call('ZREM', KEYS[i], ARGV[1])
+  end
+end
+return 1
 `;
 
 /**

@@ -10,12 +10,15 @@ import { isPublicComment, isThreadEvent } from '../../protocol/guards.ts';
 import { commentCreatedEvent, toPublicComment } from './public-views.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
-import { authorKeys as authorKeysOf, moderatorKeys, threadKeys } from './redis-keys.ts';
+import { authorKeys as authorKeysOf, moderatorKeys, parseQueueMember, queueKeys, queueMember, threadKeys } from './redis-keys.ts';
 import { redisDurabilityWarnings, redisVersionProblem } from './redis-durability.ts';
 import {
+  COUNT_DECISION,
   CREATE_COMMENT,
   CREATE_MODERATOR,
   CREATE_SESSION,
+  DECIDE_COMMENT,
+  PLACE_IN_QUEUE,
   READ_PUBLISHED_EVENT,
   RECORD_HISTORY,
   REMOVE_MODERATOR,
@@ -28,11 +31,16 @@ import {
   type AuthorHistory,
   type CommentStore,
   type CreateCommentResult,
+  type DecideResult,
+  type Decision,
   type ModeratorAccount,
   type ModeratorRole,
   type ModeratorSession,
   type ModeratorUpdate,
   type NewComment,
+  type QueueName,
+  type QueuePage,
+  type QueueQuery,
   type StoredComment,
   type StoredThreadPage,
   type ThreadEvents,
@@ -96,6 +104,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   /** Records the comment in its author's history; true when this call did, false when an earlier one had. */
   async function recordInHistory(comment: StoredComment): Promise<boolean> {
     const k = authorKeys(comment.site, comment.authorId);
+    // A decided comment was created pending: its history records the creation, the decision is counted apart.
+    const createdStatus = comment.decision ? 'pending' : comment.status;
     const recorded = await runScript(
       'the author-history write',
       RECORD_HISTORY,
@@ -103,7 +113,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       [k.counts, k.recent, k.recorded],
       [
         comment.id,
-        comment.status,
+        createdStatus,
         JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }),
         String(AUTHOR_RECENT_KEPT),
         String(comment.createdAt),
@@ -131,8 +141,133 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   }
 
   async function settle(comment: StoredComment): Promise<ThreadEvent | null> {
+    await settleQueues(comment);
     if (!(await recordInHistory(comment))) return null;
-    return comment.status === 'published' ? publishedEventOf(comment) : null;
+    // A comment published by a moderator's decision had its event handed out by decideComment.
+    return comment.status === 'published' && !comment.decision ? publishedEventOf(comment) : null;
+  }
+
+  const queuesOf = (site: string) => queueKeys(prefix, site);
+
+  /**
+   * The second, idempotent step after a thread write (like the author history): puts the
+   * comment in the queue its stored state says, out of the others, and counts a moderator's
+   * decision in its author's counts once. A retry, a later decision attempt or a queue read
+   * that meets a misplaced entry completes it.
+   */
+  async function settleQueues(comment: StoredComment): Promise<void> {
+    const queue = queueOf(comment);
+    if (queue !== null) {
+      const q = queuesOf(comment.site);
+      await run(
+        'the queue write',
+        PLACE_IN_QUEUE,
+        [q.pending, q.rejected, q.approved],
+        [queueMember(comment.page, comment.id), queue, String(comment.decision?.at ?? comment.createdAt)],
+      );
+    }
+    if (comment.decision) {
+      const k = authorKeys(comment.site, comment.authorId);
+      await run(
+        'the decision count',
+        COUNT_DECISION,
+        [k.counts, k.recorded],
+        [
+          `${comment.id}:${comment.decision.action}`,
+          comment.decision.action === 'approve' ? 'approved' : 'rejected',
+          String(comment.decision.at),
+          String(RECORDED_IDS_KEPT),
+        ],
+      );
+    }
+  }
+
+  /** settleQueues after a decision is already durable: a failure is repaired later, so it is only told. */
+  async function settleQueuesQuietly(comment: StoredComment): Promise<void> {
+    await settleQueues(comment).catch((err: unknown) => {
+      options.onWarning?.(
+        `Redis: comment ${comment.site}:${comment.page}:${comment.id} is decided but its queue or author counts were not updated (${err instanceof Error ? err.message : String(err)}); the next read of its queue repairs it.`,
+      );
+    });
+  }
+
+  async function decide(site: string, page: string, id: string, decision: Decision): Promise<DecideResult> {
+    const k = keys(site, page);
+    const raw = await client.get(k.comment(id));
+    if (raw === null) return { ok: false, code: 'NOT_FOUND' };
+    const stored = parseStoredComment(raw);
+    if (stored.status !== 'pending') {
+      await settleQueuesQuietly(stored);
+      return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
+    }
+    const approve = decision.action === 'approve';
+    const comment: StoredComment = { ...stored, status: approve ? 'published' : 'rejected', decision: structuredClone(decision) };
+    const reply = (await run(
+      'the decision',
+      DECIDE_COMMENT,
+      [k.comment(id), k.seq, k.published, k.events, k.pendingOf(stored.authorId)],
+      [id, decision.action, JSON.stringify(comment), JSON.stringify(toPublicComment(comment)), String(eventsKept)],
+    )) as [number, (string | number)?, number?, number?];
+    if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
+    if (reply[0] === 2) {
+      const current = parseStoredComment(String(reply[1]));
+      await settleQueuesQuietly(current);
+      return { ok: false, code: 'ALREADY_DECIDED', comment: current };
+    }
+    const seq = Number(reply[1]);
+    if (reply[3] === 1) {
+      options.onWarning?.(
+        `Redis: the seq key of thread ${site}:${page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}).`,
+      );
+    }
+    await settleQueuesQuietly(comment);
+    return { ok: true, comment, event: approve ? commentCreatedEvent(comment, seq, Number(reply[2])) : null };
+  }
+
+  async function listQueue(site: string, queue: QueueName, query: QueueQuery): Promise<QueuePage> {
+    const key = queuesOf(site)[queue];
+    const newest = query.order === 'newest';
+    const after = parseQueueCursor(query.cursor);
+    const want = query.limit + 1;
+    const batch = Math.max(want, 64);
+    // The cursor's score is included and its ties filtered here: Redis orders equal scores by member.
+    const start = after ? String(after.score) : newest ? '+inf' : '-inf';
+    const stop = newest ? '-inf' : '+inf';
+    const found: { comment: StoredComment; score: number; member: string }[] = [];
+    const misplaced: { member: string; comment: StoredComment | null }[] = [];
+    for (let offset = 0; found.length < want;) {
+      const entries = await client.zRangeWithScores(key, start, stop, { BY: 'SCORE', REV: newest, LIMIT: { offset, count: batch } });
+      offset += entries.length;
+      const candidates = entries.filter((e) => {
+        if (after && e.score === after.score) {
+          const order = Buffer.compare(Buffer.from(e.value), Buffer.from(after.member));
+          if (newest ? order >= 0 : order <= 0) return false;
+        }
+        return query.page === undefined || parseQueueMember(e.value)?.page === query.page;
+      });
+      const comments = await Promise.all(
+        candidates.map(async (e) => {
+          const ref = parseQueueMember(e.value);
+          const json = ref ? await client.get(keys(site, ref.page).comment(ref.id)) : null;
+          return json === null ? null : parseStoredComment(json);
+        }),
+      );
+      candidates.forEach((e, i) => {
+        const comment = comments[i] ?? null;
+        // The stored status is the truth: an entry a failed second step left behind is skipped.
+        if (comment && queueOf(comment) === queue) found.push({ comment, score: e.score, member: e.value });
+        else misplaced.push({ member: e.value, comment });
+      });
+      if (entries.length < batch) break;
+    }
+    // Repaired after reading, so the offsets above stayed valid; a failure is retried at the next read.
+    for (const { member, comment } of misplaced) {
+      if (comment) await settleQueuesQuietly(comment);
+      else await client.zRem(key, member).catch(() => undefined);
+    }
+    const shown = found.slice(0, query.limit);
+    const last = shown.at(-1);
+    return { items: shown.map((f) => f.comment), nextCursor: found.length > query.limit && last ? queueCursor(last.score, last.member) : null };
   }
 
   async function runScript(what: string, script: string, sha: string, keyList: string[], args: string[]): Promise<unknown> {
@@ -192,13 +327,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       }
       const comment: StoredComment = structuredClone(input);
       // The comment is stored; if this step fails the author is told UNAVAILABLE, and their
-      // retry (same idempotency key) settles it: history once, event once.
-      const recorded = await recordInHistory(comment).catch((cause: unknown) => {
-        throw new StoreUnavailableError(
-          `Comment ${comment.id} is stored but its author's history was not updated; a retry with the same key completes it.`,
-          { cause },
-        );
-      });
+      // retry (same idempotency key) settles it: queue and history once, event once.
+      const recorded = await settleQueues(comment)
+        .then(() => recordInHistory(comment))
+        .catch((cause: unknown) => {
+          throw new StoreUnavailableError(
+            `Comment ${comment.id} is stored but its moderation queue or its author's history was not updated; a retry with the same key completes it.`,
+            { cause },
+          );
+        });
       const event: ThreadEvent | null = recorded && input.status === 'published' ? commentCreatedEvent(input, seq, Number(reply[2])) : null;
       return { comment, event, duplicate: false };
     },
@@ -276,6 +413,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     async settleComment(comment: StoredComment): Promise<ThreadEvent | null> {
       return settle(comment);
     },
+
+    listQueue: (site: string, queue: QueueName, query: QueueQuery) => listQueue(site, queue, query),
+
+    async queueCounts(site: string): Promise<Record<QueueName, number>> {
+      const q = queuesOf(site);
+      const [pending, rejected, approved] = await client.multi().zCard(q.pending).zCard(q.rejected).zCard(q.approved).execTyped();
+      return { pending: Number(pending), rejected: Number(rejected), approved: Number(approved) };
+    },
+
+    decideComment: (site: string, page: string, id: string, decision: Decision) => decide(site, page, id, decision),
 
     async createModerator(account: ModeratorAccount): Promise<boolean> {
       const email = normalizeModeratorEmail(account.email);
@@ -464,6 +611,30 @@ function accountFromHash(raw: Record<string, string>): ModeratorAccount | null {
     createdAt: Number(createdAt),
     passwordChangedAt: Number(passwordChangedAt),
   };
+}
+
+/** The queue a comment's stored state puts it in: held, rejected, or approved by a moderator; null for one the engine published. */
+function queueOf(comment: StoredComment): QueueName | null {
+  if (comment.status === 'pending') return 'pending';
+  if (comment.status === 'rejected') return 'rejected';
+  if (comment.status === 'published' && comment.decision) return 'approved';
+  return null;
+}
+
+/** A queue cursor: the last item's score and member, so the next page starts right after it even if it left the queue. */
+function queueCursor(score: number, member: string): string {
+  return Buffer.from(JSON.stringify([score, member])).toString('base64url');
+}
+
+function parseQueueCursor(cursor: string | null): { score: number; member: string } | null {
+  if (cursor === null) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return { score: value[0], member: value[1] };
+  } catch {
+    // Not one of ours: the first page.
+  }
+  return null;
 }
 
 function sha1(text: string): string {

@@ -7,6 +7,7 @@ import {
   AUTHOR_RECENT_KEPT,
   type CommentStore,
   type CreateCommentResult,
+  type Decision,
   type ModeratorAccount,
   type ModeratorSession,
   type NewComment,
@@ -398,6 +399,247 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
     it('reports itself healthy while open', async () => {
       const { store } = await fresh();
       expect(await store.health()).toEqual({ ok: true });
+    });
+
+    describe('moderation queues and decisions', () => {
+      const heldReasons = {
+        action: 'hold' as const,
+        reasons: [
+          { rule: 'profanity' as const, action: 'hold' as const, message: { en: 'Profanity', id: 'Kata kasar' }, spans: [{ start: 0, end: 4 }] },
+        ],
+      };
+      const held = (over: Partial<NewComment> = {}) => makeComment({ status: 'pending', moderation: heldReasons, ...over });
+      const approve = (at: number, moderatorId = 'mod-ani'): Decision => ({ action: 'approve', moderatorId, reason: null, at });
+      const reject = (at: number, reason: string | null = 'spam', moderatorId = 'mod-ani'): Decision => ({
+        action: 'reject',
+        moderatorId,
+        reason,
+        at,
+      });
+      const newest = { order: 'newest' as const, cursor: null, limit: 20 };
+
+      it('lists a held comment in pending with its reasons, counts it, and keeps engine-published comments in no queue', async () => {
+        const { store } = await fresh();
+        const comment = held();
+        await store.createComment(comment, 'queue-key-001');
+        await store.createComment(makeComment(), 'queue-key-002');
+        expect(await store.listQueue('demo', 'pending', newest)).toEqual({ items: [comment], nextCursor: null });
+        expect(await store.listQueue('demo', 'approved', newest)).toEqual({ items: [], nextCursor: null });
+        expect(await store.queueCounts('demo')).toEqual({ pending: 1, rejected: 0, approved: 0 });
+        expect(await store.queueCounts('other-site')).toEqual({ pending: 0, rejected: 0, approved: 0 });
+        expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).comments).not.toContainEqual(comment);
+      });
+
+      it('lists an engine-rejected comment in rejected', async () => {
+        const { store } = await fresh();
+        const comment = makeComment({ status: 'rejected', moderation: { action: 'reject', reasons: [] } });
+        await store.createComment(comment, 'queue-key-003');
+        expect((await store.listQueue('demo', 'rejected', newest)).items).toEqual([comment]);
+        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 1, approved: 0 });
+      });
+
+      it('approves a held comment: out of pending, into approved and the thread with the next seq and an event', async () => {
+        const { store } = await fresh();
+        const first = makeComment();
+        await store.createComment(first, 'approve-key-01');
+        const comment = held();
+        await store.createComment(comment, 'approve-key-02');
+        const decision = approve(1_800_000_000_000);
+        const result = await store.decideComment('demo', '/article', comment.id, decision);
+        const decided = { ...comment, status: 'published' as const, decision };
+        expect(result).toEqual({
+          ok: true,
+          comment: decided,
+          event: { type: 'comment:created', page: '/article', seq: 2, comment: publicOf({ ...comment, status: 'published' }), count: 2 },
+        });
+        expect(await store.listQueue('demo', 'pending', newest)).toEqual({ items: [], nextCursor: null });
+        expect((await store.listQueue('demo', 'approved', newest)).items).toEqual([decided]);
+        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 0, approved: 1 });
+        const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+        expect(page.comments).toEqual([decided, first]);
+        expect(page.count).toBe(2);
+        expect(page.seq).toBe(2);
+        const events = await store.readEvents('demo', '/article', 1, 10);
+        expect(events.events).toEqual([result.ok ? result.event : null]);
+        expect(await store.listPendingByAuthor('demo', '/article', 'author-a')).toEqual([]);
+        expect(await store.getComment('demo', '/article', comment.id)).toEqual(decided);
+        const history = await store.getAuthorHistory('demo', 'author-a');
+        expect(history.approvedCount).toBe(2);
+        expect(history.rejectedCount).toBe(0);
+      });
+
+      it('rejects a held comment: into rejected with the decision, counted once for its author, never in the thread', async () => {
+        const { store } = await fresh();
+        const comment = held();
+        await store.createComment(comment, 'reject-key-01');
+        const decision = reject(1_800_000_000_000, 'off-topic');
+        const result = await store.decideComment('demo', '/article', comment.id, decision);
+        const decided = { ...comment, status: 'rejected' as const, decision };
+        expect(result).toEqual({ ok: true, comment: decided, event: null });
+        expect((await store.listQueue('demo', 'rejected', newest)).items).toEqual([decided]);
+        expect((await store.listQueue('demo', 'pending', newest)).items).toEqual([]);
+        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 1, approved: 0 });
+        expect(await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).toEqual({
+          comments: [],
+          nextCursor: null,
+          count: 0,
+          seq: 0,
+        });
+        expect(await store.listPendingByAuthor('demo', '/article', 'author-a')).toEqual([]);
+        const history = await store.getAuthorHistory('demo', 'author-a');
+        expect(history.rejectedCount).toBe(1);
+        expect(history.approvedCount).toBe(0);
+      });
+
+      it('answers ALREADY_DECIDED with the first decision, and changes nothing', async () => {
+        const { store } = await fresh();
+        const comment = held();
+        await store.createComment(comment, 'twice-key-01');
+        const first = approve(1_800_000_000_000, 'mod-ani');
+        await store.decideComment('demo', '/article', comment.id, first);
+        const second = await store.decideComment('demo', '/article', comment.id, reject(1_800_000_000_500, 'spam', 'mod-budi'));
+        expect(second).toEqual({ ok: false, code: 'ALREADY_DECIDED', comment: { ...comment, status: 'published', decision: first } });
+        const again = await store.decideComment('demo', '/article', comment.id, approve(1_800_000_001_000, 'mod-budi'));
+        expect(again.ok).toBe(false);
+        expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).seq).toBe(1);
+        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 0, approved: 1 });
+        expect((await store.getAuthorHistory('demo', 'author-a')).approvedCount).toBe(1);
+        expect((await store.getAuthorHistory('demo', 'author-a')).rejectedCount).toBe(0);
+      });
+
+      it('answers ALREADY_DECIDED for a comment the engine published, and NOT_FOUND for an unknown id', async () => {
+        const { store } = await fresh();
+        const published = makeComment();
+        await store.createComment(published, 'decided-key-01');
+        expect(await store.decideComment('demo', '/article', published.id, reject(1))).toEqual({
+          ok: false,
+          code: 'ALREADY_DECIDED',
+          comment: published,
+        });
+        expect(await store.decideComment('demo', '/article', 'nope-nope-nope', approve(1))).toEqual({ ok: false, code: 'NOT_FOUND' });
+        expect(await store.decideComment('demo', '/elsewhere', published.id, approve(1))).toEqual({ ok: false, code: 'NOT_FOUND' });
+      });
+
+      it('lets exactly one of two decisions made at the same moment win', async () => {
+        const { store } = await fresh();
+        for (let round = 0; round < 8; round += 1) {
+          const comment = held();
+          await store.createComment(comment, `race-key-${round}00`);
+          const [a, b] = await Promise.all([
+            store.decideComment('demo', '/article', comment.id, approve(2_000 + round, 'mod-ani')),
+            store.decideComment(
+              'demo',
+              '/article',
+              comment.id,
+              round % 2 ? approve(2_000 + round, 'mod-budi') : reject(2_000 + round, null, 'mod-budi'),
+            ),
+          ]);
+          const results = [a, b];
+          const winners = results.filter((r) => r.ok);
+          const losers = results.filter((r) => !r.ok);
+          expect(winners).toHaveLength(1);
+          expect(losers).toHaveLength(1);
+          const winner = winners[0];
+          const loser = losers[0];
+          expect(loser).toMatchObject({ code: 'ALREADY_DECIDED' });
+          if (winner?.ok && loser && !loser.ok && loser.code === 'ALREADY_DECIDED') expect(loser.comment.decision).toEqual(winner.comment.decision);
+        }
+        const counts = await store.queueCounts('demo');
+        expect(counts.pending).toBe(0);
+        expect(counts.approved + counts.rejected).toBe(8);
+        const history = await store.getAuthorHistory('demo', 'author-a');
+        expect(history.approvedCount + history.rejectedCount).toBe(8);
+        const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
+        expect(page.count).toBe(counts.approved);
+        expect(page.seq).toBe(counts.approved);
+      });
+
+      it('pages a queue newest or oldest first with cursors that neither skip nor repeat, and filters by page', async () => {
+        const { store } = await fresh();
+        const all: NewComment[] = [];
+        for (let i = 0; i < 45; i += 1) {
+          // Some share a createdAt, so ties must page right too.
+          const comment = held({ createdAt: 10_000 + Math.floor(i / 3), page: i % 5 === 0 ? '/other' : '/article' });
+          all.push(comment);
+          await store.createComment(comment, `paging-key-${String(i).padStart(3, '0')}`);
+        }
+        for (const order of ['newest', 'oldest'] as const) {
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          let pages = 0;
+          do {
+            const result: Awaited<ReturnType<CommentStore['listQueue']>> = await store.listQueue('demo', 'pending', { order, cursor, limit: 10 });
+            expect(result.items.length).toBeLessThanOrEqual(10);
+            seen.push(...result.items.map((c) => c.id));
+            cursor = result.nextCursor;
+            pages += 1;
+          } while (cursor !== null && pages < 10);
+          expect(pages).toBe(5);
+          expect(new Set(seen).size).toBe(45);
+          const times = seen.map((id) => all.find((c) => c.id === id)?.createdAt ?? 0);
+          const sorted = [...times].sort((x, y) => (order === 'newest' ? y - x : x - y));
+          expect(times).toEqual(sorted);
+        }
+        const other = await store.listQueue('demo', 'pending', { order: 'oldest', cursor: null, limit: 5, page: '/other' });
+        expect(other.items.map((c) => c.id)).toEqual(
+          all
+            .filter((c) => c.page === '/other')
+            .slice(0, 5)
+            .map((c) => c.id),
+        );
+        const rest = await store.listQueue('demo', 'pending', { order: 'oldest', cursor: other.nextCursor, limit: 5, page: '/other' });
+        expect(rest.items.map((c) => c.id)).toEqual(
+          all
+            .filter((c) => c.page === '/other')
+            .slice(5)
+            .map((c) => c.id),
+        );
+        expect(rest.nextCursor).toBeNull();
+        expect(await store.queueCounts('demo')).toEqual({ pending: 45, rejected: 0, approved: 0 });
+      });
+
+      it('pages on after the item a cursor names has been decided', async () => {
+        const { store } = await fresh();
+        const comments = [held({ createdAt: 1 }), held({ createdAt: 2 }), held({ createdAt: 3 }), held({ createdAt: 4 })];
+        for (const [i, c] of comments.entries()) await store.createComment(c, `moving-key-${i}00`);
+        const first = await store.listQueue('demo', 'pending', { order: 'oldest', cursor: null, limit: 2 });
+        expect(first.items.map((c) => c.id)).toEqual([comments[0]?.id, comments[1]?.id]);
+        await store.decideComment('demo', '/article', comments[1]?.id ?? '', approve(100));
+        const second = await store.listQueue('demo', 'pending', { order: 'oldest', cursor: first.nextCursor, limit: 2 });
+        expect(second).toEqual({ items: [comments[2], comments[3]], nextCursor: null });
+      });
+
+      it('orders the decided queues by decision time', async () => {
+        const { store } = await fresh();
+        const early = held({ createdAt: 1 });
+        const late = held({ createdAt: 2 });
+        await store.createComment(early, 'order-key-001');
+        await store.createComment(late, 'order-key-002');
+        await store.decideComment('demo', '/article', late.id, reject(500));
+        await store.decideComment('demo', '/article', early.id, reject(900));
+        expect((await store.listQueue('demo', 'rejected', newest)).items.map((c) => c.id)).toEqual([early.id, late.id]);
+      });
+
+      it('keeps queues and decisions after the store is closed and opened again', async () => {
+        const h = await fresh();
+        const approved = held();
+        const rejected = held();
+        const waiting = held();
+        for (const [i, c] of [approved, rejected, waiting].entries()) await h.store.createComment(c, `durable-queue-${i}0`);
+        const yes = approve(1_000);
+        const no = reject(2_000);
+        await h.store.decideComment('demo', '/article', approved.id, yes);
+        await h.store.decideComment('demo', '/article', rejected.id, no);
+        const reopened = await h.reopen();
+        expect(await reopened.queueCounts('demo')).toEqual({ pending: 1, rejected: 1, approved: 1 });
+        expect((await reopened.listQueue('demo', 'pending', newest)).items).toEqual([waiting]);
+        expect((await reopened.listQueue('demo', 'approved', newest)).items).toEqual([{ ...approved, status: 'published', decision: yes }]);
+        expect((await reopened.listQueue('demo', 'rejected', newest)).items).toEqual([{ ...rejected, status: 'rejected', decision: no }]);
+        expect(await reopened.decideComment('demo', '/article', rejected.id, approve(3_000))).toMatchObject({ ok: false, code: 'ALREADY_DECIDED' });
+        const next = await reopened.decideComment('demo', '/article', waiting.id, approve(4_000));
+        expect(next.ok && next.event?.seq).toBe(2);
+        expect(await reopened.getAuthorHistory('demo', 'author-a')).toMatchObject({ approvedCount: 2, rejectedCount: 1 });
+      });
     });
 
     describe('moderator directory', () => {

@@ -31,7 +31,52 @@ export interface ModerationReason {
 export interface StoredComment extends PublicComment {
   site: string;
   moderation: ModerationRecord;
+  /** The moderator's decision on a held comment ("decided by X, how, when"); absent until decided. */
+  decision?: Decision;
 }
+
+/**
+ * The moderation queues the store keeps, by status: `pending` holds comments awaiting review
+ * (held, never decided); `approved` the comments a moderator approved (history); `rejected` the
+ * comments rejected by the engine or a moderator. A comment the engine published is in none.
+ * (`reported` comes with readers' reports.)
+ */
+export type QueueName = 'pending' | 'rejected' | 'approved';
+
+export const QUEUE_NAMES: readonly QueueName[] = ['pending', 'rejected', 'approved'];
+
+/** A moderator's decision on a pending comment. */
+export interface Decision {
+  action: 'approve' | 'reject';
+  moderatorId: string;
+  /** Why (a rejection's reason from a list or typed), or null. */
+  reason: string | null;
+  /** Epoch ms. */
+  at: number;
+}
+
+export interface QueueQuery {
+  /** By the time the comment entered the queue: createdAt when held or rejected by the engine, decision.at when decided. */
+  order: 'newest' | 'oldest';
+  /** Opaque cursor from an earlier page of the same queue, order and filter; null for the first page. */
+  cursor: string | null;
+  limit: number;
+  /** Only this page's comments. */
+  page?: string;
+}
+
+export interface QueuePage {
+  /** The comments as stored, with their moderation reasons (and decision, when decided). */
+  items: StoredComment[];
+  nextCursor: string | null;
+}
+
+export type DecideResult =
+  /** `event`: the comment:created of an approved comment, to broadcast; null for a rejection. */
+  | { ok: true; comment: StoredComment; event: ThreadEvent | null }
+  | { ok: false; code: 'NOT_FOUND' }
+  /** The comment is no longer pending: `comment` as stored, its `decision` says who, how and when (absent when the engine published it). */
+  | { ok: false; code: 'ALREADY_DECIDED'; comment: StoredComment };
 
 export type NewCommentStatus = Extract<CommentStatus, 'published' | 'pending' | 'rejected'>;
 
@@ -123,6 +168,17 @@ export interface CommentStore extends ModeratorDirectory {
    * left undone and always answers null.
    */
   settleComment(comment: StoredComment): Promise<ThreadEvent | null>;
+  /** A page of a site's queue, newest or oldest first by the time each comment entered it. */
+  listQueue(site: string, queue: QueueName, query: QueueQuery): Promise<QueuePage>;
+  /** How many comments each of the site's queues holds. */
+  queueCounts(site: string): Promise<Record<QueueName, number>>;
+  /**
+   * Decides a pending comment atomically: approve publishes it (the thread's next seq, its
+   * published index, its event, the author's approved count), reject rejects it (the author's
+   * rejected count); both record `decision` and move it between queues. Of two decisions on
+   * one comment, however close, exactly one is ok and the other answers ALREADY_DECIDED.
+   */
+  decideComment(site: string, page: string, id: string, decision: Decision): Promise<DecideResult>;
   /** Is the backend reachable and writable? When not, says why in words an operator can act on. */
   health(): Promise<StoreHealth>;
   /** Finish in-flight writes, flush, release connections. */

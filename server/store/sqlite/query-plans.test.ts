@@ -24,15 +24,30 @@ const QUERIES: [what: string, sql: string, params: unknown[]][] = [
     ['s', 'a', 20],
   ],
   [
-    'a site-wide queue, newest first',
-    'SELECT data FROM comments WHERE site = ? AND status = ? ORDER BY created_at DESC LIMIT ?',
-    ['s', 'pending', 50],
+    'a site-wide queue, newest first, after a cursor',
+    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
+     ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
+    ['s', 'pending', 100, 7, 51],
   ],
   [
     'a site-wide queue, oldest first, after a cursor',
-    'SELECT data FROM comments WHERE site = ? AND status = ? AND created_at > ? ORDER BY created_at LIMIT ?',
-    ['s', 'pending', 0, 50],
+    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
+     ORDER BY queued_at, rowid LIMIT ?`,
+    ['s', 'published', 100, 7, 51],
   ],
+  [
+    'one page’s queue, newest first, after a cursor',
+    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
+     ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
+    ['s', 'p', 'rejected', 100, 7, 51],
+  ],
+  [
+    'one page’s queue, oldest first, after a cursor',
+    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
+     ORDER BY queued_at, rowid LIMIT ?`,
+    ['s', 'p', 'pending', 100, 7, 51],
+  ],
+  ['a site’s queue counts', 'SELECT status, count(*) AS n FROM comments WHERE site = ? AND queued_at IS NOT NULL GROUP BY status', ['s']],
   ['a comment by id', 'SELECT data FROM comments WHERE site = ? AND page = ? AND id = ?', ['s', 'p', 'i']],
   ['a comment by idempotency key', 'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?', ['s', 'p', 'a', 'k']],
   ['counts per page', 'SELECT seq, published_count FROM threads WHERE site = ? AND page = ?', ['s', 'p']],

@@ -10,6 +10,10 @@ import {
   type ModeratorAccount,
   type ModeratorRole,
   type ModeratorSession,
+  QUEUE_NAMES,
+  type QueueName,
+  type QueuePage,
+  type QueueQuery,
   type StoredComment,
   type StoredThreadPage,
   type ThreadEvents,
@@ -24,6 +28,8 @@ export interface ReadQueries {
   byIdempotencyKey(site: string, page: string, authorId: string, key: string): StoredComment | null;
   comment(site: string, page: string, id: string): StoredComment | null;
   authorHistory(site: string, authorId: string): AuthorHistory;
+  queue(site: string, queue: QueueName, query: QueueQuery): QueuePage;
+  queueCounts(site: string): Record<QueueName, number>;
   moderator(id: string): ModeratorAccount | null;
   /** `email` already lower-cased and trimmed. */
   moderatorByEmail(email: string): ModeratorAccount | null;
@@ -56,6 +62,19 @@ interface DataRow {
   data: string;
 }
 
+/** The status a queue's comments have; a queue holds those with a queued_at (schema.ts V3). */
+const QUEUE_STATUS: Record<QueueName, string> = { pending: 'pending', rejected: 'rejected', approved: 'published' };
+
+/**
+ * The queue cursor: the last item's queued_at and rowid (the index's own tie-break), so a page
+ * starts right after it whether or not it is still in the queue.
+ */
+function parseQueueCursor(cursor: string | null): [number, number] | null {
+  if (cursor === null) return null;
+  const match = /^(-?\d+):(\d+)$/.exec(cursor);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
 export function createReadQueries(db: Database): ReadQueries {
   const pageRows = db.prepare<[string, string, number, number], DataRow & { seq: number }>(
     `SELECT data, seq FROM comments WHERE site = ? AND page = ? AND status = 'published' AND seq < ?
@@ -83,6 +102,32 @@ export function createReadQueries(db: Database): ReadQueries {
   const recentRows = db.prepare<[string, string, number], { text: string; at: number; page: string }>(
     `SELECT json_extract(data, '$.text') AS text, created_at AS at, page FROM comments
      WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+  );
+
+  type QueueRow = DataRow & { rowid: number; queuedAt: number };
+  const queueSelect = 'SELECT rowid, queued_at AS queuedAt, data FROM comments';
+  const queueRows = {
+    newest: db.prepare<[string, string, number, number, number], QueueRow>(
+      `${queueSelect} WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
+       ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
+    ),
+    oldest: db.prepare<[string, string, number, number, number], QueueRow>(
+      `${queueSelect} WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
+       ORDER BY queued_at, rowid LIMIT ?`,
+    ),
+  };
+  const queueRowsOfPage = {
+    newest: db.prepare<[string, string, string, number, number, number], QueueRow>(
+      `${queueSelect} WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
+       ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
+    ),
+    oldest: db.prepare<[string, string, string, number, number, number], QueueRow>(
+      `${queueSelect} WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
+       ORDER BY queued_at, rowid LIMIT ?`,
+    ),
+  };
+  const queueCountRows = db.prepare<[string], { status: string; n: number }>(
+    'SELECT status, count(*) AS n FROM comments WHERE site = ? AND queued_at IS NOT NULL GROUP BY status',
   );
 
   const moderatorById = db.prepare<[string], ModeratorRow>(`SELECT ${MODERATOR_COLUMNS} FROM moderators WHERE id = ?`);
@@ -128,7 +173,30 @@ export function createReadQueries(db: Database): ReadQueries {
     };
   });
 
+  function queue(site: string, name: QueueName, query: QueueQuery): QueuePage {
+    const status = QUEUE_STATUS[name];
+    const edge = query.order === 'newest' ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
+    const [at, rowid] = parseQueueCursor(query.cursor) ?? [edge, edge];
+    const rows =
+      query.page === undefined
+        ? queueRows[query.order].all(site, status, at, rowid, query.limit + 1)
+        : queueRowsOfPage[query.order].all(site, query.page, status, at, rowid, query.limit + 1);
+    const shown = rows.slice(0, query.limit);
+    const last = shown.at(-1);
+    return {
+      items: shown.map((r) => parseStoredComment(r.data)),
+      nextCursor: rows.length > query.limit && last ? `${last.queuedAt}:${last.rowid}` : null,
+    };
+  }
+
+  function queueCounts(site: string): Record<QueueName, number> {
+    const byStatus = new Map(queueCountRows.all(site).map((r) => [r.status, r.n]));
+    return Object.fromEntries(QUEUE_NAMES.map((name) => [name, byStatus.get(QUEUE_STATUS[name]) ?? 0])) as Record<QueueName, number>;
+  }
+
   return {
+    queue,
+    queueCounts,
     threadPage: (site, page, query) => threadPage(site, page, query),
     pendingByAuthor: (site, page, authorId) => pendingRows.all(site, page, authorId).map((r) => parseStoredComment(r.data)),
     events: (site, page, afterSeq, limit) => events(site, page, afterSeq, limit),

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const V1 = `
 CREATE TABLE comments (
@@ -86,8 +86,22 @@ CREATE TABLE moderator_sessions (
 CREATE INDEX moderator_sessions_by_moderator ON moderator_sessions (moderator_id);
 `;
 
+/**
+ * The moderation queues: `queued_at` is when a comment entered its queue (createdAt when held or
+ * rejected by the engine, the decision's time when a moderator decided it; null for a comment
+ * the engine published, which is in no queue). The queue index replaces v1's, which sorted by
+ * created_at and so could not order the approved history by decision. The page filter has its own.
+ */
+const V3 = `
+ALTER TABLE comments ADD COLUMN queued_at INTEGER;
+UPDATE comments SET queued_at = created_at WHERE status IN ('pending', 'rejected');
+DROP INDEX comments_queue;
+CREATE INDEX comments_queue ON comments (site, status, queued_at) WHERE queued_at IS NOT NULL;
+CREATE INDEX comments_queue_by_page ON comments (site, page, status, queued_at) WHERE queued_at IS NOT NULL;
+`;
+
 /** The DDL that takes a database from version i to i + 1. */
-const STEPS = [V1, V2];
+const STEPS = [V1, V2, V3];
 
 /** Creates or upgrades the schema; a database from a newer release is refused, not guessed at. */
 export function migrate(db: Database): void {

@@ -6,7 +6,16 @@
 import type { Database } from 'better-sqlite3';
 import type { ThreadEvent } from '../../../protocol/events.ts';
 import { commentCreatedEvent } from '../public-views.ts';
-import type { CreateCommentResult, ModeratorAccount, ModeratorSession, ModeratorUpdate, NewComment, StoredComment } from '../types.ts';
+import type {
+  CreateCommentResult,
+  Decision,
+  DecideResult,
+  ModeratorAccount,
+  ModeratorSession,
+  ModeratorUpdate,
+  NewComment,
+  StoredComment,
+} from '../types.ts';
 import { parseStoredComment } from '../stored-json.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
@@ -17,6 +26,8 @@ export interface WriteOps {
   /** Re-applies a record from the legacy journal with the seq it had then. */
   importComment(comment: StoredComment, key: string, seq: number | null): void;
   setAuthorBan(site: string, authorId: string, until: number | null): void;
+  /** A moderator's decision on a pending comment, whole in this one write. */
+  decideComment(site: string, page: string, id: string, decision: Decision): DecideResult;
   /** A real write of about a comment's size: proves the disk takes writes now. */
   probe(at: number): void;
   /** False when the (already normalized) email is taken; nothing written then. */
@@ -39,8 +50,13 @@ export function createWriteOps(db: Database): WriteOps {
     'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?',
   );
   const insertComment = db.prepare(
-    `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, data)
-     VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @data)`,
+    `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, queued_at, data)
+     VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @queuedAt, @data)`,
+  );
+  const byId = db.prepare<[string, string, string], CommentRow>('SELECT data FROM comments WHERE site = ? AND page = ? AND id = ?');
+  const applyDecision = db.prepare(
+    `UPDATE comments SET status = @status, seq = @seq, queued_at = @queuedAt, data = @data
+     WHERE site = @site AND page = @page AND id = @id AND status = 'pending'`,
   );
   const ensureThread = db.prepare('INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING');
   const nextSeq = db.prepare<[string, string], { seq: number; count: number }>(
@@ -96,6 +112,8 @@ export function createWriteOps(db: Database): WriteOps {
       status: comment.status,
       createdAt: comment.createdAt,
       seq,
+      // Held and engine-rejected comments enter their queue when created; a published one is in none.
+      queuedAt: comment.status === 'published' ? null : comment.createdAt,
       data: JSON.stringify(comment),
     });
     recordAuthor.run({
@@ -138,6 +156,34 @@ export function createWriteOps(db: Database): WriteOps {
       importSeq.run(comment.site, comment.page, seq);
       const count = publishedCount.get(comment.site, comment.page);
       appendEvent(comment, seq, count?.c ?? 1);
+    },
+
+    decideComment(site, page, id, decision) {
+      const row = byId.get(site, page, id);
+      if (!row) return { ok: false, code: 'NOT_FOUND' };
+      const stored = parseStoredComment(row.data);
+      // The writer thread runs one write at a time, so this check and the update below are one step.
+      if (stored.status !== 'pending') return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
+      const approve = decision.action === 'approve';
+      const comment: StoredComment = { ...stored, status: approve ? 'published' : 'rejected', decision: structuredClone(decision) };
+      let next: { seq: number; count: number } | undefined;
+      if (approve) {
+        ensureThread.run(site, page);
+        next = nextSeq.get(site, page);
+        if (!next) throw new Error('the thread row vanished inside its own transaction');
+      }
+      const { changes } = applyDecision.run({
+        site,
+        page,
+        id,
+        status: comment.status,
+        seq: next?.seq ?? null,
+        queuedAt: decision.at,
+        data: JSON.stringify(comment),
+      });
+      if (changes !== 1) throw new Error(`comment ${id} changed inside its own transaction`);
+      recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: approve ? 1 : 0, rejected: approve ? 0 : 1 });
+      return { ok: true, comment, event: next ? appendEvent(comment, next.seq, next.count) : null };
     },
 
     setAuthorBan(site, authorId, until) {

@@ -2,7 +2,7 @@
  * Messages between the embedded store (main thread) and its writer thread. Both ends are
  * ours and structured-clone the values, so these types are the whole contract.
  */
-import type { CreateCommentResult, ModeratorAccount, ModeratorSession, ModeratorUpdate, NewComment } from '../types.ts';
+import type { CreateCommentResult, Decision, DecideResult, ModeratorAccount, ModeratorSession, ModeratorUpdate, NewComment } from '../types.ts';
 
 export interface WriterInit {
   /** The SQLite database file. */
@@ -16,6 +16,7 @@ export interface WriterInit {
 export type WriteRequest =
   | { id: number; op: 'create'; comment: NewComment; key: string }
   | { id: number; op: 'ban'; site: string; authorId: string; until: number | null }
+  | { id: number; op: 'decide'; site: string; page: string; commentId: string; decision: Decision }
   | { id: number; op: 'probe'; at: number }
   | { id: number; op: 'moderator:create'; account: ModeratorAccount }
   | { id: number; op: 'moderator:update'; moderatorId: string; update: ModeratorUpdate }
@@ -24,8 +25,8 @@ export type WriteRequest =
   | { id: number; op: 'session:revoke'; sessionId: string }
   | { id: number; op: 'session:revoke-of'; moderatorId: string };
 
-/** A create's result; a boolean for moderator:create/update/remove; a count for session:revoke-of. */
-export type WriteValue = CreateCommentResult | boolean | number | null;
+/** A create's or a decision's result; a boolean for moderator:create/update/remove; a count for session:revoke-of. */
+export type WriteValue = CreateCommentResult | DecideResult | boolean | number | null;
 
 export interface WriteFailure {
   /** SQLite's extended result code (SQLITE_FULL, SQLITE_IOERR_WRITE, …) or the error's name. */
