@@ -13,4 +13,21 @@ describe('new-author rule', () => {
   it.each(rows)('%s', (_name, policy, author, action) => {
     expect(ruleOutcome('new-author', 'Komentar biasa tentang tarif listrik.', policy, { author }).action).toBe(action);
   });
+
+  it('says how many approved comments remain before the hold ends, in both languages', () => {
+    const held = ruleOutcome(
+      'new-author',
+      'Komentar biasa tentang tarif listrik.',
+      { newAuthor: { holdFirst: 3 } },
+      { author: { approvedCount: 1 } },
+    );
+    expect(held.reasons.map((r) => r.message)).toEqual([
+      {
+        en: "A moderator reviews a new commenter's first 3 comments before they appear; 2 to go.",
+        id: 'Moderator memeriksa 3 komentar pertama dari komentator baru sebelum ditampilkan; tinggal 2 lagi.',
+      },
+    ]);
+    const one = ruleOutcome('new-author', 'Komentar biasa.', { newAuthor: { holdFirst: 1 } }, { author: { approvedCount: 0 } });
+    expect(one.reasons[0]?.message.en).toBe("A moderator reviews a new commenter's first 1 comment before it appears; 1 to go.");
+  });
 });
