@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, STORE_KINDS, type OpenedStore } from '../../test/support/stores.ts';
 import { createModeratorAuth, mayModerate, sessionIdOf, SIGN_IN_FAILED_MESSAGE } from './moderator-auth.ts';
-import { hashPassword } from './password-hash.ts';
+import { addTestModerator } from '../../test/support/moderators.ts';
 
 describe.each(STORE_KINDS)('moderator sign-in on the %s store', (kind) => {
   let opened: OpenedStore | undefined;
@@ -14,15 +14,7 @@ describe.each(STORE_KINDS)('moderator sign-in on the %s store', (kind) => {
     opened = await openStore(kind);
     const store = opened.store;
     let now = 1_800_000_000_000;
-    await store.createModerator({
-      id: 'mod-dewi',
-      email: 'dewi@example.com',
-      role: 'moderator',
-      sites: ['demo'],
-      passwordHash: await hashPassword('kata-sandi-dewi-123'),
-      createdAt: now,
-      passwordChangedAt: now,
-    });
+    await addTestModerator(store, now);
     let tokens = 0;
     const auth = createModeratorAuth({
       store,

@@ -4,7 +4,7 @@
  * cookies, and the limit on failed attempts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/moderators/password-hash.ts';
+import { addTestModerator } from '../support/moderators.ts';
 import { openStore, STORE_KINDS, type OpenedStore } from '../support/stores.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -21,15 +21,7 @@ describe.each(STORE_KINDS)('moderator sessions over HTTP (%s store)', (kind) => 
   async function setup() {
     opened = await openStore(kind);
     const now = Date.now();
-    await opened.store.createModerator({
-      id: 'mod-dewi',
-      email: 'dewi@example.com',
-      role: 'moderator',
-      sites: ['demo'],
-      passwordHash: await hashPassword('kata-sandi-dewi-123'),
-      createdAt: now,
-      passwordChangedAt: now,
-    });
+    await addTestModerator(opened.store, now);
     server = await startTestApp(opened.store);
     const url = `${server.url}/moderate/api/session`;
     const own = { origin: server.url, 'content-type': 'application/json' };
