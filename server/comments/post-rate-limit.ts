@@ -7,11 +7,12 @@
  * on one Redis the allowance must be one budget, not one per process. Its windows are fixed
  * (the first post opens a window of one minute), so the wait it reports is exact.
  */
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
+import { ALLOW, keyedLimit, type RateDecision } from '../limits/keyed-limit.ts';
 import { limitKey } from '../limits/limit-key.ts';
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
+export type { RateDecision } from '../limits/keyed-limit.ts';
 
 export interface PostRateLimit {
   /** Takes one post from the address's allowance. */
@@ -25,12 +26,11 @@ export interface RedisPostRateLimit extends PostRateLimit {
 }
 
 const WINDOW_SECONDS = 60;
-const ALLOW: RateDecision = { ok: true };
 
 /** `postsPerMinute` 0 switches the limit off (benchmarks, trusted intranets). */
 export function createPostRateLimit(options: { postsPerMinute: number }): PostRateLimit {
   if (options.postsPerMinute <= 0) return { consume: () => Promise.resolve(ALLOW), peek: () => Promise.resolve(ALLOW) };
-  return fromLimiter(new RateLimiterMemory({ points: options.postsPerMinute, duration: WINDOW_SECONDS }), options.postsPerMinute);
+  return fromLimiter(new RateLimiterMemory({ points: options.postsPerMinute, duration: WINDOW_SECONDS }));
 }
 
 export interface RedisPostRateLimitOptions {
@@ -65,7 +65,7 @@ export async function createRedisPostRateLimit(options: RedisPostRateLimitOption
     points: options.postsPerMinute,
     duration: WINDOW_SECONDS,
   });
-  const fromRedis = fromLimiter(redis, options.postsPerMinute);
+  const fromRedis = fromLimiter(redis);
   const fallback = createPostRateLimit({ postsPerMinute: options.postsPerMinute });
   let degraded = false;
   const guarded = async (run: (limit: PostRateLimit) => Promise<RateDecision>): Promise<RateDecision> => {
@@ -91,24 +91,11 @@ export async function createRedisPostRateLimit(options: RedisPostRateLimitOption
   };
 }
 
-function fromLimiter(limiter: RateLimiterAbstract, points: number): PostRateLimit {
+/** The address's budget: an address counts by its limit key (an IPv6 client by its /64). */
+function fromLimiter(limiter: RateLimiterAbstract): PostRateLimit {
+  const limit = keyedLimit(limiter);
   return {
-    async consume(address) {
-      try {
-        await limiter.consume(limitKey(address));
-        return ALLOW;
-      } catch (res) {
-        if (res instanceof RateLimiterRes) return refusal(res);
-        throw res;
-      }
-    },
-    async peek(address) {
-      const res = await limiter.get(limitKey(address));
-      return res && res.consumedPoints >= points ? refusal(res) : ALLOW;
-    },
+    consume: (address) => limit.consume(limitKey(address)),
+    peek: (address) => limit.peek(limitKey(address)),
   };
-}
-
-function refusal(res: RateLimiterRes): RateDecision {
-  return { ok: false, retryAfterMs: Math.max(1, res.msBeforeNext) };
 }

@@ -6,7 +6,8 @@
  * way, so timing does not tell either).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { keyedLimit } from '../limits/keyed-limit.ts';
 import { limitKey } from '../limits/limit-key.ts';
 import type { ModeratorAccount, ModeratorDirectory, ModeratorSession } from '../store/moderator-types.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
@@ -51,17 +52,20 @@ export function createModeratorAuth(options: ModeratorAuthOptions): ModeratorAut
   const { store, clock } = options;
   const ttl = options.sessionTtlMs ?? 12 * 3_600_000;
   const window = options.failureWindowS ?? 15 * 60;
-  const perAccount = new RateLimiterMemory({ keyPrefix: 'signin-account', points: options.failuresPerAccount ?? 5, duration: window });
-  const perAddress = new RateLimiterMemory({ keyPrefix: 'signin-address', points: options.failuresPerAddress ?? 20, duration: window });
+  const perAccount = keyedLimit(new RateLimiterMemory({ keyPrefix: 'signin-account', points: options.failuresPerAccount ?? 5, duration: window }));
+  const perAddress = keyedLimit(new RateLimiterMemory({ keyPrefix: 'signin-address', points: options.failuresPerAddress ?? 20, duration: window }));
   const randomToken = options.randomToken ?? (() => randomBytes(32).toString('base64url'));
-  // Verified against when the email is unknown, so an unknown email costs what a wrong password does.
-  const decoy = hashPassword(randomBytes(16).toString('hex'));
+  // Verified against when the email is unknown, so an unknown email costs what a wrong password
+  // does. Made at the first such sign-in, not at start: every server (and test app) builds this.
+  let decoy: Promise<string> | null = null;
+  const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
 
   return {
     async signIn(email, password, address) {
       const emailKey = email.trim().toLowerCase();
       const addressKey = limitKey(address);
-      const wait = Math.max(await blockedFor(perAccount, emailKey), await blockedFor(perAddress, addressKey));
+      const [byAccount, byAddress] = await Promise.all([perAccount.peek(emailKey), perAddress.peek(addressKey)]);
+      const wait = Math.max(byAccount.ok ? 0 : byAccount.retryAfterMs, byAddress.ok ? 0 : byAddress.retryAfterMs);
       if (wait > 0) {
         return {
           ok: false,
@@ -71,12 +75,13 @@ export function createModeratorAuth(options: ModeratorAuthOptions): ModeratorAut
         };
       }
       const account = await store.findModeratorByEmail(emailKey);
-      const matches = await verifyPassword(password, account?.passwordHash ?? (await decoy));
+      const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
       if (!account || !matches) {
-        await Promise.all([penalize(perAccount, emailKey), penalize(perAddress, addressKey)]);
+        // Over the limit already is fine: the next attempt is refused by peek.
+        await Promise.all([perAccount.consume(emailKey), perAddress.consume(addressKey)]);
         return { ok: false, code: 'SIGN_IN_FAILED', message: SIGN_IN_FAILED_MESSAGE };
       }
-      await perAccount.delete(emailKey);
+      await perAccount.reset(emailKey);
       const token = randomToken();
       const now = clock();
       const session: ModeratorSession = { id: sessionIdOf(token), moderatorId: account.id, createdAt: now, expiresAt: now + ttl };
@@ -95,20 +100,4 @@ export function createModeratorAuth(options: ModeratorAuthOptions): ModeratorAut
       await store.revokeSession(sessionIdOf(token));
     },
   };
-}
-
-/** Milliseconds until the key may try again, or 0 when it may now. */
-async function blockedFor(limiter: RateLimiterAbstract, key: string): Promise<number> {
-  const state = await limiter.get(key);
-  if (!state || state.remainingPoints > 0) return 0;
-  return Math.max(1, state.msBeforeNext);
-}
-
-async function penalize(limiter: RateLimiterAbstract, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (err) {
-    // Over the limit already: the next attempt is refused by blockedFor.
-    if (!(err instanceof RateLimiterRes)) throw err;
-  }
 }
