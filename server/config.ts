@@ -3,6 +3,7 @@
  * variable is reported at once, with what it should look like.
  */
 import { z } from 'zod';
+import type { StoreSettings } from './store/open-store.ts';
 import { parseTrustProxy, type TrustProxy } from './limits/trust-proxy.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -49,4 +50,9 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
   const result = configSchema.safeParse(relevant);
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+}
+
+/** What the stores need of the settings (server/store/open-store.ts reads no Config of its own). */
+export function storeSettingsOf(config: Config): StoreSettings {
+  return { redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, dataDir: config.DATA_DIR, fsync: config.JOURNAL_FSYNC };
 }

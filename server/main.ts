@@ -16,14 +16,13 @@ import { createApp } from './app.ts';
 import { createSiteModeration, type SiteModerationSettings } from './comments/moderate.ts';
 import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
 import { createPostRateLimit, createRedisPostRateLimit } from './comments/post-rate-limit.ts';
-import { parseConfig, type Config } from './config.ts';
+import { parseConfig, storeSettingsOf, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
 import { loadSecret } from './identity/secret-file.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createAsyncLogDestination, fdWriter } from './log-destination.ts';
 import { createSiteRegistry, type SiteConfig } from './sites/site-registry.ts';
-import { createEmbeddedStore } from './store/embedded-store.ts';
-import { createRedisStore } from './store/redis-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { CommentStore } from './store/types.ts';
 import { SITE_ID_PATTERN } from '../protocol/limits.ts';
 
@@ -99,7 +98,7 @@ async function main(): Promise<void> {
     logger.warn({ file: secret.file }, 'SECRET is not set: using the one in DATA_DIR. Several servers sharing one Redis must share one SECRET.');
   }
   const tokens = createAuthorTokens(secret.secret);
-  const store = await openStore(config, logger);
+  const store = await openConfiguredStore(config, logger);
   const adapter = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, logger) : null;
   // With Redis, one post allowance for all servers on it; on Redis trouble it falls back to per process (0007-limits.md).
   const postLimit = config.REDIS_URL
@@ -225,18 +224,11 @@ function loadSites(config: Config): {
   return { sites: [...sites.values()], moderation, webhooks };
 }
 
-async function openStore(config: Config, logger: Logger): Promise<CommentStore> {
-  if (config.REDIS_URL) {
-    return createRedisStore({
-      url: config.REDIS_URL,
-      prefix: config.REDIS_PREFIX,
-      onError: (err) => logger.error({ err }, 'redis connection error'),
-      onWarning: (message) => logger.warn(message),
-    });
-  }
-  return createEmbeddedStore({
-    dataDir: config.DATA_DIR,
-    fsync: config.JOURNAL_FSYNC,
+/** The store the settings name, with its warnings going to the log. */
+function openConfiguredStore(config: Config, logger: Logger): Promise<CommentStore> {
+  return openStore(storeSettingsOf(config), {
+    onError: (err) => logger.error({ err }, 'redis connection error'),
+    onWarning: (message) => logger.warn(message),
     onImport: (report) => logger.warn(report, 'imported the comments of journal.jsonl into the SQLite store, once; the journal was renamed'),
   });
 }

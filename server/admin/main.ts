@@ -4,10 +4,8 @@
  * (beside a running server, on the embedded store), runs one command and exits.
  */
 import { randomBytes } from 'node:crypto';
-import { parseConfig } from '../config.ts';
-import { createEmbeddedStore } from '../store/embedded-store.ts';
-import { createRedisStore } from '../store/redis-store.ts';
-import type { CommentStore } from '../store/types.ts';
+import { parseConfig, storeSettingsOf } from '../config.ts';
+import { openStore } from '../store/open-store.ts';
 import { parseAdminArgs } from './admin-args.ts';
 import { runAdminCommand } from './admin-commands.ts';
 import { readNewPassword } from './password-input.ts';
@@ -23,10 +21,7 @@ async function main(): Promise<number> {
     process.stderr.write(`Fix these settings first:\n  ${parsed.errors.join('\n  ')}\n`);
     return 2;
   }
-  const config = parsed.config;
-  const store: CommentStore = config.REDIS_URL
-    ? await createRedisStore({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX })
-    : await createEmbeddedStore({ dataDir: config.DATA_DIR, fsync: config.JOURNAL_FSYNC, besideRunningServer: true });
+  const store = await openStore(storeSettingsOf(parsed.config), { besideRunningServer: true });
   try {
     return await runAdminCommand(args.command, {
       store,
