@@ -16,6 +16,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** Wrong email or password; one message for both, so neither is revealed. */
   SIGN_IN_FAILED: 'SIGN_IN_FAILED',
+  /** Another moderator (or the engine) decided this comment first; `decided` says who, how and when. */
+  ALREADY_DECIDED: 'ALREADY_DECIDED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -49,6 +51,17 @@ export interface WireError {
   reason?: ErrorReason;
   /** For RATE_LIMITED: how long to wait before trying again. */
   retryAfterMs?: number;
+  /** For ALREADY_DECIDED: the decision that came first (absent when the engine published the comment). */
+  decided?: DecidedBy;
+}
+
+/** Who decided a comment, how and when, as a moderator's console shows it. */
+export interface DecidedBy {
+  action: 'approve' | 'reject';
+  /** The moderator's email, or their id when the account is gone. */
+  by: string;
+  at: number;
+  reason: string | null;
 }
 
 /** Every request is acknowledged with a Result. */

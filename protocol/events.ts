@@ -96,7 +96,44 @@ export interface CommentCreatedEvent {
   /** The thread's published count after this event (saves a second broadcast per post). */
   count: number;
 }
-export type ThreadEvent = CommentCreatedEvent;
+/**
+ * A comment left the thread for readers: a moderator rejected it after it was published, or
+ * enough readers reported it that it is hidden until a moderator looks. Readers drop it.
+ */
+export interface CommentDeletedEvent {
+  type: 'comment:deleted';
+  page: string;
+  seq: number;
+  id: string;
+  /** The thread's published count after this event. */
+  count: number;
+}
+export type ThreadEvent = CommentCreatedEvent | CommentDeletedEvent;
+
+/** Told to one author (room `author:<site>:<id>`) when a moderator decides their held comment. */
+export interface CommentStatusChange {
+  id: string;
+  page: string;
+  /** `published`: it is in the thread now (its comment:created reaches every page); `rejected`: it will not be. */
+  status: 'published' | 'rejected';
+}
+
+/** Why a reader reports a comment. */
+export const ReportReason = { spam: 'spam', abuse: 'abuse', off_topic: 'off_topic', other: 'other' } as const;
+export type ReportReason = (typeof ReportReason)[keyof typeof ReportReason];
+export const REPORT_REASONS = Object.values(ReportReason);
+
+export interface CommentReportRequest extends ThreadRef {
+  id: string;
+  reason: ReportReason;
+  /** Optional words for the moderators (up to LIMITS.reportNoteMax characters). */
+  note?: string;
+}
+
+export interface CommentReported {
+  /** False when this reader had already reported the comment: a reader reports a comment once. */
+  first: boolean;
+}
 
 /** Several thread events that became public in the same instant, in seq order, in one frame. */
 export interface ThreadEventsBatch {
@@ -113,12 +150,16 @@ export interface ClientToServerEvents {
   'thread:more': (payload: ThreadMoreRequest, ack: Ack<ThreadPage>) => void;
   'thread:resync': (payload: ThreadResyncRequest, ack: Ack<ThreadResync>) => void;
   'comment:create': (payload: CommentCreateRequest, ack: Ack<CommentCreated>) => void;
+  'comment:report': (payload: CommentReportRequest, ack: Ack<CommentReported>) => void;
 }
 
 /** Broadcasts the server sends to readers. */
 export interface ServerToClientEvents {
   'comment:created': (event: CommentCreatedEvent) => void;
+  'comment:deleted': (event: CommentDeletedEvent) => void;
   'thread:events': (batch: ThreadEventsBatch) => void;
+  /** Only to the comment's author. */
+  'comment:status': (change: CommentStatusChange) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
@@ -129,6 +170,7 @@ export const CLIENT_EVENTS = [
   'thread:more',
   'thread:resync',
   'comment:create',
+  'comment:report',
 ] as const satisfies readonly ClientEventName[];
 type IsNever<T> = [T] extends [never] ? true : false;
 /** Fails to compile when a request event is missing from CLIENT_EVENTS. */
@@ -157,4 +199,6 @@ export interface ConnectErrorData {
 export const rooms = {
   thread: (site: string, page: string) => `thread:${site}:${page}`,
   author: (site: string, authorId: string) => `author:${site}:${authorId}`,
+  /** Every moderation console open on a site (namespace /moderation). */
+  moderators: (site: string) => `moderators:${site}`,
 } as const;

@@ -10,6 +10,14 @@ export const LIMITS = {
   pageSize: 20,
   /** Most events one `thread:resync` returns before the client must re-join instead. */
   resyncMax: 500,
+  /** Longest note a reader adds to a report, in characters. */
+  reportNoteMax: 500,
+  /** Longest reason a moderator types for a rejection or ban. */
+  decisionReasonMax: 500,
+  /** Items in one moderation queue page. */
+  queuePageMax: 100,
+  /** Comments one bulk decision may name. */
+  bulkDecideMax: 100,
 } as const;
 
 /** A site id: lower-case letters, digits and dashes, as the site registry names it. */

@@ -56,4 +56,15 @@ export interface ModeratorDirectory {
   revokeSession(id: string): Promise<void>;
   /** Signs a moderator out everywhere; how many sessions ended. */
   revokeSessionsOf(moderatorId: string): Promise<number>;
+  /** Stores a one-time sign-in link (its token's SHA-256, like a session). */
+  createSignInLink(link: SignInLink): Promise<void>;
+  /** Uses up a link: its moderator's id the first time, before it expires; null otherwise (atomic: two uses, one wins). */
+  consumeSignInLink(id: string, now: number): Promise<string | null>;
+}
+
+export interface SignInLink {
+  /** SHA-256 of the link's token, hex. */
+  id: string;
+  moderatorId: string;
+  expiresAt: number;
 }

@@ -4,10 +4,18 @@
  */
 import type { Action, RuleId } from '../../moderation/index.ts';
 import type { CommentStatus, PublicComment } from '../../protocol/comment.ts';
-import type { ThreadEvent } from '../../protocol/events.ts';
+import type { ReportReason, ThreadEvent } from '../../protocol/events.ts';
+import type { AuditEntry, ModerationQueue } from '../../protocol/moderation.ts';
 import type { ModeratorDirectory } from './moderator-types.ts';
 
-export { ModeratorRole, type ModeratorAccount, type ModeratorDirectory, type ModeratorSession, type ModeratorUpdate } from './moderator-types.ts';
+export {
+  ModeratorRole,
+  type ModeratorAccount,
+  type ModeratorDirectory,
+  type ModeratorSession,
+  type ModeratorUpdate,
+  type SignInLink,
+} from './moderator-types.ts';
 
 /** What the moderation step decided, stored with the comment so the queue can explain itself. */
 export interface ModerationRecord {
@@ -31,19 +39,37 @@ export interface ModerationReason {
 export interface StoredComment extends PublicComment {
   site: string;
   moderation: ModerationRecord;
-  /** The moderator's decision on a held comment ("decided by X, how, when"); absent until decided. */
+  /** The last moderator decision on it ("decided by X, how, when"); absent until decided. */
   decision?: Decision;
+  /**
+   * Bumped by every moderation change (a decision, a report that hides it); absent means 0.
+   * A decision names the revision the moderator saw, so a stale one is refused.
+   */
+  revision?: number;
+  /** Readers' open reports, newest first; absent or empty when none. A decision closes them. */
+  reports?: StoredReport[];
+}
+
+/** One reader's report of a comment. */
+export interface StoredReport {
+  /** The reporting reader's author id: a reader reports a comment once. */
+  reporterId: string;
+  reason: ReportReason;
+  note: string | null;
+  at: number;
 }
 
 /**
- * The moderation queues the store keeps, by status: `pending` holds comments awaiting review
- * (held, never decided); `approved` the comments a moderator approved (history); `rejected` the
- * comments rejected by the engine or a moderator. A comment the engine published is in none.
- * (`reported` comes with readers' reports.)
+ * The moderation queues the store keeps. A comment is in at most one:
+ * - `reported`: it has open reports (it is published, or `pending` when the reports hid it);
+ * - `pending`: held (status pending) with no open reports;
+ * - `rejected`: rejected by the engine or a moderator;
+ * - `approved`: published by a moderator's decision, with no open reports (history).
+ * A comment the engine published and nobody reported is in none.
  */
-export type QueueName = 'pending' | 'rejected' | 'approved';
+export type QueueName = ModerationQueue;
 
-export const QUEUE_NAMES: readonly QueueName[] = ['pending', 'rejected', 'approved'];
+export const QUEUE_NAMES: readonly QueueName[] = ['pending', 'reported', 'rejected', 'approved'];
 
 /** A moderator's decision on a pending comment. */
 export interface Decision {
@@ -63,6 +89,12 @@ export interface QueueQuery {
   limit: number;
   /** Only this page's comments. */
   page?: string;
+  /** Only comments one of whose moderation reasons is this rule. */
+  rule?: string;
+  /** Only this author's comments. */
+  authorId?: string;
+  /** Case-insensitive substring of the author's name or id, or of the text. */
+  search?: string;
 }
 
 export interface QueuePage {
@@ -71,9 +103,21 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
+/** What `decideComment` needs besides the decision: the revision the moderator saw, and the audit record. */
+export interface DecideOptions {
+  /** The comment's `revision` as the moderator saw it; another answers ALREADY_DECIDED. */
+  revision: number;
+  /** The audit entry's id and the moderator's email, written in the same atomic step as the decision. */
+  audit: { id: string; moderatorEmail: string };
+}
+
 export type DecideResult =
-  /** `event`: the comment:created of an approved comment, to broadcast; null for a rejection. */
-  | { ok: true; comment: StoredComment; event: ThreadEvent | null }
+  /**
+   * `event`: the thread event to broadcast: comment:created when the decision published it,
+   * comment:deleted when it took a published comment out of the thread, null otherwise.
+   * `from`: the queue it was in (and so leaves); `audit`: the entry written.
+   */
+  | { ok: true; comment: StoredComment; event: ThreadEvent | null; from: QueueName; audit: AuditEntry }
   | { ok: false; code: 'NOT_FOUND' }
   /** The comment is no longer pending: `comment` as stored, its `decision` says who, how and when (absent when the engine published it). */
   | { ok: false; code: 'ALREADY_DECIDED'; comment: StoredComment };
@@ -129,6 +173,34 @@ export interface AuthorHistory {
   recentPosts: { text: string; at: number; page: string }[];
   /** Epoch ms until which the author may not post, or null. */
   bannedUntil: number | null;
+  /** Marked trusted by a moderator: skips the new-author hold. */
+  trusted: boolean;
+  /** Their first comment on the site (epoch ms), or null. */
+  firstSeen: number | null;
+  /** The display name of their latest comment, or null. */
+  name: string | null;
+}
+
+export type ReportResult =
+  { ok: true; first: boolean; comment: StoredComment; event: ThreadEvent | null; hidden: boolean } | { ok: false; code: 'NOT_FOUND' };
+
+export interface DailyStats {
+  day: string;
+  published: number;
+  held: number;
+  rejected: number;
+  approvedByModerator: number;
+  rejectedByModerator: number;
+  /** Rule id → how many comments created that day it held or rejected. */
+  rules: Record<string, number>;
+}
+
+export interface SitePolicyRecord {
+  /** The policy JSON as saved (already valid: the server parsed it). */
+  policy: unknown;
+  updatedAt: number;
+  /** The moderator's email. */
+  updatedBy: string;
 }
 
 /** How many recent posts per author the stores keep for duplicate and velocity rules. */
@@ -160,6 +232,28 @@ export interface CommentStore extends ModeratorDirectory {
   getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory>;
   /** Bans an author from posting on a site until `until` (epoch ms); null lifts the ban. */
   setAuthorBan(site: string, authorId: string, until: number | null): Promise<void>;
+  /** Marks an author trusted on a site (their comments skip the new-author hold), or not. */
+  setAuthorTrusted(site: string, authorId: string, trusted: boolean): Promise<void>;
+  /** The author's comments on a site, every status, newest first. */
+  listAuthorComments(site: string, authorId: string, limit: number): Promise<StoredComment[]>;
+  /** The site's latest comments, every status but deleted, newest first (the policy dry run). */
+  listRecentComments(site: string, limit: number): Promise<StoredComment[]>;
+  /**
+   * A reader reports a published comment. Once per reporter: a repeat answers `first: false`
+   * and changes nothing. The first open report puts it in `reported`; the `hideAt`-th distinct
+   * reporter hides it (status pending, out of the thread, `event` its comment:deleted).
+   * NOT_FOUND when there is no such published comment.
+   */
+  reportComment(site: string, page: string, id: string, report: StoredReport, hideAt: number): Promise<ReportResult>;
+  /** Appends a moderator action to the site's audit log (decisions write theirs in decideComment). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** The site's audit log, newest first. */
+  listAudit(site: string, query: { cursor: string | null; limit: number }): Promise<{ entries: AuditEntry[]; nextCursor: string | null }>;
+  /** Per UTC day (YYYY-MM-DD): what happened to the comments created that day, the moderators' decisions, and the rules that held or rejected. */
+  getDailyStats(site: string, days: readonly string[]): Promise<DailyStats[]>;
+  /** The policy the console saved for a site, or null when none was saved. */
+  getSitePolicy(site: string): Promise<SitePolicyRecord | null>;
+  setSitePolicy(site: string, record: SitePolicyRecord): Promise<void>;
   /**
    * Completes whatever a first attempt at creating this comment left undone (its author's
    * history; its publication) and returns the thread event when this call is the one that
@@ -178,7 +272,7 @@ export interface CommentStore extends ModeratorDirectory {
    * rejected count); both record `decision` and move it between queues. Of two decisions on
    * one comment, however close, exactly one is ok and the other answers ALREADY_DECIDED.
    */
-  decideComment(site: string, page: string, id: string, decision: Decision): Promise<DecideResult>;
+  decideComment(site: string, page: string, id: string, decision: Decision, options: DecideOptions): Promise<DecideResult>;
   /** Is the backend reachable and writable? When not, says why in words an operator can act on. */
   health(): Promise<StoreHealth>;
   /** Finish in-flight writes, flush, release connections. */
