@@ -297,3 +297,24 @@ export const MODERATION_NAMESPACE = '/moderation';
 
 /** Epoch ms that stands for "banned for ever". */
 export const BANNED_FOREVER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * `GET /moderate/api/session` (and a successful `POST`) answers this; `DELETE` signs out.
+ * `POST` takes `{ email, password }`. All three are same-origin only.
+ */
+export interface ModeratorSessionView {
+  email: string;
+  role: 'admin' | 'moderator';
+  /** The sites this moderator may moderate (every registered site for an admin), by name. */
+  sites: { id: string; name: string }[];
+  expiresAt: number;
+}
+
+/** The console's other HTTP paths, relative to the server's origin. */
+export const MODERATION_HTTP = {
+  session: '/moderate/api/session',
+  /** `?site=<id>`: the site's whole audit log as JSON lines, newest first (signed-in, same site rules as the namespace). */
+  auditExport: '/moderate/api/audit.jsonl',
+  /** `?token=…`: a one-time sign-in link; sets the session cookie and redirects to /moderate. */
+  signInLink: '/moderate/link',
+} as const;
