@@ -72,6 +72,8 @@ export const policySchema = z.strictObject({
     .prefault({}),
   velocity: z.strictObject({ enabled: z.boolean().default(true), maxPosts: int(1).default(5), windowMs: int(1).default(60_000) }).prefault({}),
   newAuthor: z.strictObject({ holdFirst: int(0).default(0) }).prefault({}),
+  /** Readers' reports: this many distinct reporters hide a comment until a moderator decides it. */
+  reports: z.strictObject({ hideAfter: int(1).default(3) }).prefault({}),
   trusted: z.strictObject({ skip: ruleIdList.default(['new-author', 'pre-moderated', 'links', 'shouting', 'repetition']) }).prefault({}),
 });
 

@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import { LIMITS, PAGE_ID_PATTERN, SITE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from './limits.ts';
 import { ErrorCode, ErrorReason, type WireError } from './errors.ts';
-import type { Assert, CommentCreateRequest, HandshakeAuth, ThreadMoreRequest, ThreadRef, ThreadResyncRequest } from './events.ts';
+import {
+  REPORT_REASONS,
+  type Assert,
+  type CommentReportRequest,
+  type CommentCreateRequest,
+  type HandshakeAuth,
+  type ThreadMoreRequest,
+  type ThreadRef,
+  type ThreadResyncRequest,
+} from './events.ts';
 
 const page = z.string().regex(PAGE_ID_PATTERN, 'must be a page id: 1–200 URL path characters, no spaces or braces');
 const site = z.string().regex(SITE_ID_PATTERN, 'must be a site id: lower-case letters, digits and dashes');
@@ -37,6 +46,18 @@ export const schemas = {
       key: z.string().regex(IDEMPOTENCY_KEY_PATTERN, 'must be 8–64 letters, digits, - or _'),
     })
     .strict(),
+  commentReport: z
+    .object({
+      page,
+      id: commentId,
+      reason: z.enum(REPORT_REASONS),
+      note: z
+        .string()
+        .transform((s) => s.trim())
+        .pipe(z.string().max(LIMITS.reportNoteMax, `must be at most ${LIMITS.reportNoteMax} characters`))
+        .exactOptional(),
+    })
+    .strict(),
   site,
   page,
 } as const;
@@ -54,9 +75,10 @@ export type SchemasMatchInterfaces = [
   Assert<Same<z.output<typeof schemas.threadMore>, ThreadMoreRequest>>,
   Assert<Same<z.output<typeof schemas.threadResync>, ThreadResyncRequest>>,
   Assert<Same<z.output<typeof schemas.commentCreate>, CommentCreateRequest>>,
+  Assert<Same<z.output<typeof schemas.commentReport>, CommentReportRequest>>,
 ];
 
-function parseWith<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
   // reportInput: tells "missing" from "wrong type" (zod 4 leaves the input out otherwise).
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
@@ -120,6 +142,7 @@ export const parse = {
   threadMore: (input: unknown): ParseResult<ThreadMoreRequest> => parseWith(schemas.threadMore, input),
   threadResync: (input: unknown): ParseResult<ThreadResyncRequest> => parseWith(schemas.threadResync, input),
   commentCreate: (input: unknown): ParseResult<CommentCreateRequest> => parseWith(schemas.commentCreate, input),
+  commentReport: (input: unknown): ParseResult<CommentReportRequest> => parseWith(schemas.commentReport, input),
   site: (input: unknown): ParseResult<string> => parseWith(schemas.site, input),
   page: (input: unknown): ParseResult<string> => parseWith(schemas.page, input),
 };
