@@ -3,6 +3,7 @@ import { ackGuards, broadcastGuards, isConnectErrorData } from './guards.ts';
 
 const comment = { id: 'c1', page: '/a', parentId: null, authorId: 'a1', authorName: 'Ani', text: 'halo', status: 'published', createdAt: 1 };
 const event = { type: 'comment:created', page: '/a', seq: 1, comment, count: 1 };
+const deleted = { type: 'comment:deleted', page: '/a', seq: 2, id: 'c1', count: 0 };
 
 describe('guards of what the server sends', () => {
   it('accepts every well-formed ack and broadcast', () => {
@@ -14,6 +15,23 @@ describe('guards of what the server sends', () => {
     expect(ackGuards['thread:leave']({ ok: true, data: {} })).toBe(true);
     expect(broadcastGuards['comment:created'](event)).toBe(true);
     expect(broadcastGuards['thread:events']({ page: '/a', events: [event] })).toBe(true);
+    expect(ackGuards['comment:report']({ ok: true, data: { first: false } })).toBe(true);
+    expect(broadcastGuards['comment:deleted'](deleted)).toBe(true);
+    expect(broadcastGuards['comment:status']({ id: 'c1', page: '/a', status: 'published' })).toBe(true);
+    expect(broadcastGuards['comment:status']({ id: 'c1', page: '/a', status: 'rejected' })).toBe(true);
+  });
+
+  it('accepts both kinds of thread event in a batch and in a resync', () => {
+    expect(broadcastGuards['thread:events']({ page: '/a', events: [event, deleted] })).toBe(true);
+    expect(ackGuards['thread:resync']({ ok: true, data: { events: [deleted, event], seq: 2, reset: false } })).toBe(true);
+  });
+
+  it('reads who decided first from an ALREADY_DECIDED answer, and refuses a malformed one', () => {
+    const decided = { action: 'reject', by: 'mod@contoh.id', at: 5, reason: null };
+    expect(ackGuards['comment:report']({ ok: false, error: { code: 'ALREADY_DECIDED', message: 'x', decided } })).toBe(true);
+    expect(ackGuards['comment:report']({ ok: false, error: { code: 'ALREADY_DECIDED', message: 'x', decided: { ...decided, action: 'ban' } } })).toBe(
+      false,
+    );
   });
 
   it('accepts an error answer with a known code, and refuses an unknown code', () => {
@@ -29,6 +47,8 @@ describe('guards of what the server sends', () => {
     ['a comment whose text is not a string', 'thread:more', { ok: true, data: { comments: [{ ...comment, text: 5 }], nextCursor: null } }],
     ['a comment with an unknown status', 'thread:more', { ok: true, data: { comments: [{ ...comment, status: 'hidden' }], nextCursor: null } }],
     ['a proxy error page', 'thread:join', '<html>502 Bad Gateway</html>'],
+    ['a report answer without first', 'comment:report', { ok: true, data: {} }],
+    ['a report answer whose first is a string', 'comment:report', { ok: true, data: { first: 'yes' } }],
   ] as const)('refuses an ack with %s', (_what, event, value) => {
     expect(ackGuards[event](value)).toBe(false);
   });
@@ -36,6 +56,12 @@ describe('guards of what the server sends', () => {
   it('refuses a broadcast of the wrong shape', () => {
     expect(broadcastGuards['comment:created']({ ...event, seq: '1' })).toBe(false);
     expect(broadcastGuards['thread:events']({ page: '/a', events: [{ ...event, type: 'other' }] })).toBe(false);
+    expect(broadcastGuards['thread:events']({ page: '/a', events: [{ ...deleted, id: undefined }] })).toBe(false);
+    // A deletion is not a creation: each type's guard checks its own fields.
+    expect(broadcastGuards['comment:created'](deleted)).toBe(false);
+    expect(broadcastGuards['comment:deleted']({ ...deleted, count: '0' })).toBe(false);
+    expect(broadcastGuards['comment:status']({ id: 'c1', page: '/a', status: 'pending' })).toBe(false);
+    expect(broadcastGuards['comment:status']({ id: 'c1', status: 'published' })).toBe(false);
   });
 
   it('reads a refused handshake’s data', () => {

@@ -7,7 +7,7 @@
  * that a guard forgets is a compile error.
  */
 import type { CommentStatus, PublicComment } from './comment.ts';
-import { isErrorCode, isErrorReason, type Result, type WireError } from './errors.ts';
+import { isErrorCode, isErrorReason, type DecidedBy, type Result, type WireError } from './errors.ts';
 import type {
   AckOf,
   BroadcastName,
@@ -15,6 +15,9 @@ import type {
   ClientEventName,
   CommentCreated,
   CommentCreatedEvent,
+  CommentDeletedEvent,
+  CommentReported,
+  CommentStatusChange,
   ConnectErrorData,
   ModerationNotice,
   ThreadEvent,
@@ -60,6 +63,10 @@ const literal =
   <T extends string>(expected: T): Guard<T> =>
   (v): v is T =>
     v === expected;
+const oneOf =
+  <T extends string>(...allowed: readonly T[]): Guard<T> =>
+  (v): v is T =>
+    (allowed as readonly unknown[]).includes(v);
 
 const STATUSES: ReadonlySet<unknown> = new Set<CommentStatus>(['published', 'pending', 'rejected', 'deleted']);
 const isStatus: Guard<CommentStatus> = (v): v is CommentStatus => STATUSES.has(v);
@@ -85,7 +92,21 @@ export const isCommentCreatedEvent: Guard<CommentCreatedEvent> = shape<CommentCr
   comment: isPublicComment,
   count: isNumber,
 });
-export const isThreadEvent: Guard<ThreadEvent> = isCommentCreatedEvent;
+export const isCommentDeletedEvent: Guard<CommentDeletedEvent> = shape<CommentDeletedEvent>({
+  type: literal('comment:deleted'),
+  page: isString,
+  seq: isNumber,
+  id: isString,
+  count: isNumber,
+});
+/** Either thread event; a type the widget does not know fails, so its frame is treated as a gap. */
+export const isThreadEvent: Guard<ThreadEvent> = (v): v is ThreadEvent => isCommentCreatedEvent(v) || isCommentDeletedEvent(v);
+
+export const isCommentStatusChange: Guard<CommentStatusChange> = shape<CommentStatusChange>({
+  id: isString,
+  page: isString,
+  status: oneOf('published', 'rejected'),
+});
 
 export const isThreadSnapshot: Guard<ThreadSnapshot> = shape<ThreadSnapshot>({
   page: isString,
@@ -99,7 +120,15 @@ export const isThreadSnapshot: Guard<ThreadSnapshot> = shape<ThreadSnapshot>({
 export const isThreadPage: Guard<ThreadPage> = shape<ThreadPage>({ comments: arrayOf(isPublicComment), nextCursor: nullable(isString) });
 export const isThreadResync: Guard<ThreadResync> = shape<ThreadResync>({ events: arrayOf(isThreadEvent), seq: isNumber, reset: isBoolean });
 export const isCommentCreated: Guard<CommentCreated> = shape<CommentCreated>({ comment: isPublicComment, reasons: arrayOf(isNotice) });
+const isCommentReported: Guard<CommentReported> = shape<CommentReported>({ first: isBoolean });
 const isEmpty: Guard<Record<string, never>> = (v): v is Record<string, never> => typeof v === 'object' && v !== null;
+
+const isDecidedBy: Guard<DecidedBy> = shape<DecidedBy>({
+  action: oneOf('approve', 'reject'),
+  by: isString,
+  at: isNumber,
+  reason: nullable(isString),
+});
 
 export const isWireError: Guard<WireError> = shape<WireError>({
   code: isErrorCode,
@@ -107,6 +136,7 @@ export const isWireError: Guard<WireError> = shape<WireError>({
   field: optional(isString),
   reason: optional(isErrorReason),
   retryAfterMs: optional(isNumber),
+  decided: optional(isDecidedBy),
 });
 
 /** A Result whose data passes `data`, or a well-formed error. */
@@ -125,6 +155,7 @@ export const ackGuards: { [E in ClientEventName]: Guard<Result<AckOf<E>>> } = {
   'thread:more': isResultOf(isThreadPage),
   'thread:resync': isResultOf(isThreadResync),
   'comment:create': isResultOf(isCommentCreated),
+  'comment:report': isResultOf(isCommentReported),
 };
 
 export const isThreadEventsBatch: Guard<ThreadEventsBatch> = shape<ThreadEventsBatch>({ page: isString, events: arrayOf(isThreadEvent) });
@@ -132,7 +163,9 @@ export const isThreadEventsBatch: Guard<ThreadEventsBatch> = shape<ThreadEventsB
 /** Every broadcast, keyed by event name. */
 export const broadcastGuards: { [E in BroadcastName]: Guard<BroadcastOf<E>> } = {
   'comment:created': isCommentCreatedEvent,
+  'comment:deleted': isCommentDeletedEvent,
   'thread:events': isThreadEventsBatch,
+  'comment:status': isCommentStatusChange,
 };
 
 /** What a refused handshake carries in `connect_error`'s `data`. */
