@@ -7,10 +7,11 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createEmbeddedStore } from './embedded-store.ts';
-import { describeCommentStoreContract } from './store.contract.ts';
+import { describeModerationContract } from './moderation.contract.ts';
+import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
 import type { CommentStore, ModeratorAccount, NewComment } from './types.ts';
 
-describeCommentStoreContract('embedded', async () => {
+async function openEmbedded(): Promise<StoreHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'rembuk-embedded-'));
   let current: CommentStore = await createEmbeddedStore({ dataDir });
   return {
@@ -42,7 +43,10 @@ describeCommentStoreContract('embedded', async () => {
       });
     },
   };
-});
+}
+
+describeCommentStoreContract('embedded', openEmbedded);
+describeModerationContract('embedded', openEmbedded);
 
 /** Takes a schema 3 database back to what schema 2 was (the queue column and indexes of V3 gone). */
 const UNDO_V3 = `
@@ -143,7 +147,9 @@ describe('embedded store on SQLite', () => {
       const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 10 });
       expect(page).toEqual({ comments: [b, a], nextCursor: null, count: 2, seq: 2 });
       expect(await store.listPendingByAuthor('demo', '/a', 'author-a')).toEqual([held]);
-      expect((await store.readEvents('demo', '/a', 0, 10)).events.map((e) => [e.seq, e.comment.id, e.count])).toEqual([
+      expect(
+        (await store.readEvents('demo', '/a', 0, 10)).events.map((e) => [e.seq, e.type === 'comment:created' ? e.comment.id : null, e.count]),
+      ).toEqual([
         [1, a.id, 1],
         [2, b.id, 2],
       ]);
@@ -264,13 +270,16 @@ describe('embedded store on SQLite', () => {
 
       const upgraded = await createEmbeddedStore({ dataDir });
       const first = { order: 'newest' as const, cursor: null, limit: 10 };
-      expect(await upgraded.queueCounts('demo')).toEqual({ pending: 1, rejected: 1, approved: 0 });
+      expect(await upgraded.queueCounts('demo')).toEqual({ pending: 1, reported: 0, rejected: 1, approved: 0 });
       expect((await upgraded.listQueue('demo', 'pending', first)).items).toEqual([held]);
       expect((await upgraded.listQueue('demo', 'rejected', first)).items).toEqual([rejected]);
       const decision = { action: 'approve' as const, moderatorId: 'mod-v3', reason: null, at: 5_000 };
-      const decided = await upgraded.decideComment('demo', '/a', held.id, decision);
+      const decided = await upgraded.decideComment('demo', '/a', held.id, decision, {
+        revision: 0,
+        audit: { id: 'audit-v3', moderatorEmail: 'ani@example.com' },
+      });
       expect(decided.ok && decided.event?.seq).toBe(2);
-      expect((await upgraded.listQueue('demo', 'approved', first)).items).toEqual([{ ...held, status: 'published', decision }]);
+      expect((await upgraded.listQueue('demo', 'approved', first)).items).toEqual([{ ...held, status: 'published', decision, revision: 1 }]);
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
       expect(check.pragma('user_version', { simple: true })).toBe(3);

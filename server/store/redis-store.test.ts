@@ -7,7 +7,8 @@ import { deleteRedisKeys } from '../../test/support/stores.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { authorKeys, moderatorKeys, threadKeys } from './redis-keys.ts';
 import { createRedisStore } from './redis-store.ts';
-import { describeCommentStoreContract } from './store.contract.ts';
+import { describeModerationContract } from './moderation.contract.ts';
+import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
 import type { CommentStore, NewComment } from './types.ts';
 
 async function connectAdmin(url: string) {
@@ -17,7 +18,7 @@ async function connectAdmin(url: string) {
 }
 type Admin = Awaited<ReturnType<typeof connectAdmin>>;
 
-describeCommentStoreContract('redis', async () => {
+async function openRedis(): Promise<StoreHarness> {
   const url = inject('redisUrl');
   const prefix = `test-${randomUUID()}`;
   let current: CommentStore = await createRedisStore({ url, prefix });
@@ -45,7 +46,10 @@ describeCommentStoreContract('redis', async () => {
       };
     },
   };
-});
+}
+
+describeCommentStoreContract('redis', openRedis);
+describeModerationContract('redis', openRedis);
 
 let counter = 0;
 function comment(over: Partial<NewComment> = {}): NewComment {

@@ -7,6 +7,7 @@ import {
   AUTHOR_RECENT_KEPT,
   type CommentStore,
   type CreateCommentResult,
+  type DecideOptions,
   type Decision,
   type ModeratorAccount,
   type ModeratorSession,
@@ -187,7 +188,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       expect(after3.seq).toBe(7);
       expect(after3.complete).toBe(true);
       expect(after3.events.map((e) => e.seq)).toEqual([4, 5, 6, 7]);
-      expect(after3.events.map((e) => e.comment.id)).toEqual(comments.slice(3).map((c) => c.id));
+      expect(after3.events.map((e) => (e.type === 'comment:created' ? e.comment.id : null))).toEqual(comments.slice(3).map((c) => c.id));
       expect(after3.events.map((e) => e.count)).toEqual([4, 5, 6, 7]);
       const limited = await store.readEvents('demo', '/article', 0, 2);
       expect(limited.events.map((e) => e.seq)).toEqual([1, 2]);
@@ -245,6 +246,9 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         rejectedCount: 0,
         recentPosts: [],
         bannedUntil: null,
+        trusted: false,
+        firstSeen: null,
+        name: null,
       });
     });
 
@@ -298,6 +302,9 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         rejectedCount: 0,
         recentPosts: [{ text: 'ingat aku', at: 42, page: '/article' }],
         bannedUntil: 123_456,
+        trusted: false,
+        firstSeen: 42,
+        name: 'Ani',
       });
     });
 
@@ -317,7 +324,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       expect(page.count).toBe(1);
       expect(page.seq).toBe(1);
       const events = await h.store.readEvents('demo', '/article', 0, 100);
-      expect(events.events.map((e) => e.comment.id)).toEqual([comment.id]);
+      expect(events.events.map((e) => (e.type === 'comment:created' ? e.comment.id : null))).toEqual([comment.id]);
       const history = await h.store.getAuthorHistory('demo', 'author-h');
       expect(history.approvedCount).toBe(1);
       expect(history.recentPosts).toEqual([{ text: comment.text, at: comment.createdAt, page: '/article' }]);
@@ -417,6 +424,12 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         at,
       });
       const newest = { order: 'newest' as const, cursor: null, limit: 20 };
+      /** Decides on the revision the comment was created with (0), as a console that saw it would. */
+      const seen = (revision = 0): DecideOptions => ({
+        revision,
+        audit: { id: `audit-${Math.random().toString(36).slice(2)}`, moderatorEmail: 'ani@example.com' },
+      });
+      const none = { pending: 0, reported: 0, rejected: 0, approved: 0 };
 
       it('lists a held comment in pending with its reasons, counts it, and keeps engine-published comments in no queue', async () => {
         const { store } = await fresh();
@@ -425,8 +438,8 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         await store.createComment(makeComment(), 'queue-key-002');
         expect(await store.listQueue('demo', 'pending', newest)).toEqual({ items: [comment], nextCursor: null });
         expect(await store.listQueue('demo', 'approved', newest)).toEqual({ items: [], nextCursor: null });
-        expect(await store.queueCounts('demo')).toEqual({ pending: 1, rejected: 0, approved: 0 });
-        expect(await store.queueCounts('other-site')).toEqual({ pending: 0, rejected: 0, approved: 0 });
+        expect(await store.queueCounts('demo')).toEqual({ ...none, pending: 1 });
+        expect(await store.queueCounts('other-site')).toEqual(none);
         expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).comments).not.toContainEqual(comment);
       });
 
@@ -435,7 +448,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         const comment = makeComment({ status: 'rejected', moderation: { action: 'reject', reasons: [] } });
         await store.createComment(comment, 'queue-key-003');
         expect((await store.listQueue('demo', 'rejected', newest)).items).toEqual([comment]);
-        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 1, approved: 0 });
+        expect(await store.queueCounts('demo')).toEqual({ ...none, rejected: 1 });
       });
 
       it('approves a held comment: out of pending, into approved and the thread with the next seq and an event', async () => {
@@ -445,16 +458,17 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         const comment = held();
         await store.createComment(comment, 'approve-key-02');
         const decision = approve(1_800_000_000_000);
-        const result = await store.decideComment('demo', '/article', comment.id, decision);
-        const decided = { ...comment, status: 'published' as const, decision };
-        expect(result).toEqual({
+        const result = await store.decideComment('demo', '/article', comment.id, decision, seen());
+        const decided = { ...comment, status: 'published' as const, decision, revision: 1 };
+        expect(result).toMatchObject({
           ok: true,
           comment: decided,
+          from: 'pending',
           event: { type: 'comment:created', page: '/article', seq: 2, comment: publicOf({ ...comment, status: 'published' }), count: 2 },
         });
         expect(await store.listQueue('demo', 'pending', newest)).toEqual({ items: [], nextCursor: null });
         expect((await store.listQueue('demo', 'approved', newest)).items).toEqual([decided]);
-        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 0, approved: 1 });
+        expect(await store.queueCounts('demo')).toEqual({ ...none, approved: 1 });
         const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
         expect(page.comments).toEqual([decided, first]);
         expect(page.count).toBe(2);
@@ -473,12 +487,12 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         const comment = held();
         await store.createComment(comment, 'reject-key-01');
         const decision = reject(1_800_000_000_000, 'off-topic');
-        const result = await store.decideComment('demo', '/article', comment.id, decision);
-        const decided = { ...comment, status: 'rejected' as const, decision };
-        expect(result).toEqual({ ok: true, comment: decided, event: null });
+        const result = await store.decideComment('demo', '/article', comment.id, decision, seen());
+        const decided = { ...comment, status: 'rejected' as const, decision, revision: 1 };
+        expect(result).toMatchObject({ ok: true, comment: decided, event: null, from: 'pending' });
         expect((await store.listQueue('demo', 'rejected', newest)).items).toEqual([decided]);
         expect((await store.listQueue('demo', 'pending', newest)).items).toEqual([]);
-        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 1, approved: 0 });
+        expect(await store.queueCounts('demo')).toEqual({ ...none, rejected: 1 });
         expect(await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).toEqual({
           comments: [],
           nextCursor: null,
@@ -491,33 +505,33 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         expect(history.approvedCount).toBe(0);
       });
 
-      it('answers ALREADY_DECIDED with the first decision, and changes nothing', async () => {
+      it('answers ALREADY_DECIDED with the first decision to a decision made on the same view, and changes nothing', async () => {
         const { store } = await fresh();
         const comment = held();
         await store.createComment(comment, 'twice-key-01');
         const first = approve(1_800_000_000_000, 'mod-ani');
-        await store.decideComment('demo', '/article', comment.id, first);
-        const second = await store.decideComment('demo', '/article', comment.id, reject(1_800_000_000_500, 'spam', 'mod-budi'));
-        expect(second).toEqual({ ok: false, code: 'ALREADY_DECIDED', comment: { ...comment, status: 'published', decision: first } });
-        const again = await store.decideComment('demo', '/article', comment.id, approve(1_800_000_001_000, 'mod-budi'));
+        await store.decideComment('demo', '/article', comment.id, first, seen());
+        const second = await store.decideComment('demo', '/article', comment.id, reject(1_800_000_000_500, 'spam', 'mod-budi'), seen());
+        expect(second).toEqual({ ok: false, code: 'ALREADY_DECIDED', comment: { ...comment, status: 'published', decision: first, revision: 1 } });
+        const again = await store.decideComment('demo', '/article', comment.id, approve(1_800_000_001_000, 'mod-budi'), seen());
         expect(again.ok).toBe(false);
         expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).seq).toBe(1);
-        expect(await store.queueCounts('demo')).toEqual({ pending: 0, rejected: 0, approved: 1 });
+        expect(await store.queueCounts('demo')).toEqual({ ...none, approved: 1 });
         expect((await store.getAuthorHistory('demo', 'author-a')).approvedCount).toBe(1);
         expect((await store.getAuthorHistory('demo', 'author-a')).rejectedCount).toBe(0);
       });
 
-      it('answers ALREADY_DECIDED for a comment the engine published, and NOT_FOUND for an unknown id', async () => {
+      it('answers ALREADY_DECIDED to approving a comment the engine published, and NOT_FOUND for an unknown id', async () => {
         const { store } = await fresh();
         const published = makeComment();
         await store.createComment(published, 'decided-key-01');
-        expect(await store.decideComment('demo', '/article', published.id, reject(1))).toEqual({
+        expect(await store.decideComment('demo', '/article', published.id, approve(1), seen())).toEqual({
           ok: false,
           code: 'ALREADY_DECIDED',
           comment: published,
         });
-        expect(await store.decideComment('demo', '/article', 'nope-nope-nope', approve(1))).toEqual({ ok: false, code: 'NOT_FOUND' });
-        expect(await store.decideComment('demo', '/elsewhere', published.id, approve(1))).toEqual({ ok: false, code: 'NOT_FOUND' });
+        expect(await store.decideComment('demo', '/article', 'nope-nope-nope', approve(1), seen())).toEqual({ ok: false, code: 'NOT_FOUND' });
+        expect(await store.decideComment('demo', '/elsewhere', published.id, approve(1), seen())).toEqual({ ok: false, code: 'NOT_FOUND' });
       });
 
       it('lets exactly one of two decisions made at the same moment win', async () => {
@@ -526,12 +540,13 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
           const comment = held();
           await store.createComment(comment, `race-key-${round}00`);
           const [a, b] = await Promise.all([
-            store.decideComment('demo', '/article', comment.id, approve(2_000 + round, 'mod-ani')),
+            store.decideComment('demo', '/article', comment.id, approve(2_000 + round, 'mod-ani'), seen()),
             store.decideComment(
               'demo',
               '/article',
               comment.id,
               round % 2 ? approve(2_000 + round, 'mod-budi') : reject(2_000 + round, null, 'mod-budi'),
+              seen(),
             ),
           ]);
           const results = [a, b];
@@ -595,7 +610,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
             .map((c) => c.id),
         );
         expect(rest.nextCursor).toBeNull();
-        expect(await store.queueCounts('demo')).toEqual({ pending: 45, rejected: 0, approved: 0 });
+        expect(await store.queueCounts('demo')).toEqual({ ...none, pending: 45 });
       });
 
       it('pages on after the item a cursor names has been decided', async () => {
@@ -604,7 +619,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         for (const [i, c] of comments.entries()) await store.createComment(c, `moving-key-${i}00`);
         const first = await store.listQueue('demo', 'pending', { order: 'oldest', cursor: null, limit: 2 });
         expect(first.items.map((c) => c.id)).toEqual([comments[0]?.id, comments[1]?.id]);
-        await store.decideComment('demo', '/article', comments[1]?.id ?? '', approve(100));
+        await store.decideComment('demo', '/article', comments[1]?.id ?? '', approve(100), seen());
         const second = await store.listQueue('demo', 'pending', { order: 'oldest', cursor: first.nextCursor, limit: 2 });
         expect(second).toEqual({ items: [comments[2], comments[3]], nextCursor: null });
       });
@@ -615,8 +630,8 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         const late = held({ createdAt: 2 });
         await store.createComment(early, 'order-key-001');
         await store.createComment(late, 'order-key-002');
-        await store.decideComment('demo', '/article', late.id, reject(500));
-        await store.decideComment('demo', '/article', early.id, reject(900));
+        await store.decideComment('demo', '/article', late.id, reject(500), seen());
+        await store.decideComment('demo', '/article', early.id, reject(900), seen());
         expect((await store.listQueue('demo', 'rejected', newest)).items.map((c) => c.id)).toEqual([early.id, late.id]);
       });
 
@@ -628,15 +643,22 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         for (const [i, c] of [approved, rejected, waiting].entries()) await h.store.createComment(c, `durable-queue-${i}0`);
         const yes = approve(1_000);
         const no = reject(2_000);
-        await h.store.decideComment('demo', '/article', approved.id, yes);
-        await h.store.decideComment('demo', '/article', rejected.id, no);
+        await h.store.decideComment('demo', '/article', approved.id, yes, seen());
+        await h.store.decideComment('demo', '/article', rejected.id, no, seen());
         const reopened = await h.reopen();
-        expect(await reopened.queueCounts('demo')).toEqual({ pending: 1, rejected: 1, approved: 1 });
+        expect(await reopened.queueCounts('demo')).toEqual({ ...none, pending: 1, rejected: 1, approved: 1 });
         expect((await reopened.listQueue('demo', 'pending', newest)).items).toEqual([waiting]);
-        expect((await reopened.listQueue('demo', 'approved', newest)).items).toEqual([{ ...approved, status: 'published', decision: yes }]);
-        expect((await reopened.listQueue('demo', 'rejected', newest)).items).toEqual([{ ...rejected, status: 'rejected', decision: no }]);
-        expect(await reopened.decideComment('demo', '/article', rejected.id, approve(3_000))).toMatchObject({ ok: false, code: 'ALREADY_DECIDED' });
-        const next = await reopened.decideComment('demo', '/article', waiting.id, approve(4_000));
+        expect((await reopened.listQueue('demo', 'approved', newest)).items).toEqual([
+          { ...approved, status: 'published', decision: yes, revision: 1 },
+        ]);
+        expect((await reopened.listQueue('demo', 'rejected', newest)).items).toEqual([
+          { ...rejected, status: 'rejected', decision: no, revision: 1 },
+        ]);
+        expect(await reopened.decideComment('demo', '/article', rejected.id, approve(3_000), seen())).toMatchObject({
+          ok: false,
+          code: 'ALREADY_DECIDED',
+        });
+        const next = await reopened.decideComment('demo', '/article', waiting.id, approve(4_000), seen());
         expect(next.ok && next.event?.seq).toBe(2);
         expect(await reopened.getAuthorHistory('demo', 'author-a')).toMatchObject({ approvedCount: 2, rejectedCount: 1 });
       });
