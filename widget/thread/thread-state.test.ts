@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../protocol/comment.ts';
-import type { CommentCreatedEvent, ThreadSnapshot } from '../../protocol/events.ts';
+import type { CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import {
   addOwnComment,
   appendOlder,
+  applyOwnDecision,
   applyResync,
   applySnapshot,
   beginRejoin,
@@ -22,6 +23,10 @@ function comment(id: string, createdAt: number, over: Partial<PublicComment> = {
 
 function created(seq: number, c: PublicComment, count = seq): CommentCreatedEvent {
   return { type: 'comment:created', page: PAGE, seq, comment: c, count };
+}
+
+function deleted(seq: number, id: string, count: number): CommentDeletedEvent {
+  return { type: 'comment:deleted', page: PAGE, seq, id, count };
 }
 
 function snapshot(over: Partial<ThreadSnapshot> = {}): ThreadSnapshot {
@@ -170,5 +175,116 @@ describe('thread state', () => {
   it('ignores events for another page', () => {
     const state = ready({ seq: 1 });
     expect(receiveEvent(state, { ...created(2, comment('x', 1)), page: '/other' })).toBe(state);
+  });
+
+  describe('a comment leaving the thread', () => {
+    it('drops a deleted comment and takes the count from the event', () => {
+      const state = receiveEvent(ready({ comments: [comment('c', 3), comment('b', 2), comment('a', 1)], seq: 3, count: 3 }), deleted(4, 'b', 2));
+      expect(ids(state)).toEqual(['c', 'a']);
+      expect(state).toMatchObject({ seq: 4, count: 2 });
+    });
+
+    it('takes the count and seq from a deletion of a comment not loaded here', () => {
+      const state = receiveEvent(ready({ comments: [comment('c', 3)], seq: 3, count: 30, nextCursor: '3' }), deleted(4, 'old', 29));
+      expect(ids(state)).toEqual(['c']);
+      expect(state).toMatchObject({ seq: 4, count: 29 });
+    });
+
+    it('applies creations and deletions of one batch in seq order, and buffers a deletion behind a gap', () => {
+      let state = ready({ comments: [comment('a', 1)], seq: 1, count: 1 });
+      state = receiveEvent(state, deleted(4, 'x', 1));
+      expect(needsResync(state)).toBe(true);
+      state = receiveEvent(state, created(2, comment('x', 20), 2));
+      state = receiveEvent(state, created(3, comment('y', 30), 3));
+      expect(ids(state)).toEqual(['y', 'a']);
+      expect(state).toMatchObject({ seq: 4, count: 1, buffered: [] });
+    });
+
+    it('replays deletions from a resync, gap-free, once', () => {
+      const before = ready({ comments: [comment('b', 2), comment('a', 1)], seq: 2, count: 2 });
+      const state = applyResync(before, { events: [created(3, comment('c', 3), 3), deleted(4, 'a', 2), deleted(4, 'a', 2)], seq: 4, reset: false });
+      expect(ids(state)).toEqual(['c', 'b']);
+      expect(state).toMatchObject({ seq: 4, count: 2 });
+      expect(applyResync(state, { events: [deleted(4, 'b', 1)], seq: 4, reset: false })).toEqual(state);
+    });
+
+    it('applies a deletion that arrived before the snapshot only if the snapshot is older', () => {
+      let state = receiveEvent(createThreadState(PAGE), deleted(6, 'b', 1));
+      state = receiveEvent(state, deleted(5, 'a', 2));
+      const included = applySnapshot(state, snapshot({ comments: [comment('c', 3)], seq: 6, count: 1 }));
+      expect(ids(included)).toEqual(['c']);
+      const older = applySnapshot(state, snapshot({ comments: [comment('c', 3), comment('b', 2), comment('a', 1)], seq: 4, count: 3 }));
+      expect(ids(older)).toEqual(['c']);
+      expect(older).toMatchObject({ seq: 6, count: 1 });
+    });
+
+    it('does not bring a deleted comment back with an older page read before the deletion', () => {
+      let state = receiveEvent(ready({ comments: [comment('c', 3), comment('b', 2)], seq: 3, count: 3, nextCursor: '2' }), deleted(4, 'b', 2));
+      state = appendOlder(state, { comments: [comment('b', 2), comment('a', 1)], nextCursor: null });
+      expect(ids(state)).toEqual(['c', 'a']);
+    });
+  });
+
+  describe('a re-published comment', () => {
+    it('places it by its creation time among the comments held, not at the top', () => {
+      const before = ready({ comments: [comment('d', 40), comment('b', 20), comment('a', 10)], seq: 7, count: 3 });
+      const state = receiveEvent(before, created(8, comment('c', 30), 4));
+      expect(ids(state)).toEqual(['d', 'c', 'b', 'a']);
+      expect(state).toMatchObject({ seq: 8, count: 4 });
+    });
+
+    it('shows it once when it is already held (the viewer’s own, approved)', () => {
+      const before = ready({ comments: [comment('b', 20)], mine: [comment('m', 15, { status: 'pending' })], seq: 7, count: 1 });
+      const state = receiveEvent(before, created(8, comment('m', 15), 2));
+      expect(state.comments.map((c) => [c.id, c.status])).toEqual([
+        ['b', 'published'],
+        ['m', 'published'],
+      ]);
+      expect(state.count).toBe(2);
+    });
+
+    it('comes back after a deletion, and an older page then keeps it', () => {
+      let state = ready({ comments: [comment('c', 30), comment('b', 20)], seq: 2, count: 2, nextCursor: '1' });
+      state = receiveEvent(state, deleted(3, 'b', 1));
+      state = receiveEvent(state, created(4, comment('b', 20), 2));
+      expect(ids(state)).toEqual(['c', 'b']);
+      state = appendOlder(state, { comments: [comment('b', 20), comment('a', 10)], nextCursor: null });
+      expect(ids(state)).toEqual(['c', 'b', 'a']);
+    });
+  });
+
+  describe("a moderator's decision on the viewer's held comment", () => {
+    const held = comment('m', 15, { status: 'pending', authorId: 'me' });
+    const withHeld = () => ready({ comments: [comment('b', 20), comment('a', 10)], mine: [held], seq: 5, count: 2 });
+
+    it('turns it into a published comment in place, leaving count and seq to its comment:created', () => {
+      const { thread, rejected } = applyOwnDecision(withHeld(), { id: 'm', page: PAGE, status: 'published' });
+      expect(thread.comments.map((c) => [c.id, c.status])).toEqual([
+        ['b', 'published'],
+        ['m', 'published'],
+        ['a', 'published'],
+      ]);
+      expect(thread).toMatchObject({ seq: 5, count: 2 });
+      expect(rejected).toBeNull();
+      const after = receiveEvent(thread, created(6, { ...held, status: 'published' }, 3));
+      expect(ids(after)).toEqual(['b', 'm', 'a']);
+      expect(after.count).toBe(3);
+    });
+
+    it('takes it out on a rejection and names it for the notice', () => {
+      const { thread, rejected } = applyOwnDecision(withHeld(), { id: 'm', page: PAGE, status: 'rejected' });
+      expect(ids(thread)).toEqual(['b', 'a']);
+      expect(rejected).toEqual(held);
+      expect(thread).toMatchObject({ seq: 5, count: 2 });
+    });
+
+    it('changes nothing for a comment on another page of the site, one not held here, or one already published', () => {
+      const state = withHeld();
+      expect(applyOwnDecision(state, { id: 'm', page: '/other', status: 'rejected' })).toEqual({ thread: state, rejected: null });
+      expect(applyOwnDecision(state, { id: 'zz', page: PAGE, status: 'rejected' })).toEqual({ thread: state, rejected: null });
+      const published = receiveEvent(state, created(6, { ...held, status: 'published' }, 3));
+      expect(applyOwnDecision(published, { id: 'm', page: PAGE, status: 'published' }).thread).toBe(published);
+      expect(applyOwnDecision(published, { id: 'm', page: PAGE, status: 'rejected' }).thread).toBe(published);
+    });
   });
 });

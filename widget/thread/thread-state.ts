@@ -5,7 +5,7 @@
  * between subscribing and receiving the snapshot) are tested on their own.
  */
 import type { PublicComment } from '../../protocol/comment.ts';
-import type { ThreadEvent, ThreadPage, ThreadResync, ThreadSnapshot } from '../../protocol/events.ts';
+import type { CommentStatusChange, ThreadEvent, ThreadPage, ThreadResync, ThreadSnapshot } from '../../protocol/events.ts';
 import { LIMITS } from '../../protocol/limits.ts';
 
 export interface ThreadState {
@@ -30,13 +30,19 @@ export interface ThreadState {
    * safe way back is a fresh `thread:join`.
    */
   stale: boolean;
+  /**
+   * Ids a `comment:deleted` took out of the thread during this visit, so an older page that
+   * was read before the deletion (a `thread:more` in flight) cannot bring one back. A later
+   * `comment:created` of the same id (a moderator re-published it) takes it off again.
+   */
+  removed: ReadonlySet<string>;
 }
 
 /** More buffered events than this and we stop trying to patch the gap; we re-join. */
 const BUFFER_MAX = LIMITS.resyncMax;
 
 export function createThreadState(page: string): ThreadState {
-  return { page, phase: 'joining', comments: [], count: 0, seq: 0, nextCursor: null, buffered: [], stale: false };
+  return { page, phase: 'joining', comments: [], count: 0, seq: 0, nextCursor: null, buffered: [], stale: false, removed: new Set() };
 }
 
 /**
@@ -78,15 +84,31 @@ export function applySnapshot(state: ThreadState, snapshot: ThreadSnapshot): Thr
     nextCursor: snapshot.nextCursor,
     buffered: state.buffered.filter((e) => e.seq > snapshot.seq),
     stale: false,
+    // The snapshot is the server's word on everything up to its seq: nothing it shows was removed since.
+    removed: new Set(),
   };
   return drainBuffer(next);
+}
+
+function withoutId(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  if (!ids.has(id)) return ids;
+  const next = new Set(ids);
+  next.delete(id);
+  return next;
 }
 
 function applyOne(state: ThreadState, event: ThreadEvent): ThreadState {
   switch (event.type) {
     case 'comment:created': {
-      const comments = event.comment.status === 'published' ? upsertComments(state.comments, [event.comment]) : state.comments;
-      return { ...state, comments, count: event.count, seq: event.seq };
+      if (event.comment.status !== 'published') return { ...state, count: event.count, seq: event.seq };
+      // A re-published comment (approved after a report hid it, or a rejection undone) comes
+      // with the next seq but its own, older createdAt: upsertComments places it by time, once.
+      const comments = upsertComments(state.comments, [event.comment]);
+      return { ...state, comments, count: event.count, seq: event.seq, removed: withoutId(state.removed, event.comment.id) };
+    }
+    case 'comment:deleted': {
+      const comments = state.comments.filter((c) => c.id !== event.id);
+      return { ...state, comments, count: event.count, seq: event.seq, removed: new Set(state.removed).add(event.id) };
     }
   }
 }
@@ -162,7 +184,7 @@ export function appendOlder(state: ThreadState, page: ThreadPage): ThreadState {
     ...state,
     comments: upsertComments(
       state.comments,
-      page.comments.filter((c) => c.status !== 'pending'),
+      page.comments.filter((c) => c.status !== 'pending' && !state.removed.has(c.id)),
     ),
     nextCursor: page.nextCursor,
   };
@@ -181,4 +203,27 @@ export function addOwnComment(state: ThreadState, comment: PublicComment): Threa
 /** Starts over for a fresh `thread:join` (after a reset), keeping what is shown until it lands. */
 export function beginRejoin(state: ThreadState): ThreadState {
   return { ...state, phase: 'joining', buffered: [], stale: false };
+}
+
+/** What a moderator's decision on the viewer's own held comment did to the view. */
+export interface OwnDecision {
+  thread: ThreadState;
+  /** The held comment the decision took out of the view (rejected), for the notice; null otherwise. */
+  rejected: PublicComment | null;
+}
+
+/**
+ * Applies a `comment:status` (sent only to the author, for every page of the site): `published`
+ * turns the viewer's held comment into a published one at once (its `comment:created`, which
+ * also comes, then finds it already there and carries the count); `rejected` takes the held
+ * comment out. Only a held comment is changed: a published one leaves through its
+ * `comment:deleted`, with the count. Nothing here touches seq, count or the buffer.
+ */
+export function applyOwnDecision(state: ThreadState, change: CommentStatusChange): OwnDecision {
+  const held = change.page === state.page ? state.comments.find((c) => c.id === change.id && c.status === 'pending') : undefined;
+  if (!held) return { thread: state, rejected: null };
+  if (change.status === 'rejected') {
+    return { thread: { ...state, comments: state.comments.filter((c) => c !== held) }, rejected: held };
+  }
+  return { thread: { ...state, comments: upsertComments(state.comments, [{ ...held, status: 'published' }]) }, rejected: null };
 }
