@@ -9,7 +9,7 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../protocol/comment.ts';
 import type { Result } from '../../protocol/errors.ts';
-import type { CommentCreatedEvent, ThreadSnapshot } from '../../protocol/events.ts';
+import type { CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import type { KeyValueStore } from '../storage.ts';
 import { ThreadController, type ThreadControllerOptions } from './thread-controller.ts';
 
@@ -55,6 +55,10 @@ function snapshot(seq: number, comments: PublicComment[] = []): Result<ThreadSna
 
 function created(seq: number, c: PublicComment): CommentCreatedEvent {
   return { type: 'comment:created', page: PAGE, seq, comment: c, count: seq };
+}
+
+function deleted(seq: number, id: string, count: number): CommentDeletedEvent {
+  return { type: 'comment:deleted', page: PAGE, seq, id, count };
 }
 
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
@@ -406,5 +410,127 @@ describe('thread controller', () => {
     await until(() => controller.thread?.phase === 'ready');
     expect(joins).toBe(2);
     expect(controller.loadError).toBeNull();
+  });
+
+  it('drops a comment on comment:deleted, alone or inside a batch, with the count that came with it', async () => {
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        ack(snapshot(3, [comment('c', 3), comment('b', 2), comment('a', 1)]));
+        setTimeout(() => {
+          socket.emit('comment:deleted', deleted(4, 'b', 2));
+          socket.emit('thread:events', { page: PAGE, events: [created(5, comment('d', 4)), deleted(6, 'a', 2)] });
+        }, 20);
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.seq === 6);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['d', 'c']);
+    expect(controller.thread?.count).toBe(2);
+  });
+
+  it('replays a deletion and a re-publication missed while offline, in order', async () => {
+    const sockets: ServerSocket[] = [];
+    const { url } = await startServer((socket) => {
+      sockets.push(socket);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(2, [comment('b', 20), comment('a', 10)])));
+      socket.on('thread:resync', (_p, ack: (r: unknown) => void) => {
+        // 'a' was hidden by reports, then a moderator approved it: it returns in its old place.
+        const events = [deleted(3, 'a', 1), created(4, comment('c', 30)), deleted(5, 'b', 1), created(6, comment('a', 10))];
+        ack({ ok: true, data: { events, seq: 6, reset: false } });
+      });
+    });
+    const { controller } = startController(url, memoryStore(), { random: () => 0 });
+    await until(() => controller.thread?.phase === 'ready');
+    sockets[0]?.conn.close();
+    await until(() => controller.connection === 'connected' && controller.thread?.seq === 6, 5_000);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['c', 'a']);
+  });
+
+  it("publishes the viewer's held comment on comment:status and shows it once when its comment:created follows", async () => {
+    const held = comment('m', 15, { authorId: 'me', status: 'pending' });
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        const r = snapshot(1, [comment('a', 10)]);
+        if (r.ok) r.data.mine = [held];
+        ack(r);
+        setTimeout(() => socket.emit('comment:status', { id: 'm', page: PAGE, status: 'published' }), 20);
+        setTimeout(() => socket.emit('comment:created', created(2, { ...held, status: 'published' })), 80);
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.comments[0]?.status === 'published');
+    expect(controller.thread?.seq).toBe(1);
+    await until(() => controller.thread?.seq === 2);
+    expect(controller.thread?.comments.map((c) => [c.id, c.status])).toEqual([
+      ['m', 'published'],
+      ['a', 'published'],
+    ]);
+    expect(controller.declined).toEqual([]);
+  });
+
+  it('takes a rejected held comment out, keeps it for the notice until dismissed, and ignores other pages and bad frames', async () => {
+    const held = comment('m', 15, { authorId: 'me', status: 'pending' });
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        const r = snapshot(1, [comment('a', 10)]);
+        if (r.ok) r.data.mine = [held];
+        ack(r);
+        setTimeout(() => {
+          // Either of these, if taken, would publish 'm' and leave the rejection nothing to reject.
+          socket.emit('comment:status', { id: 'm', page: '/another-article', status: 'published' });
+          socket.emit('comment:status', { id: 'm', page: PAGE, status: 'hidden' });
+          socket.emit('comment:status', { id: 'm', page: PAGE, status: 'rejected' });
+        }, 20);
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.declined.length > 0);
+    expect(controller.declined.map((c) => c.id)).toEqual(['m']);
+    expect(controller.thread?.comments.map((c) => c.id)).toEqual(['a']);
+    controller.dismissDeclined('m');
+    expect(controller.declined).toEqual([]);
+  });
+
+  it('sends a report with its page and reads whether it was the first', async () => {
+    const reports: unknown[] = [];
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(1, [comment('a', 10)])));
+      socket.on('comment:report', (payload: unknown, ack: (r: unknown) => void) => {
+        reports.push(payload);
+        ack({ ok: true, data: { first: reports.length === 1 } });
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    expect(await controller.report({ id: 'a', reason: 'spam' })).toEqual({ ok: true, data: { first: true } });
+    expect(await controller.report({ id: 'a', reason: 'other', note: 'Iklan' })).toEqual({ ok: true, data: { first: false } });
+    expect(reports).toEqual([
+      { id: 'a', reason: 'spam', page: PAGE },
+      { id: 'a', reason: 'other', note: 'Iklan', page: PAGE },
+    ]);
+  });
+
+  it('answers a report at once as lost while disconnected, and passes a refusal on', async () => {
+    const sockets: ServerSocket[] = [];
+    let down = false;
+    const { url, io } = await startServer((socket) => {
+      sockets.push(socket);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(1, [comment('a', 10)])));
+      socket.on('comment:report', (_p: unknown, ack: (r: unknown) => void) =>
+        ack({ ok: false, error: { code: 'NOT_FOUND', message: 'No such comment.' } }),
+      );
+    });
+    io.use((_socket, next) =>
+      down ? next(Object.assign(new Error('Starting up.'), { data: { code: 'UNAVAILABLE', message: 'Starting up.' } })) : next(),
+    );
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    expect(await controller.report({ id: 'gone', reason: 'abuse' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    down = true;
+    sockets[0]?.conn.close();
+    await until(() => controller.connection !== 'connected');
+    const started = Date.now();
+    expect(await controller.report({ id: 'a', reason: 'abuse' })).toMatchObject({ ok: false, lost: true, error: { code: 'UNAVAILABLE' } });
+    expect(Date.now() - started).toBeLessThan(100);
   });
 });

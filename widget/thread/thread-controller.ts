@@ -5,11 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import type { PublicComment } from '../../protocol/comment.ts';
 import type { Result, WireError } from '../../protocol/errors.ts';
 import type {
   AckOf,
   ClientEventName,
   ClientToServerEvents,
+  CommentStatusChange,
   ConnectErrorData,
   ModerationNotice,
   RequestOf,
@@ -25,6 +27,7 @@ import {
   addOwnComment,
   appendOlder,
   applyResync,
+  applyOwnDecision,
   applySnapshot,
   beginRejoin,
   createThreadState,
@@ -95,6 +98,7 @@ const emitters: { [E in ClientEventName]: (socket: ReaderSocket, ms: number, pay
   'thread:more': (s, ms, p, ack) => s.timeout(ms).emit('thread:more', p, ack),
   'thread:resync': (s, ms, p, ack) => s.timeout(ms).emit('thread:resync', p, ack),
   'comment:create': (s, ms, p, ack) => s.timeout(ms).emit('comment:create', p, ack),
+  'comment:report': (s, ms, p, ack) => s.timeout(ms).emit('comment:report', p, ack),
 };
 
 export class ThreadController implements ReactiveController {
@@ -113,6 +117,11 @@ export class ThreadController implements ReactiveController {
    * visit (a snapshot does not repeat them).
    */
   readonly reasons = new Map<string, readonly ModerationNotice[]>();
+  /**
+   * The viewer's held comments a moderator rejected during this visit, oldest decision first,
+   * until the reader dismisses the notice (they left the thread at once; this is how they learn why).
+   */
+  declined: readonly PublicComment[] = [];
   /** Successful connections so far: an error shown before the latest one is about a lost connection. */
   connections = 0;
 
@@ -211,7 +220,13 @@ export class ThreadController implements ReactiveController {
     // Listeners take `unknown`: nothing from the wire is trusted before its guard has passed.
     socket.on('comment:created', (event: unknown) => this.#onEvents(broadcastGuards['comment:created'](event) ? [event] : null));
     // Events that became public together arrive as one frame, in seq order.
+    socket.on('comment:deleted', (event: unknown) => this.#onEvents(broadcastGuards['comment:deleted'](event) ? [event] : null));
     socket.on('thread:events', (batch: unknown) => this.#onEvents(broadcastGuards['thread:events'](batch) ? batch.events : null));
+    // Not a thread event (no seq): a malformed one is dropped, and the comment:created or the
+    // next join tells the same story for a published comment; only a rejection's notice is lost.
+    socket.on('comment:status', (change: unknown) => {
+      if (broadcastGuards['comment:status'](change)) this.#onStatus(change);
+    });
     this.#host.requestUpdate();
   }
 
@@ -303,6 +318,36 @@ export class ThreadController implements ReactiveController {
     for (const event of events) this.thread = receiveEvent(this.thread, event);
     this.#repair();
     this.#host.requestUpdate();
+  }
+
+  #onStatus(change: CommentStatusChange): void {
+    if (!this.thread) return;
+    const { thread, rejected } = applyOwnDecision(this.thread, change);
+    if (thread === this.thread) return;
+    this.thread = thread;
+    // Why it was held is past: published, it is an ordinary comment; rejected, it is gone.
+    this.reasons.delete(change.id);
+    if (rejected) this.declined = [...this.declined, rejected];
+    this.#host.requestUpdate();
+  }
+
+  /** The reader has read the notice about a rejected comment of theirs. */
+  dismissDeclined(id: string): void {
+    this.declined = this.declined.filter((c) => c.id !== id);
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Reports a comment to the moderators. Not queued while disconnected (unlike a post, nothing
+   * the reader wrote is at stake): the answer is at once a LostRequest they can retry, and a
+   * retry is harmless, since a reader's second report of a comment answers `first: false`.
+   */
+  report(input: Omit<RequestOf<'comment:report'>, 'page'>): Promise<RequestOutcome<AckOf<'comment:report'>>> {
+    const page = this.thread?.page;
+    if (!page || !this.#socket?.connected) {
+      return Promise.resolve({ ok: false, lost: true, error: { code: 'UNAVAILABLE', message: 'Not connected.' } });
+    }
+    return this.#request('comment:report', { ...input, page });
   }
 
   /** After any change: a gap asks for a resync, an overflow or reset for a fresh join. */
