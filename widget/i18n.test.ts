@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorReason } from '../protocol/errors.ts';
 import { errorMessage, messages, refusalMessage, toLang } from './i18n.ts';
 
-const limits = { textMax: 5000, nameMax: 60 };
+const limits = { textMax: 5000, nameMax: 60, reportNoteMax: 500 };
 
 describe('i18n', () => {
   it('has the exact empty-state sentences', () => {
@@ -110,5 +110,40 @@ describe('i18n', () => {
 
   it('has every English key in Indonesian too', () => {
     expect(Object.keys(messages('id').errors.byCode).sort()).toEqual(Object.keys(messages('en').errors.byCode).sort());
+  });
+
+  it('thanks a reporter, or says they already reported it, in both languages', () => {
+    expect(messages('id').report.thanks).toBe('Terima kasih, moderator akan meninjaunya.');
+    expect(messages('en').report.thanks).toBe('Thanks — the moderators will take a look.');
+    expect(messages('id').report.open).toBe('Laporkan');
+    expect(messages('en').report.open).toBe('Report');
+    expect(messages('en').report.already).toMatch(/already reported/);
+    expect(messages('id').report.already).toMatch(/sudah melaporkan/);
+  });
+
+  it('names every report reason in both languages', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const names = Object.values(messages(lang).report.reasons);
+      expect(Object.keys(messages(lang).report.reasons).sort()).toEqual(['abuse', 'off_topic', 'other', 'spam']);
+      expect(new Set(names).size).toBe(4);
+    }
+  });
+
+  it('tells the author which held comment a moderator did not publish, politely', () => {
+    expect(messages('en').declined('Halo semua')).toBe('After review, your comment “Halo semua” was not published. Thank you for understanding.');
+    expect(messages('id').declined('Halo semua')).toBe(
+      'Setelah ditinjau, komentar Anda “Halo semua” tidak diterbitkan. Terima kasih atas pengertian Anda.',
+    );
+  });
+
+  it('explains a report note that is too long, and shows the server message when the limit is not given', () => {
+    const tooLong = { code: 'INVALID_INPUT' as const, message: '"note" must be at most 500 characters.', field: 'note', reason: 'too_long' as const };
+    expect(errorMessage('id', tooLong, limits)).toBe('Catatan paling banyak 500 karakter.');
+    expect(errorMessage('en', tooLong, limits)).toBe('A note can be at most 500 characters.');
+    expect(errorMessage('en', tooLong, { textMax: 5000, nameMax: 60 })).toBe('"note" must be at most 500 characters.');
+  });
+
+  it('says a reported comment no longer exists in the reader language', () => {
+    expect(errorMessage('id', { code: 'NOT_FOUND', message: 'No such comment.' }, limits)).toBe('Komentar itu sudah tidak ada.');
   });
 });

@@ -5,7 +5,7 @@
  * server's own message).
  */
 import type { ErrorCode, WireError } from '../protocol/errors.ts';
-import type { ConnectErrorData } from '../protocol/events.ts';
+import type { ConnectErrorData, ReportReason } from '../protocol/events.ts';
 
 export const Lang = { id: 'id', en: 'en' } as const;
 export type Lang = (typeof Lang)[keyof typeof Lang];
@@ -37,6 +37,24 @@ export interface Messages {
   queued: string;
   unavailableTitle: string;
   justNow: string;
+  /** A moderator rejected the reader's held comment (it left the thread); the excerpt says which. */
+  declined: (excerpt: string) => string;
+  dismiss: string;
+  report: {
+    /** The control under someone else's comment. */
+    open: string;
+    /** Its accessible name, saying whose comment. */
+    openLabel: (author: string) => string;
+    legend: string;
+    reasons: Record<ReportReason, string>;
+    noteLabel: (max: number) => string;
+    send: string;
+    sending: string;
+    cancel: string;
+    chooseReason: string;
+    thanks: string;
+    already: string;
+  };
   /** A rate limit's answer with its wait: one sentence, so the reader sees one figure. */
   postAgainIn: (seconds: number) => string;
   errors: {
@@ -44,6 +62,7 @@ export interface Messages {
     textRequired: string;
     textTooLong: (max: number) => string;
     nameTooLong: (max: number) => string;
+    noteTooLong: (max: number) => string;
     timeout: string;
     /** A handshake refused as INVALID_INPUT: the embed's data-site is malformed. */
     badEmbed: string;
@@ -78,12 +97,28 @@ const en: Messages = {
   queued: 'Your comment will be sent when the connection is back.',
   unavailableTitle: 'Comments are not available on this site.',
   justNow: 'just now',
+  declined: (excerpt) => `After review, your comment “${excerpt}” was not published. Thank you for understanding.`,
+  dismiss: 'Dismiss',
+  report: {
+    open: 'Report',
+    openLabel: (author) => `Report the comment by ${author}`,
+    legend: 'Why are you reporting this comment?',
+    reasons: { spam: 'Spam or advertising', abuse: 'Abusive or hateful', off_topic: 'Off topic', other: 'Something else' },
+    noteLabel: (max) => `Note for the moderators (optional, up to ${max.toLocaleString('en')} characters)`,
+    send: 'Send report',
+    sending: 'Sending…',
+    cancel: 'Cancel',
+    chooseReason: 'Please choose a reason first.',
+    thanks: 'Thanks — the moderators will take a look.',
+    already: 'You have already reported this comment. The moderators will take a look.',
+  },
   postAgainIn: (s) => `You are posting too quickly. You can post again in ${waitText(s, 'en')}.`,
   errors: {
     nameRequired: 'Please enter your name.',
     textRequired: 'Please write a comment first.',
     textTooLong: (max) => `A comment can be at most ${max.toLocaleString('en')} characters.`,
     nameTooLong: (max) => `A name can be at most ${max} characters.`,
+    noteTooLong: (max) => `A note can be at most ${max.toLocaleString('en')} characters.`,
     timeout: 'The server did not answer in time. Your comment was not lost: try posting again.',
     badEmbed: 'The embed code does not name a valid site: check its data-site attribute.',
     byCode: {
@@ -102,6 +137,7 @@ const en: Messages = {
       UNAUTHENTICATED: null,
       FORBIDDEN: null,
       SIGN_IN_FAILED: null,
+      ALREADY_DECIDED: null,
     },
   },
 };
@@ -129,12 +165,28 @@ const id: Messages = {
   queued: 'Komentar Anda akan dikirim begitu koneksi tersambung kembali.',
   unavailableTitle: 'Komentar tidak tersedia di situs ini.',
   justNow: 'baru saja',
+  declined: (excerpt) => `Setelah ditinjau, komentar Anda “${excerpt}” tidak diterbitkan. Terima kasih atas pengertian Anda.`,
+  dismiss: 'Tutup',
+  report: {
+    open: 'Laporkan',
+    openLabel: (author) => `Laporkan komentar dari ${author}`,
+    legend: 'Mengapa Anda melaporkan komentar ini?',
+    reasons: { spam: 'Spam atau iklan', abuse: 'Kasar atau menghina', off_topic: 'Tidak sesuai topik', other: 'Lainnya' },
+    noteLabel: (max) => `Catatan untuk moderator (opsional, paling banyak ${max.toLocaleString('id')} karakter)`,
+    send: 'Kirim laporan',
+    sending: 'Mengirim…',
+    cancel: 'Batal',
+    chooseReason: 'Silakan pilih alasannya terlebih dahulu.',
+    thanks: 'Terima kasih, moderator akan meninjaunya.',
+    already: 'Anda sudah melaporkan komentar ini. Moderator akan meninjaunya.',
+  },
   postAgainIn: (s) => `Anda mengirim terlalu cepat. Anda dapat mengirim lagi dalam ${waitText(s, 'id')}.`,
   errors: {
     nameRequired: 'Silakan isi nama Anda.',
     textRequired: 'Silakan tulis komentar terlebih dahulu.',
     textTooLong: (max) => `Komentar paling banyak ${max.toLocaleString('id')} karakter.`,
     nameTooLong: (max) => `Nama paling banyak ${max} karakter.`,
+    noteTooLong: (max) => `Catatan paling banyak ${max.toLocaleString('id')} karakter.`,
     timeout: 'Server tidak menjawab tepat waktu. Komentar Anda tidak hilang: coba kirim lagi.',
     badEmbed: 'Kode sematan tidak menyebut situs yang sah: periksa atribut data-site-nya.',
     byCode: {
@@ -152,6 +204,7 @@ const id: Messages = {
       UNAUTHENTICATED: null,
       FORBIDDEN: null,
       SIGN_IN_FAILED: null,
+      ALREADY_DECIDED: null,
     },
   },
 };
@@ -196,12 +249,20 @@ export function resolveLang(element: Element): Lang {
 /** What `errorMessage` reads: a request's WireError, or a refused handshake's data. */
 export type ShownError = Pick<ConnectErrorData, 'code' | 'message'> & Partial<Pick<WireError, 'field' | 'reason' | 'retryAfterMs'>>;
 
+/** The limits an error sentence may name (LIMITS has them all). */
+export interface ShownLimits {
+  textMax: number;
+  nameMax: number;
+  /** Without it, a report note's too_long shows the server's message. */
+  reportNoteMax?: number;
+}
+
 /**
  * The sentence to show for a failed request. INVALID_INPUT is explained from its `field` and
  * `reason` (the English message is for people, not for matching); a pair or a code we have no
  * sentence for shows the server's message, which is at least specific.
  */
-export function errorMessage(lang: Lang, error: ShownError, limits: { textMax: number; nameMax: number }): string {
+export function errorMessage(lang: Lang, error: ShownError, limits: ShownLimits): string {
   const m = messages(lang).errors;
   if (error.code === 'INVALID_INPUT') {
     const { field, reason } = error;
@@ -209,6 +270,7 @@ export function errorMessage(lang: Lang, error: ShownError, limits: { textMax: n
     const tooLong = reason === 'too_long';
     if (field === 'authorName' && (required || tooLong)) return required ? m.nameRequired : m.nameTooLong(limits.nameMax);
     if (field === 'text' && (required || tooLong)) return required ? m.textRequired : m.textTooLong(limits.textMax);
+    if (field === 'note' && tooLong && limits.reportNoteMax !== undefined) return m.noteTooLong(limits.reportNoteMax);
     return error.message;
   }
   const sentence = m.byCode[error.code] ?? error.message;
@@ -222,6 +284,6 @@ export function errorMessage(lang: Lang, error: ShownError, limits: { textMax: n
  * Why the server refused the connection for good. INVALID_INPUT at the handshake can only be
  * the site id the embed code sent, so the sentence points the site owner there.
  */
-export function refusalMessage(lang: Lang, refusal: ShownError, limits: { textMax: number; nameMax: number }): string {
+export function refusalMessage(lang: Lang, refusal: ShownError, limits: ShownLimits): string {
   return refusal.code === 'INVALID_INPUT' ? messages(lang).errors.badEmbed : errorMessage(lang, refusal, limits);
 }
