@@ -316,5 +316,5 @@ export const MODERATION_HTTP = {
   /** `?site=<id>`: the site's whole audit log as JSON lines, newest first (signed-in, same site rules as the namespace). */
   auditExport: '/moderate/api/audit.jsonl',
   /** `?token=…`: a one-time sign-in link; sets the session cookie and redirects to /moderate. */
-  signInLink: '/moderate/link',
+  signInLink: '/moderate/api/link',
 } as const;

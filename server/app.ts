@@ -5,9 +5,14 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { CommentAlerts } from './alerts/site-alerts.ts';
-import type { Moderate } from './comments/moderate.ts';
+import { createSiteModeration } from './comments/moderate.ts';
+import { attachConsoleNamespace, endSessionSockets } from './console/console-namespace.ts';
+import type { ConsoleNamespace } from './console/console-socket.ts';
+import { createModerationFeed } from './console/moderation-feed.ts';
+import { createReaderQueueSink } from './console/reader-queue-sink.ts';
+import { rooms } from '../protocol/events.ts';
 import type { PostRateLimit } from './comments/post-rate-limit.ts';
-import { createModeratorAuth } from './moderators/moderator-auth.ts';
+import { createModeratorAuth, type ModeratorAuth } from './moderators/moderator-auth.ts';
 import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
 import { listenUrl } from './http/listen-url.ts';
 import type { AuthorTokens } from './identity/author-token.ts';
@@ -16,6 +21,8 @@ import { trustNoProxy, type TrustProxy } from './limits/trust-proxy.ts';
 import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
 import { createReaderGate, DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
 import { createThreadBroadcaster } from './realtime/thread-broadcaster.ts';
+import { pageUrlOf as sitePageUrl } from './sites/page-url.ts';
+import type { SitePolicies } from './sites/site-policies.ts';
 import type { SiteRegistry } from './sites/site-registry.ts';
 import type { CommentStore } from './store/types.ts';
 
@@ -23,7 +30,8 @@ export interface AppDeps {
   store: CommentStore;
   sites: SiteRegistry;
   tokens: AuthorTokens;
-  moderate: Moderate;
+  /** Each site's moderation settings: the post path's policy, the consoles' policy editor. */
+  policies: SitePolicies;
   rateLimit: PostRateLimit;
   /** Which proxies to believe about the client address (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
@@ -38,13 +46,19 @@ export interface AppDeps {
   publicUrl?: string;
   /** Hook for the composition root, e.g. to install the Redis adapter. */
   configureIo?: (io: ReaderServer) => void;
-  /** Told about held comments, without being awaited (the sites' webhooks); none when absent. */
+  /** Told about held and reported comments, without being awaited (the sites' webhooks); none when absent. */
   alerts?: CommentAlerts;
+  /** Where a site's page is read, for the console's links; default: the site's first origin + the page id when it is a path. */
+  pageUrlOf?: (site: string, page: string) => string | null;
 }
 
 export interface App {
   http: HttpServer;
   io: ReaderServer;
+  /** The moderators' namespace (/moderation). */
+  consoles: ConsoleNamespace;
+  /** Moderators' sign-in and sessions (the first-run sign-in link comes from here). */
+  auth: ModeratorAuth;
   /** Resolves with the base URL once listening (port 0 picks a free port). */
   listen(port: number, host: string): Promise<string>;
   /** Stop accepting, drop sockets, and wait (up to `graceMs`) for accepted writes to finish. */
@@ -57,6 +71,9 @@ const MAX_FRAME_BYTES = 1_000_000;
 export function createApp(deps: AppDeps): App {
   let listeningAt: string | null = null;
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
+  const ownOrigin = () => publicOrigin ?? listeningAt;
+  const auth = createModeratorAuth({ store: deps.store, clock: deps.clock });
+  let consoles: ConsoleNamespace | null = null;
   const httpApp = createHttpApp({
     store: deps.store,
     sites: deps.sites,
@@ -64,11 +81,14 @@ export function createApp(deps: AppDeps): App {
     distDir: deps.distDir,
     trustProxy: deps.trustProxy ?? trustNoProxy,
     ...(deps.demo ? { demo: deps.demo } : {}),
-    embedOrigin: () => publicOrigin ?? listeningAt,
+    embedOrigin: ownOrigin,
     moderators: {
-      auth: createModeratorAuth({ store: deps.store, clock: deps.clock }),
+      auth,
       // Secure only over https: a plain-http install (the demo, an intranet) could not keep it.
       secureCookie: deps.publicUrl?.startsWith('https:') ?? false,
+      onSignedOut: (sessionId) => {
+        if (consoles) endSessionSockets(consoles, sessionId);
+      },
     },
   });
   const http = createServer(httpApp);
@@ -96,11 +116,33 @@ export function createApp(deps: AppDeps): App {
   };
 
   const broadcaster = createThreadBroadcaster(io);
-  attachReaderNamespace(io, { ...deps, gate, track, broadcaster });
+  const pageUrlOf = deps.pageUrlOf ?? ((site: string, page: string) => sitePageUrl(deps.sites, site, page));
+  const feed = createModerationFeed({ store: deps.store, logger: deps.logger, namespace: () => consoles });
+  const queues = createReaderQueueSink({ store: deps.store, feed, pageUrlOf, logger: deps.logger, policies: deps.policies });
+  const moderate = createSiteModeration((site) => deps.policies.settingsFor(site));
+  attachReaderNamespace(io, { ...deps, moderate, gate, track, broadcaster, queues });
+  consoles = attachConsoleNamespace(io, {
+    store: deps.store,
+    sites: deps.sites,
+    policies: deps.policies,
+    auth,
+    logger: deps.logger,
+    clock: deps.clock,
+    newId: deps.newId,
+    ownOrigin,
+    pageUrlOf,
+    feed,
+    broadcaster,
+    authors: { statusChanged: (site, authorId, change) => io.to(rooms.author(site, authorId)).emit('comment:status', change) },
+    ...(deps.alerts ? { alerts: deps.alerts } : {}),
+    track,
+  });
 
   return {
     http,
     io,
+    consoles,
+    auth,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);

@@ -13,7 +13,10 @@ import { ARTICLE_STYLE_HASHES, renderArticlePage } from '../demo/article-page.ts
 import { createSiteAlerts } from './alerts/site-alerts.ts';
 import { createWebhookDispatcher, type WebhookTarget } from './alerts/webhook-dispatcher.ts';
 import { createApp } from './app.ts';
-import { createSiteModeration, type SiteModerationSettings } from './comments/moderate.ts';
+import type { SiteModerationSettings } from './comments/moderate.ts';
+import { firstAdminLink } from './moderators/first-admin.ts';
+import { pageUrlOf } from './sites/page-url.ts';
+import { createSitePolicies } from './sites/site-policies.ts';
 import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
 import { createPostRateLimit, createRedisPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, storeSettingsOf, type Config } from './config.ts';
@@ -110,11 +113,16 @@ async function main(): Promise<void> {
       })
     : null;
 
+  const policies = createSitePolicies({ store, fromFile: (site) => moderation.get(site), sites: () => sites.list().map((s) => s.id) });
+  await policies.refresh();
+  const stopPolicyRefresh = policies.start(10_000, (err) => logger.warn({ err }, 'could not refresh the sites’ saved moderation policies'));
+  let demoPageUrl: string | null = null;
+
   const app = createApp({
     store,
     sites,
     tokens,
-    moderate: createSiteModeration((site) => moderation.get(site)),
+    policies,
     rateLimit: postLimit ?? createPostRateLimit({ postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE }),
     trustProxy: config.TRUST_PROXY.trust,
     readerLimits: {
@@ -138,9 +146,12 @@ async function main(): Promise<void> {
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(adapter ? { configureIo: (io) => io.adapter(adapter.adapter) } : {}),
     ...(alerts ? { alerts } : {}),
+    // The demo's page ids are the article's canonical path on situsenergi.com; here it is read at /.
+    ...(config.DEMO ? { pageUrlOf: (site, page) => (site === DEMO_SITE && demoPageUrl ? demoPageUrl : pageUrlOf(sites, site, page)) } : {}),
   });
 
   const url = await app.listen(config.PORT, config.HOST);
+  demoPageUrl = `${config.PUBLIC_URL ?? url}/`;
   const port = new URL(url).port;
   if (config.DEMO) {
     sites.allowOrigins(DEMO_SITE, [url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])]);
@@ -159,6 +170,16 @@ async function main(): Promise<void> {
     process.stdout.write(`\n  Rembuk demo article:  ${config.PUBLIC_URL ?? url}/   (English: ${config.PUBLIC_URL ?? url}/en)\n\n`);
   }
 
+  const firstLink = await firstAdminLink({ store, auth: app.auth, clock: Date.now, newId: () => randomBytes(12).toString('base64url') });
+  if (firstLink) {
+    const link = `${config.PUBLIC_URL ?? url}/moderate/api/link?token=${firstLink.token}`;
+    logger.info({ email: firstLink.email }, 'no moderator has set a password yet: printed a one-time admin sign-in link (valid 24 h)');
+    process.stdout.write(
+      `\n  Moderator console, one-time admin sign-in link (valid 24 h, works once):\n  ${link}\n` +
+        `  Then add real accounts: npm run admin -- moderator add --email <you@example.com> --admin\n\n`,
+    );
+  }
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -170,6 +191,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_LIMIT_MS);
     force.unref();
     try {
+      stopPolicyRefresh();
       await app.close(SHUTDOWN_LIMIT_MS - 2_000);
       // After the app: a write finishing in its grace may still raise an alert. About a second at most.
       await alerts?.close();
@@ -193,11 +215,11 @@ async function main(): Promise<void> {
 /** The registered sites and how each moderates; every problem in SITES_FILE is reported at once. */
 function loadSites(config: Config): {
   sites: SiteConfig[];
-  moderation: Map<string, SiteModerationSettings>;
+  moderation: Map<string, { json: unknown; settings: SiteModerationSettings }>;
   webhooks: Map<string, WebhookTarget>;
 } {
   const sites = new Map<string, SiteConfig>();
-  const moderation = new Map<string, SiteModerationSettings>();
+  const moderation = new Map<string, { json: unknown; settings: SiteModerationSettings }>();
   const webhooks = new Map<string, WebhookTarget>();
   if (config.DEMO) sites.set(DEMO_SITE, { id: DEMO_SITE, name: 'SitusEnergi (demo)', origins: [] });
   if (config.SITES_FILE) {
@@ -217,7 +239,10 @@ function loadSites(config: Config): {
         for (const e of policy.errors) problems.push(`sites.${index}.moderation.${e.path}: ${e.message}`);
         return;
       }
-      moderation.set(site.id, { policy: policy.policy, preModerated: site.preModerated, closedPages: site.closedPages });
+      moderation.set(site.id, {
+        json: site.moderation ?? {},
+        settings: { policy: policy.policy, preModerated: site.preModerated, closedPages: site.closedPages },
+      });
     });
     if (problems.length > 0) throw new Error(`SITES_FILE ${config.SITES_FILE} has a bad moderation policy: ${problems.join('; ')}`);
   }

@@ -19,6 +19,9 @@ export interface AlertPayload {
   page: string;
   comment: { id: string; authorName: string; text: string; createdAt: number };
   reasons: { rule: RuleId; message: string }[];
+  /** For comment.reported: the readers' open reports, newest first, and whether they hid the comment. */
+  reports?: { reason: string; note: string | null; at: number }[];
+  hidden?: boolean;
   /** One line in English for a chat channel: who, where, why, and the start of the text. */
   text: string;
 }
@@ -40,6 +43,27 @@ export function heldCommentAlert(site: string, comment: StoredComment): AlertPay
     page: comment.page,
     comment: { id: comment.id, authorName: comment.authorName, text: comment.text, createdAt: comment.createdAt },
     reasons,
+    text,
+  };
+}
+
+/** The alert for a published comment readers reported (once when it enters Reported, again if the reports hide it). */
+export function reportedCommentAlert(site: string, comment: StoredComment, hidden: boolean): AlertPayload {
+  const reports = (comment.reports ?? []).map((r) => ({ reason: r.reason, note: r.note, at: r.at }));
+  const why = [...new Set(reports.map((r) => r.reason.replace('_', '-')))].join(', ') || 'no reason given';
+  const count = reports.length === 1 ? '1 reader' : `${reports.length} readers`;
+  const text =
+    `Comment ${hidden ? 'hidden after reports' : 'reported'} on ${slackEscape(site)} ${slackEscape(comment.page)} ` +
+    `by ${slackEscape(oneLine(comment.authorName))}: ${count} (${slackEscape(why)}) ` +
+    `“${slackEscape(quote(comment.text))}”`;
+  return {
+    event: AlertEvent.reported,
+    site,
+    page: comment.page,
+    comment: { id: comment.id, authorName: comment.authorName, text: comment.text, createdAt: comment.createdAt },
+    reasons: comment.moderation.reasons.map((r) => ({ rule: r.rule, message: r.message.en })),
+    reports,
+    hidden,
     text,
   };
 }

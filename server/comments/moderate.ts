@@ -34,14 +34,17 @@ export interface ModerationOutcome extends ModerationRecord {
 
 export type Moderate = (request: ModerationRequest) => ModerationOutcome;
 
-/** One compiled moderator per site, built on first use; unknown sites get the default policy. */
+/**
+ * One compiled moderator per site, built on first use and again whenever the site's settings
+ * change (a moderator saved a policy); unknown sites get the default policy.
+ */
 export function createSiteModeration(settingsFor: (site: string) => SiteModerationSettings | undefined): Moderate {
   const compiled = new Map<string, { moderate: EngineModerate; settings: SiteModerationSettings }>();
   const fallback: SiteModerationSettings = { policy: defaultPolicy, preModerated: false, closedPages: [] };
   const forSite = (site: string) => {
+    const settings = settingsFor(site) ?? fallback;
     let entry = compiled.get(site);
-    if (!entry) {
-      const settings = settingsFor(site) ?? fallback;
+    if (entry?.settings !== settings) {
       entry = { moderate: createModerator(settings.policy), settings };
       compiled.set(site, entry);
     }
@@ -59,8 +62,8 @@ export function createSiteModeration(settingsFor: (site: string) => SiteModerati
           approvedCount: request.history.approvedCount,
           rejectedCount: request.history.rejectedCount,
           recentPosts: request.history.recentPosts,
-          // Anonymous readers are never trusted; site SSO users may be, once SSO exists.
-          trusted: false,
+          // A moderator marked them trusted (policy.trusted.skip says which rules they skip).
+          trusted: request.history.trusted,
           bannedUntil: request.history.bannedUntil,
         },
         thread: { preModerated: settings.preModerated, closed: settings.closedPages.includes(request.page) },

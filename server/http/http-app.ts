@@ -10,6 +10,7 @@ import { LIMITS } from '../../protocol/limits.ts';
 import { parse, schemas } from '../../protocol/parse.ts';
 import { threadPageView } from '../comments/thread-page-view.ts';
 import type { ModeratorAuth } from '../moderators/moderator-auth.ts';
+import { auditExportRoutes, consolePageRoutes } from './console-routes.ts';
 import { moderatorSessionRoutes } from './moderator-session-routes.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
@@ -39,8 +40,8 @@ export interface HttpAppDeps {
   embedOrigin: () => string | null;
   /** Which proxies to believe about the client address, so `req.ip` agrees with the sockets'. */
   trustProxy?: (address: string, hop: number) => boolean;
-  /** Moderators' sign-in (absent: no moderator endpoints are served). */
-  moderators?: { auth: ModeratorAuth; secureCookie: boolean };
+  /** Moderators' sign-in and console (absent: no moderator endpoints are served). */
+  moderators?: { auth: ModeratorAuth; secureCookie: boolean; onSignedOut?: (sessionId: string) => void };
 }
 
 /**
@@ -68,6 +69,8 @@ const STATUS_FOR_CODE: Readonly<Record<ErrorCode, number>> = {
   // No valid session: signing in would help, which is what 401 says.
   UNAUTHENTICATED: 401,
   SIGN_IN_FAILED: 401,
+  // Someone decided it first: a conflict with the comment's state, as THREAD_CLOSED.
+  ALREADY_DECIDED: 409,
   // Signed in or not, this may not be done (another site's moderator, a cross-site request).
   FORBIDDEN: 403,
 };
@@ -191,8 +194,10 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       res.setHeader('Cache-Control', 'no-store');
       next();
     });
-    app.use('/moderate/api', moderatorSessionRoutes({ ...moderators, logger, send, ownOrigin: () => deps.embedOrigin() }));
+    app.use('/moderate/api', moderatorSessionRoutes({ ...moderators, sites, logger, send, ownOrigin: () => deps.embedOrigin() }));
+    app.use('/moderate/api', auditExportRoutes({ store, auth: moderators.auth, logger, distDir: deps.distDir, ownOrigin: deps.embedOrigin, send }));
     app.use('/moderate/api', (_req, res) => send(res, fail(ErrorCode.NOT_FOUND, 'No such moderator endpoint.')));
+    app.use('/moderate', consolePageRoutes({ distDir: deps.distDir, ownOrigin: deps.embedOrigin, send }));
   }
 
   app.use('/api', (_req, res) => send(res, fail(ErrorCode.NOT_FOUND, 'No such API endpoint.')));

@@ -1,6 +1,7 @@
 /**
  * Moderators sign in and out over HTTP: `POST /moderate/api/session` (email and password →
- * an httpOnly, SameSite=Strict cookie), `GET` (who is signed in), `DELETE` (sign out). The
+ * an httpOnly, SameSite=Strict cookie), `GET` (who is signed in), `DELETE` (sign out), and
+ * `GET /moderate/api/link?token=…` (a one-time sign-in link: cookie, then the console). The
  * console is served from this server, so every state-changing request must carry this
  * server's own Origin: a form or fetch from another site is FORBIDDEN before anything is read.
  */
@@ -9,8 +10,10 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import type { Logger } from '../logger.ts';
-import type { ModeratorAuth } from '../moderators/moderator-auth.ts';
-import type { ModeratorAccount } from '../store/moderator-types.ts';
+import type { ModeratorSessionView } from '../../protocol/moderation.ts';
+import { mayModerate, sessionIdOf, type ModeratorAuth } from '../moderators/moderator-auth.ts';
+import type { SiteRegistry } from '../sites/site-registry.ts';
+import type { ModeratorAccount, ModeratorSession } from '../store/moderator-types.ts';
 
 /** The session cookie's name; `__Host-` would demand Secure, which plain-http installs lack. */
 export const SESSION_COOKIE = 'rembuk_moderator';
@@ -24,16 +27,13 @@ export interface ModeratorSessionRoutesDeps {
   secureCookie: boolean;
   /** The one way answers are written (status from the error code, Vary, no-store). */
   send: <T>(res: Response, result: Result<T>) => void;
+  /** The sites the console lists: an admin's are every registered site. */
+  sites: SiteRegistry;
+  /** A session ended here: its open consoles (on every server) are told and closed. */
+  onSignedOut?: (sessionId: string) => void;
 }
 
 const signInBody = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }).strict();
-
-export interface SignedInView {
-  email: string;
-  role: ModeratorAccount['role'];
-  sites: string[];
-  expiresAt: number;
-}
 
 export function moderatorSessionRoutes(deps: ModeratorSessionRoutesDeps): Router {
   const { auth, send } = deps;
@@ -49,6 +49,17 @@ export function moderatorSessionRoutes(deps: ModeratorSessionRoutesDeps): Router
   const tokenOf = (req: Request): string | undefined => parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
   const cookie = (value: string, maxAgeS: number) =>
     serializeCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookie, path: '/', maxAge: maxAgeS });
+  const sessionCookie = (signedIn: { token: string; session: ModeratorSession }) =>
+    cookie(signedIn.token, Math.floor((signedIn.session.expiresAt - signedIn.session.createdAt) / 1000));
+  const view = (account: ModeratorAccount, expiresAt: number): ModeratorSessionView => ({
+    email: account.email,
+    role: account.role,
+    sites: deps.sites
+      .list()
+      .filter((site) => mayModerate(account, site.id))
+      .map((site) => ({ id: site.id, name: site.name })),
+    expiresAt,
+  });
 
   router.post('/session', async (req, res) => {
     if (!sameOrigin(req, res)) return;
@@ -65,8 +76,26 @@ export function moderatorSessionRoutes(deps: ModeratorSessionRoutesDeps): Router
       );
     }
     deps.logger.info({ moderator: outcome.account.id }, 'a moderator signed in');
-    res.setHeader('Set-Cookie', cookie(outcome.token, Math.floor((outcome.session.expiresAt - outcome.session.createdAt) / 1000)));
+    res.setHeader('Set-Cookie', sessionCookie(outcome));
     send(res, ok(view(outcome.account, outcome.session.expiresAt)));
+  });
+
+  // A one-time link (printed by `npm start` on a fresh install, or by the admin command): a GET
+  // from the address bar, so no Origin; the token is the credential, and it works once.
+  router.get('/link', async (req, res) => {
+    const token = typeof req.query['token'] === 'string' ? req.query['token'] : '';
+    const outcome = token.length > 0 && token.length <= 200 ? await auth.signInWithLink(token) : null;
+    if (!outcome?.ok) {
+      deps.logger.info('a sign-in link was refused (used, expired or unknown)');
+      res
+        .status(401)
+        .type('text/plain; charset=utf-8')
+        .send('This sign-in link has been used or has expired. Sign in with your email and password at /moderate, or ask an admin for a new link.\n');
+      return;
+    }
+    deps.logger.info({ moderator: outcome.account.id }, 'a moderator signed in with a one-time link');
+    res.setHeader('Set-Cookie', sessionCookie(outcome));
+    res.redirect(303, '/moderate/');
   });
 
   router.get('/session', async (req, res) => {
@@ -79,14 +108,13 @@ export function moderatorSessionRoutes(deps: ModeratorSessionRoutesDeps): Router
   router.delete('/session', async (req, res) => {
     if (!sameOrigin(req, res)) return;
     const token = tokenOf(req);
-    if (token !== undefined) await auth.signOut(token);
+    if (token !== undefined) {
+      await auth.signOut(token);
+      deps.onSignedOut?.(sessionIdOf(token));
+    }
     res.setHeader('Set-Cookie', cookie('', 0));
     send(res, ok({}));
   });
 
   return router;
-}
-
-function view(account: ModeratorAccount, expiresAt: number): SignedInView {
-  return { email: account.email, role: account.role, sites: account.sites, expiresAt };
 }

@@ -21,7 +21,13 @@ export interface ModeratorAuth {
   signIn(email: string, password: string, address: string): Promise<SignInOutcome>;
   /** The signed-in moderator of a cookie's token, or null (unknown, expired, revoked, password changed). */
   authenticate(token: string): Promise<{ account: ModeratorAccount; session: ModeratorSession } | null>;
+  /** The same, by the session's id (what a console socket keeps): every moderation request re-checks it. */
+  authenticateSession(sessionId: string): Promise<{ account: ModeratorAccount; session: ModeratorSession } | null>;
   signOut(token: string): Promise<void>;
+  /** A one-time sign-in link's token for an account, valid for `ttlMs`; the store keeps only its hash. */
+  issueSignInLink(moderatorId: string, ttlMs: number): Promise<string>;
+  /** Uses up a sign-in link and starts a session, or fails the way a wrong password does. */
+  signInWithLink(token: string): Promise<SignInOutcome>;
 }
 
 export interface ModeratorAuthOptions {
@@ -60,6 +66,21 @@ export function createModeratorAuth(options: ModeratorAuthOptions): ModeratorAut
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
 
+  async function startSession(account: ModeratorAccount): Promise<SignInOutcome> {
+    const token = randomToken();
+    const now = clock();
+    const session: ModeratorSession = { id: sessionIdOf(token), moderatorId: account.id, createdAt: now, expiresAt: now + ttl };
+    await store.createSession(session);
+    return { ok: true, token, account, session };
+  }
+
+  async function authenticateSession(sessionId: string): Promise<{ account: ModeratorAccount; session: ModeratorSession } | null> {
+    const session = await store.getSession(sessionId, clock());
+    if (!session) return null;
+    const account = await store.getModerator(session.moderatorId);
+    return account ? { account, session } : null;
+  }
+
   return {
     async signIn(email, password, address) {
       const emailKey = email.trim().toLowerCase();
@@ -82,18 +103,24 @@ export function createModeratorAuth(options: ModeratorAuthOptions): ModeratorAut
         return { ok: false, code: 'SIGN_IN_FAILED', message: SIGN_IN_FAILED_MESSAGE };
       }
       await perAccount.reset(emailKey);
-      const token = randomToken();
-      const now = clock();
-      const session: ModeratorSession = { id: sessionIdOf(token), moderatorId: account.id, createdAt: now, expiresAt: now + ttl };
-      await store.createSession(session);
-      return { ok: true, token, account, session };
+      return startSession(account);
     },
 
-    async authenticate(token) {
-      const session = await store.getSession(sessionIdOf(token), clock());
-      if (!session) return null;
-      const account = await store.getModerator(session.moderatorId);
-      return account ? { account, session } : null;
+    authenticate: (token) => authenticateSession(sessionIdOf(token)),
+    authenticateSession,
+
+    async issueSignInLink(moderatorId, ttlMs) {
+      const token = randomToken();
+      await store.createSignInLink({ id: sessionIdOf(token), moderatorId, expiresAt: clock() + ttlMs });
+      return token;
+    },
+
+    async signInWithLink(token) {
+      const moderatorId = await store.consumeSignInLink(sessionIdOf(token), clock());
+      const account = moderatorId === null ? null : await store.getModerator(moderatorId);
+      if (!account)
+        return { ok: false, code: 'SIGN_IN_FAILED', message: 'This sign-in link has been used or has expired. Ask an admin for a new one.' };
+      return startSession(account);
     },
 
     async signOut(token) {

@@ -7,10 +7,13 @@ import type { Event } from 'socket.io';
 import { ErrorCode, type WireError } from '../../protocol/errors.ts';
 import { CLIENT_EVENTS } from '../../protocol/events.ts';
 import { LIMITS } from '../../protocol/limits.ts';
+import { MODERATION_EVENTS } from '../../protocol/moderation.ts';
 import { BUDGETED_EVENTS } from './reader-limits.ts';
 import type { ReaderDeps, ReaderSocket } from './reader-socket.ts';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
+/** A reader's socket naming a moderator's request is refused as such, not as an unknown event. */
+const MODERATOR_EVENTS: ReadonlySet<string> = new Set(MODERATION_EVENTS);
 
 export function packetGuard(socket: ReaderSocket, deps: Pick<ReaderDeps, 'gate' | 'logger' | 'clock'>) {
   const { gate, logger } = deps;
@@ -24,6 +27,10 @@ export function packetGuard(socket: ReaderSocket, deps: Pick<ReaderDeps, 'gate' 
     const answer = (error: WireError) => {
       if (typeof ack === 'function') Reflect.apply(ack, undefined, [{ ok: false, error }]);
     };
+    if (MODERATOR_EVENTS.has(event)) {
+      answer({ code: ErrorCode.FORBIDDEN, message: 'Moderation requests are answered only to a signed-in moderator’s console.' });
+      return;
+    }
     if (!KNOWN_EVENTS.has(event)) {
       answer({ code: ErrorCode.UNKNOWN_EVENT, message: `"${event.slice(0, 60)}" is not an event this server understands.` });
       return;
@@ -64,7 +71,8 @@ export function packetGuard(socket: ReaderSocket, deps: Pick<ReaderDeps, 'gate' 
   };
 }
 
-function payloadBytes(args: unknown[]): number {
+/** The request's size as JSON, in bytes; unserializable counts as too large. */
+export function payloadBytes(args: unknown[]): number {
   try {
     return Buffer.byteLength(JSON.stringify(args) ?? '', 'utf8');
   } catch {

@@ -9,6 +9,7 @@ import type { CreateCommentDeps } from '../comments/create-comment.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
+import type { StoredComment } from '../store/types.ts';
 import type { ReaderGate } from './reader-limits.ts';
 
 /** Bound at the handshake, for the socket's lifetime. */
@@ -32,6 +33,18 @@ export interface ThreadBroadcaster {
   flush(): void;
 }
 
+/**
+ * Where readers' actions reach the moderators' consoles (server/console/ implements it): a
+ * held comment and a reported one join their queues. Never awaited by the reader's ack.
+ */
+export interface ModerationQueueSink {
+  held(site: string, comment: StoredComment): void;
+  /** `hidden`: this report was the one that hid it. */
+  reported(site: string, comment: StoredComment, hidden: boolean): void;
+  /** How many distinct reporters hide a comment on this site (its policy's reports.hideAfter). */
+  hideAfter(site: string): number;
+}
+
 export interface ReaderDeps extends CreateCommentDeps {
   sites: SiteRegistry;
   tokens: AuthorTokens;
@@ -42,6 +55,8 @@ export interface ReaderDeps extends CreateCommentDeps {
   broadcaster: ThreadBroadcaster;
   /** Lets shutdown wait for writes that were already accepted. */
   track<T>(work: Promise<T>): Promise<T>;
-  /** Told about held comments after the fact; never awaited. */
+  /** Told about held and reported comments after the fact; never awaited. */
   alerts?: CommentAlerts;
+  /** The consoles' side of held and reported comments. */
+  queues: ModerationQueueSink;
 }

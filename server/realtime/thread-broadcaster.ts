@@ -3,7 +3,8 @@
  * A burst of posts finishing together (a journal group commit, pipelined Redis replies) then
  * costs each reader one frame instead of one per post — the broadcast, not the store, is what
  * a busy server spends its time on (docs/decisions/0300-fanout-benchmark.md). A lone event
- * still goes out as `comment:created`; several go out as one `thread:events`, in seq order.
+ * still goes out under its own name (`comment:created`, `comment:deleted`); several go out as one
+ * `thread:events`, in seq order.
  */
 import { rooms, type ThreadEvent } from '../../protocol/events.ts';
 import type { ReaderServer, ThreadBroadcaster } from './reader-socket.ts';
@@ -19,8 +20,10 @@ export function createThreadBroadcaster(io: ReaderServer, schedule: (fn: () => v
     const batch = queued;
     queued = new Map();
     for (const [room, { page, events }] of batch) {
-      if (events.length === 1 && events[0]) {
-        io.to(room).emit('comment:created', events[0]);
+      const [only] = events;
+      if (events.length === 1 && only) {
+        if (only.type === 'comment:created') io.to(room).emit('comment:created', only);
+        else io.to(room).emit('comment:deleted', only);
       } else {
         events.sort((a, b) => a.seq - b.seq);
         io.to(room).emit('thread:events', { page, events });
