@@ -210,7 +210,15 @@ function createDatasetModeration(site: string) {
       text: comment.text,
       authorName: comment.authorName,
       authorId: comment.authorId,
-      history: { approvedCount: comment.status === 'pending' ? 0 : 5, rejectedCount: 0, recentPosts: [], bannedUntil: null },
+      history: {
+        approvedCount: comment.status === 'pending' ? 0 : 5,
+        rejectedCount: 0,
+        recentPosts: [],
+        bannedUntil: null,
+        trusted: false,
+        firstSeen: null,
+        name: null,
+      },
       now: comment.createdAt,
     });
     const expected = comment.status === 'pending' ? 'hold' : 'reject';

@@ -56,6 +56,24 @@ ALTER TABLE comments DROP COLUMN queued_at;
 CREATE INDEX comments_queue ON comments (site, status, created_at);
 `;
 
+/** Takes a schema 4 database back to what schema 3 was (V4's tables, columns and indexes gone; v3's queue indexes back). */
+const UNDO_V4 = `
+DROP TABLE sign_in_links;
+DROP TABLE site_policies;
+DROP TABLE audit;
+DROP TABLE daily_rules;
+DROP TABLE daily_counts;
+DROP TABLE comment_rules;
+ALTER TABLE authors DROP COLUMN trusted;
+DROP INDEX comments_by_site_time;
+DROP INDEX comments_queue_by_author;
+DROP INDEX comments_queue_by_page;
+DROP INDEX comments_queue;
+ALTER TABLE comments DROP COLUMN queue;
+CREATE INDEX comments_queue ON comments (site, status, queued_at) WHERE queued_at IS NOT NULL;
+CREATE INDEX comments_queue_by_page ON comments (site, page, status, queued_at) WHERE queued_at IS NOT NULL;
+`;
+
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function comment(id: string, over: Partial<NewComment> = {}): NewComment {
@@ -237,7 +255,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 1 was: its tables, no moderator tables, user_version 1.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(`DROP TABLE moderator_sessions; DROP TABLE moderators; ${UNDO_V3}`);
+      db.exec(`${UNDO_V4} DROP TABLE moderator_sessions; DROP TABLE moderators; ${UNDO_V3}`);
       db.pragma('user_version = 1');
       db.close();
 
@@ -248,7 +266,7 @@ describe('embedded store on SQLite', () => {
       expect(await upgraded.findModeratorByEmail('ani@example.com')).toMatchObject({ id: 'mod-v2' });
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(3);
+      expect(check.pragma('user_version', { simple: true })).toBe(4);
       check.close();
     }));
 
@@ -264,7 +282,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 2 was: no queued_at, v1's queue index, user_version 2.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(UNDO_V3);
+      db.exec(UNDO_V4 + UNDO_V3);
       db.pragma('user_version = 2');
       db.close();
 
@@ -282,7 +300,54 @@ describe('embedded store on SQLite', () => {
       expect((await upgraded.listQueue('demo', 'approved', first)).items).toEqual([{ ...held, status: 'published', decision, revision: 1 }]);
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(3);
+      expect(check.pragma('user_version', { simple: true })).toBe(4);
+      check.close();
+    }));
+
+  it('upgrades a schema 3 database in place: queues by name, rule filters, daily figures from what it kept, and the new tables', () =>
+    withDir(async (dataDir) => {
+      const day = Date.UTC(2026, 2, 1, 10);
+      const reasons = [{ rule: 'links' as const, action: 'hold' as const, message: { en: 'Links', id: 'Tautan' }, spans: [] }];
+      const store = await createEmbeddedStore({ dataDir });
+      const published = comment('comment-v3-01', { createdAt: day });
+      const held = comment('comment-v3-02', { status: 'pending', createdAt: day + 1, moderation: { action: 'hold', reasons } });
+      const waiting = comment('comment-v3-03', { status: 'pending', createdAt: day + 2, moderation: { action: 'hold', reasons } });
+      const rejected = comment('comment-v3-04', { status: 'rejected', createdAt: day + 3 });
+      for (const [i, c] of [published, held, waiting, rejected].entries()) await store.createComment(c, `key-v3-00000${i}`);
+      const decision = { action: 'approve' as const, moderatorId: 'mod-v3', reason: null, at: day + 86_400_000 };
+      await store.decideComment('demo', '/a', held.id, decision, { revision: 0, audit: { id: 'audit-v3', moderatorEmail: 'ani@example.com' } });
+      await store.close();
+      // Back to exactly what schema 3 was: queues by status, no V4 tables, user_version 3.
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.exec(UNDO_V4);
+      db.pragma('user_version = 3');
+      db.close();
+
+      const upgraded = await createEmbeddedStore({ dataDir });
+      const first = { order: 'newest' as const, cursor: null, limit: 10 };
+      expect(await upgraded.queueCounts('demo')).toEqual({ pending: 1, reported: 0, rejected: 1, approved: 1 });
+      expect((await upgraded.listQueue('demo', 'approved', first)).items.map((c) => c.id)).toEqual([held.id]);
+      expect((await upgraded.listQueue('demo', 'pending', { ...first, rule: 'links' })).items).toEqual([waiting]);
+      const zero = { published: 0, held: 0, rejected: 0, approvedByModerator: 0, rejectedByModerator: 0, rules: {} };
+      expect(await upgraded.getDailyStats('demo', ['2026-03-01', '2026-03-02'])).toEqual([
+        { ...zero, day: '2026-03-01', published: 1, held: 2, rejected: 1, rules: { links: 2 } },
+        { ...zero, day: '2026-03-02', approvedByModerator: 1 },
+      ]);
+      expect(await upgraded.getAuthorHistory('demo', 'author-a')).toMatchObject({ approvedCount: 2, rejectedCount: 1, trusted: false });
+      const reported = await upgraded.reportComment(
+        'demo',
+        '/a',
+        published.id,
+        { reporterId: 'reader-1', reason: 'spam', note: null, at: day + 5 },
+        3,
+      );
+      expect(reported).toMatchObject({ ok: true, first: true });
+      expect(await upgraded.queueCounts('demo')).toEqual({ pending: 1, reported: 1, rejected: 1, approved: 1 });
+      await upgraded.setSitePolicy('demo', { policy: {}, updatedAt: day, updatedBy: 'ani@example.com' });
+      expect(await upgraded.getSitePolicy('demo')).toMatchObject({ updatedBy: 'ani@example.com' });
+      await upgraded.close();
+      const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(4);
       check.close();
     }));
 

@@ -20,7 +20,7 @@ import { lockDataDir, makeFilesPrivate, preparePrivateDir, touchPrivate, type Da
 import { createReadQueries, type ReadQueries } from './sqlite/read-queries.ts';
 import { startWriter } from './sqlite/writer-client.ts';
 import type { JournalImportReport } from './sqlite/writer-protocol.ts';
-import type { CommentStore, CreateCommentResult, DecideResult, StoreHealth } from './types.ts';
+import type { CommentStore, CreateCommentResult, DecideResult, ReportResult, StoreHealth } from './types.ts';
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
@@ -95,12 +95,29 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
 
       listQueue: (site, queue, query) => read(() => reads.queue(site, queue, query)),
       queueCounts: (site) => read(() => reads.queueCounts(site)),
-      async decideComment(site, page, id, decision) {
-        return (await writer.write({ op: 'decide', site, page, commentId: id, decision })) as DecideResult;
+      async decideComment(site, page, id, decision, options) {
+        return (await writer.write({ op: 'decide', site, page, commentId: id, decision, options })) as DecideResult;
+      },
+      async reportComment(site, page, id, report, hideAt) {
+        return (await writer.write({ op: 'report', site, page, commentId: id, report, hideAt })) as ReportResult;
+      },
+      listAuthorComments: (site, authorId, limit) => read(() => reads.authorComments(site, authorId, limit)),
+      listRecentComments: (site, limit) => read(() => reads.recentComments(site, limit)),
+      async appendAudit(entry) {
+        await writer.write({ op: 'audit:append', entry });
+      },
+      listAudit: (site, query) => read(() => reads.audit(site, query)),
+      getDailyStats: (site, days) => read(() => reads.dailyStats(site, days)),
+      getSitePolicy: (site) => read(() => reads.sitePolicy(site)),
+      async setSitePolicy(site, record) {
+        await writer.write({ op: 'policy:set', site, record });
       },
 
       async setAuthorBan(site, authorId, until) {
         await writer.write({ op: 'ban', site, authorId, until });
+      },
+      async setAuthorTrusted(site, authorId, trusted) {
+        await writer.write({ op: 'trust', site, authorId, trusted });
       },
 
       // One transaction writes the comment, its indexes, its event and its author's history:
@@ -135,6 +152,13 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       },
       async revokeSessionsOf(moderatorId) {
         return Number(await writer.write({ op: 'session:revoke-of', moderatorId }));
+      },
+      async createSignInLink(link) {
+        await writer.write({ op: 'link:create', link });
+      },
+      async consumeSignInLink(id, now) {
+        const moderatorId = await writer.write({ op: 'link:consume', linkId: id, now });
+        return typeof moderatorId === 'string' ? moderatorId : null;
       },
 
       async health(): Promise<StoreHealth> {

@@ -5,6 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { QueueQuery } from '../types.ts';
+import { queueSql, registerSqlFunctions } from './read-queries.ts';
 import { migrate } from './schema.ts';
 
 const QUERIES: [what: string, sql: string, params: unknown[]][] = [
@@ -23,47 +25,79 @@ const QUERIES: [what: string, sql: string, params: unknown[]][] = [
     'SELECT data FROM comments WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
     ['s', 'a', 20],
   ],
+  ['a site’s queue counts', 'SELECT queue, count(*) AS n FROM comments WHERE site = ? AND queue IS NOT NULL GROUP BY queue', ['s']],
   [
-    'a site-wide queue, newest first, after a cursor',
-    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
-     ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
-    ['s', 'pending', 100, 7, 51],
+    'an author’s comments on a site',
+    'SELECT data FROM comments WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    ['s', 'a', 50],
   ],
   [
-    'a site-wide queue, oldest first, after a cursor',
-    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
-     ORDER BY queued_at, rowid LIMIT ?`,
-    ['s', 'published', 100, 7, 51],
+    'a site’s latest comments',
+    "SELECT data FROM comments WHERE site = ? AND status != 'deleted' ORDER BY created_at DESC, rowid DESC LIMIT ?",
+    ['s', 1000],
   ],
   [
-    'one page’s queue, newest first, after a cursor',
-    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
-     ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
-    ['s', 'p', 'rejected', 100, 7, 51],
+    'an author’s record',
+    'SELECT approved_count, rejected_count, banned_until, trusted, first_seen_at FROM authors WHERE site = ? AND author_id = ?',
+    ['s', 'a'],
   ],
   [
-    'one page’s queue, oldest first, after a cursor',
-    `SELECT rowid, queued_at AS queuedAt, data FROM comments WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
-     ORDER BY queued_at, rowid LIMIT ?`,
-    ['s', 'p', 'pending', 100, 7, 51],
+    'a site’s audit log after a cursor',
+    'SELECT rowid, at, data FROM audit WHERE site = ? AND (at, rowid) < (?, ?) ORDER BY at DESC, rowid DESC LIMIT ?',
+    ['s', 100, 7, 51],
   ],
-  ['a site’s queue counts', 'SELECT status, count(*) AS n FROM comments WHERE site = ? AND queued_at IS NOT NULL GROUP BY status', ['s']],
+  ['a day’s figures', 'SELECT published, held, rejected FROM daily_counts WHERE site = ? AND day = ?', ['s', '2026-03-01']],
+  ['a day’s rules', 'SELECT rule, n FROM daily_rules WHERE site = ? AND day = ? ORDER BY rule', ['s', '2026-03-01']],
+  ['a site’s saved policy', 'SELECT data FROM site_policies WHERE site = ?', ['s']],
+  ['a sign-in link', 'DELETE FROM sign_in_links WHERE id = ? RETURNING moderator_id', ['l']],
+  ['expired sign-in links', 'DELETE FROM sign_in_links WHERE expires_at <= ?', [100]],
+  ['a comment’s rule', 'SELECT 1 FROM comment_rules WHERE site = ? AND page = ? AND id = ? AND rule = ?', ['s', 'p', 'i', 'links']],
   ['a comment by id', 'SELECT data FROM comments WHERE site = ? AND page = ? AND id = ?', ['s', 'p', 'i']],
   ['a comment by idempotency key', 'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?', ['s', 'p', 'a', 'k']],
   ['counts per page', 'SELECT seq, published_count FROM threads WHERE site = ? AND page = ?', ['s', 'p']],
   ['events after a seq', 'SELECT data FROM events WHERE site = ? AND page = ? AND seq > ? ORDER BY seq LIMIT ?', ['s', 'p', 0, 100]],
 ];
 
+/** Every combination of the queue's filters, each order: each walks one queue index range (read-queries.ts queueSql). */
+const QUEUE_FILTERS: Omit<QueueQuery, 'order' | 'cursor' | 'limit'>[] = [
+  {},
+  { page: 'p' },
+  { authorId: 'a' },
+  { rule: 'links' },
+  { search: 'nikel' },
+  { page: 'p', authorId: 'a' },
+  { page: 'p', rule: 'links', search: 'nikel' },
+  { authorId: 'a', rule: 'links', search: 'nikel' },
+];
+const QUEUE_QUERIES = (['newest', 'oldest'] as const).flatMap((order) =>
+  QUEUE_FILTERS.map((filters): [string, string, Record<string, unknown>] => [
+    `a queue, ${order} first, after a cursor, filtered by ${Object.keys(filters).join(' and ') || 'nothing'}`,
+    queueSql({ order, ...filters }),
+    { site: 's', queue: 'reported', at: 100, rowid: 7, limit: 51, ...filters },
+  ]),
+);
+
 describe('embedded store query plans', () => {
   const db = new Database(':memory:');
   migrate(db);
+  registerSqlFunctions(db);
+
+  const planOf = (sql: string, params: unknown[] | Record<string, unknown>) =>
+    db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...(Array.isArray(params) ? params : [params]))
+      .map((row) => row.detail)
+      .join('\n');
+
+  it.each(QUEUE_QUERIES)('reads %s through an index, with no scan and no sort', (_what, sql, params) => {
+    const plan = planOf(sql, params);
+    expect(plan).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
+    expect(plan).toMatch(/SEARCH c USING INDEX comments_queue/);
+  });
 
   it.each(QUERIES)('reads %s through an index, with no scan and no sort', (_what, sql, params) => {
-    const plan = db
-      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params)
-      .map((row) => row.detail);
-    expect(plan.join('\n')).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
-    expect(plan.join('\n')).toMatch(/SEARCH/);
+    const plan = planOf(sql, params);
+    expect(plan).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
+    expect(plan).toMatch(/SEARCH/);
   });
 });

@@ -4,9 +4,11 @@
  * (a page, its count and its seq) share one read transaction.
  */
 import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../../../protocol/moderation.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
+  type DailyStats,
   type ModeratorAccount,
   type ModeratorRole,
   type ModeratorSession,
@@ -14,6 +16,7 @@ import {
   type QueueName,
   type QueuePage,
   type QueueQuery,
+  type SitePolicyRecord,
   type StoredComment,
   type StoredThreadPage,
   type ThreadEvents,
@@ -30,6 +33,11 @@ export interface ReadQueries {
   authorHistory(site: string, authorId: string): AuthorHistory;
   queue(site: string, queue: QueueName, query: QueueQuery): QueuePage;
   queueCounts(site: string): Record<QueueName, number>;
+  authorComments(site: string, authorId: string, limit: number): StoredComment[];
+  recentComments(site: string, limit: number): StoredComment[];
+  audit(site: string, query: { cursor: string | null; limit: number }): { entries: AuditEntry[]; nextCursor: string | null };
+  dailyStats(site: string, days: readonly string[]): DailyStats[];
+  sitePolicy(site: string): SitePolicyRecord | null;
   moderator(id: string): ModeratorAccount | null;
   /** `email` already lower-cased and trimmed. */
   moderatorByEmail(email: string): ModeratorAccount | null;
@@ -62,20 +70,52 @@ interface DataRow {
   data: string;
 }
 
-/** The status a queue's comments have; a queue holds those with a queued_at (schema.ts V3). */
-const QUEUE_STATUS: Record<QueueName, string> = { pending: 'pending', rejected: 'rejected', approved: 'published' };
+/** The SQL function the queue search folds case with: JavaScript's, so 'É' finds 'é' as SQLite's ASCII-only lower() would not. */
+const FOLD = 'rembuk_fold';
+
+/** Registers the functions these queries call; the query-plan test's connection needs them too. */
+export function registerSqlFunctions(db: Database): void {
+  db.function(FOLD, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null));
+}
 
 /**
- * The queue cursor: the last item's queued_at and rowid (the index's own tie-break), so a page
- * starts right after it whether or not it is still in the queue.
+ * A keyset cursor: the last item's time (queued_at, or an audit entry's at) and rowid (the index's
+ * own tie-break), so a page starts right after it whether or not it is still in the list.
  */
-function parseQueueCursor(cursor: string | null): [number, number] | null {
+function parseTimeCursor(cursor: string | null): [number, number] | null {
   if (cursor === null) return null;
   const match = /^(-?\d+):(\d+)$/.exec(cursor);
   return match ? [Number(match[1]), Number(match[2])] : null;
 }
 
+/**
+ * A queue page's SQL for one combination of filters; its parameters are named (@site, @queue, @at,
+ * @rowid, @limit, and each filter's). The range is always one queue index (an author's, a page's or
+ * the site's), walked in its order from the cursor. The rule and search filters are checked row by
+ * row along that range, a rule by its comment_rules primary key, a search by folding the name, id
+ * and text: a rare match may read far along one site's queue, bounded by that queue, never the table.
+ */
+export function queueSql(query: Pick<QueueQuery, 'order' | 'authorId' | 'page' | 'rule' | 'search'>): string {
+  const newestFirst = query.order === 'newest';
+  const filters = [
+    query.authorId === undefined ? null : 'author_id = @authorId',
+    query.page === undefined ? null : 'page = @page',
+    query.rule === undefined
+      ? null
+      : 'EXISTS (SELECT 1 FROM comment_rules r WHERE r.site = c.site AND r.page = c.page AND r.id = c.id AND r.rule = @rule)',
+    query.search
+      ? `(instr(${FOLD}(json_extract(data, '$.authorName')), @search) > 0 OR instr(${FOLD}(author_id), @search) > 0 OR instr(${FOLD}(json_extract(data, '$.text')), @search) > 0)`
+      : null,
+  ].filter((f) => f !== null);
+  const direction = newestFirst ? ' DESC' : '';
+  return `SELECT rowid, queued_at AS queuedAt, data FROM comments c
+    WHERE site = @site AND queue = @queue AND queue IS NOT NULL AND (queued_at, rowid) ${newestFirst ? '<' : '>'} (@at, @rowid)
+    ${filters.map((f) => `AND ${f}`).join(' ')}
+    ORDER BY queued_at${direction}, rowid${direction} LIMIT @limit`;
+}
+
 export function createReadQueries(db: Database): ReadQueries {
+  registerSqlFunctions(db);
   const pageRows = db.prepare<[string, string, number, number], DataRow & { seq: number }>(
     `SELECT data, seq FROM comments WHERE site = ? AND page = ? AND status = 'published' AND seq < ?
      ORDER BY seq DESC LIMIT ?`,
@@ -95,39 +135,52 @@ export function createReadQueries(db: Database): ReadQueries {
     'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?',
   );
   const byId = db.prepare<[string, string, string], DataRow>('SELECT data FROM comments WHERE site = ? AND page = ? AND id = ?');
-  const authorRow = db.prepare<[string, string], { approved: number; rejected: number; bannedUntil: number | null }>(
-    `SELECT approved_count AS approved, rejected_count AS rejected, banned_until AS bannedUntil
+  const authorRow = db.prepare<
+    [string, string],
+    { approved: number; rejected: number; bannedUntil: number | null; trusted: number; firstSeen: number | null }
+  >(
+    `SELECT approved_count AS approved, rejected_count AS rejected, banned_until AS bannedUntil, trusted, first_seen_at AS firstSeen
      FROM authors WHERE site = ? AND author_id = ?`,
   );
-  const recentRows = db.prepare<[string, string, number], { text: string; at: number; page: string }>(
-    `SELECT json_extract(data, '$.text') AS text, created_at AS at, page FROM comments
+  const recentRows = db.prepare<[string, string, number], { text: string; at: number; page: string; name: string }>(
+    `SELECT json_extract(data, '$.text') AS text, created_at AS at, page, json_extract(data, '$.authorName') AS name FROM comments
      WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
   );
+  const authorCommentRows = db.prepare<[string, string, number], DataRow>(
+    'SELECT data FROM comments WHERE site = ? AND author_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+  );
+  const recentCommentRows = db.prepare<[string, number], DataRow>(
+    `SELECT data FROM comments WHERE site = ? AND status != 'deleted' ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+  );
+  const auditRows = db.prepare<[string, number, number, number], DataRow & { rowid: number; at: number }>(
+    'SELECT rowid, at, data FROM audit WHERE site = ? AND (at, rowid) < (?, ?) ORDER BY at DESC, rowid DESC LIMIT ?',
+  );
+  const dayRow = db.prepare<
+    [string, string],
+    { published: number; held: number; rejected: number; approvedByModerator: number; rejectedByModerator: number }
+  >(
+    `SELECT published, held, rejected, approved_by_moderator AS approvedByModerator, rejected_by_moderator AS rejectedByModerator
+     FROM daily_counts WHERE site = ? AND day = ?`,
+  );
+  const dayRuleRows = db.prepare<[string, string], { rule: string; n: number }>(
+    'SELECT rule, n FROM daily_rules WHERE site = ? AND day = ? ORDER BY rule',
+  );
+  const policyRow = db.prepare<[string], DataRow>('SELECT data FROM site_policies WHERE site = ?');
 
   type QueueRow = DataRow & { rowid: number; queuedAt: number };
-  const queueSelect = 'SELECT rowid, queued_at AS queuedAt, data FROM comments';
-  const queueRows = {
-    newest: db.prepare<[string, string, number, number, number], QueueRow>(
-      `${queueSelect} WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
-       ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
-    ),
-    oldest: db.prepare<[string, string, number, number, number], QueueRow>(
-      `${queueSelect} WHERE site = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
-       ORDER BY queued_at, rowid LIMIT ?`,
-    ),
-  };
-  const queueRowsOfPage = {
-    newest: db.prepare<[string, string, string, number, number, number], QueueRow>(
-      `${queueSelect} WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) < (?, ?)
-       ORDER BY queued_at DESC, rowid DESC LIMIT ?`,
-    ),
-    oldest: db.prepare<[string, string, string, number, number, number], QueueRow>(
-      `${queueSelect} WHERE site = ? AND page = ? AND status = ? AND queued_at IS NOT NULL AND (queued_at, rowid) > (?, ?)
-       ORDER BY queued_at, rowid LIMIT ?`,
-    ),
-  };
-  const queueCountRows = db.prepare<[string], { status: string; n: number }>(
-    'SELECT status, count(*) AS n FROM comments WHERE site = ? AND queued_at IS NOT NULL GROUP BY status',
+  const queueStatements = new Map<string, ReturnType<typeof db.prepare<Record<string, unknown>, QueueRow>>>();
+  /** One statement per combination of filters (see queueSql), prepared once. */
+  function queueStatement(query: QueueQuery) {
+    const sql = queueSql(query);
+    let statement = queueStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare<Record<string, unknown>, QueueRow>(sql);
+      queueStatements.set(sql, statement);
+    }
+    return statement;
+  }
+  const queueCountRows = db.prepare<[string], { queue: string; n: number }>(
+    'SELECT queue, count(*) AS n FROM comments WHERE site = ? AND queue IS NOT NULL GROUP BY queue',
   );
 
   const moderatorById = db.prepare<[string], ModeratorRow>(`SELECT ${MODERATOR_COLUMNS} FROM moderators WHERE id = ?`);
@@ -165,22 +218,32 @@ export function createReadQueries(db: Database): ReadQueries {
 
   const authorHistory = db.transaction((site: string, authorId: string): AuthorHistory => {
     const row = authorRow.get(site, authorId);
+    const recent = recentRows.all(site, authorId, AUTHOR_RECENT_KEPT);
     return {
       approvedCount: row?.approved ?? 0,
       rejectedCount: row?.rejected ?? 0,
-      recentPosts: recentRows.all(site, authorId, AUTHOR_RECENT_KEPT),
+      recentPosts: recent.map(({ text, at, page }) => ({ text, at, page })),
       bannedUntil: row?.bannedUntil ?? null,
+      trusted: row?.trusted === 1,
+      firstSeen: row?.firstSeen ?? null,
+      name: recent[0]?.name ?? null,
     };
   });
 
   function queue(site: string, name: QueueName, query: QueueQuery): QueuePage {
-    const status = QUEUE_STATUS[name];
     const edge = query.order === 'newest' ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
-    const [at, rowid] = parseQueueCursor(query.cursor) ?? [edge, edge];
-    const rows =
-      query.page === undefined
-        ? queueRows[query.order].all(site, status, at, rowid, query.limit + 1)
-        : queueRowsOfPage[query.order].all(site, query.page, status, at, rowid, query.limit + 1);
+    const [at, rowid] = parseTimeCursor(query.cursor) ?? [edge, edge];
+    const rows = queueStatement(query).all({
+      site,
+      queue: name,
+      at,
+      rowid,
+      limit: query.limit + 1,
+      ...(query.authorId === undefined ? {} : { authorId: query.authorId }),
+      ...(query.page === undefined ? {} : { page: query.page }),
+      ...(query.rule === undefined ? {} : { rule: query.rule }),
+      ...(query.search ? { search: query.search.toLowerCase() } : {}),
+    });
     const shown = rows.slice(0, query.limit);
     const last = shown.at(-1);
     return {
@@ -190,13 +253,49 @@ export function createReadQueries(db: Database): ReadQueries {
   }
 
   function queueCounts(site: string): Record<QueueName, number> {
-    const byStatus = new Map(queueCountRows.all(site).map((r) => [r.status, r.n]));
-    return Object.fromEntries(QUEUE_NAMES.map((name) => [name, byStatus.get(QUEUE_STATUS[name]) ?? 0])) as Record<QueueName, number>;
+    const byQueue = new Map(queueCountRows.all(site).map((r) => [r.queue, r.n]));
+    return Object.fromEntries(QUEUE_NAMES.map((name) => [name, byQueue.get(name) ?? 0])) as Record<QueueName, number>;
   }
+
+  function audit(site: string, query: { cursor: string | null; limit: number }) {
+    const [at, rowid] = parseTimeCursor(query.cursor) ?? [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+    const rows = auditRows.all(site, at, rowid, query.limit + 1);
+    const shown = rows.slice(0, query.limit);
+    const last = shown.at(-1);
+    return {
+      // Written by the store from typed entries, so read back as such.
+      entries: shown.map((r) => JSON.parse(r.data) as AuditEntry),
+      nextCursor: rows.length > query.limit && last ? `${last.at}:${last.rowid}` : null,
+    };
+  }
+
+  const dailyStats = db.transaction((site: string, days: readonly string[]): DailyStats[] =>
+    days.map((day) => {
+      const counts = dayRow.get(site, day);
+      return {
+        day,
+        published: counts?.published ?? 0,
+        held: counts?.held ?? 0,
+        rejected: counts?.rejected ?? 0,
+        approvedByModerator: counts?.approvedByModerator ?? 0,
+        rejectedByModerator: counts?.rejectedByModerator ?? 0,
+        rules: Object.fromEntries(dayRuleRows.all(site, day).map((r) => [r.rule, r.n])),
+      };
+    }),
+  );
 
   return {
     queue,
     queueCounts,
+    authorComments: (site, authorId, limit) => authorCommentRows.all(site, authorId, limit).map((r) => parseStoredComment(r.data)),
+    recentComments: (site, limit) => recentCommentRows.all(site, limit).map((r) => parseStoredComment(r.data)),
+    audit,
+    dailyStats: (site, days) => dailyStats(site, days),
+    sitePolicy(site) {
+      const row = policyRow.get(site);
+      // Written by the store from a typed record, so read back as such.
+      return row ? (JSON.parse(row.data) as SitePolicyRecord) : null;
+    },
     threadPage: (site, page, query) => threadPage(site, page, query),
     pendingByAuthor: (site, page, authorId) => pendingRows.all(site, page, authorId).map((r) => parseStoredComment(r.data)),
     events: (site, page, afterSeq, limit) => events(site, page, afterSeq, limit),

@@ -1,13 +1,13 @@
 /**
  * The embedded store's tables. Every read the product needs is an indexed query: a thread's
  * published page by seq, an author's pending comments in a thread, an author's recent posts
- * across a site, a site-wide queue by status and time. `user_version` numbers the schema so a
+ * across a site, a site-wide queue by queue and time, the audit log by time. `user_version` numbers the schema so a
  * later release can migrate it in place: each version's DDL runs once, in order, in one
  * transaction, so a database of any earlier version is upgraded where it lies.
  */
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const V1 = `
 CREATE TABLE comments (
@@ -100,8 +100,101 @@ CREATE INDEX comments_queue ON comments (site, status, queued_at) WHERE queued_a
 CREATE INDEX comments_queue_by_page ON comments (site, page, status, queued_at) WHERE queued_at IS NOT NULL;
 `;
 
+const day = (ms: string) => `strftime('%Y-%m-%d', ${ms} / 1000, 'unixepoch')`;
+
+/**
+ * The moderators' side (decision 0016). `queue` names the one queue a comment is in (null: the
+ * engine published it and nobody reported it), so the reported queue, which mixes statuses, is one
+ * index range like the others; v3's queue indexes by status give way to it, and an author's queue
+ * gets its own. `comment_rules` lists each comment's rules for the queue's rule filter. Authors
+ * gain trust; the daily figures are counters kept by every write (backfilled here from what v3
+ * kept: a decided comment was created pending, since v3 decided only pending ones). Then the audit
+ * log, the console's site policies and one-time sign-in links.
+ */
+const V4 = `
+ALTER TABLE comments ADD COLUMN queue TEXT;
+UPDATE comments SET queue = CASE status WHEN 'published' THEN 'approved' ELSE status END WHERE queued_at IS NOT NULL;
+DROP INDEX comments_queue;
+DROP INDEX comments_queue_by_page;
+CREATE INDEX comments_queue ON comments (site, queue, queued_at) WHERE queue IS NOT NULL;
+CREATE INDEX comments_queue_by_page ON comments (site, page, queue, queued_at) WHERE queue IS NOT NULL;
+CREATE INDEX comments_queue_by_author ON comments (site, author_id, queue, queued_at) WHERE queue IS NOT NULL;
+CREATE INDEX comments_by_site_time ON comments (site, created_at);
+
+CREATE TABLE comment_rules (
+  site TEXT NOT NULL,
+  page TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  PRIMARY KEY (site, page, id, rule)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO comment_rules (site, page, id, rule)
+  SELECT c.site, c.page, c.id, json_extract(r.value, '$.rule') FROM comments c, json_each(c.data, '$.moderation.reasons') r;
+
+ALTER TABLE authors ADD COLUMN trusted INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE daily_counts (
+  site TEXT NOT NULL,
+  -- YYYY-MM-DD, UTC.
+  day TEXT NOT NULL,
+  published INTEGER NOT NULL DEFAULT 0,
+  held INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  approved_by_moderator INTEGER NOT NULL DEFAULT 0,
+  rejected_by_moderator INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (site, day)
+) WITHOUT ROWID;
+CREATE TABLE daily_rules (
+  site TEXT NOT NULL,
+  day TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (site, day, rule)
+) WITHOUT ROWID;
+INSERT INTO daily_counts (site, day, published, held, rejected)
+  SELECT site, ${day('created_at')},
+    sum(status = 'published' AND json_extract(data, '$.decision') IS NULL),
+    sum(status = 'pending' OR json_extract(data, '$.decision') IS NOT NULL),
+    sum(status = 'rejected' AND json_extract(data, '$.decision') IS NULL)
+  FROM comments GROUP BY 1, 2;
+INSERT INTO daily_counts (site, day, approved_by_moderator, rejected_by_moderator)
+  SELECT site, ${day("json_extract(data, '$.decision.at')")},
+    sum(json_extract(data, '$.decision.action') = 'approve'), sum(json_extract(data, '$.decision.action') = 'reject')
+  FROM comments WHERE json_extract(data, '$.decision') IS NOT NULL GROUP BY 1, 2
+  ON CONFLICT DO UPDATE SET approved_by_moderator = excluded.approved_by_moderator, rejected_by_moderator = excluded.rejected_by_moderator;
+INSERT INTO daily_rules (site, day, rule, n)
+  SELECT site, day, rule, count(*) FROM (
+    SELECT DISTINCT c.site, c.page, c.id, ${day('c.created_at')} AS day, json_extract(r.value, '$.rule') AS rule
+    FROM comments c, json_each(c.data, '$.moderation.reasons') r WHERE json_extract(r.value, '$.action') != 'publish'
+  ) GROUP BY site, day, rule;
+
+CREATE TABLE audit (
+  site TEXT NOT NULL,
+  id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  -- The whole AuditEntry as JSON.
+  data TEXT NOT NULL,
+  UNIQUE (site, id)
+);
+CREATE INDEX audit_by_time ON audit (site, at);
+
+CREATE TABLE site_policies (
+  site TEXT PRIMARY KEY,
+  -- The SitePolicyRecord as JSON.
+  data TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sign_in_links (
+  -- SHA-256 of the link's token, hex.
+  id TEXT PRIMARY KEY,
+  moderator_id TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sign_in_links_by_expiry ON sign_in_links (expires_at);
+`;
+
 /** The DDL that takes a database from version i to i + 1. */
-const STEPS = [V1, V2, V3];
+const STEPS = [V1, V2, V3, V4];
 
 /** Creates or upgrades the schema; a database from a newer release is refused, not guessed at. */
 export function migrate(db: Database): void {

@@ -90,7 +90,23 @@ function run(ops: WriteOps, request: WriteRequest) {
     case 'create':
       return ops.createComment(request.comment, request.key);
     case 'decide':
-      return ops.decideComment(request.site, request.page, request.commentId, request.decision);
+      return ops.decideComment(request.site, request.page, request.commentId, request.decision, request.options);
+    case 'report':
+      return ops.reportComment(request.site, request.page, request.commentId, request.report, request.hideAt);
+    case 'trust':
+      ops.setAuthorTrusted(request.site, request.authorId, request.trusted);
+      return null;
+    case 'audit:append':
+      ops.appendAudit(request.entry);
+      return null;
+    case 'policy:set':
+      ops.setSitePolicy(request.site, request.record);
+      return null;
+    case 'link:create':
+      ops.createSignInLink(request.link);
+      return null;
+    case 'link:consume':
+      return ops.consumeSignInLink(request.linkId, request.now);
     case 'ban':
       ops.setAuthorBan(request.site, request.authorId, request.until);
       return null;

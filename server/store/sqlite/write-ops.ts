@@ -5,18 +5,25 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ThreadEvent } from '../../../protocol/events.ts';
-import { commentCreatedEvent } from '../public-views.ts';
+import type { AuditEntry } from '../../../protocol/moderation.ts';
+import { commentCreatedEvent, commentDeletedEvent } from '../public-views.ts';
 import type {
   CreateCommentResult,
+  DecideOptions,
   Decision,
   DecideResult,
   ModeratorAccount,
   ModeratorSession,
   ModeratorUpdate,
   NewComment,
+  ReportResult,
+  SignInLink,
+  SitePolicyRecord,
   StoredComment,
+  StoredReport,
 } from '../types.ts';
 import { parseStoredComment } from '../stored-json.ts';
+import { applyDecision, applyReport, createdOutcome, heldOrRejectedRules, queueOf, utcDay, type ThreadMove } from './moderation-transitions.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
 export const EVENTS_KEPT = 5_000;
@@ -26,8 +33,17 @@ export interface WriteOps {
   /** Re-applies a record from the legacy journal with the seq it had then. */
   importComment(comment: StoredComment, key: string, seq: number | null): void;
   setAuthorBan(site: string, authorId: string, until: number | null): void;
-  /** A moderator's decision on a pending comment, whole in this one write. */
-  decideComment(site: string, page: string, id: string, decision: Decision): DecideResult;
+  /** A moderator's decision (0016's table), with its thread event, author counts, day's figure and audit entry, whole in this one write. */
+  decideComment(site: string, page: string, id: string, decision: Decision, options: DecideOptions): DecideResult;
+  /** A reader's report, and the hiding it may cause, whole in this one write. */
+  reportComment(site: string, page: string, id: string, report: StoredReport, hideAt: number): ReportResult;
+  setAuthorTrusted(site: string, authorId: string, trusted: boolean): void;
+  /** Idempotent on the entry's id. */
+  appendAudit(entry: AuditEntry): void;
+  setSitePolicy(site: string, record: SitePolicyRecord): void;
+  createSignInLink(link: SignInLink): void;
+  /** Deletes the link whatever it answers, and every link expired by `now`. */
+  consumeSignInLink(id: string, now: number): string | null;
   /** A real write of about a comment's size: proves the disk takes writes now. */
   probe(at: number): void;
   /** False when the (already normalized) email is taken; nothing written then. */
@@ -43,24 +59,33 @@ export interface WriteOps {
 
 interface CommentRow {
   data: string;
+  seq: number | null;
+  queuedAt: number | null;
 }
 
+/** A day's figures, all zero; a write adds its one. */
+const NO_COUNTS = { published: 0, held: 0, rejected: 0, approvedByModerator: 0, rejectedByModerator: 0 };
+
 export function createWriteOps(db: Database): WriteOps {
-  const findByKey = db.prepare<[string, string, string, string], CommentRow>(
+  const findByKey = db.prepare<[string, string, string, string], Pick<CommentRow, 'data'>>(
     'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?',
   );
   const insertComment = db.prepare(
-    `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, queued_at, data)
-     VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @queuedAt, @data)`,
+    `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, queue, queued_at, data)
+     VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @queue, @queuedAt, @data)`,
   );
-  const byId = db.prepare<[string, string, string], CommentRow>('SELECT data FROM comments WHERE site = ? AND page = ? AND id = ?');
-  const applyDecision = db.prepare(
-    `UPDATE comments SET status = @status, seq = @seq, queued_at = @queuedAt, data = @data
-     WHERE site = @site AND page = @page AND id = @id AND status = 'pending'`,
+  const byId = db.prepare<[string, string, string], CommentRow>(
+    'SELECT data, seq, queued_at AS queuedAt FROM comments WHERE site = ? AND page = ? AND id = ?',
   );
+  const updateComment = db.prepare(
+    `UPDATE comments SET status = @status, seq = @seq, queue = @queue, queued_at = @queuedAt, data = @data
+     WHERE site = @site AND page = @page AND id = @id`,
+  );
+  const insertRule = db.prepare('INSERT INTO comment_rules (site, page, id, rule) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const ensureThread = db.prepare('INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING');
-  const nextSeq = db.prepare<[string, string], { seq: number; count: number }>(
-    `UPDATE threads SET seq = seq + 1, published_count = published_count + 1
+  // One statement for both ways a comment moves: into the thread (+1) or out of it (-1); each takes the next seq.
+  const nextSeq = db.prepare<[number, string, string], { seq: number; count: number }>(
+    `UPDATE threads SET seq = seq + 1, published_count = published_count + ?
      WHERE site = ? AND page = ? RETURNING seq, published_count AS count`,
   );
   const importSeq = db.prepare(
@@ -82,6 +107,29 @@ export function createWriteOps(db: Database): WriteOps {
     `INSERT INTO authors (site, author_id, banned_until) VALUES (@site, @authorId, @until)
      ON CONFLICT DO UPDATE SET banned_until = excluded.banned_until`,
   );
+  const setTrust = db.prepare(
+    `INSERT INTO authors (site, author_id, trusted) VALUES (@site, @authorId, @trusted)
+     ON CONFLICT DO UPDATE SET trusted = excluded.trusted`,
+  );
+  const countDay = db.prepare(
+    `INSERT INTO daily_counts (site, day, published, held, rejected, approved_by_moderator, rejected_by_moderator)
+     VALUES (@site, @day, @published, @held, @rejected, @approvedByModerator, @rejectedByModerator)
+     ON CONFLICT DO UPDATE SET
+       published = published + excluded.published, held = held + excluded.held, rejected = rejected + excluded.rejected,
+       approved_by_moderator = approved_by_moderator + excluded.approved_by_moderator,
+       rejected_by_moderator = rejected_by_moderator + excluded.rejected_by_moderator`,
+  );
+  const countRule = db.prepare('INSERT INTO daily_rules (site, day, rule, n) VALUES (?, ?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1');
+  const insertAudit = db.prepare('INSERT INTO audit (site, id, at, data) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const upsertPolicy = db.prepare('INSERT INTO site_policies (site, data) VALUES (?, ?) ON CONFLICT DO UPDATE SET data = excluded.data');
+  const insertLink = db.prepare(
+    `INSERT INTO sign_in_links (id, moderator_id, expires_at) VALUES (@id, @moderatorId, @expiresAt)
+     ON CONFLICT DO UPDATE SET moderator_id = excluded.moderator_id, expires_at = excluded.expires_at`,
+  );
+  const takeLink = db.prepare<[string], { moderatorId: string; expiresAt: number }>(
+    'DELETE FROM sign_in_links WHERE id = ? RETURNING moderator_id AS moderatorId, expires_at AS expiresAt',
+  );
+  const deleteExpiredLinks = db.prepare('DELETE FROM sign_in_links WHERE expires_at <= ?');
   const writeProbe = db.prepare("INSERT INTO meta (key, value) VALUES ('health-probe', ?) ON CONFLICT DO UPDATE SET value = excluded.value");
 
   const insertModerator = db.prepare(
@@ -113,9 +161,15 @@ export function createWriteOps(db: Database): WriteOps {
       createdAt: comment.createdAt,
       seq,
       // Held and engine-rejected comments enter their queue when created; a published one is in none.
-      queuedAt: comment.status === 'published' ? null : comment.createdAt,
+      queue: queueOf(comment),
+      queuedAt: queueOf(comment) === null ? null : comment.createdAt,
       data: JSON.stringify(comment),
     });
+    for (const reason of new Set(comment.moderation.reasons.map((r) => r.rule))) insertRule.run(comment.site, comment.page, comment.id, reason);
+    const day = utcDay(comment.createdAt);
+    const outcome = createdOutcome(comment.status);
+    countDay.run({ ...NO_COUNTS, site: comment.site, day, ...(outcome ? { [outcome]: 1 } : {}) });
+    for (const rule of heldOrRejectedRules(comment)) countRule.run(comment.site, day, rule);
     recordAuthor.run({
       site: comment.site,
       authorId: comment.authorId,
@@ -125,13 +179,40 @@ export function createWriteOps(db: Database): WriteOps {
     });
   }
 
-  function appendEvent(comment: StoredComment, seq: number, count: number): ThreadEvent {
-    const event: ThreadEvent = commentCreatedEvent(comment, seq, count);
+  function appendEvent(comment: StoredComment, seq: number, count: number, kind: 'in' | 'out' = 'in'): ThreadEvent {
+    const event: ThreadEvent = kind === 'in' ? commentCreatedEvent(comment, seq, count) : commentDeletedEvent(comment, seq, count);
     insertEvent.run(comment.site, comment.page, seq, JSON.stringify(event));
     // Trimming in steps keeps the delete rare and the log between EVENTS_KEPT and twice that.
     if (seq % EVENTS_KEPT === 0) trimEvents.run(comment.site, comment.page, seq - EVENTS_KEPT);
     return event;
   }
+
+  /** Takes the thread's next seq for a comment moving into or out of it, and logs the event. */
+  function moveInThread(comment: StoredComment, move: ThreadMove): { seq: number | null; event: ThreadEvent | null } {
+    if (move === null) return { seq: null, event: null };
+    ensureThread.run(comment.site, comment.page);
+    const next = nextSeq.get(move === 'in' ? 1 : -1, comment.site, comment.page);
+    if (!next) throw new Error('the thread row vanished inside its own transaction');
+    return { seq: next.seq, event: appendEvent(comment, next.seq, next.count, move) };
+  }
+
+  function rewrite(comment: StoredComment, seq: number | null, queuedAt: number | null): void {
+    const { changes } = updateComment.run({
+      site: comment.site,
+      page: comment.page,
+      id: comment.id,
+      status: comment.status,
+      seq,
+      queue: queueOf(comment),
+      queuedAt,
+      data: JSON.stringify(comment),
+    });
+    if (changes !== 1) throw new Error(`comment ${comment.id} vanished inside its own transaction`);
+  }
+
+  /** The seq column a comment keeps: its thread seq while published, null otherwise. */
+  const seqAfter = (row: { seq: number | null }, comment: StoredComment, moved: number | null): number | null =>
+    comment.status === 'published' ? (moved ?? row.seq) : null;
 
   return {
     createComment(input, key) {
@@ -143,7 +224,7 @@ export function createWriteOps(db: Database): WriteOps {
         return { comment, event: null, duplicate: false };
       }
       ensureThread.run(comment.site, comment.page);
-      const next = nextSeq.get(comment.site, comment.page);
+      const next = nextSeq.get(1, comment.site, comment.page);
       if (!next) throw new Error('the thread row vanished inside its own transaction');
       insert(comment, key, next.seq);
       return { comment, event: appendEvent(comment, next.seq, next.count), duplicate: false };
@@ -158,32 +239,73 @@ export function createWriteOps(db: Database): WriteOps {
       appendEvent(comment, seq, count?.c ?? 1);
     },
 
-    decideComment(site, page, id, decision) {
+    decideComment(site, page, id, decision, options) {
       const row = byId.get(site, page, id);
       if (!row) return { ok: false, code: 'NOT_FOUND' };
       const stored = parseStoredComment(row.data);
-      // The writer thread runs one write at a time, so this check and the update below are one step.
-      if (stored.status !== 'pending') return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
+      // The writer thread runs one write at a time, so this check and the writes below are one step.
+      const outcome = applyDecision(stored, decision, options.revision);
+      if (!outcome.ok)
+        return outcome.code === 'NOT_FOUND' ? { ok: false, code: 'NOT_FOUND' } : { ok: false, code: 'ALREADY_DECIDED', comment: stored };
+      const { comment, change, from } = outcome;
+      const moved = moveInThread(comment, change.thread);
+      rewrite(comment, seqAfter(row, comment, moved.seq), decision.at);
+      recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: change.rejectedDelta });
       const approve = decision.action === 'approve';
-      const comment: StoredComment = { ...stored, status: approve ? 'published' : 'rejected', decision: structuredClone(decision) };
-      let next: { seq: number; count: number } | undefined;
-      if (approve) {
-        ensureThread.run(site, page);
-        next = nextSeq.get(site, page);
-        if (!next) throw new Error('the thread row vanished inside its own transaction');
-      }
-      const { changes } = applyDecision.run({
+      countDay.run({ ...NO_COUNTS, site, day: utcDay(decision.at), [approve ? 'approvedByModerator' : 'rejectedByModerator']: 1 });
+      const audit: AuditEntry = {
+        id: options.audit.id,
+        at: decision.at,
         site,
-        page,
-        id,
-        status: comment.status,
-        seq: next?.seq ?? null,
-        queuedAt: decision.at,
-        data: JSON.stringify(comment),
-      });
-      if (changes !== 1) throw new Error(`comment ${id} changed inside its own transaction`);
-      recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: approve ? 1 : 0, rejected: approve ? 0 : 1 });
-      return { ok: true, comment, event: next ? appendEvent(comment, next.seq, next.count) : null };
+        moderatorId: decision.moderatorId,
+        moderatorEmail: options.audit.moderatorEmail,
+        action: decision.action,
+        target: { commentId: id, page, authorId: comment.authorId },
+        reason: decision.reason,
+        before: stored.status,
+        after: comment.status,
+      };
+      insertAudit.run(site, audit.id, audit.at, JSON.stringify(audit));
+      return { ok: true, comment, event: moved.event, from, audit };
+    },
+
+    reportComment(site, page, id, report, hideAt) {
+      const row = byId.get(site, page, id);
+      if (!row) return { ok: false, code: 'NOT_FOUND' };
+      const stored = parseStoredComment(row.data);
+      const outcome = applyReport(stored, report, hideAt);
+      if (!outcome.ok) return outcome;
+      if (!outcome.first) return { ok: true, first: false, comment: outcome.comment, event: null, hidden: false };
+      const { comment, change } = outcome;
+      const moved = moveInThread(comment, change.thread);
+      // The reported queue is ordered by the first open report: later reports leave its place alone.
+      rewrite(comment, seqAfter(row, comment, moved.seq), outcome.entersQueue ? report.at : row.queuedAt);
+      if (change.approvedDelta !== 0) {
+        recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: 0 });
+      }
+      return { ok: true, first: true, comment, event: moved.event, hidden: outcome.hidden };
+    },
+
+    setAuthorTrusted(site, authorId, trusted) {
+      setTrust.run({ site, authorId, trusted: trusted ? 1 : 0 });
+    },
+
+    appendAudit(entry) {
+      insertAudit.run(entry.site, entry.id, entry.at, JSON.stringify(entry));
+    },
+
+    setSitePolicy(site, record) {
+      upsertPolicy.run(site, JSON.stringify(record));
+    },
+
+    createSignInLink(link) {
+      insertLink.run(link);
+    },
+
+    consumeSignInLink(id, now) {
+      const link = takeLink.get(id);
+      deleteExpiredLinks.run(now);
+      return link && now < link.expiresAt ? link.moderatorId : null;
     },
 
     setAuthorBan(site, authorId, until) {

@@ -2,7 +2,21 @@
  * Messages between the embedded store (main thread) and its writer thread. Both ends are
  * ours and structured-clone the values, so these types are the whole contract.
  */
-import type { CreateCommentResult, Decision, DecideResult, ModeratorAccount, ModeratorSession, ModeratorUpdate, NewComment } from '../types.ts';
+import type { AuditEntry } from '../../../protocol/moderation.ts';
+import type {
+  CreateCommentResult,
+  DecideOptions,
+  Decision,
+  DecideResult,
+  ModeratorAccount,
+  ModeratorSession,
+  ModeratorUpdate,
+  NewComment,
+  ReportResult,
+  SignInLink,
+  SitePolicyRecord,
+  StoredReport,
+} from '../types.ts';
 
 export interface WriterInit {
   /** The SQLite database file. */
@@ -16,7 +30,13 @@ export interface WriterInit {
 export type WriteRequest =
   | { id: number; op: 'create'; comment: NewComment; key: string }
   | { id: number; op: 'ban'; site: string; authorId: string; until: number | null }
-  | { id: number; op: 'decide'; site: string; page: string; commentId: string; decision: Decision }
+  | { id: number; op: 'decide'; site: string; page: string; commentId: string; decision: Decision; options: DecideOptions }
+  | { id: number; op: 'report'; site: string; page: string; commentId: string; report: StoredReport; hideAt: number }
+  | { id: number; op: 'trust'; site: string; authorId: string; trusted: boolean }
+  | { id: number; op: 'audit:append'; entry: AuditEntry }
+  | { id: number; op: 'policy:set'; site: string; record: SitePolicyRecord }
+  | { id: number; op: 'link:create'; link: SignInLink }
+  | { id: number; op: 'link:consume'; linkId: string; now: number }
   | { id: number; op: 'probe'; at: number }
   | { id: number; op: 'moderator:create'; account: ModeratorAccount }
   | { id: number; op: 'moderator:update'; moderatorId: string; update: ModeratorUpdate }
@@ -25,8 +45,11 @@ export type WriteRequest =
   | { id: number; op: 'session:revoke'; sessionId: string }
   | { id: number; op: 'session:revoke-of'; moderatorId: string };
 
-/** A create's or a decision's result; a boolean for moderator:create/update/remove; a count for session:revoke-of. */
-export type WriteValue = CreateCommentResult | DecideResult | boolean | number | null;
+/**
+ * A create's, a decision's or a report's result; a boolean for moderator:create/update/remove; a
+ * count for session:revoke-of; the moderator id (or null) for link:consume.
+ */
+export type WriteValue = CreateCommentResult | DecideResult | ReportResult | boolean | number | string | null;
 
 export interface WriteFailure {
   /** SQLite's extended result code (SQLITE_FULL, SQLITE_IOERR_WRITE, …) or the error's name. */
