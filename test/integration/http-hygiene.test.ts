@@ -13,7 +13,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_STYLE_HASHES, renderArticlePage } from '../../demo/article-page.ts';
 import { createApp, type App } from '../../server/app.ts';
-import { createSiteModeration } from '../../server/comments/moderate.ts';
+import { createSitePolicies } from '../../server/sites/site-policies.ts';
 import { createPostRateLimit } from '../../server/comments/post-rate-limit.ts';
 import { createAuthorTokens } from '../../server/identity/author-token.ts';
 import type { LogDestination } from '../../server/log-destination.ts';
@@ -48,7 +48,7 @@ async function start(opened: OpenedStore, distDir: string, publicUrl?: string): 
     store: opened.store,
     sites,
     tokens: createAuthorTokens(randomBytes(32)),
-    moderate: createSiteModeration(() => undefined),
+    policies: createSitePolicies({ store: opened.store, fromFile: () => undefined, sites: () => ['demo'] }),
     rateLimit: createPostRateLimit({ postsPerMinute: 0 }),
     logger: createLogger({ level: 'debug', format: 'json', destination: capturingDestination(logs) }),
     clock: Date.now,

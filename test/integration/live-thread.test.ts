@@ -121,7 +121,7 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     if (!resync.ok) return;
     expect(resync.data.reset).toBe(false);
     expect(resync.data.seq).toBe(3);
-    expect(resync.data.events.map((e) => [e.seq, e.comment.text])).toEqual([
+    expect(resync.data.events.map((e) => [e.seq, e.type === 'comment:created' ? e.comment.text : e.id])).toEqual([
       [2, 'kedua'],
       [3, 'ketiga'],
     ]);

@@ -22,12 +22,13 @@ describe.each(STORE_KINDS)('a new author on the %s store', (kind) => {
     const { socket, snapshot } = await fx.joined(PAGE);
     const post = (text: string) => request(socket, 'comment:create', { page: PAGE, text, authorName: 'Budi', key: key() });
     const approve = async (id: string) => {
-      const decided = await fx.opened.store.decideComment('demo', PAGE, id, {
-        action: 'approve',
-        moderatorId: 'mod-1',
-        reason: null,
-        at: Date.now(),
-      });
+      const decided = await fx.opened.store.decideComment(
+        'demo',
+        PAGE,
+        id,
+        { action: 'approve', moderatorId: 'mod-1', reason: null, at: Date.now() },
+        { revision: 0, audit: { id: `audit-${id}`, moderatorEmail: 'mod@example.com' } },
+      );
       expect(decided.ok).toBe(true);
     };
 

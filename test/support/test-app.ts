@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { CommentAlerts } from '../../server/alerts/site-alerts.ts';
 import { createApp, type App } from '../../server/app.ts';
-import { createSiteModeration, type SiteModerationSettings } from '../../server/comments/moderate.ts';
+import type { SiteModerationSettings } from '../../server/comments/moderate.ts';
+import { createSitePolicies, type SitePolicies } from '../../server/sites/site-policies.ts';
 import { createPostRateLimit, type PostRateLimit } from '../../server/comments/post-rate-limit.ts';
 import type { TrustProxy } from '../../server/limits/trust-proxy.ts';
 import type { ReaderLimits } from '../../server/realtime/reader-limits.ts';
@@ -23,6 +24,7 @@ const GENEROUS_READER_LIMITS: ReaderLimits = { maxSocketsPerAddress: 10_000, req
 export interface TestApp {
   url: string;
   app: App;
+  policies: SitePolicies;
   close(): Promise<void>;
 }
 
@@ -44,8 +46,10 @@ export interface TestAppOptions {
   clock?: () => number;
   /** Moderation per site; sites not named use the default policy. */
   moderation?: Record<string, SiteModerationSettings>;
-  /** Told about held comments (e.g. server/alerts/ with a test webhook). */
+  /** Told about held and reported comments (e.g. server/alerts/ with a test webhook). */
   alerts?: CommentAlerts;
+  /** Where the moderation console is served from (PUBLIC_URL); the listening address when absent. */
+  publicUrl?: string;
 }
 
 export async function startTestApp(store: CommentStore, options: TestAppOptions = {}): Promise<TestApp> {
@@ -53,11 +57,20 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     { id: 'demo', name: 'Demo', origins: [OTHER_ALLOWED_ORIGIN] },
     { id: 'other', name: 'Other', origins: ['https://other.example'] },
   ]);
+  const policies = createSitePolicies({
+    store,
+    fromFile: (site) => {
+      const settings = options.moderation?.[site];
+      return settings ? { json: {}, settings } : undefined;
+    },
+    sites: () => sites.list().map((s) => s.id),
+  });
+  await policies.refresh();
   const app = createApp({
     store,
     sites,
     tokens: createAuthorTokens(randomBytes(32)),
-    moderate: createSiteModeration((site) => options.moderation?.[site]),
+    policies,
     rateLimit: options.postLimit ?? createPostRateLimit({ postsPerMinute: options.postsPerMinute ?? 0 }),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     readerLimits: { ...GENEROUS_READER_LIMITS, ...options.readerLimits },
@@ -66,12 +79,14 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     newId: () => randomBytes(12).toString('base64url'),
     distDir: '/nonexistent',
     ...(options.alerts ? { alerts: options.alerts } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   sites.allowOrigins('demo', [url]);
   return {
     url,
     app,
+    policies,
     async close() {
       await app.close(1_000);
     },
