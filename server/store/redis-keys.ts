@@ -16,13 +16,33 @@ export function threadKeys(prefix: string, site: string, page: string) {
     comment: (id: string) => `${base}:c:${id}`,
     idem: (authorId: string, key: string) => `${base}:idem:${authorId}:${key}`,
     pendingOf: (authorId: string) => `${base}:pa:${authorId}`,
+    /**
+     * Comment id → its change version: 1 at creation, +1 at every later change (a decision, a
+     * report). The site's queue index and the author's counts keep the version they last
+     * applied, so a repeated or late second step can never move them back to an older state.
+     */
+    versions: `${base}:ver`,
+    /** A comment's decisions: version → the audit entry written with it (the site's audit log is their index). */
+    decisions: (id: string) => `${base}:d:${id}`,
+    /** Every reader who ever reported the comment: a reader reports a comment once. */
+    reporters: (id: string) => `${base}:rp:${id}`,
   };
 }
 
 /** The keys of one author's record on one site. */
 export function authorKeys(prefix: string, site: string, authorId: string) {
   const base = `${prefix}:{a:${site}:${authorId}}`;
-  return { counts: `${base}:h`, recent: `${base}:recent`, recorded: `${base}:recorded` };
+  return {
+    /** approved, rejected, bannedUntil, trusted, firstSeen, name, nameAt. */
+    counts: `${base}:h`,
+    recent: `${base}:recent`,
+    /** Written by earlier versions (ids and `<id>:<action>` counted); read only to count their comments right. */
+    recorded: `${base}:recorded`,
+    /** Comment id → `<version>:<status>` it is counted as: the counts are these statuses' tallies. */
+    counted: `${base}:counted`,
+    /** The author's comments (member `<page>\n<id>`, score createdAt), newest kept. */
+    comments: `${base}:comments`,
+  };
 }
 
 /**
@@ -32,7 +52,34 @@ export function authorKeys(prefix: string, site: string, authorId: string) {
  */
 export function queueKeys(prefix: string, site: string) {
   const base = `${prefix}:{q:${site}}`;
-  return { pending: `${base}:pending`, rejected: `${base}:rejected`, approved: `${base}:approved` };
+  return { pending: `${base}:pending`, reported: `${base}:reported`, rejected: `${base}:rejected`, approved: `${base}:approved` };
+}
+
+/**
+ * The rest of a site's keys, under the same tag `{q:<site>}` as its queues, so the second step
+ * of a write (queues, stats, recent index) is one script.
+ */
+export function siteKeys(prefix: string, site: string) {
+  const base = `${prefix}:{q:${site}}`;
+  return {
+    /** Member `<page>\n<id>` → the comment version the queues last applied (its presence: creation counted). */
+    placed: `${base}:placed`,
+    /** The site's latest comments (member `<page>\n<id>`, score createdAt), newest kept. */
+    recent: `${base}:recent`,
+    /** Audit entries by id (JSON) and their order (score: at). */
+    auditEntries: `${base}:audit`,
+    auditLog: `${base}:auditlog`,
+    /** Counters of one UTC day (YYYY-MM-DD). */
+    day: (day: string) => `${base}:day:${day}`,
+    /** The policy the console saved (JSON). */
+    policy: `${base}:policy`,
+    /**
+     * Writes whose second step may not have run: a token per write, added before its thread
+     * step and removed once its second step succeeded. What is left is repaired from the stored
+     * comment (redis-store.ts, "Two steps").
+     */
+    unsettled: `${base}:unsettled`,
+  };
 }
 
 /** A queue member names its comment's thread and id; a page never holds a newline (ids neither). */
@@ -61,5 +108,7 @@ export function moderatorKeys(prefix: string) {
     /** What a moderator's session set key starts with; scripts append the moderator id. */
     sessionsOfPrefix: `${base}:so:`,
     sessionsOf: (moderatorId: string) => `${base}:so:${moderatorId}`,
+    /** A one-time sign-in link (JSON, expiring shortly after it does). */
+    signInLink: (id: string) => `${base}:link:${id}`,
   };
 }

@@ -2,35 +2,76 @@
  * The production store: node-redis, one Lua script (or MULTI) per operation, every thread's
  * keys under one hash tag `{site:page}` and a configurable prefix. Acknowledged writes
  * survive a crash only when Redis runs with AOF (appendonly yes); the README says so.
+ *
+ * Two steps. A write that changes a comment (its creation, a decision, a report) is one
+ * script on the thread's keys: the comment, its revision compare-and-set, the published index,
+ * the event log, its version. What the write means for the site (its queue, the day's
+ * counters, the audit log, the recent index, all under `{q:<site>}`) and for its author (counts,
+ * recent posts, first comment and name, under `{a:<site>:<author>}`) lives in other hash slots,
+ * so it follows in a second step of small scripts. Each of those is idempotent and keyed by
+ * the comment's version (the site and the author keep the version they last applied and ignore
+ * an older one; an audit entry is written once per id and counted in the day's figures with
+ * it), so running the second step again from the stored comment gives the same indexes.
+ *
+ * A crash between the steps leaves the comment (and, for a decision, its audit entry in the
+ * thread's `d:<id>` hash) written and the site's and author's indexes behind. Before its first
+ * step every such write adds a token to the site's `unsettled` set and removes it once the
+ * second step succeeded; a token left behind (older than UNSETTLED_AFTER_MS, so not a write
+ * still in flight) is repaired by the next queue, count, audit or figures read of that site,
+ * which reruns the second step from the stored comment. A post's own retry (same idempotency
+ * key) repairs it too, and a queue read that meets an entry whose comment belongs elsewhere
+ * re-places it. Until then a queue count can be off by one and a decision missing from the log.
  */
 import { createClient, ErrorReply, type RedisClientType } from 'redis';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ThreadEvent } from '../../protocol/events.ts';
+import type { AuditEntry } from '../../protocol/moderation.ts';
 import { isPublicComment, isThreadEvent } from '../../protocol/guards.ts';
-import { commentCreatedEvent, toPublicComment } from './public-views.ts';
+import { commentCreatedEvent, commentDeletedEvent, toPublicComment } from './public-views.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
-import { authorKeys as authorKeysOf, moderatorKeys, parseQueueMember, queueKeys, queueMember, threadKeys } from './redis-keys.ts';
+import {
+  authorKeys as authorKeysOf,
+  moderatorKeys,
+  parseQueueMember,
+  queueKeys,
+  queueMember,
+  siteKeys as siteKeysOf,
+  threadKeys,
+} from './redis-keys.ts';
 import { redisDurabilityWarnings, redisVersionProblem } from './redis-durability.ts';
 import {
-  COUNT_DECISION,
   CREATE_COMMENT,
   CREATE_MODERATOR,
   CREATE_SESSION,
-  DECIDE_COMMENT,
-  PLACE_IN_QUEUE,
+  MOVE_COMMENT,
   READ_PUBLISHED_EVENT,
-  RECORD_HISTORY,
+  RECORD_AUDIT,
   REMOVE_MODERATOR,
   REVOKE_SESSION,
   REVOKE_SESSIONS_OF,
+  SETTLE_AUTHOR,
+  SETTLE_SITE,
   UPDATE_MODERATOR,
 } from './redis-scripts.ts';
 import {
+  createdStatusOf,
+  creationCounter,
+  planDecision,
+  planReport,
+  queuedAt,
+  queueOf,
+  rulesThatStopped,
+  type PlannedChange,
+} from './redis-transitions.ts';
+import {
   AUTHOR_RECENT_KEPT,
+  QUEUE_NAMES,
   type AuthorHistory,
   type CommentStore,
   type CreateCommentResult,
+  type DailyStats,
+  type DecideOptions,
   type DecideResult,
   type Decision,
   type ModeratorAccount,
@@ -41,7 +82,11 @@ import {
   type QueueName,
   type QueuePage,
   type QueueQuery,
+  type ReportResult,
+  type SignInLink,
+  type SitePolicyRecord,
   type StoredComment,
+  type StoredReport,
   type StoredThreadPage,
   type ThreadEvents,
   type ThreadPageQuery,
@@ -59,12 +104,24 @@ export interface RedisStoreOptions {
   onError?: (err: Error) => void;
   /** Settings that can lose comments, a repaired thread: things an operator should know. */
   onWarning?: (message: string) => void;
-  /** The clock a session's TTL is measured from (default Date.now). */
+  /** The clock a session's TTL, and the age of an unsettled write, are measured by (default Date.now). */
   clock?: () => number;
 }
 
-/** How many ids of an author's recorded comments are kept to make the history write idempotent. */
-const RECORDED_IDS_KEPT = 500;
+/** How many of an author's comments their index keeps (for the console's author history). */
+const AUTHOR_COMMENTS_KEPT = 500;
+/** How many of a site's latest comments its recent index keeps (the policy dry run judges at most 1,000). */
+const SITE_RECENT_KEPT = 1_000;
+/** A write's second step normally follows within milliseconds; a token older than this was left by a crash. */
+export const UNSETTLED_AFTER_MS = 30_000;
+/** How many tokens one read repairs at most, so a read stays quick after a long outage. */
+const REPAIRS_PER_READ = 50;
+/** How many queue entries one filtered page may look at before it answers with what it found (and a cursor). */
+const QUEUE_SCAN_LIMIT = 2_000;
+/** How often a change is worked out again because a report came in between the read and the write. */
+const CHANGE_ATTEMPTS = 20;
+
+type MoveReply = [number, (string | number)?, number?, number?, number?];
 
 export async function createRedisStore(options: RedisStoreOptions): Promise<CommentStore> {
   const prefix = options.prefix ?? 'rembuk';
@@ -85,43 +142,153 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     throw err;
   }
 
-  const createSha = sha1(CREATE_COMMENT);
-  const historySha = sha1(RECORD_HISTORY);
-  const readEventSha = sha1(READ_PUBLISHED_EVENT);
   const clock = options.clock ?? Date.now;
+  const warn = (message: string) => options.onWarning?.(message);
   const mod = moderatorKeys(prefix);
-  const run = (what: string, script: string, keyList: string[], args: string[]) => runScript(what, script, sha1(script), keyList, args);
+  const shas = new Map<string, string>();
+  const run = (what: string, script: string, keyList: string[], args: string[]) => {
+    let sha = shas.get(script);
+    if (sha === undefined) shas.set(script, (sha = sha1(script)));
+    return runScript(what, script, sha, keyList, args);
+  };
 
   async function readAccount(id: string): Promise<ModeratorAccount | null> {
     return accountFromHash(await client.hGetAll(mod.account(id)));
   }
 
   const keys = (site: string, page: string) => threadKeys(prefix, site, page);
-  // An author's record spans threads, so it lives under its own hash tag and is updated in
-  // a second, idempotent step after the thread write (docs/decisions/0006-redis-atomic-writes.md).
   const authorKeys = (site: string, authorId: string) => authorKeysOf(prefix, site, authorId);
+  const queuesOf = (site: string) => queueKeys(prefix, site);
+  const siteKeys = (site: string) => siteKeysOf(prefix, site);
 
-  /** Records the comment in its author's history; true when this call did, false when an earlier one had. */
-  async function recordInHistory(comment: StoredComment): Promise<boolean> {
+  async function readComment(site: string, page: string, id: string): Promise<StoredComment | null> {
+    const json = await client.get(keys(site, page).comment(id));
+    return json === null ? null : parseStoredComment(json);
+  }
+
+  // ---- The second step (see the file's comment) ----
+
+  /** The site's side: queue, creation figures, recent index. */
+  async function settleSite(comment: StoredComment, version: number): Promise<void> {
+    const q = queuesOf(comment.site);
+    const s = siteKeys(comment.site);
+    const created = createdStatusOf(comment);
+    await run(
+      'the queue write',
+      SETTLE_SITE,
+      [q.pending, q.reported, q.rejected, q.approved, s.placed, s.recent, s.day(utcDay(comment.createdAt))],
+      [
+        queueMember(comment.page, comment.id),
+        String(version),
+        queueOf(comment) ?? '',
+        String(queuedAt(comment)),
+        String(comment.createdAt),
+        String(SITE_RECENT_KEPT),
+        creationCounter(created),
+        ...rulesThatStopped(comment, created),
+      ],
+    );
+  }
+
+  /** An audit entry in the site's log, once; a decision's also in its day's figures. */
+  async function recordAudit(entry: AuditEntry, counter: 'approvedByModerator' | 'rejectedByModerator' | ''): Promise<void> {
+    const s = siteKeys(entry.site);
+    await run(
+      'the audit write',
+      RECORD_AUDIT,
+      [s.auditEntries, s.auditLog, s.day(utcDay(entry.at))],
+      [entry.id, String(entry.at), JSON.stringify(entry), counter],
+    );
+  }
+
+  const decisionCounter = (entry: AuditEntry) => (entry.action === 'approve' ? 'approvedByModerator' : 'rejectedByModerator');
+
+  /** The author's side; true when this call recorded the comment for the first time. */
+  async function settleAuthor(comment: StoredComment, version: number): Promise<boolean> {
     const k = authorKeys(comment.site, comment.authorId);
-    // A decided comment was created pending: its history records the creation, the decision is counted apart.
-    const createdStatus = comment.decision ? 'pending' : comment.status;
-    const recorded = await runScript(
+    const recorded = await run(
       'the author-history write',
-      RECORD_HISTORY,
-      historySha,
-      [k.counts, k.recent, k.recorded],
+      SETTLE_AUTHOR,
+      [k.counts, k.recent, k.recorded, k.counted, k.comments],
       [
         comment.id,
-        createdStatus,
+        String(version),
+        comment.status,
         JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }),
         String(AUTHOR_RECENT_KEPT),
         String(comment.createdAt),
-        String(RECORDED_IDS_KEPT),
+        comment.authorName,
+        createdStatusOf(comment),
+        queueMember(comment.page, comment.id),
+        String(AUTHOR_COMMENTS_KEPT),
       ],
     );
     return recorded === 1;
   }
+
+  /** The whole second step for a comment at a version; the three parts touch different slots, so they go at once. */
+  async function settleAt(comment: StoredComment, version: number, audits: readonly AuditEntry[]): Promise<boolean> {
+    const [, , first] = await Promise.all([
+      settleSite(comment, version),
+      Promise.all(audits.map((entry) => recordAudit(entry, decisionCounter(entry)))),
+      settleAuthor(comment, version),
+    ]);
+    return first;
+  }
+
+  /** The second step rerun from what the thread holds: the comment, its version and its decisions' audit entries. */
+  async function settleFromStore(site: string, page: string, id: string): Promise<{ comment: StoredComment; first: boolean } | null> {
+    const k = keys(site, page);
+    const [json, version, audits] = await client.multi().get(k.comment(id)).hGet(k.versions, id).hVals(k.decisions(id)).execTyped();
+    if (typeof json !== 'string') return null;
+    const comment = parseStoredComment(json);
+    const entries = (audits ?? []).map((entry) => JSON.parse(entry) as AuditEntry);
+    return { comment, first: await settleAt(comment, Number(version ?? 0), entries) };
+  }
+
+  /** Says a write's second step may not run; the token is removed once it has. */
+  async function markUnsettled(site: string, page: string, id: string): Promise<string> {
+    const token = JSON.stringify([clock(), page, id, randomUUID()]);
+    await client.sAdd(siteKeys(site).unsettled, token);
+    return token;
+  }
+
+  async function markSettled(site: string, token: string): Promise<void> {
+    // A token left behind only costs a repeat of an idempotent step later.
+    await client.sRem(siteKeys(site).unsettled, token).catch(() => undefined);
+  }
+
+  /** Reruns the second step of the site's writes that a crash (or a failure) left unsettled. */
+  async function repairUnsettled(site: string): Promise<void> {
+    const key = siteKeys(site).unsettled;
+    const tokens = await client.sRandMemberCount(key, REPAIRS_PER_READ);
+    for (const token of tokens) {
+      const parsed = parseUnsettledToken(token);
+      if (parsed && clock() - parsed.at < UNSETTLED_AFTER_MS) continue;
+      try {
+        if (parsed) await settleFromStore(site, parsed.page, parsed.id);
+        await client.sRem(key, token);
+      } catch (err) {
+        warn(
+          `Redis: could not complete an earlier write on site ${site} (${err instanceof Error ? err.message : String(err)}); the next read tries again.`,
+        );
+      }
+    }
+  }
+
+  /** The second step after the first is durable: a failure leaves the token for the repair, and is only told. */
+  async function settleQuietly(comment: StoredComment, version: number, audits: readonly AuditEntry[], token: string): Promise<void> {
+    try {
+      await settleAt(comment, version, audits);
+      await markSettled(comment.site, token);
+    } catch (err) {
+      warn(
+        `Redis: comment ${comment.site}:${comment.page}:${comment.id} is stored but its queue, audit entry or author counts were not updated (${err instanceof Error ? err.message : String(err)}); a later read of the site's queues repairs it.`,
+      );
+    }
+  }
+
+  // ---- Reading back ----
 
   /**
    * The event a published comment got when it was created: read back from the event log, or
@@ -129,11 +296,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
    */
   async function publishedEventOf(comment: StoredComment): Promise<ThreadEvent | null> {
     const k = keys(comment.site, comment.page);
-    const reply = (await runScript('the event read', READ_PUBLISHED_EVENT, readEventSha, [k.published, k.events], [comment.id])) as [
-      number,
-      (number | null)?,
-      number?,
-    ];
+    const reply = (await run('the event read', READ_PUBLISHED_EVENT, [k.published, k.events], [comment.id])) as [number, (number | null)?, number?];
     const seq = Number(reply[0]);
     if (seq === 0) return null;
     // The count logged with the event, or (trimmed from the log) the thread's count now.
@@ -141,133 +304,264 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   }
 
   async function settle(comment: StoredComment): Promise<ThreadEvent | null> {
-    await settleQueues(comment);
-    if (!(await recordInHistory(comment))) return null;
+    const settled = await settleFromStore(comment.site, comment.page, comment.id);
+    if (!settled?.first) return null;
     // A comment published by a moderator's decision had its event handed out by decideComment.
-    return comment.status === 'published' && !comment.decision ? publishedEventOf(comment) : null;
+    const stored = settled.comment;
+    return stored.status === 'published' && !stored.decision ? publishedEventOf(stored) : null;
   }
 
-  const queuesOf = (site: string) => queueKeys(prefix, site);
+  // ---- Changes to a comment ----
+
+  /** The thread event a written change logged (seq 0: none). */
+  function eventOf(change: PlannedChange, reply: MoveReply): ThreadEvent | null {
+    const seq = Number(reply[1] ?? 0);
+    if (seq === 0) return null;
+    const { comment } = change;
+    if (reply[3] === 1) {
+      warn(
+        `Redis: the seq key of thread ${comment.site}:${comment.page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}).`,
+      );
+    }
+    const count = Number(reply[2]);
+    return change.thread === 'publish' ? commentCreatedEvent(comment, seq, count) : commentDeletedEvent(comment, seq, count);
+  }
+
+  /** Runs MOVE_COMMENT for a change worked out from `raw`. */
+  async function move(
+    stored: StoredComment,
+    raw: string,
+    change: PlannedChange,
+    extra: { revision?: number; audit?: AuditEntry; reporterId?: string },
+  ) {
+    const k = keys(stored.site, stored.page);
+    const { comment } = change;
+    return (await run(
+      'the moderation change',
+      MOVE_COMMENT,
+      [
+        k.comment(comment.id),
+        k.seq,
+        k.published,
+        k.events,
+        k.pendingOf(comment.authorId),
+        k.versions,
+        k.decisions(comment.id),
+        k.reporters(comment.id),
+      ],
+      [
+        comment.id,
+        raw,
+        extra.revision === undefined ? '' : String(extra.revision),
+        JSON.stringify(comment),
+        change.thread,
+        JSON.stringify(toPublicComment(comment)),
+        String(eventsKept),
+        change.pending,
+        String(comment.createdAt),
+        extra.audit ? JSON.stringify(extra.audit) : '',
+        extra.reporterId ?? '',
+      ],
+    )) as MoveReply;
+  }
+
+  const stillChanging = (what: string, site: string, page: string, id: string) =>
+    new StoreUnavailableError(`Comment ${site}:${page}:${id} kept changing during ${what} (${CHANGE_ATTEMPTS} attempts); try again.`);
+
+  async function decide(site: string, page: string, id: string, decision: Decision, options: DecideOptions): Promise<DecideResult> {
+    const k = keys(site, page);
+    const token = await markUnsettled(site, page, id);
+    let written = false;
+    try {
+      for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt += 1) {
+        const raw = await client.get(k.comment(id));
+        if (raw === null) return { ok: false, code: 'NOT_FOUND' };
+        const stored = parseStoredComment(raw);
+        if ((stored.revision ?? 0) !== options.revision) return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
+        const plan = planDecision(stored, decision);
+        if (plan === null) return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
+        const { comment } = plan.change;
+        const audit: AuditEntry = {
+          id: options.audit.id,
+          at: decision.at,
+          site,
+          moderatorId: decision.moderatorId,
+          moderatorEmail: options.audit.moderatorEmail,
+          action: decision.action,
+          target: { commentId: id, page, authorId: stored.authorId },
+          reason: decision.reason,
+          before: stored.status,
+          after: comment.status,
+        };
+        // The revision compare-and-set happens in the script, on the thread's keys.
+        const reply = await move(stored, raw, plan.change, { revision: options.revision, audit });
+        if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
+        if (reply[0] === 2) return { ok: false, code: 'ALREADY_DECIDED', comment: parseStoredComment(String(reply[1])) };
+        if (reply[0] === 3) continue;
+        written = true;
+        await settleQuietly(comment, Number(reply[4]), [audit], token);
+        // A comment the engine published and nobody reported was in no queue; QueueName has no word for that.
+        return { ok: true, comment, event: eventOf(plan.change, reply), from: plan.from ?? 'approved', audit };
+      }
+      throw stillChanging('a decision', site, page, id);
+    } finally {
+      if (!written) await markSettled(site, token);
+    }
+  }
+
+  async function report(site: string, page: string, id: string, entry: StoredReport, hideAt: number): Promise<ReportResult> {
+    const k = keys(site, page);
+    const token = await markUnsettled(site, page, id);
+    let written = false;
+    try {
+      for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt += 1) {
+        const raw = await client.get(k.comment(id));
+        if (raw === null) return { ok: false, code: 'NOT_FOUND' };
+        const stored = parseStoredComment(raw);
+        const plan = planReport(stored, entry, hideAt);
+        if (plan === null) return { ok: false, code: 'NOT_FOUND' };
+        const reply = await move(stored, raw, plan.change, { reporterId: entry.reporterId });
+        if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
+        if (reply[0] === 4) return { ok: true, first: false, comment: parseStoredComment(String(reply[1])), event: null, hidden: false };
+        if (reply[0] !== 1) continue;
+        written = true;
+        await settleQuietly(plan.change.comment, Number(reply[4]), [], token);
+        return { ok: true, first: true, comment: plan.change.comment, event: eventOf(plan.change, reply), hidden: plan.hidden };
+      }
+      throw stillChanging('a report', site, page, id);
+    } finally {
+      if (!written) await markSettled(site, token);
+    }
+  }
+
+  // ---- Queues and the audit log: keyset pages over sorted sets ----
 
   /**
-   * The second, idempotent step after a thread write (like the author history): puts the
-   * comment in the queue its stored state says, out of the others, and counts a moderator's
-   * decision in its author's counts once. A retry, a later decision attempt or a queue read
-   * that meets a misplaced entry completes it.
+   * The entries of a sorted set after a cursor (score and member), in order, fetched in
+   * batches. The cursor's score is included and its ties filtered here: Redis orders equal
+   * scores by member.
    */
-  async function settleQueues(comment: StoredComment): Promise<void> {
-    const queue = queueOf(comment);
-    if (queue !== null) {
-      const q = queuesOf(comment.site);
-      await run(
-        'the queue write',
-        PLACE_IN_QUEUE,
-        [q.pending, q.rejected, q.approved],
-        [queueMember(comment.page, comment.id), queue, String(comment.decision?.at ?? comment.createdAt)],
-      );
-    }
-    if (comment.decision) {
-      const k = authorKeys(comment.site, comment.authorId);
-      await run(
-        'the decision count',
-        COUNT_DECISION,
-        [k.counts, k.recorded],
-        [
-          `${comment.id}:${comment.decision.action}`,
-          comment.decision.action === 'approve' ? 'approved' : 'rejected',
-          String(comment.decision.at),
-          String(RECORDED_IDS_KEPT),
-        ],
-      );
-    }
-  }
-
-  /** settleQueues after a decision is already durable: a failure is repaired later, so it is only told. */
-  async function settleQueuesQuietly(comment: StoredComment): Promise<void> {
-    await settleQueues(comment).catch((err: unknown) => {
-      options.onWarning?.(
-        `Redis: comment ${comment.site}:${comment.page}:${comment.id} is decided but its queue or author counts were not updated (${err instanceof Error ? err.message : String(err)}); the next read of its queue repairs it.`,
-      );
-    });
-  }
-
-  async function decide(site: string, page: string, id: string, decision: Decision): Promise<DecideResult> {
-    const k = keys(site, page);
-    const raw = await client.get(k.comment(id));
-    if (raw === null) return { ok: false, code: 'NOT_FOUND' };
-    const stored = parseStoredComment(raw);
-    if (stored.status !== 'pending') {
-      await settleQueuesQuietly(stored);
-      return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
-    }
-    const approve = decision.action === 'approve';
-    const comment: StoredComment = { ...stored, status: approve ? 'published' : 'rejected', decision: structuredClone(decision) };
-    const reply = (await run(
-      'the decision',
-      DECIDE_COMMENT,
-      [k.comment(id), k.seq, k.published, k.events, k.pendingOf(stored.authorId)],
-      [id, decision.action, JSON.stringify(comment), JSON.stringify(toPublicComment(comment)), String(eventsKept)],
-    )) as [number, (string | number)?, number?, number?];
-    if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
-    if (reply[0] === 2) {
-      const current = parseStoredComment(String(reply[1]));
-      await settleQueuesQuietly(current);
-      return { ok: false, code: 'ALREADY_DECIDED', comment: current };
-    }
-    const seq = Number(reply[1]);
-    if (reply[3] === 1) {
-      options.onWarning?.(
-        `Redis: the seq key of thread ${site}:${page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}).`,
-      );
-    }
-    await settleQueuesQuietly(comment);
-    return { ok: true, comment, event: approve ? commentCreatedEvent(comment, seq, Number(reply[2])) : null };
-  }
-
-  async function listQueue(site: string, queue: QueueName, query: QueueQuery): Promise<QueuePage> {
-    const key = queuesOf(site)[queue];
-    const newest = query.order === 'newest';
-    const after = parseQueueCursor(query.cursor);
-    const want = query.limit + 1;
-    const batch = Math.max(want, 64);
-    // The cursor's score is included and its ties filtered here: Redis orders equal scores by member.
+  async function* entriesAfter(key: string, newest: boolean, after: Cursor | null, batch: number) {
     const start = after ? String(after.score) : newest ? '+inf' : '-inf';
     const stop = newest ? '-inf' : '+inf';
-    const found: { comment: StoredComment; score: number; member: string }[] = [];
-    const misplaced: { member: string; comment: StoredComment | null }[] = [];
-    for (let offset = 0; found.length < want;) {
+    for (let offset = 0; ;) {
       const entries = await client.zRangeWithScores(key, start, stop, { BY: 'SCORE', REV: newest, LIMIT: { offset, count: batch } });
       offset += entries.length;
-      const candidates = entries.filter((e) => {
+      for (const e of entries) {
         if (after && e.score === after.score) {
           const order = Buffer.compare(Buffer.from(e.value), Buffer.from(after.member));
-          if (newest ? order >= 0 : order <= 0) return false;
+          if (newest ? order >= 0 : order <= 0) continue;
         }
-        return query.page === undefined || parseQueueMember(e.value)?.page === query.page;
-      });
-      const comments = await Promise.all(
-        candidates.map(async (e) => {
-          const ref = parseQueueMember(e.value);
-          const json = ref ? await client.get(keys(site, ref.page).comment(ref.id)) : null;
-          return json === null ? null : parseStoredComment(json);
-        }),
-      );
-      candidates.forEach((e, i) => {
-        const comment = comments[i] ?? null;
-        // The stored status is the truth: an entry a failed second step left behind is skipped.
-        if (comment && queueOf(comment) === queue) found.push({ comment, score: e.score, member: e.value });
-        else misplaced.push({ member: e.value, comment });
-      });
-      if (entries.length < batch) break;
+        yield e;
+      }
+      if (entries.length < batch) return;
     }
+  }
+
+  /**
+   * A page of a queue. Filters other than the page need the comment, so a filtered page walks
+   * the site's queue in batches and drops what does not match; it looks at QUEUE_SCAN_LIMIT
+   * entries at most and then answers with what it found and a cursor at the last entry it
+   * looked at (a page can then be short, even empty, with more to come).
+   */
+  async function listQueue(site: string, queue: QueueName, query: QueueQuery): Promise<QueuePage> {
+    await repairUnsettled(site);
+    const key = queuesOf(site)[queue];
+    const want = query.limit + 1;
+    const batch = Math.max(want, 64);
+    const search = query.search?.toLowerCase();
+    const matches = (c: StoredComment) =>
+      (query.rule === undefined || c.moderation.reasons.some((r) => r.rule === query.rule)) &&
+      (query.authorId === undefined || c.authorId === query.authorId) &&
+      (search === undefined || [c.authorName, c.authorId, c.text].some((field) => field.toLowerCase().includes(search)));
+    const found: { comment: StoredComment; score: number; member: string }[] = [];
+    const misplaced: { member: string; ref: { page: string; id: string } | null; exists: boolean }[] = [];
+    let scanned = 0;
+    let lastScanned: Cursor | null = null;
+    let pending: { score: number; value: string; ref: { page: string; id: string } | null }[] = [];
+    const flush = async () => {
+      const comments = await Promise.all(pending.map((e) => (e.ref ? readComment(site, e.ref.page, e.ref.id) : Promise.resolve(null))));
+      pending.forEach((e, i) => {
+        const comment = comments[i] ?? null;
+        // The stored state is the truth: an entry a late second step left behind is skipped and repaired.
+        if (comment && queueOf(comment) === queue) {
+          if (matches(comment)) found.push({ comment, score: e.score, member: e.value });
+        } else misplaced.push({ member: e.value, ref: e.ref, exists: comment !== null });
+      });
+      pending = [];
+    };
+    for await (const e of entriesAfter(key, query.order === 'newest', parseCursor(query.cursor), batch)) {
+      scanned += 1;
+      lastScanned = { score: e.score, member: e.value };
+      const ref = parseQueueMember(e.value);
+      if (query.page === undefined || ref?.page === query.page) pending.push({ ...e, ref });
+      if (pending.length >= batch) await flush();
+      if (found.length >= want || scanned >= QUEUE_SCAN_LIMIT) break;
+    }
+    await flush();
     // Repaired after reading, so the offsets above stayed valid; a failure is retried at the next read.
-    for (const { member, comment } of misplaced) {
-      if (comment) await settleQueuesQuietly(comment);
+    for (const { member, ref, exists } of misplaced) {
+      if (ref && exists) await settleFromStore(site, ref.page, ref.id).catch(() => undefined);
       else await client.zRem(key, member).catch(() => undefined);
     }
     const shown = found.slice(0, query.limit);
     const last = shown.at(-1);
-    return { items: shown.map((f) => f.comment), nextCursor: found.length > query.limit && last ? queueCursor(last.score, last.member) : null };
+    if (found.length > query.limit && last) return { items: shown.map((f) => f.comment), nextCursor: cursorOf(last.score, last.member) };
+    const stop: Cursor | null = scanned >= QUEUE_SCAN_LIMIT ? lastScanned : null;
+    return { items: shown.map((f) => f.comment), nextCursor: stop ? cursorOf(stop.score, stop.member) : null };
+  }
+
+  async function listAudit(site: string, query: { cursor: string | null; limit: number }) {
+    await repairUnsettled(site);
+    const s = siteKeys(site);
+    const ids: Cursor[] = [];
+    for await (const e of entriesAfter(s.auditLog, true, parseCursor(query.cursor), query.limit + 1)) {
+      ids.push({ score: e.score, member: e.value });
+      if (ids.length > query.limit) break;
+    }
+    const shown = ids.slice(0, query.limit);
+    const raw =
+      shown.length === 0
+        ? []
+        : await client.hmGet(
+            s.auditEntries,
+            shown.map((e) => e.member),
+          );
+    const entries = raw.filter((json): json is string => typeof json === 'string').map((json) => JSON.parse(json) as AuditEntry);
+    const last = shown.at(-1);
+    return { entries, nextCursor: ids.length > query.limit && last ? cursorOf(last.score, last.member) : null };
+  }
+
+  async function dailyStats(site: string, days: readonly string[]): Promise<DailyStats[]> {
+    await repairUnsettled(site);
+    const s = siteKeys(site);
+    const all = await Promise.all(days.map((day) => client.hGetAll(s.day(day))));
+    return days.map((day, i) => {
+      const fields = all[i] ?? {};
+      const rules: Record<string, number> = {};
+      for (const [field, value] of Object.entries(fields)) if (field.startsWith('rule:')) rules[field.slice(5)] = Number(value);
+      const n = (field: string) => Number(fields[field] ?? 0);
+      return {
+        day,
+        published: n('published'),
+        held: n('held'),
+        rejected: n('rejected'),
+        approvedByModerator: n('approvedByModerator'),
+        rejectedByModerator: n('rejectedByModerator'),
+        rules,
+      };
+    });
+  }
+
+  /** The comments an index names (`<page>\n<id>` members), in its order; gone ones skipped. */
+  async function commentsOf(site: string, members: string[]): Promise<StoredComment[]> {
+    const found = await Promise.all(
+      members.map((member) => {
+        const ref = parseQueueMember(member);
+        return ref ? readComment(site, ref.page, ref.id) : Promise.resolve(null);
+      }),
+    );
+    return found.filter((c) => c !== null);
   }
 
   async function runScript(what: string, script: string, sha: string, keyList: string[], args: string[]): Promise<unknown> {
@@ -303,39 +597,42 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     async createComment(input: NewComment, key: string): Promise<CreateCommentResult> {
       const k = keys(input.site, input.page);
       const publicComment = toPublicComment(input);
-      const reply = (await runScript(
+      const token = await markUnsettled(input.site, input.page, input.id);
+      const reply = (await run(
         'the comment write',
         CREATE_COMMENT,
-        createSha,
-        [k.idem(input.authorId, key), k.seq, k.published, k.comment(input.id), k.events, k.pendingOf(input.authorId)],
+        [k.idem(input.authorId, key), k.seq, k.published, k.comment(input.id), k.events, k.pendingOf(input.authorId), k.versions],
         [JSON.stringify(input), input.status, input.id, String(input.createdAt), String(idemTtl), String(eventsKept), JSON.stringify(publicComment)],
-      )) as [number, string | number, number?, number?];
+      ).catch(async (err: unknown) => {
+        // Refused whole: nothing to settle.
+        await markSettled(input.site, token);
+        throw err;
+      })) as [number, string | number, number?, number?];
       if (reply[0] === 0) {
+        await markSettled(input.site, token);
         const existingId = String(reply[1]);
-        const existing = await client.get(k.comment(existingId));
-        if (existing === null) throw new StoreUnavailableError(`Comment ${existingId} is indexed but missing.`);
-        const earlier = parseStoredComment(existing);
+        const earlier = await readComment(input.site, input.page, existingId);
+        if (earlier === null) throw new StoreUnavailableError(`Comment ${existingId} is indexed but missing.`);
         // The first attempt may have stopped after the thread write: finish it, and whichever
         // call finishes it hands out the event.
         return { comment: earlier, event: await settle(earlier), duplicate: true };
       }
       const seq = Number(reply[1]);
       if (reply[3] === 1) {
-        options.onWarning?.(
+        warn(
           `Redis: the seq key of thread ${input.site}:${input.page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}). Is Redis evicting keys (maxmemory-policy)?`,
         );
       }
       const comment: StoredComment = structuredClone(input);
       // The comment is stored; if this step fails the author is told UNAVAILABLE, and their
       // retry (same idempotency key) settles it: queue and history once, event once.
-      const recorded = await settleQueues(comment)
-        .then(() => recordInHistory(comment))
-        .catch((cause: unknown) => {
-          throw new StoreUnavailableError(
-            `Comment ${comment.id} is stored but its moderation queue or its author's history was not updated; a retry with the same key completes it.`,
-            { cause },
-          );
-        });
+      const recorded = await settleAt(comment, 1, []).catch((cause: unknown) => {
+        throw new StoreUnavailableError(
+          `Comment ${comment.id} is stored but its moderation queue or its author's history was not updated; a retry with the same key completes it.`,
+          { cause },
+        );
+      });
+      await markSettled(input.site, token);
       const event: ThreadEvent | null = recorded && input.status === 'published' ? commentCreatedEvent(input, seq, Number(reply[2])) : null;
       return { comment, event, duplicate: false };
     },
@@ -372,7 +669,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const [entries, seqRaw] = await client.multi().xRange(k.events, `(${afterSeq}-0`, '+', { COUNT: limit }).get(k.seq).execTyped();
       const seq = Number(seqRaw ?? 0);
       // node-redis types a MULTI's XRANGE reply as nullable; no entries is no events.
-      const events = (entries ?? []).map(eventFromLog);
+      const events = (entries ?? []).map((entry) => eventFromLog(entry, page));
       const first = events[0];
       // Trimmed: the oldest event kept is later than the one the reader needs next.
       const complete = afterSeq >= seq || (first !== undefined && first.seq === afterSeq + 1);
@@ -380,17 +677,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     },
 
     async findByIdempotencyKey(site: string, page: string, authorId: string, key: string): Promise<StoredComment | null> {
-      const k = keys(site, page);
-      const id = await client.get(k.idem(authorId, key));
-      if (id === null) return null;
-      const json = await client.get(k.comment(id));
-      return json === null ? null : parseStoredComment(json);
+      const id = await client.get(keys(site, page).idem(authorId, key));
+      return id === null ? null : readComment(site, page, id);
     },
 
-    async getComment(site: string, page: string, id: string): Promise<StoredComment | null> {
-      const json = await client.get(keys(site, page).comment(id));
-      return json === null ? null : parseStoredComment(json);
-    },
+    getComment: (site: string, page: string, id: string) => readComment(site, page, id),
 
     async getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory> {
       const k = authorKeys(site, authorId);
@@ -401,6 +692,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         rejectedCount: Number(counts['rejected'] ?? 0),
         recentPosts: recent.map((json) => JSON.parse(json) as AuthorHistory['recentPosts'][number]),
         bannedUntil: counts['bannedUntil'] ? Number(counts['bannedUntil']) : null,
+        trusted: counts['trusted'] === '1',
+        firstSeen: counts['firstSeen'] ? Number(counts['firstSeen']) : null,
+        name: counts['name'] ?? null,
       };
     },
 
@@ -410,19 +704,59 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       else await client.hSet(k.counts, 'bannedUntil', String(until));
     },
 
-    async settleComment(comment: StoredComment): Promise<ThreadEvent | null> {
-      return settle(comment);
+    async setAuthorTrusted(site: string, authorId: string, trusted: boolean): Promise<void> {
+      const k = authorKeys(site, authorId);
+      if (trusted) await client.hSet(k.counts, 'trusted', '1');
+      else await client.hDel(k.counts, 'trusted');
     },
+
+    async listAuthorComments(site: string, authorId: string, limit: number): Promise<StoredComment[]> {
+      if (limit <= 0) return [];
+      return commentsOf(site, await client.zRange(authorKeys(site, authorId).comments, 0, limit - 1, { REV: true }));
+    },
+
+    async listRecentComments(site: string, limit: number): Promise<StoredComment[]> {
+      if (limit <= 0) return [];
+      const members = await client.zRange(siteKeys(site).recent, 0, -1, { REV: true });
+      const out: StoredComment[] = [];
+      // Read in pages until `limit` are found: deleted comments are left out.
+      for (let at = 0; at < members.length && out.length < limit; at += limit) {
+        const comments = await commentsOf(site, members.slice(at, at + limit));
+        out.push(...comments.filter((c) => c.status !== 'deleted'));
+      }
+      return out.slice(0, limit);
+    },
+
+    reportComment: (site: string, page: string, id: string, entry: StoredReport, hideAt: number) => report(site, page, id, entry, hideAt),
+
+    appendAudit: (entry: AuditEntry) => recordAudit(entry, ''),
+
+    listAudit: (site: string, query: { cursor: string | null; limit: number }) => listAudit(site, query),
+
+    getDailyStats: (site: string, days: readonly string[]) => dailyStats(site, days),
+
+    async getSitePolicy(site: string): Promise<SitePolicyRecord | null> {
+      const json = await client.get(siteKeys(site).policy);
+      return json === null ? null : (JSON.parse(json) as SitePolicyRecord);
+    },
+
+    async setSitePolicy(site: string, record: SitePolicyRecord): Promise<void> {
+      await client.set(siteKeys(site).policy, JSON.stringify(record));
+    },
+
+    settleComment: (comment: StoredComment) => settle(comment),
 
     listQueue: (site: string, queue: QueueName, query: QueueQuery) => listQueue(site, queue, query),
 
     async queueCounts(site: string): Promise<Record<QueueName, number>> {
+      await repairUnsettled(site);
       const q = queuesOf(site);
-      const [pending, rejected, approved] = await client.multi().zCard(q.pending).zCard(q.rejected).zCard(q.approved).execTyped();
-      return { pending: Number(pending), rejected: Number(rejected), approved: Number(approved) };
+      const sizes = await Promise.all(QUEUE_NAMES.map((name) => client.zCard(q[name])));
+      // Sent together, so read at one moment (node-redis pipelines a tick's commands; Redis runs them in order).
+      return Object.fromEntries(QUEUE_NAMES.map((name, i) => [name, Number(sizes[i] ?? 0)])) as Record<QueueName, number>;
     },
 
-    decideComment: (site: string, page: string, id: string, decision: Decision) => decide(site, page, id, decision),
+    decideComment: (site: string, page: string, id: string, decision: Decision, options: DecideOptions) => decide(site, page, id, decision, options),
 
     async createModerator(account: ModeratorAccount): Promise<boolean> {
       const email = normalizeModeratorEmail(account.email);
@@ -499,6 +833,23 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
     async revokeSessionsOf(moderatorId: string): Promise<number> {
       return Number(await run('the sessions revoke', REVOKE_SESSIONS_OF, [mod.sessionsOf(moderatorId)], [mod.sessionPrefix]));
+    },
+
+    async createSignInLink(link: SignInLink): Promise<void> {
+      const ttl = Math.ceil(link.expiresAt - clock());
+      // Already expired: there is nothing to keep, and PX must be positive.
+      if (ttl <= 0) return;
+      await client.set(mod.signInLink(link.id), JSON.stringify({ moderatorId: link.moderatorId, expiresAt: link.expiresAt }), {
+        expiration: { type: 'PX', value: ttl },
+      });
+    },
+
+    async consumeSignInLink(id: string, now: number): Promise<string | null> {
+      // GETDEL: of two uses at once, one reads the link and the other finds nothing.
+      const json = await client.getDel(mod.signInLink(id));
+      if (json === null) return null;
+      const link = JSON.parse(json) as Pick<SignInLink, 'moderatorId' | 'expiresAt'>;
+      return now < link.expiresAt ? link.moderatorId : null;
     },
 
     // A real write, not PING: a Redis at maxmemory with noeviction answers PING and refuses
@@ -613,20 +964,17 @@ function accountFromHash(raw: Record<string, string>): ModeratorAccount | null {
   };
 }
 
-/** The queue a comment's stored state puts it in: held, rejected, or approved by a moderator; null for one the engine published. */
-function queueOf(comment: StoredComment): QueueName | null {
-  if (comment.status === 'pending') return 'pending';
-  if (comment.status === 'rejected') return 'rejected';
-  if (comment.status === 'published' && comment.decision) return 'approved';
-  return null;
+interface Cursor {
+  score: number;
+  member: string;
 }
 
-/** A queue cursor: the last item's score and member, so the next page starts right after it even if it left the queue. */
-function queueCursor(score: number, member: string): string {
+/** A page cursor: the last item's score and member, so the next page starts right after it even if it left the set. */
+function cursorOf(score: number, member: string): string {
   return Buffer.from(JSON.stringify([score, member])).toString('base64url');
 }
 
-function parseQueueCursor(cursor: string | null): { score: number; member: string } | null {
+function parseCursor(cursor: string | null): Cursor | null {
   if (cursor === null) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
@@ -635,6 +983,24 @@ function parseQueueCursor(cursor: string | null): { score: number; member: strin
     // Not one of ours: the first page.
   }
   return null;
+}
+
+/** An unsettled write's token (markUnsettled): when it began, and its comment. */
+function parseUnsettledToken(token: string): { at: number; page: string; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(token);
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string' && typeof value[2] === 'string') {
+      return { at: value[0], page: value[1], id: value[2] };
+    }
+  } catch {
+    // Not one of ours: dropped.
+  }
+  return null;
+}
+
+/** The UTC day (YYYY-MM-DD) of an epoch-ms time: the daily figures' key. */
+function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function sha1(text: string): string {
@@ -646,15 +1012,18 @@ function redactUrl(url: string): string {
 }
 
 /**
- * A thread event from its log entry (`<seq>-0`: 'c' the public comment, 'n' the count after
- * it). Entries written before events were built in one place hold the whole event as 'e'.
+ * A thread event from its log entry (`<seq>-0`: 'c' the public comment of a comment:created,
+ * or 'd' the id of a comment:deleted; 'n' the count after it). Entries written before events
+ * were built in one place hold the whole event as 'e'.
  */
-function eventFromLog(entry: { id: string; message: Record<string, string> }): ThreadEvent {
+function eventFromLog(entry: { id: string; message: Record<string, string> }, page: string): ThreadEvent {
   const seq = Number.parseInt(entry.id, 10);
-  const { c, n, e } = entry.message;
+  const { c, d, n, e } = entry.message;
   if (c !== undefined) {
     const comment: unknown = JSON.parse(c);
     if (isPublicComment(comment)) return commentCreatedEvent(comment, seq, Number(n));
+  } else if (d !== undefined) {
+    return commentDeletedEvent({ id: d, page }, seq, Number(n));
   } else if (e !== undefined) {
     const legacy: unknown = JSON.parse(e);
     if (isThreadEvent(legacy)) return legacy;
