@@ -7,12 +7,14 @@ import { parseWidgetApi, renderedParts, renderReadmeBlock, replaceReadmeBlock, u
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 const elementSource = read('widget/thread/rembuk-thread.ts');
+/** Templates the element renders from other files: their parts are the element's too. */
+const partSources = [elementSource, read('widget/thread/report-form.ts')];
 const api = parseWidgetApi(elementSource, 'RembukThread');
 const names = (entries: readonly { name: string }[]) => entries.map((e) => e.name).sort();
 
 describe("the widget's documented API", () => {
   it('documents every part the template renders, and renders every part it documents', () => {
-    const rendered = renderedParts(elementSource);
+    const rendered = [...new Set(partSources.flatMap(renderedParts))].sort();
     expect(rendered.length).toBeGreaterThan(20);
     expect(names(api.parts)).toEqual(rendered);
   });
@@ -21,8 +23,8 @@ describe("the widget's documented API", () => {
     const used = usedCustomProperties(read('widget/thread/rembuk-thread.styles.ts'));
     expect(used).toContain('--rembuk-color-input-background');
     expect(names(api.properties)).toEqual(used);
-    // The element's own source sets no style of its own that could read one unseen.
-    expect(usedCustomProperties(elementSource)).toEqual([]);
+    // The element's own templates set no style of their own that could read one unseen.
+    for (const source of partSources) expect(usedCustomProperties(source)).toEqual([]);
   });
 
   it('documents the attributes the element declares (and lang, which it reads itself) and the event it fires', () => {

@@ -203,6 +203,101 @@ export const threadStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  /* Reporting: a quiet control, so it does not compete with the comment. */
+  .report {
+    margin: 0.35em 0 0;
+    padding: 0.1em 0.4em;
+    border: 1px solid transparent;
+    background: transparent;
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  .report:hover,
+  .report[aria-expanded='true'] {
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+  .report-form {
+    margin: 0.5em 0 0;
+    padding: calc(var(--_space) * 0.75);
+  }
+  fieldset {
+    display: grid;
+    gap: 0.35em;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    margin: 0 0 0.25em;
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    font-weight: 400;
+  }
+  .choice input {
+    width: auto;
+    margin: 0;
+    padding: 0;
+    accent-color: var(--_accent);
+  }
+  .report-form textarea {
+    min-height: 3.5em;
+  }
+  .cancel {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .report-done {
+    margin: 0.35em 0 0;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .report-done:focus {
+    outline: none;
+  }
+  .report-done:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  /* A moderator did not publish a held comment of the reader's: said once, calmly, until dismissed. */
+  .declined:empty {
+    display: none;
+  }
+  .declined {
+    display: grid;
+    gap: 0.5em;
+    margin: 0 0 var(--_space);
+  }
+  .declined-notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    margin: 0;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_pending);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 0.9em;
+  }
+  .dismiss {
+    padding: 0.25em 0.75em;
+    background: transparent;
+    color: var(--_accent);
+    font-size: 0.9em;
+  }
+
   .empty {
     margin: 0;
     padding: var(--_space);

@@ -17,6 +17,8 @@ import { errorMessage, messages, refusalMessage, resolveLang, type Lang, type Me
 import { formatAbsoluteTime, formatRelativeTime } from '../relative-time.ts';
 import { createBrowserStore, storageKeys, type KeyValueStore } from '../storage.ts';
 import { createDraftKey } from './draft-key.ts';
+import { excerpt } from './excerpt.ts';
+import { ReportForm } from './report-form.ts';
 import { defaultPageId, embedDefaults, type ThreadConfig } from './thread-config.ts';
 import { ThreadController } from './thread-controller.ts';
 import { threadStyles } from './rembuk-thread.styles.ts';
@@ -55,6 +57,18 @@ let instances = 0;
  * @csspart text - The comment's text.
  * @csspart pending-badge - "Awaiting review" on the reader's own held comment.
  * @csspart pending-reason - Why moderation held it, when the server said.
+ * @csspart report-button - "Report" under a comment of someone else's; it opens the report form below it.
+ * @csspart report-form - The inline form to report a comment to the moderators.
+ * @csspart report-legend - The report form's question ("Why are you reporting this comment?").
+ * @csspart report-choice - The label around one reason's radio button (spam, abuse, off topic, other).
+ * @csspart report-note-label - The label around the optional note.
+ * @csspart report-note - The optional note for the moderators.
+ * @csspart report-send - The button that sends the report.
+ * @csspart report-cancel - The button that closes the report form without sending (Escape does too).
+ * @csspart report-error - Why the report could not be sent; hidden when empty.
+ * @csspart report-done - Replaces the report control once the report is in: thanks, or that the reader had already reported it.
+ * @csspart declined - The notice that a moderator did not publish one of the reader's held comments.
+ * @csspart declined-dismiss - The button that dismisses that notice.
  * @csspart load-more - The button that loads older comments.
  * @csspart unavailable - Replaces the thread when the server refuses this site, origin or embed code for good.
  * @csspart unavailable-reason - Why, in the reader's language.
@@ -106,10 +120,11 @@ export class RembukThread extends LitElement {
   /** The connection a passing failure in `_error` happened on (null: the error holds whatever the connection does). */
   #errorConnection: number | null = null;
   readonly #thread = new ThreadController(this, { config: () => this.#resolveConfig(), storage: this.#storage });
+  readonly #uid = ++instances;
+  readonly #reports = new ReportForm(this, { send: (input) => this.#thread.report(input), lang: () => this._lang, uid: this.#uid });
   /** Kept across a post that may have been stored, so the reader's retry reuses it; a new text gets a new key. */
   readonly #draft = createDraftKey();
   #langObserver: MutationObserver | null = null;
-  readonly #uid = ++instances;
 
   constructor() {
     super();
@@ -168,7 +183,7 @@ export class RembukThread extends LitElement {
       <section part="thread" aria-labelledby="rembuk-heading-${this.#uid}">
         <h2 class="heading" part="heading" id="rembuk-heading-${this.#uid}">${ready && t.thread ? m.heading(t.thread.count) : m.title}</h2>
         <p class="notice" part="notice" role="status">${this.#connectionNotice()}</p>
-        ${this.#renderComposer()} ${this.#renderList(ready)}
+        ${this.#renderComposer()} ${this.#renderDeclined()} ${this.#renderList(ready)}
       </section>
     `;
   }
@@ -179,6 +194,28 @@ export class RembukThread extends LitElement {
     if (t.connection === 'reconnecting') return this.#m.reconnecting;
     if (t.loadError) return errorMessage(this._lang, t.loadError, LIMITS);
     return '';
+  }
+
+  /** One live region for every notice, present while empty, so a new notice is announced. */
+  #renderDeclined(): TemplateResult {
+    const m = this.#m;
+    return html`<div class="declined" role="status">
+      ${this.#thread.declined.map(
+        (c) =>
+          html`<p class="declined-notice" part="declined">
+            <span>${m.declined(excerpt(c.text))}</span>
+            <button class="dismiss" part="declined-dismiss" type="button" @click=${() => this.#dismissDeclined(c.id)}>${m.dismiss}</button>
+          </p>`,
+      )}
+    </div>`;
+  }
+
+  async #dismissDeclined(id: string): Promise<void> {
+    this.#thread.dismissDeclined(id);
+    await this.updateComplete;
+    // The button that had focus is gone: the next notice's, else the composer, keeps the keyboard in the thread.
+    const next = this.renderRoot.querySelector<HTMLElement>('.declined button') ?? this.renderRoot.querySelector<HTMLElement>('textarea');
+    next?.focus();
   }
 
   #renderUnavailable(): TemplateResult {
@@ -296,9 +333,15 @@ export class RembukThread extends LitElement {
           }
         </p>
         <p class="text" part="text">${c.text}</p>
-        ${pending ? this.#renderPendingNote(c.id) : nothing}
+        ${pending ? this.#renderPendingNote(c.id) : nothing} ${this.#mayReport(c) ? this.#reports.render(c) : nothing}
       </li>
     `;
+  }
+
+  /** Someone else's published comment: never one's own, a tombstone, or before we know who the viewer is. */
+  #mayReport(c: PublicComment): boolean {
+    const viewer = this.#thread.authorId;
+    return viewer !== null && c.authorId !== viewer && c.status === 'published';
   }
 
   #renderPendingNote(id: string): TemplateResult {
