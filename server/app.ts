@@ -17,6 +17,7 @@ import { createHttpApp, type HttpAppDeps } from './http/http-app.ts';
 import { listenUrl } from './http/listen-url.ts';
 import type { AuthorTokens } from './identity/author-token.ts';
 import type { Logger } from './logger.ts';
+import type { LimiterFactory } from './limits/redis-limiters.ts';
 import { trustNoProxy, type TrustProxy } from './limits/trust-proxy.ts';
 import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
 import { createReaderGate, DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   configureIo?: (io: ReaderServer) => void;
   /** Told about held and reported comments, without being awaited (the sites' webhooks); none when absent. */
   alerts?: CommentAlerts;
+  /** Where failed moderator sign-ins are counted (Redis with several servers); this process when absent. */
+  signInLimiter?: LimiterFactory;
   /** Where a site's page is read, for the console's links; default: the site's first origin + the page id when it is a path. */
   pageUrlOf?: (site: string, page: string) => string | null;
 }
@@ -72,7 +75,7 @@ export function createApp(deps: AppDeps): App {
   let listeningAt: string | null = null;
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
   const ownOrigin = () => publicOrigin ?? listeningAt;
-  const auth = createModeratorAuth({ store: deps.store, clock: deps.clock });
+  const auth = createModeratorAuth({ store: deps.store, clock: deps.clock, ...(deps.signInLimiter ? { limiter: deps.signInLimiter } : {}) });
   let consoles: ConsoleNamespace | null = null;
   const httpApp = createHttpApp({
     store: deps.store,

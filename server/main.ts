@@ -17,6 +17,7 @@ import type { SiteModerationSettings } from './comments/moderate.ts';
 import { firstAdminLink } from './moderators/first-admin.ts';
 import { pageUrlOf } from './sites/page-url.ts';
 import { createSitePolicies } from './sites/site-policies.ts';
+import { connectRedisLimiters } from './limits/redis-limiters.ts';
 import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
 import { createPostRateLimit, createRedisPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, storeSettingsOf, type Config } from './config.ts';
@@ -113,6 +114,14 @@ async function main(): Promise<void> {
       })
     : null;
 
+  // Failed moderator sign-ins count once across every server on the Redis, not once per server.
+  const redisLimiters = config.REDIS_URL
+    ? await connectRedisLimiters({
+        url: config.REDIS_URL,
+        prefix: config.REDIS_PREFIX,
+        onError: (err) => logger.warn({ err }, 'redis (limits) error'),
+      })
+    : null;
   const policies = createSitePolicies({ store, fromFile: (site) => moderation.get(site), sites: () => sites.list().map((s) => s.id) });
   await policies.refresh();
   const stopPolicyRefresh = policies.start(10_000, (err) => logger.warn({ err }, 'could not refresh the sites’ saved moderation policies'));
@@ -123,6 +132,7 @@ async function main(): Promise<void> {
     sites,
     tokens,
     policies,
+    ...(redisLimiters ? { signInLimiter: redisLimiters.make } : {}),
     rateLimit: postLimit ?? createPostRateLimit({ postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE }),
     trustProxy: config.TRUST_PROXY.trust,
     readerLimits: {
@@ -198,6 +208,7 @@ async function main(): Promise<void> {
       await store.close();
       await adapter?.close();
       await postLimit?.close();
+      await redisLimiters?.close();
       logger.info({ droppedLogLines: logDestination.stats().droppedLines }, 'stopped cleanly');
       // The last lines get a moment to reach the log, never longer than the shutdown limit.
       await logDestination.flush(500);

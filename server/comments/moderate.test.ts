@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy, parsePolicy } from '../../moderation/index.ts';
 import { createSiteModeration, type ModerationRequest } from './moderate.ts';
 
-const emptyHistory = { approvedCount: 0, rejectedCount: 0, recentPosts: [], bannedUntil: null };
+const emptyHistory = { approvedCount: 0, rejectedCount: 0, recentPosts: [], bannedUntil: null, trusted: false, firstSeen: null, name: null };
 const request = (over: Partial<ModerationRequest> = {}): ModerationRequest => ({
   site: 'demo',
   page: '/a',
@@ -67,5 +67,22 @@ describe('site moderation', () => {
 
   it('uses the default policy for a site without settings', () => {
     expect(moderate(request({ site: 'elsewhere', text: 'Scunthorpe dan Essex, kasus asuransi.' })).action).toBe('publish');
+  });
+
+  it('holds a new author but lets one a moderator trusts skip the hold', () => {
+    const holdNew = parsePolicy({ newAuthor: { holdFirst: 2 } });
+    if (!holdNew.ok) throw new Error('test policy invalid');
+    const settings = { policy: holdNew.policy, preModerated: false, closedPages: [] };
+    const site = createSiteModeration(() => settings);
+    expect(site(request({ site: 'x' })).action).toBe('hold');
+    expect(site(request({ site: 'x', history: { ...emptyHistory, trusted: true } })).action).toBe('publish');
+  });
+
+  it('follows a site whose settings change (a moderator saved a policy) from the next comment on', () => {
+    let current = { policy: defaultPolicy, preModerated: false, closedPages: [] as string[] };
+    const site = createSiteModeration(() => current);
+    expect(site(request({ site: 'x' })).action).toBe('publish');
+    current = { ...current, policy: strict.policy };
+    expect(site(request({ site: 'x', text: 'Ada tambang ilegal di sini.' })).action).not.toBe('publish');
   });
 });

@@ -42,7 +42,7 @@ export async function decideComment(deps: DecideDeps, site: string, moderator: M
   }
   const [item] = await loadQueueItems(deps, site, [comment]);
   if (!item) throw new Error('loadQueueItems returned no item for one comment');
-  deps.feed.resolved(site, { queue: from, id: comment.id, page: comment.page, decision: item.decision });
+  if (from !== null) deps.feed.resolved(site, { queue: from, id: comment.id, page: comment.page, decision: item.decision });
   deps.feed.added(site, queueOf(comment), item);
   deps.feed.countsChanged(site);
   deps.logger.info(

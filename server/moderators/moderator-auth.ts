@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { keyedLimit } from '../limits/keyed-limit.ts';
 import { limitKey } from '../limits/limit-key.ts';
+import type { LimiterFactory } from '../limits/redis-limiters.ts';
 import type { ModeratorAccount, ModeratorDirectory, ModeratorSession } from '../store/moderator-types.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 
@@ -40,6 +41,8 @@ export interface ModeratorAuthOptions {
   failuresPerAddress?: number;
   failureWindowS?: number;
   randomToken?: () => string;
+  /** Where failed sign-ins are counted: in this process by default; in Redis for several servers (limits/redis-limiters.ts). */
+  limiter?: LimiterFactory;
 }
 
 export const SIGN_IN_FAILED_MESSAGE = 'The email or the password is wrong.';
@@ -58,8 +61,9 @@ export function createModeratorAuth(options: ModeratorAuthOptions): ModeratorAut
   const { store, clock } = options;
   const ttl = options.sessionTtlMs ?? 12 * 3_600_000;
   const window = options.failureWindowS ?? 15 * 60;
-  const perAccount = keyedLimit(new RateLimiterMemory({ keyPrefix: 'signin-account', points: options.failuresPerAccount ?? 5, duration: window }));
-  const perAddress = keyedLimit(new RateLimiterMemory({ keyPrefix: 'signin-address', points: options.failuresPerAddress ?? 20, duration: window }));
+  const limiter: LimiterFactory = options.limiter ?? ((name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }));
+  const perAccount = keyedLimit(limiter('signin-account', options.failuresPerAccount ?? 5, window));
+  const perAddress = keyedLimit(limiter('signin-address', options.failuresPerAddress ?? 20, window));
   const randomToken = options.randomToken ?? (() => randomBytes(32).toString('base64url'));
   // Verified against when the email is unknown, so an unknown email costs what a wrong password
   // does. Made at the first such sign-in, not at start: every server (and test app) builds this.

@@ -290,6 +290,8 @@ export function describeModerationContract(name: string, open: () => Promise<Sto
         });
         const decision = reject(DAY_ONE + 2 * HOUR);
         const result = ok(await store.decideComment(SITE, PAGE, comment.id, decision, options(0)));
+        // It was in no queue: nothing for a console to remove.
+        expect(result.from).toBeNull();
         expect(result.comment).toEqual(decided(comment, 'rejected', decision, 1));
         expect(result.event).toEqual({ type: 'comment:deleted', page: PAGE, seq: 2, id: comment.id, count: 0 });
         expect(result.audit).toMatchObject({ before: 'published', after: 'rejected' });

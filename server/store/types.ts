@@ -115,9 +115,10 @@ export type DecideResult =
   /**
    * `event`: the thread event to broadcast: comment:created when the decision published it,
    * comment:deleted when it took a published comment out of the thread, null otherwise.
-   * `from`: the queue it was in (and so leaves); `audit`: the entry written.
+   * `from`: the queue it was in (and so leaves), null for an engine-published comment nobody
+   * reported (it was in none); `audit`: the entry written.
    */
-  | { ok: true; comment: StoredComment; event: ThreadEvent | null; from: QueueName; audit: AuditEntry }
+  | { ok: true; comment: StoredComment; event: ThreadEvent | null; from: QueueName | null; audit: AuditEntry }
   | { ok: false; code: 'NOT_FOUND' }
   /** The comment is no longer pending: `comment` as stored, its `decision` says who, how and when (absent when the engine published it). */
   | { ok: false; code: 'ALREADY_DECIDED'; comment: StoredComment };

@@ -44,7 +44,7 @@ export type DecisionOutcome =
        * The queue it leaves. A comment the engine published and nobody reported is in no queue;
        * it answers `approved`, the queue of published comments, where a console finds nothing to remove.
        */
-      from: QueueName;
+      from: QueueName | null;
       change: StatusChange;
     }
   | { ok: false; code: 'ALREADY_DECIDED' | 'NOT_FOUND' };
@@ -65,7 +65,7 @@ export function applyDecision(stored: StoredComment, decision: Decision, revisio
   const status = approve ? 'published' : 'rejected';
   const { reports: _closed, ...rest } = stored;
   const comment: StoredComment = { ...rest, status, decision: structuredClone(decision), revision: revision + 1 };
-  return { ok: true, comment, from: queueOf(stored) ?? 'approved', change: statusChange(stored.status, status) };
+  return { ok: true, comment, from: queueOf(stored), change: statusChange(stored.status, status) };
 }
 
 export type ReportOutcome =
