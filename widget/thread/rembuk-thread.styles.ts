@@ -269,8 +269,9 @@ export const threadStyles = css`
   }
 
   /* A moderator did not publish a held comment of the reader's: said once, calmly, until dismissed. */
+  /* Empty, it takes no room but stays in the accessibility tree, so a notice added later is announced. */
   .declined:empty {
-    display: none;
+    margin: 0;
   }
   .declined {
     display: grid;
