@@ -5,11 +5,11 @@ import { inject } from 'vitest';
 import { startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
 import { deleteRedisKeys } from '../../test/support/stores.ts';
 import { StoreUnavailableError } from './errors.ts';
-import { authorKeys, moderatorKeys, threadKeys } from './redis-keys.ts';
-import { createRedisStore } from './redis-store.ts';
+import { authorKeys, moderatorKeys, queueKeys, siteKeys, threadKeys } from './redis-keys.ts';
+import { createRedisStore, UNSETTLED_AFTER_MS } from './redis-store.ts';
 import { describeModerationContract } from './moderation.contract.ts';
 import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
-import type { CommentStore, NewComment } from './types.ts';
+import type { CommentStore, DecideOptions, Decision, NewComment } from './types.ts';
 
 async function connectAdmin(url: string) {
   const admin = createClient({ url });
@@ -290,5 +290,208 @@ describe('redis store moderator keys', () => {
     await store.createSession({ id: 'next', moderatorId: 'mod-1', createdAt: Date.now(), expiresAt: Date.now() + 60_000 });
     expect((await admin.sMembers(mod.sessionsOf('mod-1'))).sort()).toEqual(['live', 'next']);
     expect(await store.revokeSessionsOf('mod-1')).toBe(2);
+  });
+});
+
+describe('redis store second step (site and author indexes)', () => {
+  const url = inject('redisUrl');
+  let prefix = '';
+  let store: CommentStore;
+  let admin: Admin;
+  let now = 0;
+  let warnings: string[] = [];
+
+  beforeAll(async () => {
+    admin = await connectAdmin(url);
+  });
+  afterAll(async () => {
+    await admin.close();
+  });
+  afterEach(async () => {
+    await store.close();
+    await deleteRedisKeys(url, prefix);
+  });
+  async function open(extra: { queueScanLimit?: number } = {}): Promise<CommentStore> {
+    prefix = `test-second-${randomUUID()}`;
+    now = Date.now();
+    warnings = [];
+    store = await createRedisStore({ url, prefix, clock: () => now, onWarning: (m) => warnings.push(m), ...extra });
+    return store;
+  }
+  const held = (over: Partial<NewComment> = {}) =>
+    comment({
+      status: 'pending',
+      moderation: {
+        action: 'hold',
+        reasons: [{ rule: 'profanity', action: 'hold', message: { en: 'Profanity', id: 'Kata kasar' }, spans: [] }],
+      },
+      ...over,
+    });
+  const at = Date.UTC(2026, 2, 1, 10);
+  const approve = (when = at): Decision => ({ action: 'approve', moderatorId: 'mod-ani', reason: null, at: when });
+  const reject = (when = at): Decision => ({ action: 'reject', moderatorId: 'mod-ani', reason: 'spam', at: when });
+  const seen = (revision: number): DecideOptions => ({ revision, audit: { id: `audit-${randomUUID()}`, moderatorEmail: 'ani@example.com' } });
+  const day = new Date(at).toISOString().slice(0, 10);
+
+  /** Everything the second step maintains, as the store reads it. */
+  async function indexes(site = 'demo') {
+    return {
+      counts: await store.queueCounts(site),
+      pending: (await store.listQueue(site, 'pending', { order: 'newest', cursor: null, limit: 50 })).items.map((c) => c.id),
+      approved: (await store.listQueue(site, 'approved', { order: 'newest', cursor: null, limit: 50 })).items.map((c) => c.id),
+      audit: (await store.listAudit(site, { cursor: null, limit: 50 })).entries.map((e) => e.id),
+      stats: await store.getDailyStats(site, [day]),
+      author: await store.getAuthorHistory(site, 'author-a'),
+      recent: (await store.listRecentComments(site, 50)).map((c) => c.id),
+      mine: (await store.listAuthorComments(site, 'author-a', 50)).map((c) => c.id),
+    };
+  }
+
+  it('completes a decision whose whole second step failed (as after a crash) at a read of the site once the write is old enough', async () => {
+    await open();
+    const c = held({ createdAt: at - 1 });
+    await store.createComment(c, 'crash-key-1');
+    // Every part of the second step refused: the site's queue, the audit log, the author's counts.
+    const q = queueKeys(prefix, 'demo');
+    const s = siteKeys(prefix, 'demo');
+    const counts = authorKeys(prefix, 'demo', 'author-a').counts;
+    const saved = await admin.hGetAll(counts);
+    await admin.set(q.approved, 'x');
+    await admin.set(s.auditEntries, 'x');
+    await admin.del(counts);
+    await admin.set(counts, 'x');
+    const options = seen(0);
+    const result = await store.decideComment('demo', '/a', c.id, approve(), options);
+    // The decision itself is durable and answered: its thread step is one script.
+    expect(result).toMatchObject({ ok: true, event: { type: 'comment:created', seq: 1 } });
+    expect(warnings).toEqual([expect.stringMatching(/is stored but its queue, audit entry or author counts were not updated/)]);
+    await admin.del([q.approved, s.auditEntries, counts]);
+    await admin.hSet(counts, saved);
+
+    // A young token may be a write still in flight: left alone.
+    expect(await store.queueCounts('demo')).toMatchObject({ pending: 1, approved: 0 });
+    expect(await admin.sCard(s.unsettled)).toBe(1);
+
+    now += UNSETTLED_AFTER_MS;
+    const repaired = await indexes();
+    expect(repaired.counts).toEqual({ pending: 0, reported: 0, rejected: 0, approved: 1 });
+    expect(repaired.approved).toEqual([c.id]);
+    expect(repaired.pending).toEqual([]);
+    expect(repaired.audit).toEqual([options.audit.id]);
+    expect(repaired.stats[0]).toMatchObject({ held: 1, approvedByModerator: 1, rules: { profanity: 1 } });
+    expect(repaired.author).toMatchObject({ approvedCount: 1, rejectedCount: 0 });
+    expect(await admin.sCard(s.unsettled)).toBe(0);
+  });
+
+  it('shows a held comment to moderators whose creation stopped after the thread write, though its author never retried', async () => {
+    await open();
+    const c = held();
+    const q = queueKeys(prefix, 'demo');
+    await admin.set(q.pending, 'x');
+    await expect(store.createComment(c, 'crash-key-2')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await admin.del(q.pending);
+    now += UNSETTLED_AFTER_MS;
+    expect((await store.listQueue('demo', 'pending', { order: 'newest', cursor: null, limit: 10 })).items).toEqual([c]);
+    expect((await store.getDailyStats('demo', [new Date(c.createdAt).toISOString().slice(0, 10)]))[0]).toMatchObject({ held: 1 });
+  });
+
+  it('repeats the second step from the stored comments without counting anything twice', async () => {
+    await open();
+    const published = comment({ createdAt: at });
+    const waiting = held({ createdAt: at + 1 });
+    const decided = held({ createdAt: at + 2 });
+    for (const [i, c] of [published, waiting, decided].entries()) await store.createComment(c, `replay-key-${i}`);
+    expect((await store.decideComment('demo', '/a', decided.id, reject(), seen(0))).ok).toBe(true);
+    expect((await store.decideComment('demo', '/a', decided.id, approve(at + 5), seen(1))).ok).toBe(true);
+    await store.reportComment('demo', '/a', published.id, { reporterId: 'reader-1', reason: 'spam', note: null, at: at + 9 }, 3);
+    const before = await indexes();
+    expect(before.author).toMatchObject({ approvedCount: 2, rejectedCount: 0, firstSeen: at });
+    expect(before.stats[0]).toMatchObject({ published: 1, held: 2, approvedByModerator: 1, rejectedByModerator: 1 });
+
+    // Tokens as a crash would have left them (long ago), and settles as retries make them.
+    const s = siteKeys(prefix, 'demo');
+    for (const c of [published, waiting, decided]) {
+      await admin.sAdd(s.unsettled, JSON.stringify([0, c.page, c.id, randomUUID()]));
+      expect(await store.settleComment(c)).toBeNull();
+    }
+    expect(await indexes()).toEqual(before);
+    expect(await indexes()).toEqual(before);
+    expect(await admin.sCard(s.unsettled)).toBe(0);
+  });
+
+  it('keeps every report of readers reporting the same comment at the same moment, and hides it once', async () => {
+    await open();
+    const c = comment();
+    await store.createComment(c, 'many-reports');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        store.reportComment('demo', '/a', c.id, { reporterId: `reader-${i}`, reason: 'spam', note: null, at: at + i }, 8),
+      ),
+    );
+    const firsts = results.filter((r) => r.ok && r.first);
+    expect(firsts).toHaveLength(8);
+    expect(results.filter((r) => r.ok && r.hidden)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toHaveLength(4);
+    const stored = await store.getComment('demo', '/a', c.id);
+    expect(stored?.reports).toHaveLength(8);
+    expect(stored).toMatchObject({ status: 'pending', revision: 1 });
+    const log = await store.readEvents('demo', '/a', 0, 10);
+    expect(log.events.map((e) => e.type)).toEqual(['comment:created', 'comment:deleted']);
+  });
+
+  it('counts comments that an earlier version of the store recorded as that version counted them', async () => {
+    await open();
+    const published = comment();
+    const waiting = held();
+    await store.createComment(published, 'legacy-key-1');
+    await store.createComment(waiting, 'legacy-key-2');
+    // The layout before revisions: ids in the recorded set, no counted entries.
+    const a = authorKeys(prefix, 'demo', 'author-a');
+    await admin.del(a.counted);
+    await admin.zAdd(a.recorded, [
+      { score: 1, value: published.id },
+      { score: 2, value: waiting.id },
+    ]);
+    expect((await store.decideComment('demo', '/a', waiting.id, approve(), seen(0))).ok).toBe(true);
+    expect((await store.decideComment('demo', '/a', published.id, reject(), seen(0))).ok).toBe(true);
+    expect(await store.getAuthorHistory('demo', 'author-a')).toMatchObject({ approvedCount: 1, rejectedCount: 1 });
+    expect((await store.getAuthorHistory('demo', 'author-a')).recentPosts).toHaveLength(2);
+  });
+
+  it('keeps every key a decision or report touches under its thread’s, its site’s or its author’s hash tag', async () => {
+    await open();
+    const c = held();
+    await store.createComment(c, 'tag-key-1');
+    await store.decideComment('demo', '/a', c.id, approve(), seen(0));
+    await store.reportComment('demo', '/a', c.id, { reporterId: 'reader-1', reason: 'spam', note: null, at }, 3);
+    await store.setAuthorTrusted('demo', 'author-a', true);
+    await store.setSitePolicy('demo', { policy: {}, updatedAt: at, updatedBy: 'ani@example.com' });
+    const keys: string[] = [];
+    for await (const batch of admin.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) keys.push(...batch);
+    const tags = new Set(keys.map((key) => /^[^:]+:\{([^}]*)\}:/.exec(key)?.[1]));
+    expect([...tags].sort()).toEqual(['a:demo:author-a', 'demo:/a', 'q:demo']);
+  });
+
+  it('answers a filtered page after a bounded walk of the queue, with a cursor to walk on', async () => {
+    await open({ queueScanLimit: 10 });
+    const wanted = held({ text: 'tambang ilegal', createdAt: at });
+    await store.createComment(wanted, 'scan-key-0');
+    for (let i = 1; i <= 25; i += 1) await store.createComment(held({ createdAt: at + i }), `scan-key-${i}`);
+    const pages: number[] = [];
+    const found: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<CommentStore['listQueue']>> = await store.listQueue('demo', 'pending', {
+        order: 'newest',
+        cursor,
+        limit: 5,
+        search: 'TAMBANG',
+      });
+      pages.push(page.items.length);
+      found.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null && pages.length < 10);
+    expect(found).toEqual([wanted.id]);
+    expect(pages).toEqual([0, 0, 1]);
   });
 });

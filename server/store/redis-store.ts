@@ -106,6 +106,8 @@ export interface RedisStoreOptions {
   onWarning?: (message: string) => void;
   /** The clock a session's TTL, and the age of an unsettled write, are measured by (default Date.now). */
   clock?: () => number;
+  /** How many queue entries one filtered page may look at (default 2,000). */
+  queueScanLimit?: number;
 }
 
 /** How many of an author's comments their index keeps (for the console's author history). */
@@ -116,8 +118,6 @@ const SITE_RECENT_KEPT = 1_000;
 export const UNSETTLED_AFTER_MS = 30_000;
 /** How many tokens one read repairs at most, so a read stays quick after a long outage. */
 const REPAIRS_PER_READ = 50;
-/** How many queue entries one filtered page may look at before it answers with what it found (and a cursor). */
-const QUEUE_SCAN_LIMIT = 2_000;
 /** How often a change is worked out again because a report came in between the read and the write. */
 const CHANGE_ATTEMPTS = 20;
 
@@ -143,6 +143,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   }
 
   const clock = options.clock ?? Date.now;
+  const queueScanLimit = options.queueScanLimit ?? 2_000;
   const warn = (message: string) => options.onWarning?.(message);
   const mod = moderatorKeys(prefix);
   const shas = new Map<string, string>();
@@ -400,8 +401,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         if (reply[0] === 3) continue;
         written = true;
         await settleQuietly(comment, Number(reply[4]), [audit], token);
-        // A comment the engine published and nobody reported was in no queue; QueueName has no word for that.
-        return { ok: true, comment, event: eventOf(plan.change, reply), from: plan.from ?? 'approved', audit };
+        return { ok: true, comment, event: eventOf(plan.change, reply), from: plan.from, audit };
       }
       throw stillChanging('a decision', site, page, id);
     } finally {
@@ -460,7 +460,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
   /**
    * A page of a queue. Filters other than the page need the comment, so a filtered page walks
-   * the site's queue in batches and drops what does not match; it looks at QUEUE_SCAN_LIMIT
+   * the site's queue in batches and drops what does not match; it looks at `queueScanLimit`
    * entries at most and then answers with what it found and a cursor at the last entry it
    * looked at (a page can then be short, even empty, with more to come).
    */
@@ -496,7 +496,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const ref = parseQueueMember(e.value);
       if (query.page === undefined || ref?.page === query.page) pending.push({ ...e, ref });
       if (pending.length >= batch) await flush();
-      if (found.length >= want || scanned >= QUEUE_SCAN_LIMIT) break;
+      if (found.length >= want || scanned >= queueScanLimit) break;
     }
     await flush();
     // Repaired after reading, so the offsets above stayed valid; a failure is retried at the next read.
@@ -507,7 +507,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     const shown = found.slice(0, query.limit);
     const last = shown.at(-1);
     if (found.length > query.limit && last) return { items: shown.map((f) => f.comment), nextCursor: cursorOf(last.score, last.member) };
-    const stop: Cursor | null = scanned >= QUEUE_SCAN_LIMIT ? lastScanned : null;
+    const stop: Cursor | null = scanned >= queueScanLimit ? lastScanned : null;
     return { items: shown.map((f) => f.comment), nextCursor: stop ? cursorOf(stop.score, stop.member) : null };
   }
 
