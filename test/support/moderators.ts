@@ -13,7 +13,8 @@ export async function addTestModerator(store: ModeratorDirectory, at: number, ov
     email: 'dewi@example.com',
     role: 'moderator',
     sites: ['demo'],
-    passwordHash: await hashPassword(DEWI_PASSWORD),
+    // Hashing is slow on purpose; a caller that made the hash once passes it in `over`.
+    passwordHash: over.passwordHash ?? (await hashPassword(DEWI_PASSWORD)),
     createdAt: at,
     passwordChangedAt: at,
     ...over,
