@@ -78,6 +78,46 @@ describe.each(STORE_KINDS)('moderator sign-in on the %s store', (kind) => {
     expect(await auth.authenticate('token-2')).toBeNull();
   });
 
+  it('signs in once with a sign-in link, starting a session like a password does', async () => {
+    const { auth } = await setup();
+    const token = await auth.issueSignInLink('mod-dewi', 60_000);
+    const first = await auth.signInWithLink(token);
+    expect(first).toMatchObject({ ok: true, account: { id: 'mod-dewi' }, session: { moderatorId: 'mod-dewi' } });
+    expect(await auth.authenticate(first.ok ? first.token : '')).toMatchObject({ account: { email: 'dewi@example.com' } });
+    expect(await auth.signInWithLink(token)).toMatchObject({ ok: false, code: 'SIGN_IN_FAILED' });
+  });
+
+  it('lets only one of two uses of a link at the same moment sign in', async () => {
+    const { auth } = await setup();
+    const token = await auth.issueSignInLink('mod-dewi', 60_000);
+    const outcomes = await Promise.all([auth.signInWithLink(token), auth.signInWithLink(token)]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+  });
+
+  it('refuses a sign-in link after it expires, and one nobody issued', async () => {
+    const { auth, later } = await setup();
+    const token = await auth.issueSignInLink('mod-dewi', 60_000);
+    later(60_001);
+    const expired = await auth.signInWithLink(token);
+    expect(expired).toMatchObject({ ok: false, code: 'SIGN_IN_FAILED' });
+    expect(!expired.ok && expired.message).toMatch(/used or has expired/);
+    expect(await auth.signInWithLink('never-issued')).toMatchObject({ ok: false, code: 'SIGN_IN_FAILED' });
+  });
+
+  it('keeps only the hash of a sign-in link, so the stored id signs nobody in', async () => {
+    const { auth } = await setup();
+    const token = await auth.issueSignInLink('mod-dewi', 60_000);
+    expect(await auth.signInWithLink(sessionIdOf(token))).toMatchObject({ ok: false });
+    expect(await auth.signInWithLink(token)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a link whose account was removed after it was issued', async () => {
+    const { store, auth } = await setup();
+    const token = await auth.issueSignInLink('mod-dewi', 60_000);
+    await store.removeModerator('mod-dewi');
+    expect(await auth.signInWithLink(token)).toMatchObject({ ok: false, code: 'SIGN_IN_FAILED' });
+  });
+
   it('lets a moderator moderate their sites only, and an admin every site', () => {
     const base = { id: 'x', email: 'x@example.com', passwordHash: '', createdAt: 0, passwordChangedAt: 0 };
     expect(mayModerate({ ...base, role: 'moderator', sites: ['demo'] }, 'demo')).toBe(true);
