@@ -66,7 +66,6 @@ import {
 } from './redis-transitions.ts';
 import {
   AUTHOR_RECENT_KEPT,
-  QUEUE_NAMES,
   type AuthorHistory,
   type CommentStore,
   type CreateCommentResult,
@@ -751,9 +750,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     async queueCounts(site: string): Promise<Record<QueueName, number>> {
       await repairUnsettled(site);
       const q = queuesOf(site);
-      const sizes = await Promise.all(QUEUE_NAMES.map((name) => client.zCard(q[name])));
-      // Sent together, so read at one moment (node-redis pipelines a tick's commands; Redis runs them in order).
-      return Object.fromEntries(QUEUE_NAMES.map((name, i) => [name, Number(sizes[i] ?? 0)])) as Record<QueueName, number>;
+      // One MULTI: the four sizes describe the same moment.
+      const [pending, reported, rejected, approved] = await client
+        .multi()
+        .zCard(q.pending)
+        .zCard(q.reported)
+        .zCard(q.rejected)
+        .zCard(q.approved)
+        .execTyped();
+      return { pending: Number(pending), reported: Number(reported), rejected: Number(rejected), approved: Number(approved) };
     },
 
     decideComment: (site: string, page: string, id: string, decision: Decision, options: DecideOptions) => decide(site, page, id, decision, options),
