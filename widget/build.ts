@@ -3,8 +3,10 @@
  * beside it (embed.js.gz, embed.js.br: the server sends those, widget/precompress.ts), prints
  * its sizes, and fails when the gzip size is over the budget. The budget is the size a site
  * owner pays on every article page, so it is checked on every build, not now and then.
+ * Then it builds the moderation console (vite.console.config.ts → dist/moderate/) and prints
+ * its size; only moderators load it, so it has no budget.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -32,4 +34,13 @@ console.log(
 if (gzip > EMBED_BUDGET_BYTES) {
   console.error(`dist/embed.js is ${gzip - EMBED_BUDGET_BYTES} bytes over its gzip budget.`);
   process.exit(1);
+}
+
+// Its root is widget/console (the config says so): passing ours would override it.
+await build({ configFile: `${root}vite.console.config.ts`, logLevel: 'warn' });
+const assets = `${root}dist/moderate/assets/`;
+for (const name of (await readdir(assets)).filter((n) => n.endsWith('.js'))) {
+  const js = await readFile(`${assets}${name}`);
+  const zipped = gzipSync(js, { level: 6 }).length;
+  console.log(`dist/moderate/assets/${name}: ${kb(js.length)} raw, ${kb(zipped)} gzip (${zipped} bytes)`);
 }

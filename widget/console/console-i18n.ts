@@ -93,6 +93,7 @@ export interface ConsoleMessages {
   policy: {
     heading: string;
     editor: string;
+    comment: string;
     source: (by: string | null, when: string | null) => string;
     preview: string;
     save: string;
@@ -250,6 +251,7 @@ const en: ConsoleMessages = {
   policy: {
     heading: 'Moderation policy',
     editor: 'Policy (JSON)',
+    comment: 'Comment',
     source: (by, when) => (by && when ? `Last saved by ${by}, ${when}.` : 'The site uses its configured policy.'),
     preview: 'Preview',
     save: 'Save',
@@ -432,6 +434,7 @@ const id: ConsoleMessages = {
   policy: {
     heading: 'Kebijakan moderasi',
     editor: 'Kebijakan (JSON)',
+    comment: 'Komentar',
     source: (by, when) => (by && when ? `Terakhir disimpan oleh ${by}, ${when}.` : 'Situs memakai kebijakan dari konfigurasinya.'),
     preview: 'Pratinjau',
     save: 'Simpan',
