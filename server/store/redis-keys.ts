@@ -24,8 +24,6 @@ export function threadKeys(prefix: string, site: string, page: string) {
     versions: `${base}:ver`,
     /** A comment's decisions: version → the audit entry written with it (the site's audit log is their index). */
     decisions: (id: string) => `${base}:d:${id}`,
-    /** Every reader who ever reported the comment: a reader reports a comment once. */
-    reporters: (id: string) => `${base}:rp:${id}`,
   };
 }
 

@@ -128,18 +128,18 @@ return {1, 0, 0, 0}
  * (redis-transitions.ts); this script writes it only if the comment is still exactly that JSON.
  *
  * KEYS: comment, seq, published zset, events stream, the author's pending zset, versions hash,
- * the comment's decisions hash, the comment's reporters set.
+ * the comment's decisions hash.
  * ARGV: 1 id, 2 the stored JSON the change was worked out from, 3 the revision the moderator saw
  * ('' for a report), 4 the new JSON, 5 'publish' | 'unpublish' | 'none' (the thread), 6 the new
  * public JSON (for a comment:created event), 7 stream max length, 8 'add' | 'remove' | 'none'
- * (the author's pending index), 9 createdAt, 10 the audit entry JSON ('' for none), 11 the
- * reporter ('' for none).
+ * (the author's pending index), 9 createdAt, 10 the audit entry JSON ('' for none).
  *
  * Returns {0} when there is no such comment; {2, stored JSON} when its revision is not the one
  * the moderator saw (ALREADY_DECIDED: of two decisions on one view, the second always lands
- * here, because the first bumped the revision inside this same script); {4, stored} when the
- * reporter had reported it before; {3, stored} when it changed since the caller read it
- * without a new revision (a report came in): the caller works the change out again;
+ * here, because the first bumped the revision inside this same script); {3, stored} when it
+ * changed since the caller read it without a new revision (a report came in): the caller
+ * works the change out again (so two reports at once both land, and a reader's second report
+ * sent at the same moment as their first finds the first);
  * {1, seq, count, repaired, version} when written (seq 0 when no thread event was logged).
  * A published comment's event is comment:created ('c' public JSON), an unpublished one's
  * comment:deleted ('d' its id), each with the count after it ('n').
@@ -159,11 +159,6 @@ if ARGV[3] ~= '' then
   local revision = stored['revision']
   if type(revision) ~= 'number' then revision = 0 end
   if revision ~= tonumber(ARGV[3]) then return {2, raw} end
-end
-if ARGV[11] ~= '' then
-  refused = expect_type(KEYS[8], 'set', 'comment reporters')
-  if refused then return refused end
-  if redis.call('SISMEMBER', KEYS[8], ARGV[11]) == 1 then return {4, raw} end
 end
 if raw ~= ARGV[2] then return {3, raw} end
 refused = expect_type(KEYS[5], 'zset', 'pending index')
@@ -203,7 +198,6 @@ if ARGV[8] == 'remove' then redis.call('ZREM', KEYS[5], ARGV[1]) end
 redis.call('SET', KEYS[1], ARGV[4])
 local next_version = redis.call('HINCRBY', KEYS[6], ARGV[1], 1)
 if ARGV[10] ~= '' then redis.call('HSET', KEYS[7], next_version, ARGV[10]) end
-if ARGV[11] ~= '' then redis.call('SADD', KEYS[8], ARGV[11]) end
 return {1, seq, count, repaired, next_version}
 `;
 

@@ -439,6 +439,18 @@ describe('redis store second step (site and author indexes)', () => {
     expect(log.events.map((e) => e.type)).toEqual(['comment:created', 'comment:deleted']);
   });
 
+  it('takes one of a reader’s two reports sent at the same moment', async () => {
+    await open();
+    const c = comment();
+    await store.createComment(c, 'double-report');
+    const twice = { reporterId: 'reader-1', reason: 'spam' as const, note: null, at };
+    for (let round = 0; round < 5; round += 1) {
+      const results = await Promise.all([store.reportComment('demo', '/a', c.id, twice, 2), store.reportComment('demo', '/a', c.id, twice, 2)]);
+      expect(results.map((r) => r.ok && r.first).sort()).toEqual(round === 0 ? [false, true] : [false, false]);
+    }
+    expect(await store.getComment('demo', '/a', c.id)).toEqual({ ...c, reports: [twice] });
+  });
+
   it('counts comments that an earlier version of the store recorded as that version counted them', async () => {
     await open();
     const published = comment();

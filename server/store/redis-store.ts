@@ -328,27 +328,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   }
 
   /** Runs MOVE_COMMENT for a change worked out from `raw`. */
-  async function move(
-    stored: StoredComment,
-    raw: string,
-    change: PlannedChange,
-    extra: { revision?: number; audit?: AuditEntry; reporterId?: string },
-  ) {
+  async function move(stored: StoredComment, raw: string, change: PlannedChange, extra: { revision?: number; audit?: AuditEntry }) {
     const k = keys(stored.site, stored.page);
     const { comment } = change;
     return (await run(
       'the moderation change',
       MOVE_COMMENT,
-      [
-        k.comment(comment.id),
-        k.seq,
-        k.published,
-        k.events,
-        k.pendingOf(comment.authorId),
-        k.versions,
-        k.decisions(comment.id),
-        k.reporters(comment.id),
-      ],
+      [k.comment(comment.id), k.seq, k.published, k.events, k.pendingOf(comment.authorId), k.versions, k.decisions(comment.id)],
       [
         comment.id,
         raw,
@@ -360,7 +346,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         change.pending,
         String(comment.createdAt),
         extra.audit ? JSON.stringify(extra.audit) : '',
-        extra.reporterId ?? '',
       ],
     )) as MoveReply;
   }
@@ -419,9 +404,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         const stored = parseStoredComment(raw);
         const plan = planReport(stored, entry, hideAt);
         if (plan === null) return { ok: false, code: 'NOT_FOUND' };
-        const reply = await move(stored, raw, plan.change, { reporterId: entry.reporterId });
+        if (plan.repeat) return { ok: true, first: false, comment: stored, event: null, hidden: false };
+        const reply = await move(stored, raw, plan.change, {});
         if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
-        if (reply[0] === 4) return { ok: true, first: false, comment: parseStoredComment(String(reply[1])), event: null, hidden: false };
         if (reply[0] !== 1) continue;
         written = true;
         await settleQuietly(plan.change.comment, Number(reply[4]), [], token);

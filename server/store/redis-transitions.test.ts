@@ -72,12 +72,20 @@ describe('moderation transitions (0016)', () => {
 
   it('adds a report newest first without a new revision, and hides at the threshold with one', () => {
     const once = planReport(base, report('r1', 200), 2);
+    if (!once || once.repeat) throw new Error('expected a first report');
     expect(once).toMatchObject({ hidden: false, change: { thread: 'none', pending: 'none', comment: { status: 'published' } } });
-    expect(once?.change.comment.revision).toBeUndefined();
-    const twice = planReport(once?.change.comment ?? base, report('r2', 300), 2);
+    expect(once.change.comment.revision).toBeUndefined();
+    expect(planReport(once.change.comment, report('r1', 250), 2)).toEqual({ repeat: true });
+    const twice = planReport(once.change.comment, report('r2', 300), 2);
+    if (!twice || twice.repeat) throw new Error('expected a first report');
     expect(twice).toMatchObject({ hidden: true, change: { thread: 'unpublish', pending: 'add', comment: { status: 'pending', revision: 1 } } });
-    expect(twice?.change.comment.reports?.map((r) => r.reporterId)).toEqual(['r2', 'r1']);
-    expect(planReport(twice?.change.comment ?? base, report('r3', 400), 2)).toBeNull();
+    expect(twice.change.comment.reports?.map((r) => r.reporterId)).toEqual(['r2', 'r1']);
+    expect(planReport(twice.change.comment, report('r3', 400), 2)).toBeNull();
+  });
+
+  it('lets a reader report a comment again once a decision closed the reports', () => {
+    const approved = planDecision({ ...base, reports: [report('r1', 200)] }, approval)?.change.comment ?? base;
+    expect(planReport(approved, report('r1', 600), 3)).toMatchObject({ repeat: false, hidden: false });
   });
 
   it('orders a comment in its queue by its first open report, its decision, or its creation', () => {

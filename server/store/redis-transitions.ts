@@ -79,14 +79,21 @@ export function planDecision(stored: StoredComment, decision: Decision): { chang
 }
 
 /**
- * A reader's first report of a stored comment (the store has checked it is their first): the
- * change, and whether it hides the comment (the `hideAt`-th open report); null when the comment
- * cannot be reported (not published).
+ * A reader's report of a stored comment: null when it cannot be reported (not published);
+ * `repeat` when this reader is among its open reports (nothing changes); else the change, and
+ * whether it hides the comment (the `hideAt`-th open report). A decision closes the reports, so
+ * a reader may report the comment again after one.
  */
-export function planReport(stored: StoredComment, report: StoredReport, hideAt: number): { change: PlannedChange; hidden: boolean } | null {
+export function planReport(
+  stored: StoredComment,
+  report: StoredReport,
+  hideAt: number,
+): { repeat: true } | { repeat: false; change: PlannedChange; hidden: boolean } | null {
   if (stored.status !== 'published') return null;
-  const reports = [structuredClone(report), ...(stored.reports ?? []).filter((r) => r.reporterId !== report.reporterId)];
+  const open = stored.reports ?? [];
+  if (open.some((r) => r.reporterId === report.reporterId)) return { repeat: true };
+  const reports = [structuredClone(report), ...open];
   const hidden = reports.length >= hideAt;
   const comment: StoredComment = hidden ? { ...stored, reports, status: 'pending', revision: (stored.revision ?? 0) + 1 } : { ...stored, reports };
-  return { change: { comment, thread: hidden ? 'unpublish' : 'none', pending: hidden ? 'add' : 'none' }, hidden };
+  return { repeat: false, change: { comment, thread: hidden ? 'unpublish' : 'none', pending: hidden ? 'add' : 'none' }, hidden };
 }
