@@ -1,6 +1,6 @@
 /**
- * Alerts for held comments, end to end: a real server posts a signed JSON alert to a real
- * local HTTP receiver, retries it after 5xx answers, and never makes the author's ack wait.
+ * Alerts for held and reported comments, end to end: a real server posts a signed JSON alert to
+ * a real local HTTP receiver, retries it after 5xx answers, and never makes the author's ack wait.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,8 +10,8 @@ import type { AlertPayload } from '../../server/alerts/alert-payload.ts';
 import { createSiteAlerts } from '../../server/alerts/site-alerts.ts';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../../server/alerts/webhook-dispatcher.ts';
 import { silentLogger } from '../../server/logger.ts';
-import { connectReader, request } from '../support/reader-client.ts';
-import { openStore, type OpenedStore } from '../support/stores.ts';
+import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
+import { openStore, STORE_KINDS, type OpenedStore, type StoreKind } from '../support/stores.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const SECRET = 'test-webhook-secret-of-32-or-more-chars';
@@ -170,5 +170,84 @@ describe('alerts for held comments', () => {
     expect(hanging).toHaveLength(1);
     expect(hanging[0]?.headersSent).toBe(false);
     expect(dispatcher?.stats()).toMatchObject({ inFlight: 1, delivered: 0 });
+  });
+});
+
+describe.each(STORE_KINDS)('alerts for reported comments (%s store)', (kind: StoreKind) => {
+  let opened: OpenedStore | undefined;
+  let server: TestApp | undefined;
+  let dispatcher: WebhookDispatcher | undefined;
+  const sockets: ReaderSocket[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await dispatcher?.close(100);
+    await server?.close();
+    await opened?.dispose();
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  async function readersOf(url: string, count: number): Promise<ReaderSocket[]> {
+    opened = await openStore(kind);
+    dispatcher = createWebhookDispatcher({
+      fetch: globalThis.fetch,
+      clock: Date.now,
+      schedule: (delayMs, run) => {
+        const timer = setTimeout(run, delayMs);
+        return () => clearTimeout(timer);
+      },
+      logger: silentLogger(),
+    });
+    const alerts = createSiteAlerts({ dispatcher, webhooks: new Map([['demo', { url, secret: SECRET }]]) });
+    server = await startTestApp(opened.store, { alerts });
+    for (let i = 0; i < count; i += 1) {
+      const socket = await connectReader(server.url);
+      sockets.push(socket);
+      expect((await request(socket, 'thread:join', { page: PAGE })).ok).toBe(true);
+    }
+    return sockets;
+  }
+
+  it('posts a signed comment.reported alert with a Slack text when a reader first reports a comment, and another when reports hide it', async () => {
+    const receiver = await startReceiver((_, res) => res.writeHead(204).end());
+    cleanups.push(receiver.close);
+    const [author, first, second, third] = await readersOf(receiver.url, 4);
+    if (!author || !first || !second || !third) return;
+    const ack = await request(author, 'comment:create', { page: PAGE, text: 'Beli pulsa murah di sini', authorName: 'Wati', key: 'report-alert-1' });
+    expect(ack.ok && ack.data.comment.status).toBe('published');
+    if (!ack.ok) return;
+    const report = (socket: ReaderSocket, reason: 'spam' | 'abuse', note?: string) =>
+      request(socket, 'comment:report', { page: PAGE, id: ack.data.comment.id, reason, ...(note ? { note } : {}) });
+
+    expect(await report(first, 'spam', 'Iklan <b>pulsa</b>')).toEqual({ ok: true, data: { first: true } });
+    await receiver.until(1);
+    const [delivery] = receiver.received;
+    if (!delivery) return;
+    expect(validSignature(delivery)).toBe(true);
+    const alert = JSON.parse(delivery.body) as AlertPayload;
+    expect(alert).toMatchObject({
+      event: 'comment.reported',
+      site: 'demo',
+      page: PAGE,
+      comment: { id: ack.data.comment.id, authorName: 'Wati', text: 'Beli pulsa murah di sini' },
+      reports: [{ reason: 'spam', note: 'Iklan <b>pulsa</b>' }],
+      hidden: false,
+    });
+    expect(alert.text).toBe(`Comment reported on demo ${PAGE} by Wati: 1 reader (spam) “Beli pulsa murah di sini”`);
+
+    // A repeat and a second reader raise nothing: the channel hears of a comment, not of every reader.
+    expect((await report(first, 'abuse')).ok).toBe(true);
+    expect((await report(second, 'abuse')).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(receiver.received).toHaveLength(1);
+
+    expect((await report(third, 'spam')).ok).toBe(true);
+    await receiver.until(2);
+    const hidden = JSON.parse(receiver.received[1]?.body ?? '{}') as AlertPayload;
+    expect(hidden).toMatchObject({ event: 'comment.reported', hidden: true });
+    expect(hidden.reports).toHaveLength(3);
+    expect(hidden.text).toMatch(/^Comment hidden after reports on demo \/alerts by Wati: 3 readers \((spam, abuse|abuse, spam)\)/);
+    expect(receiver.received.every(validSignature)).toBe(true);
   });
 });
