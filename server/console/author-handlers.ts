@@ -5,7 +5,8 @@
  */
 import { ok } from '../../protocol/errors.ts';
 import { BANNED_FOREVER, type AuditAction, type AuthorSummary, type BanDuration } from '../../protocol/moderation.ts';
-import type { ConsoleDeps, ConsoleSocket } from './console-socket.ts';
+import type { ConsoleDeps } from './console-deps.ts';
+import type { ConsoleSocket } from './console-socket.ts';
 import { onRequest } from './console-request.ts';
 import { decideComment, type Moderator } from './decide-comment.ts';
 import { authorSummary } from './queue-item.ts';

@@ -12,7 +12,8 @@ import type { ConnectErrorData } from '../../protocol/events.ts';
 import { parseModerationHandshake } from '../../protocol/moderation-parse.ts';
 import { SESSION_COOKIE } from '../http/moderator-session-routes.ts';
 import { mayModerate } from '../moderators/moderator-auth.ts';
-import type { ConsoleDeps, ConsoleSocket } from './console-socket.ts';
+import type { ConsoleDeps } from './console-deps.ts';
+import type { ConsoleSocket } from './console-socket.ts';
 
 class ConnectRefusal extends Error implements ExtendedError {
   readonly data: ConnectErrorData;

@@ -13,7 +13,8 @@ import { payloadBytes } from '../realtime/packet-guard.ts';
 import type { ReaderServer } from '../realtime/reader-socket.ts';
 import { registerAuthorHandlers } from './author-handlers.ts';
 import { consoleHandshake } from './console-handshake.ts';
-import type { ConsoleDeps, ConsoleNamespace, ConsoleSocket } from './console-socket.ts';
+import type { ConsoleDeps } from './console-deps.ts';
+import type { ConsoleNamespace, ConsoleSocket } from './console-socket.ts';
 import { registerQueueHandlers } from './queue-handlers.ts';
 import { registerSiteHandlers } from './site-handlers.ts';
 

@@ -9,7 +9,8 @@ import { parseModerationRequest } from '../../protocol/moderation-parse.ts';
 import type { ModerationAckOf, ModerationEventName, ModerationRequestOf } from '../../protocol/moderation.ts';
 import { mayModerate } from '../moderators/moderator-auth.ts';
 import { respond } from '../realtime/respond.ts';
-import type { ConsoleDeps, ConsoleSocket } from './console-socket.ts';
+import type { ConsoleDeps } from './console-deps.ts';
+import type { ConsoleSocket } from './console-socket.ts';
 import type { Moderator } from './decide-comment.ts';
 
 export type ConsoleHandler<E extends ModerationEventName> = (

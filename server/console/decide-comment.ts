@@ -7,7 +7,7 @@
 import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import type { ModerationQueue, QueueItem } from '../../protocol/moderation.ts';
 import type { StoredComment } from '../store/types.ts';
-import type { ConsoleDeps } from './console-socket.ts';
+import type { ConsoleDeps } from './console-deps.ts';
 import { loadQueueItems } from './queue-items.ts';
 
 export interface Moderator {

@@ -5,7 +5,7 @@
  */
 import type { ModerationQueueSink } from '../realtime/reader-socket.ts';
 import type { StoredComment } from '../store/types.ts';
-import type { ConsoleDeps } from './console-socket.ts';
+import type { ConsoleDeps } from './console-deps.ts';
 import { loadQueueItems } from './queue-items.ts';
 
 export function createReaderQueueSink(deps: Pick<ConsoleDeps, 'store' | 'feed' | 'pageUrlOf' | 'logger' | 'policies'>): ModerationQueueSink {
