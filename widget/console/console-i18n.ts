@@ -38,7 +38,8 @@ export interface ConsoleMessages {
   };
   queues: Record<ModerationQueue, string>;
   queueTabs: string;
-  countLabel: (queue: string, count: number) => string;
+  /** After a queue's name, for screen readers: "(3 comments)". */
+  countLabel: (count: number) => string;
   order: { label: string; newest: string; oldest: string };
   filters: { legend: string; page: string; rule: string; search: string; apply: string; clear: string };
   empty: string;
@@ -161,7 +162,7 @@ const en: ConsoleMessages = {
   },
   queues: { pending: 'Pending', reported: 'Reported', rejected: 'Rejected', approved: 'Approved' },
   queueTabs: 'Queues',
-  countLabel: (queue, n) => `${queue}, ${n === 1 ? '1 comment' : `${count('en', n)} comments`}`,
+  countLabel: (n) => `(${n === 1 ? '1 comment' : `${count('en', n)} comments`})`,
   order: { label: 'Order', newest: 'Newest first', oldest: 'Oldest first' },
   filters: { legend: 'Filter', page: 'Page', rule: 'Rule', search: 'Author or text', apply: 'Filter', clear: 'Clear' },
   empty: 'Nothing here. New comments appear as they arrive.',
@@ -344,7 +345,7 @@ const id: ConsoleMessages = {
   },
   queues: { pending: 'Tertunda', reported: 'Dilaporkan', rejected: 'Ditolak', approved: 'Disetujui' },
   queueTabs: 'Antrean',
-  countLabel: (queue, n) => `${queue}, ${count('id', n)} komentar`,
+  countLabel: (n) => `(${count('id', n)} komentar)`,
   order: { label: 'Urutan', newest: 'Terbaru dulu', oldest: 'Terlama dulu' },
   filters: { legend: 'Saring', page: 'Halaman', rule: 'Aturan', search: 'Penulis atau teks', apply: 'Saring', clear: 'Hapus' },
   empty: 'Tidak ada apa-apa di sini. Komentar baru muncul begitu masuk.',

@@ -92,6 +92,7 @@ export class ModerateQueues extends LitElement {
     const m = this.#m;
     const { state } = this.queue;
     return html`
+      <h2 class="visually-hidden">${m.queueTabs}</h2>
       <div class="tabs" role="tablist" aria-label=${m.queueTabs}>${MODERATION_QUEUES.map((q, n) => this.#renderTab(q, n + 1))}</div>
       <section role="tabpanel" id="queue-panel" aria-labelledby="tab-${state.queue}">
         ${this.#renderToolbar()}
@@ -125,12 +126,12 @@ export class ModerateQueues extends LitElement {
       aria-selected=${selected ? 'true' : 'false'}
       aria-controls="queue-panel"
       aria-keyshortcuts=${String(key)}
-      aria-label=${m.countLabel(m.queues[queue], count)}
       tabindex=${selected ? 0 : -1}
       @click=${() => this.queue.show(queue)}
       @keydown=${this.#onTabKeydown}
     >
-      ${m.queues[queue]}<span class="count" aria-hidden="true">${count.toLocaleString(this.locale)}</span>
+      ${m.queues[queue]}<span class="count" aria-hidden="true">${count.toLocaleString(this.locale)}</span
+      ><span class="visually-hidden">${m.countLabel(count)}</span>
     </button>`;
   }
 
