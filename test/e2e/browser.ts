@@ -36,11 +36,20 @@ export async function openReader(
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  const errors = watchPage(page);
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/**
+ * Collects a page's uncaught errors and CSP violations (Chromium reports a violation on the
+ * console, not as a page error) into the list it returns, for pages opened without openReader.
+ */
+export function watchPage(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (message) => {
     if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
   });
-  await page.goto(url);
-  return { context, page, errors };
+  return errors;
 }
