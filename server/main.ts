@@ -166,30 +166,6 @@ async function main(): Promise<void> {
   if (config.DEMO) {
     sites.allowOrigins(DEMO_SITE, [url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])]);
   }
-  logger.info(
-    { url, store: store.kind, trustProxy: config.TRUST_PROXY.description, demo: config.DEMO ? `${config.PUBLIC_URL ?? url}/` : null },
-    'listening',
-  );
-  if (config.DEMO && !config.PUBLIC_URL && (config.HOST === '0.0.0.0' || config.HOST === '::')) {
-    logger.warn(
-      { embedOrigin: url },
-      "the demo page loads embed.js from this machine's loopback address: set PUBLIC_URL for readers on other machines",
-    );
-  }
-  if (config.DEMO && process.stdout.isTTY) {
-    process.stdout.write(`\n  Rembuk demo article:  ${config.PUBLIC_URL ?? url}/   (English: ${config.PUBLIC_URL ?? url}/en)\n\n`);
-  }
-
-  const firstLink = await firstAdminLink({ store, auth: app.auth, clock: Date.now, newId: () => randomBytes(12).toString('base64url') });
-  if (firstLink) {
-    const link = `${config.PUBLIC_URL ?? url}/moderate/api/link?token=${firstLink.token}`;
-    logger.info({ email: firstLink.email }, 'no moderator has set a password yet: printed a one-time admin sign-in link (valid 24 h)');
-    process.stdout.write(
-      `\n  Moderator console, one-time admin sign-in link (valid 24 h, works once):\n  ${link}\n` +
-        `  Then add real accounts: npm run admin -- moderator add --email <you@example.com> --admin\n\n`,
-    );
-  }
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -221,6 +197,37 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+
+  // After the signal handlers (making the account hashes a password, and a stop meanwhile must
+  // still be clean) and before "listening", which says the server is ready: accounts included.
+  const firstLink = await firstAdminLink({ store, auth: app.auth, clock: Date.now, newId: () => randomBytes(12).toString('base64url') });
+  if (firstLink) {
+    const link = `${config.PUBLIC_URL ?? url}/moderate/api/link?token=${firstLink.token}`;
+    // In the log too (where a service's output goes): like a first-run admin password, it is
+    // how the installer gets in; it works once, for 24 h, and only for this fresh install.
+    logger.info({ email: firstLink.email, link }, 'no moderator has set a password yet: one-time admin sign-in link (valid 24 h, works once)');
+    // Straight to a terminal only (as the demo banner): a pipe or file goes through the logger, which survives a full disk.
+    if (process.stdout.isTTY) {
+      process.stdout.write(
+        `\n  Moderator console, one-time admin sign-in link (valid 24 h, works once):\n  ${link}\n` +
+          `  Then add real accounts: npm run admin -- moderator add --email <you@example.com> --admin\n\n`,
+      );
+    }
+  }
+
+  logger.info(
+    { url, store: store.kind, trustProxy: config.TRUST_PROXY.description, demo: config.DEMO ? `${config.PUBLIC_URL ?? url}/` : null },
+    'listening',
+  );
+  if (config.DEMO && !config.PUBLIC_URL && (config.HOST === '0.0.0.0' || config.HOST === '::')) {
+    logger.warn(
+      { embedOrigin: url },
+      "the demo page loads embed.js from this machine's loopback address: set PUBLIC_URL for readers on other machines",
+    );
+  }
+  if (config.DEMO && process.stdout.isTTY) {
+    process.stdout.write(`\n  Rembuk demo article:  ${config.PUBLIC_URL ?? url}/   (English: ${config.PUBLIC_URL ?? url}/en)\n\n`);
+  }
 }
 
 /** The registered sites and how each moderates; every problem in SITES_FILE is reported at once. */
