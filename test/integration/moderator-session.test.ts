@@ -36,7 +36,10 @@ describe.each(STORE_KINDS)('moderator sessions over HTTP (%s store)', (kind) => 
     expect(res.headers.get('cache-control')).toBe('no-store');
     const setCookie = res.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^rembuk_moderator=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/);
-    expect(await res.json()).toMatchObject({ ok: true, data: { email: 'dewi@example.com', role: 'moderator', sites: [{ id: 'demo', name: 'Demo' }] } });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      data: { email: 'dewi@example.com', role: 'moderator', sites: [{ id: 'demo', name: 'Demo' }] },
+    });
     const cookie = setCookie.split(';')[0] ?? '';
 
     const me = await fetch(url, { headers: { cookie } });
