@@ -1,13 +1,12 @@
 /**
  * Dependency-free runtime checks of what the /moderation namespace and the session endpoint
- * send, for the moderation console (zod stays out of the browser, as in guards.ts). Each
+ * send, for the moderation console, built from guard-kit.ts as guards.ts is (zod stays out of
+ * the browser). Each
  * guard's type is the protocol's own and `shape` wants a guard for every field, so a field
  * added to moderation.ts that a guard forgets is a compile error; the maps below are keyed by
  * every request and broadcast name, so a new event without a guard is one too.
  */
-import type { CommentStatus, PublicComment } from './comment.ts';
-import { isErrorCode, isErrorReason, type DecidedBy, type Result, type WireError } from './errors.ts';
-import type { ConnectErrorData, ReportReason } from './events.ts';
+import type { ReportReason } from './events.ts';
 import type {
   AuditAction,
   AuditEntry,
@@ -15,7 +14,6 @@ import type {
   AuthorBanned,
   AuthorHistoryResult,
   AuthorSummary,
-  Empty,
   ModerationAckOf,
   ModerationBroadcastName,
   ModerationBroadcastOf,
@@ -36,90 +34,29 @@ import type {
   QueueReport,
   QueueResolved,
 } from './moderation.ts';
+import {
+  arrayOf,
+  either,
+  isBoolean,
+  isDecidedBy,
+  isEmpty,
+  isNumber,
+  isPresent,
+  isPublicComment,
+  isResultOf,
+  isString,
+  literal,
+  memberOf,
+  nullable,
+  shape,
+  type Guard,
+} from './guard-kit.ts';
+import type { Result } from './errors.ts';
 
-export type Guard<T> = (value: unknown) => value is T;
-
-type Field<T> = { [K in keyof T]-?: Guard<T[K]> };
-
-function shape<T>(fields: Field<T>): Guard<T> {
-  const entries = Object.entries<Guard<unknown>>(fields);
-  return (value: unknown): value is T => {
-    if (typeof value !== 'object' || value === null) return false;
-    for (const [key, guard] of entries) {
-      if (!guard((value as Record<string, unknown>)[key])) return false;
-    }
-    return true;
-  };
-}
-
-const isString: Guard<string> = (v): v is string => typeof v === 'string';
-const isNumber: Guard<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v);
-const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
-/** JSON carries no `undefined`: an `unknown` field (the policy) must at least be present. */
-const isPresent: Guard<unknown> = (v): v is unknown => v !== undefined;
-const nullable =
-  <T>(guard: Guard<T>): Guard<T | null> =>
-  (v): v is T | null =>
-    v === null || guard(v);
-const optional =
-  <T>(guard: Guard<T>): Guard<T | undefined> =>
-  (v): v is T | undefined =>
-    v === undefined || guard(v);
-const arrayOf =
-  <T>(guard: Guard<T>): Guard<T[]> =>
-  (v): v is T[] =>
-    Array.isArray(v) && v.every(guard);
-const literal =
-  <T extends string | boolean>(expected: T): Guard<T> =>
-  (v): v is T =>
-    v === expected;
-/** A member of a closed set, given as an object with every member as a key: a member added to the union that is missing here is a compile error. */
-function memberOf<T extends string>(members: Record<T, true>): Guard<T> {
-  return (v): v is T => typeof v === 'string' && Object.hasOwn(members, v);
-}
-const either =
-  <A, B>(a: Guard<A>, b: Guard<B>): Guard<A | B> =>
-  (v): v is A | B =>
-    a(v) || b(v);
-
-const isStatus = memberOf<CommentStatus>({ published: true, pending: true, rejected: true, deleted: true });
 const isQueue = memberOf<ModerationQueue>({ pending: true, reported: true, rejected: true, approved: true });
 const isAction = memberOf<QueueReason['action']>({ publish: true, hold: true, reject: true });
-const isDecisionAction = memberOf<DecidedBy['action']>({ approve: true, reject: true });
 const isReportReason = memberOf<ReportReason>({ spam: true, abuse: true, off_topic: true, other: true });
 const isAuditAction = memberOf<AuditAction>({ approve: true, reject: true, ban: true, unban: true, trust: true, untrust: true, policy: true });
-
-const isPublicComment = shape<PublicComment>({
-  id: isString,
-  page: isString,
-  parentId: nullable(isString),
-  authorId: isString,
-  authorName: isString,
-  text: isString,
-  status: isStatus,
-  createdAt: isNumber,
-});
-
-const isDecidedBy = shape<DecidedBy>({ action: isDecisionAction, by: isString, at: isNumber, reason: nullable(isString) });
-
-/** A wire error, with the `decided` an ALREADY_DECIDED answer carries checked too. */
-export const isModerationWireError: Guard<WireError> = shape<WireError>({
-  code: isErrorCode,
-  message: isString,
-  field: optional(isString),
-  reason: optional(isErrorReason),
-  retryAfterMs: optional(isNumber),
-  decided: optional(isDecidedBy),
-});
-
-/** A Result whose data passes `data`, or a well-formed error. */
-export function isModerationResultOf<T>(data: Guard<T>): Guard<Result<T>> {
-  return (v): v is Result<T> => {
-    if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-    if (v.ok === true) return 'data' in v && data(v.data);
-    return v.ok === false && 'error' in v && isModerationWireError(v.error);
-  };
-}
 
 export const isQueueCounts: Guard<QueueCounts> = shape<QueueCounts>({
   pending: isNumber,
@@ -147,8 +84,6 @@ export const isAuthorSummary: Guard<AuthorSummary> = shape<AuthorSummary>({
   trusted: isBoolean,
 });
 
-const isDecision = shape<NonNullable<QueueItem['decision']>>({ action: isDecisionAction, by: isString, at: isNumber, reason: nullable(isString) });
-
 export const isQueueItem: Guard<QueueItem> = shape<QueueItem>({
   comment: isPublicComment,
   reasons: arrayOf(isQueueReason),
@@ -156,7 +91,7 @@ export const isQueueItem: Guard<QueueItem> = shape<QueueItem>({
   parent: nullable(shape<NonNullable<QueueItem['parent']>>({ id: isString, authorName: isString, text: isString })),
   pageUrl: nullable(isString),
   author: isAuthorSummary,
-  decision: nullable(isDecision),
+  decision: nullable(isDecidedBy),
   revision: isNumber,
 });
 
@@ -217,28 +152,27 @@ const isOverview = shape<Overview>({
   days: arrayOf(isOverviewDay),
   topRules: arrayOf(shape<Overview['topRules'][number]>({ rule: isString, count: isNumber })),
 });
-const isEmpty: Guard<Empty> = (v): v is Empty => typeof v === 'object' && v !== null;
 
 /** The ack of every moderation request, keyed by event name. */
 export const moderationAckGuards: { [E in ModerationEventName]: Guard<Result<ModerationAckOf<E>>> } = {
-  'queue:list': isModerationResultOf(isQueueListResult),
-  'queue:decide': isModerationResultOf(isQueueDecided),
-  'queue:decide-many': isModerationResultOf(isQueueDecideManyResult),
-  'author:ban': isModerationResultOf(isAuthorBanned),
-  'author:unban': isModerationResultOf(isAuthorSummary),
-  'author:trust': isModerationResultOf(isAuthorSummary),
-  'author:history': isModerationResultOf(isAuthorHistoryResult),
-  'audit:list': isModerationResultOf(isAuditPage),
-  'policy:get': isModerationResultOf(isPolicyView),
-  'policy:dry-run': isModerationResultOf(isPolicyDryRun),
-  'policy:save': isModerationResultOf(isPolicyView),
-  'overview:get': isModerationResultOf(isOverview),
+  'queue:list': isResultOf(isQueueListResult),
+  'queue:decide': isResultOf(isQueueDecided),
+  'queue:decide-many': isResultOf(isQueueDecideManyResult),
+  'author:ban': isResultOf(isAuthorBanned),
+  'author:unban': isResultOf(isAuthorSummary),
+  'author:trust': isResultOf(isAuthorSummary),
+  'author:history': isResultOf(isAuthorHistoryResult),
+  'audit:list': isResultOf(isAuditPage),
+  'policy:get': isResultOf(isPolicyView),
+  'policy:dry-run': isResultOf(isPolicyDryRun),
+  'policy:save': isResultOf(isPolicyView),
+  'overview:get': isResultOf(isOverview),
 };
 
 /** Every moderation broadcast, keyed by event name. */
 export const moderationBroadcastGuards: { [E in ModerationBroadcastName]: Guard<ModerationBroadcastOf<E>> } = {
   'queue:added': shape<QueueAdded>({ queue: isQueue, item: isQueueItem }),
-  'queue:resolved': shape<QueueResolved>({ queue: isQueue, id: isString, page: isString, decision: nullable(isDecision) }),
+  'queue:resolved': shape<QueueResolved>({ queue: isQueue, id: isString, page: isString, decision: nullable(isDecidedBy) }),
   'queue:counts': isQueueCounts,
   'session:ended': isEmpty,
 };
@@ -252,14 +186,12 @@ export const isModeratorSessionView: Guard<ModeratorSessionView> = shape<Moderat
 
 /** The answers of `MODERATION_HTTP.session`: GET and POST carry the session view, DELETE an empty object. */
 export const sessionResultGuards = {
-  get: isModerationResultOf(isModeratorSessionView),
-  post: isModerationResultOf(isModeratorSessionView),
-  delete: isModerationResultOf(isEmpty),
+  get: isResultOf(isModeratorSessionView),
+  post: isResultOf(isModeratorSessionView),
+  delete: isResultOf(isEmpty),
 } as const;
 
-/** What a refused /moderation handshake carries in `connect_error`'s `data`. */
-export const isModerationConnectErrorData: Guard<ConnectErrorData> = shape<ConnectErrorData>({
-  code: isErrorCode,
-  message: isString,
-  retryAfterMs: optional(isNumber),
-});
+export type { Guard } from './guard-kit.ts';
+
+/** What a refused /moderation handshake carries in `connect_error`'s `data`: the same as the reader namespace's. */
+export { isConnectErrorData as isModerationConnectErrorData } from './guard-kit.ts';
