@@ -3,7 +3,8 @@
  * is made (with a random password nobody is shown) and a one-time sign-in link for it is
  * returned, valid 24 hours, for `npm start` to print. While that account's password has never
  * been set, each start prints a new link; once someone sets it (`npm run admin -- moderator
- * passwd`) or removes the account, no link is printed again.
+ * passwd`), or removes it while other accounts exist, no link is printed again. With no account
+ * left at all the install counts as fresh again, and the next start makes a new admin and link.
  */
 import { randomBytes } from 'node:crypto';
 import type { ModeratorDirectory } from '../store/moderator-types.ts';
