@@ -28,6 +28,7 @@ import type { ThreadEvent } from '../../protocol/events.ts';
 import type { AuditEntry } from '../../protocol/moderation.ts';
 import { isPublicComment, isThreadEvent } from '../../protocol/guards.ts';
 import { commentCreatedEvent, commentDeletedEvent, toPublicComment } from './public-views.ts';
+import { decisionAuditEntry } from './decision-audit.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
 import {
@@ -353,69 +354,76 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   const stillChanging = (what: string, site: string, page: string, id: string) =>
     new StoreUnavailableError(`Comment ${site}:${page}:${id} kept changing during ${what} (${CHANGE_ATTEMPTS} attempts); try again.`);
 
-  async function decide(site: string, page: string, id: string, decision: Decision, options: DecideOptions): Promise<DecideResult> {
+  /** An attempt's answer: the change was written (and is to be settled), or nothing was, or the comment changed meanwhile. */
+  type Attempt<R> = { answer: R; written?: { comment: StoredComment; version: number; audits: readonly AuditEntry[] } } | 'changed';
+
+  /**
+   * One read-plan-write change of a stored comment, with its site marked unsettled meanwhile:
+   * `attempt` gets the comment as read and answers; it is run again (up to CHANGE_ATTEMPTS)
+   * while the comment changed under it. A written change is settled (which clears the mark);
+   * otherwise the mark is cleared here.
+   */
+  async function changeComment<R>(
+    what: string,
+    site: string,
+    page: string,
+    id: string,
+    attempt: (stored: StoredComment, raw: string) => Promise<Attempt<R>>,
+  ): Promise<R | { ok: false; code: 'NOT_FOUND' }> {
     const k = keys(site, page);
     const token = await markUnsettled(site, page, id);
     let written = false;
     try {
-      for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt += 1) {
+      for (let tries = 0; tries < CHANGE_ATTEMPTS; tries += 1) {
         const raw = await client.get(k.comment(id));
         if (raw === null) return { ok: false, code: 'NOT_FOUND' };
-        const stored = parseStoredComment(raw);
-        if ((stored.revision ?? 0) !== options.revision) return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
-        const plan = planDecision(stored, decision);
-        if (plan === null) return { ok: false, code: 'ALREADY_DECIDED', comment: stored };
-        const { comment } = plan.change;
-        const audit: AuditEntry = {
-          id: options.audit.id,
-          at: decision.at,
-          site,
-          moderatorId: decision.moderatorId,
-          moderatorEmail: options.audit.moderatorEmail,
-          action: decision.action,
-          target: { commentId: id, page, authorId: stored.authorId },
-          reason: decision.reason,
-          before: stored.status,
-          after: comment.status,
-        };
-        // The revision compare-and-set happens in the script, on the thread's keys.
-        const reply = await move(stored, raw, plan.change, { revision: options.revision, audit });
-        if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
-        if (reply[0] === 2) return { ok: false, code: 'ALREADY_DECIDED', comment: parseStoredComment(String(reply[1])) };
-        if (reply[0] === 3) continue;
-        written = true;
-        await settleQuietly(comment, Number(reply[4]), [audit], token);
-        return { ok: true, comment, event: eventOf(plan.change, reply), from: plan.from, audit };
+        const outcome = await attempt(parseStoredComment(raw), raw);
+        if (outcome === 'changed') continue;
+        if (outcome.written) {
+          written = true;
+          await settleQuietly(outcome.written.comment, outcome.written.version, outcome.written.audits, token);
+        }
+        return outcome.answer;
       }
-      throw stillChanging('a decision', site, page, id);
+      throw stillChanging(what, site, page, id);
     } finally {
       if (!written) await markSettled(site, token);
     }
   }
 
-  async function report(site: string, page: string, id: string, entry: StoredReport, hideAt: number): Promise<ReportResult> {
-    const k = keys(site, page);
-    const token = await markUnsettled(site, page, id);
-    let written = false;
-    try {
-      for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt += 1) {
-        const raw = await client.get(k.comment(id));
-        if (raw === null) return { ok: false, code: 'NOT_FOUND' };
-        const stored = parseStoredComment(raw);
-        const plan = planReport(stored, entry, hideAt);
-        if (plan === null) return { ok: false, code: 'NOT_FOUND' };
-        if (plan.repeat) return { ok: true, first: false, comment: stored, event: null, hidden: false };
-        const reply = await move(stored, raw, plan.change, {});
-        if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
-        if (reply[0] !== 1) continue;
-        written = true;
-        await settleQuietly(plan.change.comment, Number(reply[4]), [], token);
-        return { ok: true, first: true, comment: plan.change.comment, event: eventOf(plan.change, reply), hidden: plan.hidden };
-      }
-      throw stillChanging('a report', site, page, id);
-    } finally {
-      if (!written) await markSettled(site, token);
-    }
+  function decide(site: string, page: string, id: string, decision: Decision, options: DecideOptions): Promise<DecideResult> {
+    return changeComment<DecideResult>('a decision', site, page, id, async (stored, raw) => {
+      if ((stored.revision ?? 0) !== options.revision) return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: stored } };
+      const plan = planDecision(stored, decision);
+      if (plan === null) return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: stored } };
+      const { comment } = plan.change;
+      const audit = decisionAuditEntry({ site, page, id }, decision, options, stored, comment);
+      // The revision compare-and-set happens in the script, on the thread's keys.
+      const reply = await move(stored, raw, plan.change, { revision: options.revision, audit });
+      if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
+      if (reply[0] === 2) return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: parseStoredComment(String(reply[1])) } };
+      if (reply[0] === 3) return 'changed';
+      return {
+        answer: { ok: true, comment, event: eventOf(plan.change, reply), from: plan.from, audit },
+        written: { comment, version: Number(reply[4]), audits: [audit] },
+      };
+    });
+  }
+
+  function report(site: string, page: string, id: string, entry: StoredReport, hideAt: number): Promise<ReportResult> {
+    return changeComment<ReportResult>('a report', site, page, id, async (stored, raw) => {
+      const plan = planReport(stored, entry, hideAt);
+      if (plan === null) return { answer: { ok: false, code: 'NOT_FOUND' } };
+      if (plan.repeat) return { answer: { ok: true, first: false, comment: stored, event: null, hidden: false } };
+      const reply = await move(stored, raw, plan.change, {});
+      if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
+      if (reply[0] !== 1) return 'changed';
+      const { comment } = plan.change;
+      return {
+        answer: { ok: true, first: true, comment, event: eventOf(plan.change, reply), hidden: plan.hidden },
+        written: { comment, version: Number(reply[4]), audits: [] },
+      };
+    });
   }
 
   // ---- Queues and the audit log: keyset pages over sorted sets ----

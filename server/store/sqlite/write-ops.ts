@@ -22,6 +22,7 @@ import type {
   StoredComment,
   StoredReport,
 } from '../types.ts';
+import { decisionAuditEntry } from '../decision-audit.ts';
 import { parseStoredComment } from '../stored-json.ts';
 import { applyDecision, applyReport, createdOutcome, heldOrRejectedRules, queueOf, utcDay, type ThreadMove } from './moderation-transitions.ts';
 
@@ -253,18 +254,7 @@ export function createWriteOps(db: Database): WriteOps {
       recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: change.rejectedDelta });
       const approve = decision.action === 'approve';
       countDay.run({ ...NO_COUNTS, site, day: utcDay(decision.at), [approve ? 'approvedByModerator' : 'rejectedByModerator']: 1 });
-      const audit: AuditEntry = {
-        id: options.audit.id,
-        at: decision.at,
-        site,
-        moderatorId: decision.moderatorId,
-        moderatorEmail: options.audit.moderatorEmail,
-        action: decision.action,
-        target: { commentId: id, page, authorId: comment.authorId },
-        reason: decision.reason,
-        before: stored.status,
-        after: comment.status,
-      };
+      const audit = decisionAuditEntry({ site, page, id }, decision, options, stored, comment);
       insertAudit.run(site, audit.id, audit.at, JSON.stringify(audit));
       return { ok: true, comment, event: moved.event, from, audit };
     },
