@@ -4,10 +4,10 @@
  * log, daily figures, site policies and sign-in links. Each implementation's test file calls
  * `describeModerationContract` with the same harness as `describeCommentStoreContract`.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReportReason } from '../../protocol/events.ts';
 import type { AuditEntry } from '../../protocol/moderation.ts';
-import type { StoreHarness } from './store.contract.ts';
+import { freshHarness, newComment, UNSEEN_AUTHOR, type StoreHarness } from './contract-fixtures.ts';
 import type {
   CommentStore,
   DecideOptions,
@@ -44,21 +44,11 @@ const REJECTED: ModerationRecord = {
 };
 const PUBLISHED: ModerationRecord = { action: 'publish', reasons: [] };
 
+const RECORD_OF: Record<NewCommentStatus, ModerationRecord> = { published: PUBLISHED, pending: HELD, rejected: REJECTED };
+
+/** A comment on DAY_ONE whose moderation record matches its status (held, rejected or published by the engine). */
 function makeComment(over: Partial<NewComment> & { status?: NewCommentStatus } = {}): NewComment {
-  const status = over.status ?? 'published';
-  return {
-    id: `m${unique()}`,
-    site: SITE,
-    page: PAGE,
-    parentId: null,
-    authorId: 'author-a',
-    authorName: 'Ani',
-    text: `komentar ${counter}`,
-    status,
-    createdAt: DAY_ONE + counter,
-    moderation: status === 'published' ? PUBLISHED : status === 'pending' ? HELD : REJECTED,
-    ...over,
-  };
+  return newComment({ moderation: RECORD_OF[over.status ?? 'published'], ...over }, DAY_ONE);
 }
 
 const approve = (at: number, moderatorId = 'mod-ani'): Decision => ({ action: 'approve', moderatorId, reason: null, at });
@@ -114,15 +104,7 @@ async function hide(store: CommentStore, comment: StoredComment, at: number, hid
 
 export function describeModerationContract(name: string, open: () => Promise<StoreHarness>): void {
   describe(`${name} store (moderation contract)`, () => {
-    let harness: StoreHarness | undefined;
-    async function fresh(): Promise<StoreHarness> {
-      harness = await open();
-      return harness;
-    }
-    afterEach(async () => {
-      await harness?.cleanup();
-      harness = undefined;
-    });
+    const fresh = freshHarness(open);
 
     async function create(store: CommentStore, over: Partial<NewComment> & { status?: NewCommentStatus } = {}): Promise<StoredComment> {
       const comment = makeComment(over);
@@ -586,15 +568,7 @@ export function describeModerationContract(name: string, open: () => Promise<Sto
       it('trusts an author who has never posted, who still has no first comment and no name', async () => {
         const { store } = await fresh();
         await store.setAuthorTrusted(SITE, 'author-new', true);
-        expect(await store.getAuthorHistory(SITE, 'author-new')).toEqual({
-          approvedCount: 0,
-          rejectedCount: 0,
-          recentPosts: [],
-          bannedUntil: null,
-          trusted: true,
-          firstSeen: null,
-          name: null,
-        });
+        expect(await store.getAuthorHistory(SITE, 'author-new')).toEqual({ ...UNSEEN_AUTHOR, trusted: true });
       });
 
       it('lists an author’s comments on a site, every status, newest first, up to a limit', async () => {

@@ -2,7 +2,8 @@
  * Every behaviour of CommentStore, written once. Each implementation's test file calls
  * `describeCommentStoreContract` with a factory; nothing here knows which backend it runs on.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshHarness, newComment, UNSEEN_AUTHOR, type StoreHarness } from './contract-fixtures.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type CommentStore,
@@ -12,51 +13,13 @@ import {
   type ModeratorAccount,
   type ModeratorSession,
   type NewComment,
-  type NewCommentStatus,
 } from './types.ts';
 
-export interface StoreHarness {
-  store: CommentStore;
-  /** Close the store and open a new one over the same durable data. */
-  reopen(): Promise<CommentStore>;
-  /** Close whatever is open and delete the data. */
-  cleanup(): Promise<void>;
-  /**
-   * Makes this author's history writes fail for real (no mocks: a wrong-typed key, a
-   * trigger), and returns a function that repairs it. Used to fail a create between steps.
-   */
-  breakAuthorHistory(site: string, authorId: string): Promise<() => Promise<void>>;
-}
-
-let counter = 0;
-function makeComment(over: Partial<NewComment> & { status?: NewCommentStatus } = {}): NewComment {
-  counter += 1;
-  return {
-    id: `c${String(counter).padStart(10, '0')}${Math.random().toString(36).slice(2, 8)}`,
-    site: 'demo',
-    page: '/article',
-    parentId: null,
-    authorId: 'author-a',
-    authorName: 'Ani',
-    text: `comment ${counter}`,
-    status: 'published',
-    createdAt: 1_700_000_000_000 + counter,
-    moderation: { action: 'publish', reasons: [] },
-    ...over,
-  };
-}
+export type { StoreHarness } from './contract-fixtures.ts';
 
 export function describeCommentStoreContract(name: string, open: () => Promise<StoreHarness>): void {
   describe(`${name} store (contract)`, () => {
-    let harness: StoreHarness | undefined;
-    async function fresh(): Promise<StoreHarness> {
-      harness = await open();
-      return harness;
-    }
-    afterEach(async () => {
-      await harness?.cleanup();
-      harness = undefined;
-    });
+    const fresh = freshHarness(open);
 
     it('shows an empty thread with no comments, count 0 and seq 0', async () => {
       const { store } = await fresh();
@@ -68,7 +31,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('lists a published comment, counts it and appends the first thread event', async () => {
       const { store } = await fresh();
-      const comment = makeComment({ text: 'Hilirisasi nikel perlu standar lingkungan 🌱' });
+      const comment = newComment({ text: 'Hilirisasi nikel perlu standar lingkungan 🌱' });
       const result = await store.createComment(comment, 'key-00000001');
       expect(result.duplicate).toBe(false);
       expect(result.comment).toEqual(comment);
@@ -82,7 +45,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('keeps a held comment out of the thread and shows it only in its author’s pending list', async () => {
       const { store } = await fresh();
-      const held = makeComment({
+      const held = newComment({
         status: 'pending',
         moderation: {
           action: 'hold',
@@ -100,7 +63,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('stores a rejected comment for the record but shows it to no reader', async () => {
       const { store } = await fresh();
-      const rejected = makeComment({ status: 'rejected', moderation: { action: 'reject', reasons: [] } });
+      const rejected = newComment({ status: 'rejected', moderation: { action: 'reject', reasons: [] } });
       const result = await store.createComment(rejected, 'key-00000003');
       expect(result.event).toBeNull();
       expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).comments).toEqual([]);
@@ -110,9 +73,9 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('returns the first comment for a repeated idempotency key and writes nothing', async () => {
       const { store } = await fresh();
-      const first = makeComment();
+      const first = newComment();
       await store.createComment(first, 'same-key-123');
-      const retry = await store.createComment(makeComment({ text: 'a different body' }), 'same-key-123');
+      const retry = await store.createComment(newComment({ text: 'a different body' }), 'same-key-123');
       expect(retry).toEqual({ comment: first, event: null, duplicate: true });
       const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 });
       expect(page.count).toBe(1);
@@ -121,7 +84,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('finds a comment by its author’s idempotency key, and only in its own thread', async () => {
       const { store } = await fresh();
-      const comment = makeComment();
+      const comment = newComment();
       expect(await store.findByIdempotencyKey('demo', '/article', 'author-a', 'find-key-01')).toBeNull();
       await store.createComment(comment, 'find-key-01');
       expect(await store.findByIdempotencyKey('demo', '/article', 'author-a', 'find-key-01')).toEqual(comment);
@@ -131,7 +94,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('stores one comment when the same key is sent twice at once', async () => {
       const { store } = await fresh();
-      const [a, b] = await Promise.all([store.createComment(makeComment(), 'race-key-1'), store.createComment(makeComment(), 'race-key-1')]);
+      const [a, b] = await Promise.all([store.createComment(newComment(), 'race-key-1'), store.createComment(newComment(), 'race-key-1')]);
       expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
       expect(a.comment.id).toBe(b.comment.id);
       expect((await store.getThreadPage('demo', '/article', { cursor: null, limit: 20 })).count).toBe(1);
@@ -139,9 +102,9 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('scopes idempotency keys to the author and the thread', async () => {
       const { store } = await fresh();
-      await store.createComment(makeComment(), 'shared-key-1');
-      const otherAuthor = await store.createComment(makeComment({ authorId: 'author-b' }), 'shared-key-1');
-      const otherPage = await store.createComment(makeComment({ page: '/other' }), 'shared-key-1');
+      await store.createComment(newComment(), 'shared-key-1');
+      const otherAuthor = await store.createComment(newComment({ authorId: 'author-b' }), 'shared-key-1');
+      const otherPage = await store.createComment(newComment({ page: '/other' }), 'shared-key-1');
       expect(otherAuthor.duplicate).toBe(false);
       expect(otherPage.duplicate).toBe(false);
     });
@@ -150,7 +113,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       const { store } = await fresh();
       const ids: string[] = [];
       for (let i = 0; i < 45; i += 1) {
-        const c = makeComment();
+        const c = newComment();
         ids.push(c.id);
         await store.createComment(c, `page-key-${i}00`);
       }
@@ -169,7 +132,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('gives a thread whose size is a multiple of the page no empty last page', async () => {
       const { store } = await fresh();
-      for (let i = 0; i < 4; i += 1) await store.createComment(makeComment(), `exact-key-${i}0`);
+      for (let i = 0; i < 4; i += 1) await store.createComment(newComment(), `exact-key-${i}0`);
       const first = await store.getThreadPage('demo', '/article', { cursor: null, limit: 2 });
       const second = await store.getThreadPage('demo', '/article', { cursor: first.nextCursor, limit: 2 });
       expect(second.comments).toHaveLength(2);
@@ -180,7 +143,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       const { store } = await fresh();
       const comments = [];
       for (let i = 0; i < 7; i += 1) {
-        const c = makeComment();
+        const c = newComment();
         comments.push(c);
         await store.createComment(c, `ev-key-${i}000`);
       }
@@ -197,7 +160,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('assigns unique, gap-free sequences to concurrent posts', async () => {
       const { store } = await fresh();
-      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => store.createComment(makeComment(), `conc-key-${i}000`)));
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => store.createComment(newComment(), `conc-key-${i}000`)));
       const seqs = results.map((r) => r.event?.seq).sort((a, b) => (a ?? 0) - (b ?? 0));
       expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       const page = await store.getThreadPage('demo', '/article', { cursor: null, limit: 50 });
@@ -207,9 +170,9 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('keeps threads and sites apart', async () => {
       const { store } = await fresh();
-      await store.createComment(makeComment({ page: '/a' }), 'iso-key-0001');
-      await store.createComment(makeComment({ page: '/b' }), 'iso-key-0002');
-      await store.createComment(makeComment({ page: '/a', site: 'other-site' }), 'iso-key-0003');
+      await store.createComment(newComment({ page: '/a' }), 'iso-key-0001');
+      await store.createComment(newComment({ page: '/b' }), 'iso-key-0002');
+      await store.createComment(newComment({ page: '/a', site: 'other-site' }), 'iso-key-0003');
       const a = await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 });
       expect(a.count).toBe(1);
       expect(a.seq).toBe(1);
@@ -224,8 +187,8 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('keeps every acknowledged write after the store is closed and opened again', async () => {
       const h = await fresh();
-      const published = makeComment({ text: 'tetap ada setelah restart' });
-      const held = makeComment({ status: 'pending', moderation: { action: 'hold', reasons: [] } });
+      const published = newComment({ text: 'tetap ada setelah restart' });
+      const held = newComment({ status: 'pending', moderation: { action: 'hold', reasons: [] } });
       await h.store.createComment(published, 'durable-key-1');
       await h.store.createComment(held, 'durable-key-2');
       const reopened = await h.reopen();
@@ -233,34 +196,26 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       expect(page.comments).toEqual([published]);
       expect(page.seq).toBe(1);
       expect(await reopened.listPendingByAuthor('demo', '/article', 'author-a')).toEqual([held]);
-      const retry = await reopened.createComment(makeComment(), 'durable-key-1');
+      const retry = await reopened.createComment(newComment(), 'durable-key-1');
       expect(retry.duplicate).toBe(true);
-      const next = await reopened.createComment(makeComment(), 'durable-key-3');
+      const next = await reopened.createComment(newComment(), 'durable-key-3');
       expect(next.event?.seq).toBe(2);
     });
 
     it('gives an author it has never seen an empty history', async () => {
       const { store } = await fresh();
-      expect(await store.getAuthorHistory('demo', 'author-new')).toEqual({
-        approvedCount: 0,
-        rejectedCount: 0,
-        recentPosts: [],
-        bannedUntil: null,
-        trusted: false,
-        firstSeen: null,
-        name: null,
-      });
+      expect(await store.getAuthorHistory('demo', 'author-new')).toEqual(UNSEEN_AUTHOR);
     });
 
     it('records an author’s outcomes and recent posts across the site’s threads, newest first', async () => {
       const { store } = await fresh();
-      await store.createComment(makeComment({ text: 'satu', createdAt: 1000 }), 'hist-key-01');
-      await store.createComment(makeComment({ text: 'dua', createdAt: 2000, page: '/other' }), 'hist-key-02');
-      await store.createComment(makeComment({ text: 'tiga', createdAt: 3000, status: 'rejected' }), 'hist-key-03');
-      await store.createComment(makeComment({ text: 'empat', createdAt: 4000, status: 'pending' }), 'hist-key-04');
-      await store.createComment(makeComment({ text: 'satu lagi', createdAt: 5000 }), 'hist-key-01');
-      await store.createComment(makeComment({ text: 'lain', authorId: 'author-b' }), 'hist-key-05');
-      await store.createComment(makeComment({ text: 'situs lain', site: 'other-site' }), 'hist-key-06');
+      await store.createComment(newComment({ text: 'satu', createdAt: 1000 }), 'hist-key-01');
+      await store.createComment(newComment({ text: 'dua', createdAt: 2000, page: '/other' }), 'hist-key-02');
+      await store.createComment(newComment({ text: 'tiga', createdAt: 3000, status: 'rejected' }), 'hist-key-03');
+      await store.createComment(newComment({ text: 'empat', createdAt: 4000, status: 'pending' }), 'hist-key-04');
+      await store.createComment(newComment({ text: 'satu lagi', createdAt: 5000 }), 'hist-key-01');
+      await store.createComment(newComment({ text: 'lain', authorId: 'author-b' }), 'hist-key-05');
+      await store.createComment(newComment({ text: 'situs lain', site: 'other-site' }), 'hist-key-06');
       const history = await store.getAuthorHistory('demo', 'author-a');
       expect(history.approvedCount).toBe(2);
       expect(history.rejectedCount).toBe(1);
@@ -275,7 +230,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
     it('keeps only the most recent posts of a prolific author', async () => {
       const { store } = await fresh();
       for (let i = 0; i < AUTHOR_RECENT_KEPT + 5; i += 1) {
-        await store.createComment(makeComment({ text: `post ${i}`, createdAt: i }), `prolific-key-${i}0`);
+        await store.createComment(newComment({ text: `post ${i}`, createdAt: i }), `prolific-key-${i}0`);
       }
       const history = await store.getAuthorHistory('demo', 'author-a');
       expect(history.recentPosts).toHaveLength(AUTHOR_RECENT_KEPT);
@@ -294,7 +249,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('keeps author history and bans after the store is closed and opened again', async () => {
       const h = await fresh();
-      await h.store.createComment(makeComment({ text: 'ingat aku', createdAt: 42 }), 'remember-key-1');
+      await h.store.createComment(newComment({ text: 'ingat aku', createdAt: 42 }), 'remember-key-1');
       await h.store.setAuthorBan('demo', 'author-a', 123_456);
       const reopened = await h.reopen();
       expect(await reopened.getAuthorHistory('demo', 'author-a')).toEqual({
@@ -310,7 +265,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('completes a post whose author-history write failed when it is retried with the same key, and broadcasts it once', async () => {
       const h = await fresh();
-      const comment = makeComment({ authorId: 'author-h', text: 'tersimpan walau riwayat gagal' });
+      const comment = newComment({ authorId: 'author-h', text: 'tersimpan walau riwayat gagal' });
       const repair = await h.breakAuthorHistory('demo', 'author-h');
       await expect(h.store.createComment(comment, 'settle-key-01')).rejects.toThrow();
       await repair();
@@ -332,7 +287,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('completes a post whose history write failed when createComment alone is called again with the key', async () => {
       const h = await fresh();
-      const comment = makeComment({ authorId: 'author-h' });
+      const comment = newComment({ authorId: 'author-h' });
       const repair = await h.breakAuthorHistory('demo', 'author-h');
       await expect(h.store.createComment(comment, 'settle-key-02')).rejects.toThrow();
       await repair();
@@ -346,7 +301,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('records a held comment whose history write failed exactly once on retry, and broadcasts nothing', async () => {
       const h = await fresh();
-      const held = makeComment({ authorId: 'author-h', status: 'pending', moderation: { action: 'hold', reasons: [] } });
+      const held = newComment({ authorId: 'author-h', status: 'pending', moderation: { action: 'hold', reasons: [] } });
       const repair = await h.breakAuthorHistory('demo', 'author-h');
       await expect(h.store.createComment(held, 'settle-key-03')).rejects.toThrow();
       await repair();
@@ -361,8 +316,8 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('answers null when settling a comment that was fully created, and records nothing twice', async () => {
       const { store } = await fresh();
-      const published = makeComment();
-      const held = makeComment({ status: 'pending', moderation: { action: 'hold', reasons: [] } });
+      const published = newComment();
+      const held = newComment({ status: 'pending', moderation: { action: 'hold', reasons: [] } });
       await store.createComment(published, 'settled-key-1');
       await store.createComment(held, 'settled-key-2');
       expect(await store.settleComment(published)).toBeNull();
@@ -375,9 +330,9 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
     it('hands out the event of a post sent twice at once exactly once', async () => {
       const { store } = await fresh();
       const results = await Promise.all([
-        store.createComment(makeComment(), 'race-key-2'),
-        store.createComment(makeComment(), 'race-key-2'),
-        store.createComment(makeComment(), 'race-key-2'),
+        store.createComment(newComment(), 'race-key-2'),
+        store.createComment(newComment(), 'race-key-2'),
+        store.createComment(newComment(), 'race-key-2'),
       ]);
       expect(results.filter((r) => r.event !== null).map((r) => r.event?.seq)).toEqual([1]);
       expect((await store.getAuthorHistory('demo', 'author-a')).approvedCount).toBe(1);
@@ -385,7 +340,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
     it('hands out the event of a half-done post once when several retries settle it at once', async () => {
       const h = await fresh();
-      const comment = makeComment({ authorId: 'author-h' });
+      const comment = newComment({ authorId: 'author-h' });
       const repair = await h.breakAuthorHistory('demo', 'author-h');
       await expect(h.store.createComment(comment, 'settle-key-04')).rejects.toThrow();
       await repair();
@@ -397,8 +352,8 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
     it('keeps other authors posting while one author’s history cannot be written', async () => {
       const h = await fresh();
       const repair = await h.breakAuthorHistory('demo', 'author-h');
-      await expect(h.store.createComment(makeComment({ authorId: 'author-h' }), 'settle-key-05')).rejects.toThrow();
-      const other = await h.store.createComment(makeComment({ authorId: 'author-b' }), 'settle-key-06');
+      await expect(h.store.createComment(newComment({ authorId: 'author-h' }), 'settle-key-05')).rejects.toThrow();
+      const other = await h.store.createComment(newComment({ authorId: 'author-b' }), 'settle-key-06');
       expect(other.event).not.toBeNull();
       await repair();
     });
@@ -415,7 +370,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
           { rule: 'profanity' as const, action: 'hold' as const, message: { en: 'Profanity', id: 'Kata kasar' }, spans: [{ start: 0, end: 4 }] },
         ],
       };
-      const held = (over: Partial<NewComment> = {}) => makeComment({ status: 'pending', moderation: heldReasons, ...over });
+      const held = (over: Partial<NewComment> = {}) => newComment({ status: 'pending', moderation: heldReasons, ...over });
       const approve = (at: number, moderatorId = 'mod-ani'): Decision => ({ action: 'approve', moderatorId, reason: null, at });
       const reject = (at: number, reason: string | null = 'spam', moderatorId = 'mod-ani'): Decision => ({
         action: 'reject',
@@ -435,7 +390,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         const { store } = await fresh();
         const comment = held();
         await store.createComment(comment, 'queue-key-001');
-        await store.createComment(makeComment(), 'queue-key-002');
+        await store.createComment(newComment(), 'queue-key-002');
         expect(await store.listQueue('demo', 'pending', newest)).toEqual({ items: [comment], nextCursor: null });
         expect(await store.listQueue('demo', 'approved', newest)).toEqual({ items: [], nextCursor: null });
         expect(await store.queueCounts('demo')).toEqual({ ...none, pending: 1 });
@@ -445,7 +400,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
       it('lists an engine-rejected comment in rejected', async () => {
         const { store } = await fresh();
-        const comment = makeComment({ status: 'rejected', moderation: { action: 'reject', reasons: [] } });
+        const comment = newComment({ status: 'rejected', moderation: { action: 'reject', reasons: [] } });
         await store.createComment(comment, 'queue-key-003');
         expect((await store.listQueue('demo', 'rejected', newest)).items).toEqual([comment]);
         expect(await store.queueCounts('demo')).toEqual({ ...none, rejected: 1 });
@@ -453,7 +408,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
       it('approves a held comment: out of pending, into approved and the thread with the next seq and an event', async () => {
         const { store } = await fresh();
-        const first = makeComment();
+        const first = newComment();
         await store.createComment(first, 'approve-key-01');
         const comment = held();
         await store.createComment(comment, 'approve-key-02');
@@ -523,7 +478,7 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
 
       it('answers ALREADY_DECIDED to approving a comment the engine published, and NOT_FOUND for an unknown id', async () => {
         const { store } = await fresh();
-        const published = makeComment();
+        const published = newComment();
         await store.createComment(published, 'decided-key-01');
         expect(await store.decideComment('demo', '/article', published.id, approve(1), seen())).toEqual({
           ok: false,
