@@ -67,6 +67,24 @@ function validSignature(r: Received): boolean {
   return Math.abs(Date.now() - Number(timestamp)) < 60_000 && given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** A real server on a `kind` store whose site `demo` alerts `url`, through a dispatcher on real timers. */
+async function startAlertingApp(kind: StoreKind, url: string, options: { baseDelayMs?: number; timeoutMs?: number } = {}) {
+  const opened = await openStore(kind);
+  const dispatcher = createWebhookDispatcher({
+    fetch: globalThis.fetch,
+    clock: Date.now,
+    schedule: (delayMs, run) => {
+      const timer = setTimeout(run, delayMs);
+      return () => clearTimeout(timer);
+    },
+    logger: silentLogger(),
+    ...options,
+  });
+  const alerts = createSiteAlerts({ dispatcher, webhooks: new Map([['demo', { url, secret: SECRET }]]) });
+  const server = await startTestApp(opened.store, { alerts });
+  return { opened, dispatcher, server };
+}
+
 describe('alerts for held comments', () => {
   let opened: OpenedStore | undefined;
   let server: TestApp | undefined;
@@ -81,19 +99,7 @@ describe('alerts for held comments', () => {
   });
 
   async function serverAlerting(url: string, options: { baseDelayMs?: number; timeoutMs?: number } = {}) {
-    opened = await openStore('embedded');
-    dispatcher = createWebhookDispatcher({
-      fetch: globalThis.fetch,
-      clock: Date.now,
-      schedule: (delayMs, run) => {
-        const timer = setTimeout(run, delayMs);
-        return () => clearTimeout(timer);
-      },
-      logger: silentLogger(),
-      ...options,
-    });
-    const alerts = createSiteAlerts({ dispatcher, webhooks: new Map([['demo', { url, secret: SECRET }]]) });
-    server = await startTestApp(opened.store, { alerts });
+    ({ opened, dispatcher, server } = await startAlertingApp('embedded', url, options));
     const socket = await connectReader(server.url);
     cleanups.push(() => {
       socket.disconnect();
@@ -189,18 +195,7 @@ describe.each(STORE_KINDS)('alerts for reported comments (%s store)', (kind: Sto
   });
 
   async function readersOf(url: string, count: number): Promise<ReaderSocket[]> {
-    opened = await openStore(kind);
-    dispatcher = createWebhookDispatcher({
-      fetch: globalThis.fetch,
-      clock: Date.now,
-      schedule: (delayMs, run) => {
-        const timer = setTimeout(run, delayMs);
-        return () => clearTimeout(timer);
-      },
-      logger: silentLogger(),
-    });
-    const alerts = createSiteAlerts({ dispatcher, webhooks: new Map([['demo', { url, secret: SECRET }]]) });
-    server = await startTestApp(opened.store, { alerts });
+    ({ opened, dispatcher, server } = await startAlertingApp(kind, url));
     for (let i = 0; i < count; i += 1) {
       const socket = await connectReader(server.url);
       sockets.push(socket);
