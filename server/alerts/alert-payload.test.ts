@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredComment } from '../store/types.ts';
+import { storedComment } from '../../test/support/stored-comment.ts';
 import { AlertEvent, heldCommentAlert, QUOTED_CHARACTERS, reportedCommentAlert } from './alert-payload.ts';
 
 function held(overrides: Partial<StoredComment> = {}): StoredComment {
-  return {
-    id: 'c1',
-    site: 'demo',
-    page: '/2025/berita/',
-    parentId: null,
-    authorId: 'a1',
-    authorName: 'Wati',
+  return storedComment({
     text: 'Dasar goblok semua',
     status: 'pending',
     createdAt: 1_700_000_000_000,
@@ -20,7 +15,7 @@ function held(overrides: Partial<StoredComment> = {}): StoredComment {
       ],
     },
     ...overrides,
-  };
+  });
 }
 
 describe('heldCommentAlert', () => {

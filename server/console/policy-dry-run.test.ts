@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, type Policy } from '../../moderation/index.ts';
 import type { AuthorHistory, StoredComment } from '../store/types.ts';
+import { storedComment } from '../../test/support/stored-comment.ts';
 import { DRY_RUN_EXAMPLES, dryRunPolicy } from './policy-dry-run.ts';
 
 function policy(json: unknown): Policy {
@@ -12,19 +13,7 @@ function policy(json: unknown): Policy {
 let nextId = 0;
 function comment(text: string, over: Partial<StoredComment> = {}): StoredComment {
   nextId += 1;
-  return {
-    id: `c${nextId}`,
-    site: 'demo',
-    page: '/2025/berita/',
-    parentId: null,
-    authorId: 'a1',
-    authorName: 'Wati',
-    text,
-    status: 'published',
-    createdAt: 1_800_000_000_000 + nextId,
-    moderation: { action: 'publish', reasons: [] },
-    ...over,
-  };
+  return storedComment({ id: `c${nextId}`, text, createdAt: 1_800_000_000_000 + nextId, ...over });
 }
 
 function history(over: Partial<AuthorHistory> = {}): AuthorHistory {

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthorSummary } from '../../protocol/moderation.ts';
 import type { AuthorHistory, StoredComment } from '../store/types.ts';
+import { storedComment } from '../../test/support/stored-comment.ts';
 import { authorSummary, toQueueItem, type QueueItemContext } from './queue-item.ts';
 
 function held(over: Partial<StoredComment> = {}): StoredComment {
-  return {
-    id: 'c1',
-    site: 'demo',
-    page: '/2025/berita/',
-    parentId: null,
-    authorId: 'a1',
-    authorName: 'Wati',
+  return storedComment({
     text: 'Hubungi 0812 3456 7890 atau bit.ly/xyz',
     status: 'pending',
-    createdAt: 1_800_000_000_000,
     moderation: {
       action: 'hold',
       reasons: [
@@ -30,7 +24,7 @@ function held(over: Partial<StoredComment> = {}): StoredComment {
       ],
     },
     ...over,
-  };
+  });
 }
 
 const author: AuthorSummary = {
