@@ -1,23 +1,20 @@
 import { createModerator } from '../moderator.ts';
 import type { Policy } from '../policy.ts';
 import type { ModerationContext, ModerationInput, Verdict } from '../types.ts';
+import { baseContext } from './author-history.ts';
 
-/** Context used for lines that bring none: an established author on an open thread. */
-export const neutralContext: ModerationContext = {
-  now: 0,
-  author: { id: 'cli', approvedCount: 10, rejectedCount: 0, recentPosts: [], trusted: false, bannedUntil: null },
-  thread: { preModerated: false, closed: false },
-};
-
-/** One input line: a JSON string, or an object with `text` and optional `authorName` and `context`. */
-export function parseLine(line: string, lineNo: number): ModerationInput | { error: string } {
+/**
+ * One input line: a JSON string, or an object with `text` and optional `authorName` and `context`.
+ * The line's context overrides `base` (the simulated author and thread) field by field.
+ */
+export function parseLine(line: string, lineNo: number, base: ModerationContext = baseContext('established')): ModerationInput | { error: string } {
   let v: unknown;
   try {
     v = JSON.parse(line);
   } catch {
     return { error: `line ${lineNo}: not JSON` };
   }
-  if (typeof v === 'string') return { text: v, authorName: '', context: neutralContext };
+  if (typeof v === 'string') return { text: v, authorName: '', context: base };
   if (typeof v !== 'object' || v === null || !('text' in v) || typeof v.text !== 'string') {
     return { error: `line ${lineNo}: expected a JSON string or an object with a "text" string` };
   }
@@ -27,9 +24,9 @@ export function parseLine(line: string, lineNo: number): ModerationInput | { err
     text: v.text,
     authorName: name,
     context: {
-      now: ctx.now ?? neutralContext.now,
-      author: { ...neutralContext.author, ...ctx.author },
-      thread: { ...neutralContext.thread, ...ctx.thread },
+      now: ctx.now ?? base.now,
+      author: { ...base.author, ...ctx.author },
+      thread: { ...base.thread, ...ctx.thread },
     },
   };
 }
@@ -48,14 +45,19 @@ function clip(text: string): string {
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
-/** Runs `check`: one output line per input line. */
-export function checkLines(lines: readonly string[], policy: Policy, json: boolean): { out: string[]; failed: boolean } {
+/** Runs `check`: one output line per input line, each in `base` unless the line brings its own context. */
+export function checkLines(
+  lines: readonly string[],
+  policy: Policy,
+  json: boolean,
+  base: ModerationContext = baseContext('established'),
+): { out: string[]; failed: boolean } {
   const moderate = createModerator(policy);
   const out: string[] = [];
   let failed = false;
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
-    const input = parseLine(line, i + 1);
+    const input = parseLine(line, i + 1, base);
     if ('error' in input) {
       out.push(json ? JSON.stringify({ line: i + 1, error: input.error }) : input.error);
       failed = true;
@@ -72,7 +74,7 @@ export function checkLines(lines: readonly string[], policy: Policy, json: boole
 }
 
 /** Runs `check --diff`: only the lines whose verdict changes between two policies, then a count. */
-export function diffLines(lines: readonly string[], before: Policy, after: Policy): string[] {
+export function diffLines(lines: readonly string[], before: Policy, after: Policy, base: ModerationContext = baseContext('established')): string[] {
   const a = createModerator(before);
   const b = createModerator(after);
   const out: string[] = [];
@@ -80,7 +82,7 @@ export function diffLines(lines: readonly string[], before: Policy, after: Polic
   let total = 0;
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
-    const input = parseLine(line, i + 1);
+    const input = parseLine(line, i + 1, base);
     if ('error' in input) return;
     total++;
     const va = a(input);

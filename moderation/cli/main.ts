@@ -1,53 +1,47 @@
 /**
- * `npm run moderation -- check --policy p.json [--diff other.json] [--json] < comments.jsonl`
- * Prints a verdict per line, or with --diff only the verdicts that change between two policies.
- * The only part of moderation/ that touches Node (stdin, files, exit codes).
+ * `npm run moderation -- check …` (usage in options.ts): a verdict per comment read from stdin,
+ * or with --diff only the verdicts that change between two policies. The only part of moderation/
+ * that touches Node (argv, stdin, files, exit codes); a usage mistake answers with one line and the
+ * usage, exit code 2, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { defaultPolicy, parsePolicy, type Policy } from '../policy.ts';
-import { checkLines, diffLines } from './check.ts';
+import { cliFlags, commandOf, parseErrorLine, usage, type Command } from './options.ts';
+import { runCheck, type ReadText } from './run.ts';
 
-const usage = 'usage: npm run moderation -- check [--policy p.json] [--diff other.json] [--json] < comments.jsonl';
-
-function loadPolicy(path: string | undefined): Policy {
-  if (path === undefined) return defaultPolicy;
-  let json: unknown;
+function parseCommand(args: string[]): Command {
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    const { positionals, values } = parseArgs({ args, options: cliFlags, allowPositionals: true, strict: true });
+    return commandOf(positionals, values);
   } catch (e) {
-    console.error(`${path}: cannot read policy: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(2);
+    // parseArgs throws a TypeError with an ERR_PARSE_ARGS_* code for an unknown flag, a missing value, …
+    return { kind: 'error', message: parseErrorLine(e) };
   }
-  const r = parsePolicy(json);
-  if (r.ok) return r.policy;
-  for (const err of r.errors) console.error(`${path}: ${err.path}: ${err.message}`);
-  process.exit(2);
 }
 
-function main(): void {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      policy: { type: 'string' },
-      diff: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help || positionals[0] !== 'check') {
-    console.error(usage);
-    process.exit(values.help ? 0 : 2);
+const readText: ReadText = (path) => {
+  try {
+    return { ok: true, text: readFileSync(path, 'utf8') };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-  const policy = loadPolicy(values.policy);
-  const lines = readFileSync(0, 'utf8').split('\n');
-  if (values.diff !== undefined) {
-    console.log(diffLines(lines, policy, loadPolicy(values.diff)).join('\n'));
+};
+
+function main(): void {
+  const command = parseCommand(process.argv.slice(2));
+  if (command.kind === 'help') {
+    console.log(usage);
     return;
   }
-  const { out, failed } = checkLines(lines, policy, values.json);
-  console.log(out.join('\n'));
-  if (failed) process.exitCode = 1;
+  if (command.kind === 'error') {
+    console.error(`moderation: ${command.message}\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  const result = runCheck(command.options, readFileSync(0, 'utf8').split('\n'), readText);
+  for (const line of result.stderr) console.error(line);
+  if (result.stdout.length > 0) console.log(result.stdout.join('\n'));
+  process.exitCode = result.code;
 }
 
 main();
