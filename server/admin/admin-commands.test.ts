@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, STORE_KINDS, type OpenedStore } from '../../test/support/stores.ts';
+import { describe, expect, it } from 'vitest';
+import { STORE_KINDS, storePerTest } from '../../test/support/stores.ts';
 import { verifyPassword } from '../moderators/password-hash.ts';
 import { parseAdminArgs, type AdminCommand } from './admin-args.ts';
 import { runAdminCommand, type AdminDeps } from './admin-commands.ts';
@@ -11,25 +11,21 @@ function command(...argv: string[]): AdminCommand {
 }
 
 describe.each(STORE_KINDS)('admin commands on the %s store', (kind) => {
-  let opened: OpenedStore | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const freshStore = storePerTest(kind);
 
   async function setup(passwords: string[] = []) {
-    opened = await openStore(kind);
+    const store = await freshStore();
     const printed: string[] = [];
     let now = 1_800_000_000_000;
     let ids = 0;
     const deps: AdminDeps = {
-      store: opened.store,
+      store,
       clock: () => now,
       newId: () => `mod-${(ids += 1)}`,
       readPassword: () => Promise.resolve(passwords.shift() ?? ''),
       print: (line) => printed.push(line),
     };
-    return { deps, printed, store: opened.store, later: (ms: number) => (now += ms) };
+    return { deps, printed, store, later: (ms: number) => (now += ms) };
   }
 
   it('adds a moderator of a site with the password given, and lists them', async () => {

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTestModerator } from '../../test/support/moderators.ts';
-import { openStore, type OpenedStore } from '../../test/support/stores.ts';
+import { storePerTest } from '../../test/support/stores.ts';
 import type { CommentStore, NewComment, StoredComment } from '../store/types.ts';
 import { loadQueueItems } from './queue-items.ts';
 
@@ -28,16 +28,9 @@ function comment(over: Partial<NewComment> = {}): NewComment {
 }
 
 describe('loadQueueItems on the embedded store', () => {
-  let opened: OpenedStore | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const freshStore = storePerTest('embedded');
 
-  async function setup(): Promise<CommentStore> {
-    opened = await openStore('embedded');
-    return opened.store;
-  }
+  const setup: () => Promise<CommentStore> = freshStore;
 
   async function stored(store: CommentStore, c: NewComment): Promise<StoredComment> {
     const found = await store.getComment('demo', c.page, c.id);

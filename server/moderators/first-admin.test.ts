@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTestModerator } from '../../test/support/moderators.ts';
-import { openStore, type OpenedStore } from '../../test/support/stores.ts';
+import { storePerTest } from '../../test/support/stores.ts';
 import type { CommentStore } from '../store/types.ts';
 import { FIRST_ADMIN_EMAIL, FIRST_ADMIN_LINK_TTL_MS, firstAdminLink } from './first-admin.ts';
 import { createModeratorAuth } from './moderator-auth.ts';
 import { hashPassword } from './password-hash.ts';
 
 describe('the first admin’s sign-in link, on the embedded store', () => {
-  let opened: OpenedStore | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const freshStore = storePerTest('embedded');
 
   async function setup() {
-    opened = await openStore('embedded');
-    const store: CommentStore = opened.store;
+    const store: CommentStore = await freshStore();
     let now = 1_800_000_000_000;
     let ids = 0;
     let tokens = 0;

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, STORE_KINDS, type OpenedStore } from '../../test/support/stores.ts';
+import { describe, expect, it } from 'vitest';
+import { STORE_KINDS, storePerTest } from '../../test/support/stores.ts';
 import { createModeratorAuth, mayModerate, sessionIdOf, SIGN_IN_FAILED_MESSAGE } from './moderator-auth.ts';
 import { addTestModerator } from '../../test/support/moderators.ts';
 
 describe.each(STORE_KINDS)('moderator sign-in on the %s store', (kind) => {
-  let opened: OpenedStore | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const freshStore = storePerTest(kind);
 
   async function setup() {
-    opened = await openStore(kind);
-    const store = opened.store;
+    const store = await freshStore();
     let now = 1_800_000_000_000;
     await addTestModerator(store, now);
     let tokens = 0;

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultPolicy, parsePolicy } from '../../moderation/index.ts';
-import { openStore, type OpenedStore } from '../../test/support/stores.ts';
+import { storePerTest } from '../../test/support/stores.ts';
 import { createSiteModeration, type SiteModerationSettings } from '../comments/moderate.ts';
 import type { CommentStore } from '../store/types.ts';
 import { createSitePolicies } from './site-policies.ts';
@@ -14,16 +14,9 @@ function fileSettings(): SiteModerationSettings {
 }
 
 describe('site policies over the embedded store', () => {
-  let opened: OpenedStore | undefined;
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  const freshStore = storePerTest('embedded');
 
-  async function setup() {
-    opened = await openStore('embedded');
-    return opened.store;
-  }
+  const setup = freshStore;
 
   /** One server's view: `demo` has a SITES_FILE policy, `other` has none. */
   function policiesOver(store: CommentStore) {

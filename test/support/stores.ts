@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { createEmbeddedStore } from '../../server/store/embedded-store.ts';
 import { createRedisStore } from '../../server/store/redis-store.ts';
 import type { CommentStore } from '../../server/store/types.ts';
@@ -41,6 +41,22 @@ export async function openStore(kind: StoreKind): Promise<OpenedStore> {
       await store.close();
       await deleteRedisKeys(url, prefix);
     },
+  };
+}
+
+/**
+ * Inside a describe block: `const freshStore = storePerTest(kind)`, then `await freshStore()` in
+ * a test opens a new store of that kind, disposed of after the test.
+ */
+export function storePerTest(kind: StoreKind): () => Promise<CommentStore> {
+  let opened: OpenedStore | undefined;
+  afterEach(async () => {
+    await opened?.dispose();
+    opened = undefined;
+  });
+  return async () => {
+    opened = await openStore(kind);
+    return opened.store;
   };
 }
 
