@@ -5,7 +5,7 @@
 import type { Action, RuleId } from '../../moderation/index.ts';
 import type { CommentStatus, PublicComment } from '../../protocol/comment.ts';
 import type { ReportReason, ThreadEvent } from '../../protocol/events.ts';
-import type { AuditEntry, ModerationQueue } from '../../protocol/moderation.ts';
+import type { AuditEntry, ModerationQueue, OverviewDay } from '../../protocol/moderation.ts';
 import type { ModeratorDirectory } from './moderator-types.ts';
 
 export {
@@ -185,13 +185,8 @@ export interface AuthorHistory {
 export type ReportResult =
   { ok: true; first: boolean; comment: StoredComment; event: ThreadEvent | null; hidden: boolean } | { ok: false; code: 'NOT_FOUND' };
 
-export interface DailyStats {
-  day: string;
-  published: number;
-  held: number;
-  rejected: number;
-  approvedByModerator: number;
-  rejectedByModerator: number;
+/** A day's figures as the console's overview shows them, and the rules behind its held and rejected. */
+export interface DailyStats extends OverviewDay {
   /** Rule id → how many comments created that day it held or rejected. */
   rules: Record<string, number>;
 }
