@@ -1,152 +1,181 @@
 /**
- * `npm run bench:moderation`: runs Rembuk's engine, bad-words and obscenity side by side on the
- * labelled corpus and prints recall and false positives per category and comments/s (median of
- * several runs on one core, comments of 50–300 characters). It prints figures; it is not a test.
+ * `npm run bench:moderation`: runs Rembuk's engine, obscenity, allprofanity, glin-profanity and
+ * bad-words side by side on the labelled tuning corpus and on the frozen held-out set, then times
+ * them on the same comments in one process, and prints one table. It prints figures; it is not a test.
+ * Of the held-out set it prints aggregate figures only, never its lines (nobody tunes on them).
  */
 import { readFileSync } from 'node:fs';
-import { Filter } from 'bad-words';
-import { DataSet, englishDataset, englishRecommendedTransformers, parseRawPattern, RegExpMatcher } from 'obscenity';
-import { createModerator, defaultPolicy, type ModerationInput } from '../moderation/index.ts';
-import { affixedForms, indonesianAbbreviations, indonesianStems } from '../moderation/words/indonesian.ts';
+import { cpus } from 'node:os';
+import { fmtInt, log, table } from './bench-format.ts';
+import { buildEngines, type Engine } from './moderation-engines.ts';
 
 interface Line {
   readonly text: string;
-  readonly lang: 'en' | 'id';
+  readonly lang: string;
   readonly category: string;
   readonly label: 'flag' | 'clean';
 }
 
-const corpus: Line[] = readFileSync(new URL('./moderation-corpus.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Line);
+const load = (file: string): Line[] =>
+  readFileSync(new URL(file, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Line);
 
-// The same Indonesian words our engine knows, given to both libraries for a fair comparison.
-const indonesianWords = [...new Set([...indonesianStems.flatMap(affixedForms), ...indonesianAbbreviations])];
+const tuning = load('./moderation-corpus.jsonl');
+const holdout = load('./moderation-holdout.jsonl');
+const engines = buildEngines();
 
-const moderate = createModerator(defaultPolicy);
-const context: ModerationInput['context'] = {
-  now: 1_700_000_000_000,
-  author: { id: 'bench', approvedCount: 10, rejectedCount: 0, recentPosts: [], trusted: false, bannedUntil: null },
-  thread: { preModerated: false, closed: false },
-};
+/** Whether each engine flags each line of a set, computed once. */
+const verdicts = (lines: readonly Line[]) => new Map(engines.map((e) => [e.name, lines.map((l) => e.flags(l.text))]));
+const tuningFlags = verdicts(tuning);
+const holdoutFlags = verdicts(holdout);
 
-const badWords = new Filter();
-badWords.addWords(...indonesianWords);
-
-const obscenityData = new DataSet<{ originalWord: string }>().addAll(englishDataset);
-for (const w of [...indonesianStems, ...indonesianAbbreviations]) {
-  // Like obscenity's own English entries: short words need word boundaries, longer ones match inside words.
-  const p = w.length < 5 ? `|${w}|` : w;
-  obscenityData.addPhrase((phrase) => phrase.setMetadata({ originalWord: w }).addPattern(parseRawPattern(p)));
+/** Share of the lines `pick` selects that engine `name` flagged (`want` true) or let through (false). */
+function share(lines: readonly Line[], flags: Map<string, boolean[]>, name: string, pick: (l: Line) => boolean, want = true) {
+  const f = flags.get(name) ?? [];
+  const idx = lines.flatMap((l, i) => (pick(l) ? [i] : []));
+  return { hit: idx.filter((i) => f[i] === want).length, n: idx.length };
 }
-const obscenity = new RegExpMatcher({ ...obscenityData.build(), ...englishRecommendedTransformers });
+const percent = ({ hit, n }: { hit: number; n: number }) => (n === 0 ? '—' : `${((100 * hit) / n).toFixed(1)}%`);
+const count = ({ hit, n }: { hit: number; n: number }) => `${hit}/${n}`;
 
-const engines: readonly { name: string; flags: (text: string) => boolean }[] = [
-  { name: 'rembuk', flags: (text) => moderate({ text, authorName: 'Pembaca', context }).action !== 'publish' },
-  { name: 'obscenity', flags: (text) => obscenity.hasMatch(text) },
-  { name: 'bad-words', flags: (text) => badWords.isProfane(text) },
-];
+type Row = { readonly label: string; readonly n: string; readonly cell: (e: Engine) => string };
 
-const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
-
-// Accuracy per category.
-const categories = [...new Set(corpus.map((l) => l.category))];
-const flagged = new Map<string, boolean[]>();
-for (const e of engines)
-  flagged.set(
-    e.name,
-    corpus.map((l) => e.flags(l.text)),
-  );
-
-console.log(`\nModeration benchmark — ${corpus.length} labelled comments (bench/moderation-corpus.jsonl)\n`);
-console.log(`${'category'.padEnd(24)}${'n'.padStart(5)}  label  ${engines.map((e) => e.name.padStart(11)).join('')}`);
-for (const c of categories) {
-  const idx = corpus.flatMap((l, i) => (l.category === c ? [i] : []));
-  const label = corpus[idx[0] ?? 0]?.label ?? 'clean';
-  const cells = engines.map((e) => {
-    const f = flagged.get(e.name) ?? [];
-    return pct(idx.filter((i) => f[i] === true).length, idx.length).padStart(11);
+function categoryRows(lines: readonly Line[], flags: Map<string, boolean[]>): Row[] {
+  const categories = [...new Set(lines.map((l) => l.category))];
+  return categories.map((c) => {
+    const label = lines.find((l) => l.category === c)?.label ?? 'clean';
+    const pick = (l: Line) => l.category === c;
+    return {
+      label: `  ${c} (${label === 'flag' ? 'recall' : 'held'})`,
+      n: String(lines.filter(pick).length),
+      cell: (e) => percent(share(lines, flags, e.name, pick)),
+    };
   });
-  console.log(`${c.padEnd(24)}${String(idx.length).padStart(5)}  ${label === 'flag' ? 'recall' : 'FP    '} ${cells.join('')}`);
 }
 
-const summary = (name: string): Record<string, number> => {
-  const f = flagged.get(name) ?? [];
-  const count = (pred: (l: Line) => boolean, want: boolean): [number, number] => {
-    const idx = corpus.flatMap((l, i) => (pred(l) ? [i] : []));
-    return [idx.filter((i) => f[i] === want).length, idx.length];
-  };
-  const [hit, pos] = count((l) => l.label === 'flag', true);
-  const [fpOrd, ord] = count((l) => l.category === 'ordinary', true);
-  const [fpTrap, trap] = count((l) => l.category === 'trap', true);
-  const [litOk, lit] = count((l) => l.category === 'literal-sense', false);
-  const [insOk, ins] = count((l) => l.category === 'insult-animal', true);
-  const disguise = categories
-    .filter((c) => c.startsWith('disguise-'))
-    .map((c) => {
-      const [h, n] = count((l) => l.category === c, true);
-      return h / n;
-    });
-  return {
-    recall: hit / pos,
-    minDisguise: Math.min(...disguise),
-    ordinaryFlagged: fpOrd,
-    ordinary: ord,
-    trapRate: fpTrap / trap,
-    literalAccuracy: (litOk + insOk) / (lit + ins),
-  };
+const isDisguise = (l: Line) => l.category.startsWith('disguise-');
+const worstDisguise = (name: string) => {
+  const shares = [...new Set(tuning.filter(isDisguise).map((l) => l.category))].map((c) => share(tuning, tuningFlags, name, (l) => l.category === c));
+  return shares.reduce((a, b) => (b.hit / b.n < a.hit / a.n ? b : a), shares[0] ?? { hit: 0, n: 0 });
 };
 
-console.log('');
-for (const e of engines) {
-  const s = summary(e.name);
-  console.log(
-    `${e.name.padEnd(10)} recall ${pct((s.recall ?? 0) * 100, 100)}  worst disguise ${pct((s.minDisguise ?? 0) * 100, 100)}  ` +
-      `ordinary flagged ${s.ordinaryFlagged}/${s.ordinary}  traps flagged ${pct((s.trapRate ?? 0) * 100, 100)}  ` +
-      `literal-sense accuracy ${pct((s.literalAccuracy ?? 0) * 100, 100)}`,
-  );
-}
+// Held-out classes, by the names its writer gave them: spam and repetition are the spam rules'
+// business, the rest of the flagged lines are words (profanity, slurs, personal attacks).
+const isSpam = (l: Line) => l.category === 'spam' || l.category === 'repetition';
+const isTrap = (l: Line) => l.category.startsWith('trap-');
+const isLiteral = (l: Line) => l.category.startsWith('literal-');
 
-// Throughput: comments of 50–300 characters, repeated until a run lasts long enough to time.
-const sample = corpus.map((l) => l.text).filter((t) => t.length >= 50 && t.length <= 300);
-const RUNS = 7;
-const speeds = new Map<string, number>();
-console.log(`\nThroughput on ${sample.length} comments of 50–300 characters, one core, median of ${RUNS} runs:`);
-for (const e of engines) {
-  for (const t of sample.slice(0, 50)) e.flags(t); // warm up
-  const t0 = performance.now();
-  for (const t of sample) e.flags(t);
-  const once = Math.max(0.01, performance.now() - t0);
-  const reps = Math.max(1, Math.ceil(250 / once));
-  const rates: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const start = performance.now();
-    let sink = 0;
-    for (let k = 0; k < reps; k++) for (const t of sample) if (e.flags(t)) sink++;
-    const ms = performance.now() - start;
-    if (sink < 0) console.log(sink);
-    rates.push((reps * sample.length * 1000) / ms);
-  }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)] ?? 0;
-  speeds.set(e.name, median);
-  console.log(`  ${e.name.padEnd(10)} ${Math.round(median).toLocaleString('en-US').padStart(10)} comments/s`);
-}
-
-const ours = summary('rembuk');
-const speed = speeds.get('rembuk') ?? 0;
-const targets: readonly [string, boolean][] = [
-  ['recall ≥ 95% overall', (ours.recall ?? 0) >= 0.95],
-  ['recall ≥ 90% in every disguise category', (ours.minDisguise ?? 0) >= 0.9],
-  ['no ordinary comment flagged', ours.ordinaryFlagged === 0],
-  ['≤ 5% of trap sentences flagged', (ours.trapRate ?? 1) <= 0.05],
-  ['≥ 100,000 comments/s', speed >= 100_000],
-  ['≥ 3× obscenity', speed >= 3 * (speeds.get('obscenity') ?? Infinity)],
-  ['≥ 30× bad-words', speed >= 30 * (speeds.get('bad-words') ?? Infinity)],
+const tuningSummary: Row[] = [
+  {
+    label: 'recall, all profane lines',
+    n: String(tuning.filter((l) => l.label === 'flag').length),
+    cell: (e) => percent(share(tuning, tuningFlags, e.name, (l) => l.label === 'flag')),
+  },
+  { label: 'worst disguise category', n: '', cell: (e) => percent(worstDisguise(e.name)) },
+  { label: 'ordinary comments held', n: '', cell: (e) => count(share(tuning, tuningFlags, e.name, (l) => l.category === 'ordinary')) },
+  { label: 'trap sentences held', n: '', cell: (e) => percent(share(tuning, tuningFlags, e.name, (l) => l.category === 'trap')) },
+  {
+    label: 'literal-sense accuracy',
+    n: '',
+    cell: (e) => {
+      const lit = share(tuning, tuningFlags, e.name, (l) => l.category === 'literal-sense', false);
+      const ins = share(tuning, tuningFlags, e.name, (l) => l.category === 'insult-animal');
+      return percent({ hit: lit.hit + ins.hit, n: lit.n + ins.n });
+    },
+  },
 ];
-console.log('\nTargets:');
-for (const [name, ok] of targets) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}`);
-console.log(
-  `  (${(speed / (speeds.get('obscenity') ?? 1)).toFixed(1)}× obscenity, ${(speed / (speeds.get('bad-words') ?? 1)).toFixed(0)}× bad-words)`,
+
+const holdoutShare = (name: string, pick: (l: Line) => boolean) => share(holdout, holdoutFlags, name, pick);
+const holdoutSummary: Row[] = [
+  {
+    label: 'recall, all flagged lines',
+    n: String(holdout.filter((l) => l.label === 'flag').length),
+    cell: (e) => percent(holdoutShare(e.name, (l) => l.label === 'flag')),
+  },
+  { label: 'recall, words (not spam)', n: '', cell: (e) => percent(holdoutShare(e.name, (l) => l.label === 'flag' && !isSpam(l))) },
+  { label: 'recall, spam and repetition', n: '', cell: (e) => percent(holdoutShare(e.name, isSpam)) },
+  { label: 'ordinary comments held', n: '', cell: (e) => count(holdoutShare(e.name, (l) => l.category === 'ordinary')) },
+  { label: 'trap classes held', n: '', cell: (e) => percent(holdoutShare(e.name, isTrap)) },
+  { label: 'literal animal use held', n: '', cell: (e) => percent(holdoutShare(e.name, isLiteral)) },
+];
+
+// Throughput: the same comments of 50–300 characters for every engine, warmed up, then ROUNDS
+// rounds in which every engine runs once (the order rotating, so a burst of load on the shared
+// machine does not fall on one engine), each run long enough to time; the median round counts.
+const sample = tuning.map((l) => l.text).filter((t) => t.length >= 50 && t.length <= 300);
+const ROUNDS = 9;
+const RUN_MS = 300;
+let sink = 0;
+const pass = (e: Engine, reps: number) => {
+  for (let k = 0; k < reps; k++) for (const t of sample) if (e.flags(t)) sink++;
+};
+const plan = engines.map((e) => {
+  for (let k = 0; k < 3; k++) pass(e, 1); // warm-up: let the JIT compile the hot paths
+  const t0 = performance.now();
+  pass(e, 1);
+  return { engine: e, reps: Math.max(1, Math.ceil(RUN_MS / Math.max(0.01, performance.now() - t0))), rates: [] as number[] };
+});
+for (let r = 0; r < ROUNDS; r++) {
+  for (let k = 0; k < plan.length; k++) {
+    const p = plan[(r + k) % plan.length];
+    if (p === undefined) continue;
+    const start = performance.now();
+    pass(p.engine, p.reps);
+    p.rates.push((p.reps * sample.length * 1000) / (performance.now() - start));
+  }
+}
+if (sink < 0) log(String(sink));
+const speed = new Map(plan.map((p) => [p.engine.name, [...p.rates].sort((a, b) => a - b)[Math.floor(p.rates.length / 2)] ?? 0]));
+const speedOf = (name: string) => speed.get(name) ?? Number.NaN;
+const ratio = (name: string, of: string) => `${(speedOf(name) / speedOf(of)).toFixed(2)}×`;
+
+const throughputRows: Row[] = [
+  { label: `comments/s (median of ${ROUNDS})`, n: String(sample.length), cell: (e) => fmtInt(speedOf(e.name)) },
+  { label: 'speed relative to obscenity', n: '', cell: (e) => ratio(e.name, 'obscenity') },
+  { label: 'speed relative to allprofanity', n: '', cell: (e) => ratio(e.name, 'allprofanity') },
+];
+
+const section = (title: string): Row => ({ label: title, n: '', cell: () => '' });
+const rows: Row[] = [
+  section(`tuning corpus, ${tuning.length} lines (in-sample)`),
+  ...categoryRows(tuning, tuningFlags),
+  ...tuningSummary,
+  section(`held-out set, ${holdout.length} lines (never tuned on)`),
+  ...categoryRows(holdout, holdoutFlags),
+  ...holdoutSummary,
+  section('throughput, comments of 50–300 characters'),
+  ...throughputRows,
+];
+
+const cpu = cpus();
+log(`\nModeration benchmark — ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, one process\n`);
+log(
+  table([
+    ['', 'n', ...engines.map((e) => (e.version === '' ? e.name : `${e.name} ${e.version}`))],
+    ...rows.map((r) => [r.label, r.n, ...engines.map(r.cell)]),
+  ]),
 );
+
+const ours = (pick: (l: Line) => boolean, flags = holdoutFlags, lines = holdout) => share(lines, flags, 'rembuk', pick);
+const rate = ({ hit, n }: { hit: number; n: number }) => (n === 0 ? Number.NaN : hit / n);
+const targets: readonly [string, boolean][] = [
+  ['held-out: recall ≥ 97%', rate(ours((l) => l.label === 'flag')) >= 0.97],
+  ['held-out: no ordinary comment held', ours((l) => l.category === 'ordinary').hit === 0],
+  ['held-out: ≤ 3% of the trap classes held', rate(ours(isTrap)) <= 0.03],
+  ['held-out: literal animal use held ≤ 10%', rate(ours(isLiteral)) <= 0.1],
+  ['held-out: spam and repetition still held (≥ 97%)', rate(ours(isSpam)) >= 0.97],
+  [
+    'tuning: recall ≥ 95%, every disguise ≥ 90%',
+    rate(ours((l) => l.label === 'flag', tuningFlags, tuning)) >= 0.95 && rate(worstDisguise('rembuk')) >= 0.9,
+  ],
+  [
+    'tuning: no ordinary comment held, ≤ 5% of traps',
+    ours((l) => l.category === 'ordinary', tuningFlags, tuning).hit === 0 && rate(ours((l) => l.category === 'trap', tuningFlags, tuning)) <= 0.05,
+  ],
+  ['throughput ≥ allprofanity', speedOf('rembuk') >= speedOf('allprofanity')],
+  ['throughput ≥ 3× obscenity', speedOf('rembuk') >= 3 * speedOf('obscenity')],
+];
+log('\nTargets (issue 10):');
+for (const [name, ok] of targets) log(`  ${ok ? 'met   ' : 'MISSED'}  ${name}`);
