@@ -7,13 +7,13 @@
  * The tests share these pages and run in order: each step starts where the last one ended.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import { axeViolations } from './axe.ts';
 import { launchChromium, watchPage } from './browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,7 +21,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const WAIT = 5_000;
 /** What a live change (a broadcast reaching an open page) is allowed, for a loaded CI machine. */
 const LIVE = 2_500;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const M1 = { email: 'ana@situsenergi.example', password: 'kata-sandi-ana-12345' };
 const M2 = { email: 'budi@situsenergi.example', password: 'kata-sandi-budi-12345' };
@@ -107,16 +106,6 @@ async function signIn(page: Page, account: { email: string; password: string }):
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Runs axe-core in the page (through the devtools protocol, so the page's CSP does not stop it); answers the violations. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } };
-    const result = await w.axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
-
 /** The data-id of the element focused inside the queues page (j/k move it there). */
 function focusedItemId(page: Page): Promise<string | null | undefined> {
   return page.evaluate(() =>
@@ -181,7 +170,7 @@ describe('moderating a held comment live, in Chromium', () => {
     await Promise.all([threadReady(a1), threadReady(a2), threadReady(b)]);
 
     await m1.getByRole('heading', { name: 'Sign in to moderate' }).waitFor({ timeout: WAIT });
-    expect(await axe(m1)).toEqual([]);
+    expect(await axeViolations(m1)).toEqual([]);
     await Promise.all([signIn(m1, M1), signIn(m2, M2)]);
     for (const [page, account] of [
       [m1, M1],
@@ -220,7 +209,7 @@ describe('moderating a held comment live, in Chromium', () => {
       expect(await item.locator('.reasons li[data-rule="suspect-word"]').innerText()).toContain('The comment contains words this site reviews first');
       expect(await item.locator('h3').innerText()).toBe('Sari');
     }
-    expect(await axe(m2)).toEqual([]);
+    expect(await axeViolations(m2)).toEqual([]);
   });
 
   it('approves it from M1’s keyboard (j, a): it appears on B and A2, turns published on A1, and leaves M2’s Pending', async () => {
@@ -267,7 +256,7 @@ describe('moderating a held comment live, in Chromium', () => {
     await m1.keyboard.press('?');
     const keys = m1.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await keys.waitFor({ timeout: WAIT });
-    expect(await axe(m1)).toEqual([]);
+    expect(await axeViolations(m1)).toEqual([]);
     await m1.keyboard.press('Escape');
     await keys.waitFor({ state: 'hidden', timeout: WAIT });
   });

@@ -7,7 +7,6 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -16,12 +15,12 @@ import { Server, type Namespace } from 'socket.io';
 import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../protocol/moderation.ts';
+import { axeViolations } from '../../test/e2e/axe.ts';
 import { launchChromium } from '../../test/e2e/browser.ts';
 import { queueItem } from './queue-fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let tmp: string;
 let http: HttpServer;
@@ -220,16 +219,6 @@ async function openConsole(lang = 'en-GB'): Promise<{ page: Page; problems: stri
   return { page, problems };
 }
 
-/** Runs axe-core in the page (through the devtools protocol, so the CSP does not stop it); answers the violations. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } };
-    const result = await w.axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
-
 async function signIn(page: Page, password = 'right'): Promise<void> {
   await page.getByLabel('Email').fill('ana@news.example');
   await page.getByLabel('Password').fill(password);
@@ -242,7 +231,7 @@ describe('the moderation console in Chromium', () => {
   it('signs in with one generic message for a wrong password, shows a rate limit’s wait, and passes axe', async () => {
     const { page, problems } = await openConsole();
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in to moderate' }).count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await signIn(page, 'wrong');
     await expect.poll(() => page.getByRole('alert').innerText()).toBe('That email and password do not match an account.');
     await signIn(page, 'slow');
@@ -263,7 +252,7 @@ describe('the moderation console in Chromium', () => {
     expect(await item(page, 'c2').innerText()).toContain('Trusted');
     expect(await item(page, 'c1').getByRole('link', { name: '/berita/energi' }).getAttribute('href')).toBe('https://news.example/berita/energi');
     expect(await page.getByRole('tab', { name: 'Pending (3 comments)' }).getAttribute('aria-selected')).toBe('true');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -293,7 +282,7 @@ describe('the moderation console in Chromium', () => {
     await expect.poll(() => page.getByText('1 selected', { exact: true }).count()).toBe(1);
     await page.keyboard.press('?');
     await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.keyboard.press('4');
     await expect.poll(() => page.getByRole('tab', { name: /^Approved/ }).getAttribute('aria-selected')).toBe('true');
@@ -308,7 +297,7 @@ describe('the moderation console in Chromium', () => {
     await item(page, 'c-taken').getByRole('button', { name: 'Reject' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reject comment' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.getByLabel('Off topic').check();
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await expect.poll(() => page.getByText(/Already decided by budi@news\.example: rejected 3 minutes ago\./).count()).toBe(1);
@@ -348,19 +337,19 @@ describe('the moderation console in Chromium', () => {
     await page.getByRole('button', { name: 'Pratinjau' }).click();
     await expect.poll(() => page.getByText('Dari 120 komentar terakhir, 1 akan diperlakukan berbeda.').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Simpan' }).isDisabled()).toBe(false);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await editor.fill('{"suspect": ["bodoh"]}');
     expect(await page.getByRole('button', { name: 'Simpan' }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Ringkasan' }).click();
     await expect.poll(() => page.getByRole('img', { name: 'Komentar per hari, menurut hasil' }).count()).toBe(1);
     expect(await page.locator('svg rect').count()).toBeGreaterThan(30);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Log audit' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'pending → rejected' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Ekspor JSON lines' }).getAttribute('href')).toBe('/moderate/api/audit.jsonl?site=demo');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('combobox', { name: 'Bahasa', exact: true }).selectOption('en');
     await expect.poll(() => page.getByRole('heading', { name: 'Audit log' }).count()).toBe(1);
