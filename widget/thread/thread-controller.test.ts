@@ -95,6 +95,21 @@ async function until(check: () => boolean, ms = 3_000): Promise<void> {
   }
 }
 
+/** The viewer's held comment, `m`, which a join's snapshot lists in `mine`. */
+const HELD = comment('m', 15, { authorId: 'me', status: 'pending' });
+
+/** A server whose join answers a thread of one comment (`a`) and the viewer's HELD, then runs `joined` on the socket. */
+function startServerWithHeld(joined: (socket: ServerSocket) => void): Promise<Harness> {
+  return startServer((socket) => {
+    socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+      const r = snapshot(1, [comment('a', 10)]);
+      if (r.ok) r.data.mine = [HELD];
+      ack(r);
+      joined(socket);
+    });
+  });
+}
+
 describe('thread controller', () => {
   it('joins, keeps the viewer token, and sends it in the next handshake', async () => {
     const tokens: unknown[] = [];
@@ -447,15 +462,9 @@ describe('thread controller', () => {
   });
 
   it("publishes the viewer's held comment on comment:status and shows it once when its comment:created follows", async () => {
-    const held = comment('m', 15, { authorId: 'me', status: 'pending' });
-    const { url } = await startServer((socket) => {
-      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
-        const r = snapshot(1, [comment('a', 10)]);
-        if (r.ok) r.data.mine = [held];
-        ack(r);
-        setTimeout(() => socket.emit('comment:status', { id: 'm', page: PAGE, status: 'published' }), 20);
-        setTimeout(() => socket.emit('comment:created', created(2, { ...held, status: 'published' })), 80);
-      });
+    const { url } = await startServerWithHeld((socket) => {
+      setTimeout(() => socket.emit('comment:status', { id: 'm', page: PAGE, status: 'published' }), 20);
+      setTimeout(() => socket.emit('comment:created', created(2, { ...HELD, status: 'published' })), 80);
     });
     const { controller } = startController(url);
     await until(() => controller.thread?.comments[0]?.status === 'published');
@@ -469,19 +478,13 @@ describe('thread controller', () => {
   });
 
   it('takes a rejected held comment out, keeps it for the notice until dismissed, and ignores other pages and bad frames', async () => {
-    const held = comment('m', 15, { authorId: 'me', status: 'pending' });
-    const { url } = await startServer((socket) => {
-      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
-        const r = snapshot(1, [comment('a', 10)]);
-        if (r.ok) r.data.mine = [held];
-        ack(r);
-        setTimeout(() => {
-          // Either of these, if taken, would publish 'm' and leave the rejection nothing to reject.
-          socket.emit('comment:status', { id: 'm', page: '/another-article', status: 'published' });
-          socket.emit('comment:status', { id: 'm', page: PAGE, status: 'hidden' });
-          socket.emit('comment:status', { id: 'm', page: PAGE, status: 'rejected' });
-        }, 20);
-      });
+    const { url } = await startServerWithHeld((socket) => {
+      setTimeout(() => {
+        // Either of these, if taken, would publish 'm' and leave the rejection nothing to reject.
+        socket.emit('comment:status', { id: 'm', page: '/another-article', status: 'published' });
+        socket.emit('comment:status', { id: 'm', page: PAGE, status: 'hidden' });
+        socket.emit('comment:status', { id: 'm', page: PAGE, status: 'rejected' });
+      }, 20);
     });
     const { controller } = startController(url);
     await until(() => controller.declined.length > 0);
