@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addTestModerator } from '../../test/support/moderators.ts';
+import { storedComment } from '../../test/support/stored-comment.ts';
 import { storePerTest } from '../../test/support/stores.ts';
 import type { CommentStore, NewComment, StoredComment } from '../store/types.ts';
 import { loadQueueItems } from './queue-items.ts';
@@ -13,16 +14,8 @@ let n = 0;
 function comment(over: Partial<NewComment> = {}): NewComment {
   n += 1;
   return {
-    id: `c${n}`,
-    site: 'demo',
-    page: '/2025/berita/',
-    parentId: null,
-    authorId: 'a1',
-    authorName: 'Wati',
-    text: `Komentar ke-${n}`,
+    ...storedComment({ id: `c${n}`, text: `Komentar ke-${n}`, createdAt: 1_800_000_000_000 + n, moderation: HOLD }),
     status: 'pending',
-    createdAt: 1_800_000_000_000 + n,
-    moderation: HOLD,
     ...over,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * A stored comment for unit tests of what reads the store's records (queue items, alerts, the
+ * A stored comment for unit tests of what reads or writes the store's records (queue items, alerts, the
  * policy dry run): Wati's, on demo's /2025/berita/, published by the engine. Each test file
  * gives it the text, status and moderation record its cases are about.
  */
