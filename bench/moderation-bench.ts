@@ -103,18 +103,22 @@ const holdoutSummary: Row[] = [
 
 // Throughput: the same comments for every engine, warmed up, then ROUNDS rounds in which every
 // engine runs once (the order rotating, so a burst of load on the shared machine does not fall on
-// one engine), each run long enough to time; the median round counts. Timed twice: on the tuning
+// one engine), each run long enough to time; the median round counts, and ratios are taken round by round. Timed twice: on the tuning
 // corpus's comments of 50–300 characters (the figure of decision 0100) and on every held-out comment
 // (text our engine was not written against).
-const ROUNDS = 9;
-const RUN_MS = 300;
+const ROUNDS = 11;
+const RUN_MS = 200;
 let sink = 0;
 
 interface Speed {
   readonly median: number;
   readonly slowest: number;
   readonly fastest: number;
+  /** Comments/s in each round, in round order, so two engines can be compared round by round. */
+  readonly rounds: readonly number[];
 }
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 function throughput(sample: readonly string[]): Map<string, Speed> {
   const pass = (e: Engine, reps: number) => {
@@ -137,8 +141,8 @@ function throughput(sample: readonly string[]): Map<string, Speed> {
   }
   return new Map(
     plan.map((p) => {
-      const sorted = [...p.rates].sort((a, b) => a - b);
-      return [p.engine.name, { median: sorted[Math.floor(sorted.length / 2)] ?? 0, slowest: sorted[0] ?? 0, fastest: sorted.at(-1) ?? 0 }];
+      const speed: Speed = { median: median(p.rates), slowest: Math.min(...p.rates), fastest: Math.max(...p.rates), rounds: p.rates };
+      return [p.engine.name, speed];
     }),
   );
 }
@@ -148,9 +152,19 @@ const heldOutComments = holdout.map((l) => l.text);
 const speeds = { tuning: throughput(shortComments), holdout: throughput(heldOutComments) };
 if (sink < 0) log(String(sink));
 const speedOf = (set: keyof typeof speeds, name: string) => speeds[set].get(name)?.median ?? Number.NaN;
+/**
+ * How many times faster `name` ran than `of`: the median of the round-by-round ratios. Both ran in
+ * the same round, close in time, so load on the shared machine that comes and goes cancels out
+ * better than in a ratio of the two medians.
+ */
+const speedRatio = (set: keyof typeof speeds, name: string, of: string) => {
+  const a = speeds[set].get(name)?.rounds ?? [];
+  const b = speeds[set].get(of)?.rounds ?? [];
+  return median(a.map((rate, r) => rate / (b[r] ?? Number.NaN)));
+};
 
 function throughputRows(set: keyof typeof speeds, n: number): Row[] {
-  const ratio = (name: string, of: string) => `${(speedOf(set, name) / speedOf(set, of)).toFixed(2)}×`;
+  const ratio = (name: string, of: string) => `${speedRatio(set, name, of).toFixed(2)}×`;
   return [
     { label: `comments/s (median of ${ROUNDS})`, n: String(n), cell: (e) => fmtInt(speedOf(set, e.name)) },
     {
@@ -161,8 +175,8 @@ function throughputRows(set: keyof typeof speeds, n: number): Row[] {
         return s === undefined ? '—' : `${fmtInt(s.slowest)}–${fmtInt(s.fastest)}`;
       },
     },
-    { label: 'speed relative to obscenity', n: '', cell: (e) => ratio(e.name, 'obscenity') },
-    { label: 'speed relative to allprofanity', n: '', cell: (e) => ratio(e.name, 'allprofanity') },
+    { label: 'speed relative to obscenity (median of rounds)', n: '', cell: (e) => ratio(e.name, 'obscenity') },
+    { label: 'speed relative to allprofanity (median of rounds)', n: '', cell: (e) => ratio(e.name, 'allprofanity') },
   ];
 }
 
@@ -209,8 +223,8 @@ const targets: readonly [string, boolean][] = [
     ours((l) => l.category === 'ordinary', tuningFlags, tuning).hit === 0 && rate(ours((l) => l.category === 'trap', tuningFlags, tuning)) <= 0.05,
   ],
   ...(['tuning', 'holdout'] as const).flatMap((set): [string, boolean][] => [
-    [`throughput ≥ allprofanity (${set} comments)`, speedOf(set, 'rembuk') >= speedOf(set, 'allprofanity')],
-    [`throughput ≥ 3× obscenity (${set} comments)`, speedOf(set, 'rembuk') >= 3 * speedOf(set, 'obscenity')],
+    [`throughput ≥ allprofanity (${set} comments)`, speedRatio(set, 'rembuk', 'allprofanity') >= 1],
+    [`throughput ≥ 3× obscenity (${set} comments)`, speedRatio(set, 'rembuk', 'obscenity') >= 3],
   ]),
 ];
 log('\nTargets (issue 10):');
