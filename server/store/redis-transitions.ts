@@ -6,6 +6,7 @@
  */
 import type { Action } from '../../moderation/index.ts';
 import type { Decision, NewCommentStatus, QueueName, StoredComment, StoredReport } from './types.ts';
+import { queueOf } from './queue-membership.ts';
 
 /** What the change does to the thread's published index (and so its event log). */
 export type ThreadEffect = 'publish' | 'unpublish' | 'none';
@@ -19,16 +20,9 @@ export interface PlannedChange {
   pending: PendingEffect;
 }
 
-/** The queue a comment's stored state puts it in (0016's table); null for one the engine published and nobody reported. */
-export function queueOf(comment: StoredComment): QueueName | null {
-  if ((comment.reports?.length ?? 0) > 0 && (comment.status === 'published' || comment.status === 'pending')) return 'reported';
-  if (comment.status === 'pending') return 'pending';
-  if (comment.status === 'rejected') return 'rejected';
-  if (comment.status === 'published' && comment.decision?.action === 'approve') return 'approved';
-  return null;
-}
-
 /** When the comment entered the queue it is in: its first open report, its decision, or its creation. */
+export { queueOf };
+
 export function queuedAt(comment: StoredComment): number {
   const reports = comment.reports ?? [];
   if (queueOf(comment) === 'reported') return Math.min(...reports.map((r) => r.at));

@@ -5,15 +5,9 @@
  */
 import type { CommentStatus } from '../../../protocol/comment.ts';
 import type { Decision, QueueName, StoredComment, StoredReport } from '../types.ts';
+import { queueOf } from '../queue-membership.ts';
 
-/** The one queue a comment is in, or null (published by the engine and never reported). */
-export function queueOf(comment: StoredComment): QueueName | null {
-  if ((comment.reports?.length ?? 0) > 0) return 'reported';
-  if (comment.status === 'pending') return 'pending';
-  if (comment.status === 'rejected') return 'rejected';
-  if (comment.status === 'published' && comment.decision?.action === 'approve') return 'approved';
-  return null;
-}
+export { queueOf };
 
 /** How a status change moves the thread: into it (comment:created), out of it (comment:deleted), or neither. */
 export type ThreadMove = 'in' | 'out' | null;
