@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-const cli = (args: string[], input = '') => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { input, encoding: 'utf8' });
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// The process as `npm run moderation` starts it: node with tsx, from the repository root.
+const cli = (args: string[], input = '') => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, input, encoding: 'utf8' });
 
 describe('the moderation CLI process', () => {
   it('answers a mistyped flag with one error line and the usage, exit code 2, no stack trace', () => {
