@@ -7,5 +7,5 @@ import { tokenize } from './words/tokenize.ts';
 export function analyze(lexicon: Lexicon, text: string): Analysis {
   const normalized = normalize(text);
   const tokens = tokenize(normalized.text);
-  return { normalized, tokens, hits: scanLexicon(lexicon, normalized.text, tokens, normalized) };
+  return { normalized, tokens, hits: scanLexicon(lexicon, normalized.text, tokens, normalized, text) };
 }

@@ -9,6 +9,14 @@ describe('parsePolicy', () => {
     expect(defaultPolicy.words.profanityAction).toBe('hold');
   });
 
+  it('holds personal attacks by default and lets a site turn them off or reject them', () => {
+    expect(defaultPolicy.personalAttack).toEqual({ enabled: true, action: 'hold' });
+    const r = parsePolicy({ personalAttack: { enabled: false } });
+    expect(r.ok && r.policy.personalAttack).toEqual({ enabled: false, action: 'hold' });
+    const bad = parsePolicy({ personalAttack: { action: 'delete' } });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(['personalAttack.action']);
+  });
+
   it('keeps what the site wrote and defaults the rest of the section', () => {
     const r = parsePolicy({ links: { max: 0 }, words: { banned: ['korup'] } });
     expect(r.ok && r.policy.links).toMatchObject({ max: 0, action: 'hold', denyAction: 'reject' });

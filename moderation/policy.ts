@@ -32,6 +32,8 @@ export const policySchema = z.strictObject({
       checkAuthorName: z.boolean().default(true),
     })
     .prefault({}),
+  /** Insults aimed at a person ("you are an idiot", "dasar bodoh", "otak udang lu"): a rule of its own. */
+  personalAttack: z.strictObject({ enabled: z.boolean().default(true), action: holdOrReject.default('hold') }).prefault({}),
   links: z
     .strictObject({
       enabled: z.boolean().default(true),

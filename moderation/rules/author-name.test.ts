@@ -41,4 +41,13 @@ describe('author-name rule', () => {
     expect(r.reasons).toHaveLength(1);
     expect(r.found).toEqual([]);
   });
+
+  it.each([
+    ['quotes the listed word found in the name', 'Si Goblok', '"Goblok"'],
+    ['quotes a link found in the name', 'Promo slot88.vip', '"slot88.vip"'],
+  ])('%s', (_name, authorName, quoted) => {
+    const r = ruleOutcome('author-name', 'Komentar biasa tentang tarif listrik.', {}, { authorName });
+    expect(r.reasons[0]?.message.en).toContain(quoted);
+    expect(r.reasons[0]?.message.id).toContain(quoted);
+  });
 });

@@ -8,10 +8,32 @@ describe('repetition rule', () => {
     ['publishes a short emphasis', 'Mantap!!! setuju banget', 'publish', []],
     ['publishes reduplication', 'Pejabat-pejabat itu harus diperiksa.', 'publish', []],
     ['publishes laughter written as one word', 'wkwkwkwk lucu juga', 'publish', []],
+    [
+      'holds a sentence pasted over and over',
+      'Turunkan harga BBM sekarang. '.repeat(90).trim(),
+      'hold',
+      ['Turunkan harga BBM sekarang. '.repeat(90).trim().slice(0, -1)],
+    ],
+    ['holds a phrase repeated three times', 'naik lagi naik lagi naik lagi', 'hold', ['naik lagi naik lagi naik lagi']],
+    ['holds an emoji run', 'Setuju 😡😡😡😡😡😡😡😡😡😡', 'hold', ['😡😡😡😡😡😡😡😡😡😡']],
+    ['holds emoji repeated with spaces', 'Mantap 👍 👍 👍 👍 👍 👍 👍 👍 👍 👍 👍', 'hold', ['👍 👍 👍 👍 👍 👍 👍 👍 👍 👍 👍']],
+    ['publishes a phrase said twice', 'Harga naik, harga naik, kata mereka setiap tahun.', 'publish', []],
+    ['publishes laughter written long', 'hahahahahahahahahahahaha lucu', 'publish', []],
   ];
   it.each(rows)('%s', (_name, text, action, found) => {
     const r = ruleOutcome('repetition', text);
     expect(r.action).toBe(action);
     expect(r.found).toEqual(found);
+  });
+
+  it('holds a long comment made of a few words shuffled over and over', () => {
+    const parts = ['boikot PLN', 'PLN boikot', 'boikot sekarang', 'sekarang boikot PLN'];
+    const text = Array.from({ length: 20 }, (_, i) => parts[(i * 7) % 4]).join(', ');
+    expect(ruleOutcome('repetition', text).action).toBe('hold');
+  });
+
+  it('quotes what is repeated in its message', () => {
+    const r = ruleOutcome('repetition', 'beli beli beli beli sekarang');
+    expect(r.reasons[0]?.message.en).toContain('"beli"');
   });
 });

@@ -1,47 +1,145 @@
+import { quoteTerms } from '../messages.ts';
 import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
+import type { Tokens } from '../words/tokenize.ts';
+import type { Analysis } from './rule.ts';
 import { noReasons, type Rule } from './rule.ts';
 
+/** Longest repeated phrase looked for, in words: a sentence of a dozen words pasted over and over. */
+export const MAX_PHRASE_WORDS = 16;
+/** A phrase of two or more words repeated this many times in a row is flooding. */
+export const PHRASE_REPEATS = 3;
+/** Longest repeated symbol sequence looked for, in UTF-16 units: an emoji and a space, "!?". */
+const MAX_SYMBOL_UNIT = 4;
+/** A long comment with fewer distinct words than this share of its words says one thing many times. */
+const MIN_DISTINCT_SHARE = 0.25;
+const LONG_COMMENT_WORDS = 40;
+
+interface Found {
+  readonly span: Span;
+  readonly unit: string;
+}
+
+function isLetterOrSpace(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+// One character repeated `min` times ("!!!!!!!!!!", "aaaaaaaaaa"), or a short run of symbols or
+// emoji repeated `min` times ("😡😡😡…", "!? !? !?…"); letters repeated in units are laughter
+// ("wkwkwkwk", "hahaha"), not flooding.
+function symbolRuns(text: string, min: number, out: Found[]): void {
+  const n = text.length;
+  for (let u = 1; u <= MAX_SYMBOL_UNIT; u++) {
+    let j = 0;
+    while (j + u < n) {
+      if (text.charCodeAt(j) !== text.charCodeAt(j + u)) {
+        j++;
+        continue;
+      }
+      let r = j;
+      while (r + u < n && text.charCodeAt(r) === text.charCodeAt(r + u)) r++;
+      const repeats = Math.floor((r - j) / u) + 1;
+      const unit = text.slice(j, j + u);
+      let plain = u > 1;
+      for (let k = 0; k < u && plain; k++) if (!isLetterOrSpace(unit.charCodeAt(k))) plain = false;
+      const blank = unit.trim() === '';
+      if (repeats >= min && !plain && !blank && (u === 1 || !isRepeatOfShorter(unit))) {
+        let start = j;
+        let end = j + repeats * u;
+        while (text.charCodeAt(start) === 32) start++;
+        while (end > start && text.charCodeAt(end - 1) === 32) end--;
+        out.push({ span: { start, end }, unit: unit.trim() });
+      }
+      j = r + u;
+    }
+  }
+}
+
+// "!!" is "!" twice: a unit that is itself a repetition was found with the shorter unit.
+function isRepeatOfShorter(unit: string): boolean {
+  for (let d = 1; d < unit.length; d++) {
+    if (unit.length % d !== 0) continue;
+    if (unit.slice(d) === unit.slice(0, unit.length - d)) return true;
+  }
+  return false;
+}
+
+// A word repeated `wordMin` times in a row ("beli beli beli beli"), or a phrase of 2–16 words
+// repeated `PHRASE_REPEATS` times in a row (a sentence pasted over and over).
+function wordRuns(tokens: Tokens, wordMin: number, out: { from: number; to: number; k: number }[]): void {
+  const w = tokens.words;
+  const n = w.length;
+  for (let k = 1; k <= MAX_PHRASE_WORDS && k * 2 <= n; k++) {
+    const min = k === 1 ? wordMin : PHRASE_REPEATS;
+    if (k * min > n) break;
+    let j = 0;
+    while (j + k < n) {
+      if (w[j] !== w[j + k]) {
+        j++;
+        continue;
+      }
+      let r = j;
+      while (r + k < n && w[r] === w[r + k]) r++;
+      const repeats = Math.floor((r - j) / k) + 1;
+      if (repeats >= min && !covered(out, j, j + repeats * k)) out.push({ from: j, to: j + repeats * k, k });
+      j = r + 1;
+    }
+  }
+}
+
+function covered(found: readonly { from: number; to: number }[], from: number, to: number): boolean {
+  return found.some((f) => f.from <= from && f.to >= to);
+}
+
+// Fewer distinct words than a quarter of a long comment's words: the same few sentences shuffled.
+function lowVariety(tokens: Tokens): boolean {
+  const n = tokens.words.length;
+  if (n < LONG_COMMENT_WORDS) return false;
+  return new Set(tokens.words).size < n * MIN_DISTINCT_SHARE;
+}
+
 /**
- * Holds flooding: one character repeated `maxCharRun` times or more ("!!!!!!!!!!"), or one word
- * repeated `maxWordRepeat` times or more in a row ("beli beli beli beli").
+ * Holds flooding: one character repeated `maxCharRun` times or more ("!!!!!!!!!!", and emoji
+ * runs), one word repeated `maxWordRepeat` times or more in a row ("beli beli beli beli"), a phrase
+ * repeated {@link PHRASE_REPEATS} times or more in a row (a sentence pasted ninety times), or a
+ * long comment made of a few words over and over. The message quotes what is repeated.
  */
 export function createRepetitionRule(p: Policy['repetition']): Rule {
   return {
     id: 'repetition',
     check({ text }, analysis): readonly Reason[] {
-      const spans: Span[] = [];
-      let i = 0;
-      while (i < text.length) {
-        const c = text.charCodeAt(i);
-        let j = i + 1;
-        while (j < text.length && text.charCodeAt(j) === c) j++;
-        if (j - i >= p.maxCharRun && c !== 32 && c !== 10) spans.push({ start: i, end: j });
-        i = j;
+      const found: Found[] = [];
+      symbolRuns(text, p.maxCharRun, found);
+      const runs: { from: number; to: number; k: number }[] = [];
+      wordRuns(analysis.tokens, p.maxWordRepeat, runs);
+      for (const r of runs) found.push({ span: wordsSpan(analysis, r.from, r.to), unit: unitText(text, analysis, r.from, r.k) });
+      if (found.length === 0 && lowVariety(analysis.tokens)) {
+        const n = analysis.tokens.words.length;
+        found.push({ span: wordsSpan(analysis, 0, n), unit: unitText(text, analysis, 0, Math.min(8, n)) });
       }
-      const { words, starts, ends } = analysis.tokens;
-      let k = 0;
-      while (k < words.length) {
-        let m = k + 1;
-        while (m < words.length && words[m] === words[k]) m++;
-        if (m - k >= p.maxWordRepeat) {
-          spans.push(originSpan(analysis.normalized, starts[k] ?? 0, ends[m - 1] ?? 0));
-        }
-        k = m;
-      }
-      if (spans.length === 0) return noReasons;
+      if (found.length === 0) return noReasons;
+      const units = found.map((f) => (f.unit.length > 60 ? `${f.unit.slice(0, 57)}…` : f.unit));
       return [
         {
           rule: 'repetition',
           action: p.action,
           message: {
-            en: 'The comment repeats the same character or word many times.',
-            id: 'Komentar mengulang karakter atau kata yang sama berkali-kali.',
+            en: `The comment repeats the same text many times: ${quoteTerms(units)}.`,
+            id: `Komentar mengulang teks yang sama berkali-kali: ${quoteTerms(units)}.`,
           },
-          spans,
+          spans: found.map((f) => f.span),
         },
       ];
     },
   };
+}
+
+function wordsSpan(a: Analysis, from: number, to: number): Span {
+  return originSpan(a.normalized, a.tokens.starts[from] ?? 0, a.tokens.ends[to - 1] ?? 0);
+}
+
+function unitText(text: string, a: Analysis, from: number, k: number): string {
+  const s = wordsSpan(a, from, from + k);
+  return text.slice(s.start, s.end);
 }

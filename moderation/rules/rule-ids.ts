@@ -15,6 +15,8 @@ export const RULE_IDS = [
   'banned-word',
   'suspect-word',
   'profanity',
+  'personal-attack',
+  'literal-sense',
   'author-name',
   'links',
   'contact',

@@ -19,7 +19,9 @@ import { createDuplicateRule } from './duplicate.ts';
 import { createGamblingRule } from './gambling.ts';
 import { createLengthRule } from './length.ts';
 import { createLinksRule } from './links.ts';
+import { createLiteralSenseRule } from './literal-sense.ts';
 import { createNewAuthorRule } from './new-author.ts';
+import { createPersonalAttackRule } from './personal-attack.ts';
 import { createPreModeratedRule } from './pre-moderated.ts';
 import { createRepetitionRule } from './repetition.ts';
 import type { Rule } from './rule.ts';
@@ -104,13 +106,30 @@ export const ruleTable = [
     ({ policy }) => createDuplicateRule(policy.duplicate),
   ),
 
-  // words — the word lists matched on the normalized text, then on the display name. The site's
+  // words — the word lists matched on the normalized text, then personal attacks and the words let
+  // through as literal, then the display name. The site's
   // banned list comes first: it rejects, and the suspect and profanity rules leave out what a
   // banned word covers, so one word is reported once, as banned. The name comes after the text
   // because the spans highlight the text.
   row('banned-word', 'words', always, () => createBannedWordRule()),
   row('suspect-word', 'words', always, () => createSuspectWordRule()),
   row('profanity', 'words', always, ({ policy }) => createProfanityRule(policy.words)),
+  // An insult aimed at a person is its own finding, after the word lists it may overlap ("you
+  // fucking idiot": profanity and an attack), so a site can turn it off alone.
+  row(
+    'personal-attack',
+    'words',
+    (p) => p.personalAttack.enabled,
+    ({ policy }) => createPersonalAttackRule(policy.personalAttack),
+  ),
+  // Never holds: says which listed words were let through as literal, names or places, right
+  // after the findings they were spared from.
+  row(
+    'literal-sense',
+    'words',
+    (p) => p.words.literalSense,
+    () => createLiteralSenseRule(),
+  ),
   row(
     'author-name',
     'words',

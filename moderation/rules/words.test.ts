@@ -30,11 +30,19 @@ describe('word rules', () => {
     ['reports a banned word once, not also as profanity', 'Dasar goblok.', 'profanity', { words: { banned: ['goblok'] } }, 'publish', []],
     ['lets a site allow a word', 'Dasar bego.', 'profanity', { words: { allow: ['bego'] } }, 'publish', []],
     ['turns the Indonesian list off', 'Dasar goblok.', 'profanity', { words: { indonesian: false } }, 'publish', []],
+    ['holds English consonant skeletons', 'fck this, what a btch, total sht', 'profanity', {}, 'hold', ['fck', 'btch', 'sht']],
+    ['holds skeletons with -ing forms and v for u', 'fkn liars, fvcking joke, fcking hell', 'profanity', {}, 'hold', ['fkn', 'fvcking', 'fcking']],
+    ['holds a skeleton with a digit for a letter', 'b1tch and sh1t', 'profanity', {}, 'hold', ['b1tch', 'sh1t']],
+    ['holds English slurs missing from bad-words', 'go home wetback, stupid tranny', 'profanity', {}, 'hold', ['wetback', 'tranny']],
+    ['holds Indonesian vowel-dropped forms', 'njg, bgsat, brngsk, mnyt', 'profanity', {}, 'hold', ['njg', 'bgsat', 'brngsk', 'mnyt']],
+    ['holds regional swear words', 'jamput, cukimai, pukimai', 'profanity', {}, 'hold', ['jamput', 'cukimai', 'pukimai']],
+    ['quotes the words in its message', 'Dasar goblok.', 'profanity', {}, 'hold', ['goblok']],
   ];
   it.each(rows)('%s', (_name, text, rule, policy, action, found) => {
     const r = ruleOutcome(rule, text, policy);
     expect(r.action).toBe(action);
     expect(r.found).toEqual(found);
+    for (const f of found.slice(0, 3)) expect(r.reasons[0]?.message.en).toContain(`"${f}"`);
   });
 
   const allowlisted = [

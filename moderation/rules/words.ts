@@ -11,7 +11,7 @@ export function hitSpans(text: string, analysis: Analysis, kind: LexKind): { spa
   const found: string[] = [];
   const { normalized, tokens } = analysis;
   for (const h of analysis.hits) {
-    if (h.entry.kind !== kind) continue;
+    if (h.entry.kind !== kind || h.literal !== undefined) continue;
     const span = hitSpan(analysis, h, normalized, tokens);
     if (spans.some((s) => s.start === span.start && s.end === span.end)) continue;
     spans.push(span);
@@ -20,7 +20,8 @@ export function hitSpans(text: string, analysis: Analysis, kind: LexKind): { spa
   return { spans, found };
 }
 
-function hitSpan(_a: Analysis, h: Hit, normalized: Analysis['normalized'], tokens: Analysis['tokens']): Span {
+/** The original-text span of one hit. */
+export function hitSpan(_a: Analysis, h: Hit, normalized: Analysis['normalized'], tokens: Analysis['tokens']): Span {
   return originSpan(normalized, tokens.starts[h.from] ?? 0, tokens.ends[h.to - 1] ?? 0);
 }
 
@@ -79,15 +80,15 @@ export function createProfanityRule(p: Policy['words']): Rule {
     id: 'profanity',
     check({ text }, analysis): readonly Reason[] {
       if (analysis.hits.length === 0) return noReasons;
-      const { spans } = withoutBanned(text, analysis, 'profanity');
+      const { spans, found } = withoutBanned(text, analysis, 'profanity');
       if (spans.length === 0) return noReasons;
       return [
         {
           rule: 'profanity',
           action: p.profanityAction,
           message: {
-            en: 'The comment contains profanity or an insult.',
-            id: 'Komentar memuat kata kasar atau makian.',
+            en: `The comment contains profanity or an insult: ${quoteTerms(found)}.`,
+            id: `Komentar memuat kata kasar atau makian: ${quoteTerms(found)}.`,
           },
           spans,
         },

@@ -1,5 +1,6 @@
 import type { Policy } from '../policy.ts';
 import { allowPhrases, allowWords } from './allowlist.ts';
+import { attackIdioms, englishAimed, englishStandalone, indonesianAimed, indonesianStandalone } from './attacks.ts';
 import { englishContains, englishTerms } from './english.ts';
 import { gamblingTerms } from './gambling.ts';
 import { affixedForms, indonesianAbbreviations, indonesianContains, indonesianStems } from './indonesian.ts';
@@ -26,15 +27,31 @@ export function lexiconSourceFor(p: Policy): LexiconSource {
     for (const t of indonesianAbbreviations) profanity.push({ term: t });
     contains.push(...indonesianContains);
   }
+  const attack: { term: string; standalone: boolean }[] = [];
+  if (p.personalAttack.enabled) {
+    const put = (terms: readonly string[], standalone: boolean): void => {
+      for (const term of terms) attack.push({ term, standalone });
+    };
+    if (p.words.english) {
+      put(englishAimed, false);
+      put(englishStandalone, true);
+    }
+    if (p.words.indonesian) {
+      put(indonesianAimed, false);
+      put(indonesianStandalone, true);
+    }
+  }
   return {
     profanity,
     profanityPrefixes: prefixes,
     profanityContains: contains,
     banned: p.words.banned,
     suspect: p.words.suspect,
+    attack,
+    stemLiteral: literalSenses,
     gambling: p.gambling.enabled ? [...gamblingTerms, ...p.gambling.terms] : [],
     allowWords: [...allowWords, ...p.words.allow.filter((w) => !/\s/.test(w.trim()))],
-    allowPhrases: [...allowPhrases, ...p.words.allow.filter((w) => /\s/.test(w.trim()))],
+    allowPhrases: [...allowPhrases, ...(attack.length > 0 ? attackIdioms : []), ...p.words.allow.filter((w) => /\s/.test(w.trim()))],
     literalSense: p.words.literalSense,
   };
 }

@@ -4,7 +4,7 @@
  */
 
 /** Which list a term came from; each list feeds its own rule. */
-export const LexKinds = { profanity: 'profanity', banned: 'banned', suspect: 'suspect', gambling: 'gambling' } as const;
+export const LexKinds = { profanity: 'profanity', banned: 'banned', suspect: 'suspect', gambling: 'gambling', attack: 'attack' } as const;
 /** Which list a term came from. */
 export type LexKind = (typeof LexKinds)[keyof typeof LexKinds];
 
@@ -13,4 +13,9 @@ export interface LexEntry {
   readonly kind: LexKind;
   readonly term: string;
   readonly literal: ReadonlySet<string> | null;
+  /**
+   * Only for `attack` terms: true when the term insults a person by itself ("otak udang", "kill
+   * yourself"); otherwise it is an attack only when aimed at someone ("you are an idiot").
+   */
+  readonly standalone?: boolean;
 }

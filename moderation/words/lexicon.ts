@@ -1,8 +1,8 @@
-import { originEnd, originStart, type Mapped } from '../normalize/mapped.ts';
+import { fromOriginal, originEnd, originStart, type Mapped } from '../normalize/mapped.ts';
 import { normalize } from '../normalize/normalize.ts';
 import { collapseDoubles } from '../normalize/squash-stretched.ts';
-import { insultMarkers, LITERAL_WINDOW } from './literal-sense.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
+import { literalReading, properNounReading, type LiteralReading, type SenseText } from './sense.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 
 import type { LexEntry, LexKind } from './lex-entry.ts';
@@ -13,6 +13,7 @@ export { LexKinds, type LexEntry, type LexKind } from './lex-entry.ts';
 export interface TermSource {
   readonly term: string;
   readonly literal?: readonly string[];
+  readonly standalone?: boolean;
 }
 
 /** Everything a lexicon is compiled from. Terms are written plainly; they are normalized here. */
@@ -22,6 +23,10 @@ export interface LexiconSource {
   readonly profanityContains: readonly string[];
   readonly banned: readonly string[];
   readonly suspect: readonly string[];
+  /** Personal-attack words and phrases (words/attacks.ts); `standalone` ones insult by themselves. */
+  readonly attack?: readonly { readonly term: string; readonly standalone: boolean }[];
+  /** Literal-sense contexts for prefix and inside-word stems ("bitch" → dog words). */
+  readonly stemLiteral?: Readonly<Record<string, readonly string[]>>;
   readonly gambling: readonly string[];
   readonly allowWords: readonly string[];
   readonly allowPhrases: readonly string[];
@@ -58,11 +63,15 @@ export interface Lexicon {
   readonly literalSense: boolean;
 }
 
-/** A listed term found in a text: the entry and the word range `[from, to)` it covers. */
+/**
+ * A listed term found in a text: the entry and the word range `[from, to)` it covers. With
+ * `literal`, the word was read in a harmless sense and is reported as let through, not as a finding.
+ */
 export interface Hit {
   readonly entry: LexEntry;
   readonly from: number;
   readonly to: number;
+  readonly literal?: LiteralReading;
 }
 
 function termWords(term: string): string[] {
@@ -74,6 +83,14 @@ function termWords(term: string): string[] {
 
 function prefixKey(word: string): number {
   return (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+}
+
+// One entry per kind and word. Spellings that normalize alike ("c0ck", "cock") share it, and the
+// one with a literal sense wins, so the listed order of a source list does not hide that sense.
+function putEntry(list: LexEntry[], entry: LexEntry): void {
+  const at = list.findIndex((e) => e.kind === entry.kind);
+  if (at < 0) list.push(entry);
+  else if (list[at]?.literal === null && entry.literal !== null) list[at] = entry;
 }
 
 /** Compiles every list once, so matching a comment is hash lookups and one regex scan. */
@@ -99,14 +116,15 @@ export function compileLexicon(src: LexiconSource): Lexicon {
       kind,
       term: t.term,
       literal: src.literalSense && t.literal !== undefined ? new Set(t.literal) : null,
+      ...(t.standalone !== undefined ? { standalone: t.standalone } : {}),
     };
     if (words.length === 1) {
       if (first.length < minLength) return;
       const s = slot(first);
-      if (!s.words.some((e) => e.kind === kind)) s.words.push(entry);
+      putEntry(s.words, entry);
       const c = collapseDoubles(first);
       const list = collapsed.get(c) ?? [];
-      if (!list.some((e) => e.kind === kind)) list.push(entry);
+      putEntry(list, entry);
       collapsed.set(c, list);
     } else {
       slot(first).phrases.push({ tokens: words, entry });
@@ -123,12 +141,17 @@ export function compileLexicon(src: LexiconSource): Lexicon {
   for (const t of src.suspect) add('suspect', { term: t }, 1);
   for (const t of src.profanity) add('profanity', t, 3);
   for (const t of src.gambling) add('gambling', { term: t }, 3);
+  for (const t of src.attack ?? []) add('attack', t, 3);
+  const stemLiteral = (w: string): ReadonlySet<string> | null => {
+    const l = src.stemLiteral?.[w];
+    return src.literalSense && l !== undefined ? new Set(l) : null;
+  };
   for (const p of src.profanityPrefixes) {
     const w = termWords(p)[0];
     if (w === undefined || w.length < 4) continue;
     const key = prefixKey(w);
     const list = prefixes.get(key) ?? [];
-    list.push({ prefix: w, entry: { kind: 'profanity', term: p, literal: null } });
+    list.push({ prefix: w, entry: { kind: 'profanity', term: p, literal: stemLiteral(w) } });
     prefixes.set(key, list);
   }
   const stems: string[] = [];
@@ -138,7 +161,7 @@ export function compileLexicon(src: LexiconSource): Lexicon {
     if (w === undefined || !/^[a-z]+$/.test(w)) continue;
     // Each letter may be stretched: "fuuuckface" still holds "fuck".
     stems.push(w.split('').join('+') + '+');
-    const entry: LexEntry = { kind: 'profanity', term: c, literal: null };
+    const entry: LexEntry = { kind: 'profanity', term: c, literal: stemLiteral(w) };
     containsEntries.set(collapseDoubles(w), entry);
     maskStems.push({ stem: w, entry });
   }
@@ -169,30 +192,23 @@ function phraseAt(tokens: Tokens, i: number, phrase: Phrase): boolean {
 }
 
 /**
- * True when the words around the term at `[i, end)` show the literal sense and none marks it as an
- * insult. A term spans several words only when a mask split it ("b*bi").
- */
-export function isLiteral(words: readonly string[], i: number, context: ReadonlySet<string>, end = i + 1): boolean {
-  const before = words[i - 1];
-  const after = words[end];
-  if ((before !== undefined && insultMarkers.has(before)) || (after !== undefined && insultMarkers.has(after))) return false;
-  const from = Math.max(0, i - LITERAL_WINDOW);
-  const to = Math.min(words.length - 1, end - 1 + LITERAL_WINDOW);
-  for (let k = from; k <= to; k++) if ((k < i || k >= end) && context.has(words[k] ?? '')) return true;
-  return false;
-}
-
-/**
  * Finds every listed term in tokenized, normalized text. With `normalized` given, a word rejoined
  * from separated letters right after its first letter ("a d i c k") may start with the English
- * article or pronoun, so the rest is tried alone.
+ * article or pronoun, so the rest is tried alone. With `original` given, capitals can show a
+ * proper name ("Dick Advocaat", "Pulau Babi"); such a hit, and one read in its literal sense,
+ * comes back with `literal` set.
  */
-export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normalized?: Mapped): Hit[] {
+export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normalized?: Mapped, original?: string): Hit[] {
   const hits: Hit[] = [];
   const words = tokens.words;
   const n = words.length;
   // Words already judged (matched, or matched and found literal), so the stem scan skips them.
   const judged = new Uint8Array(n);
+  const sense: SenseText = { original: original ?? text, normalized: normalized ?? fromOriginal(text), tokens };
+  const pushHit = (entry: LexEntry, from: number, to: number): void => {
+    judged[from] = 1;
+    hits.push(judged1(sense, entry, from, to));
+  };
   let allowed: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const w = words[i] ?? '';
@@ -205,7 +221,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     const s = lex.exact.get(w);
     if (s !== undefined) {
       for (const e of s.words) {
-        pushHit(hits, judged, words, e, i, i + 1);
+        pushHit(e, i, i + 1);
         found = true;
       }
       for (const p of s.phrases) {
@@ -213,7 +229,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
         if (p.entry === null) {
           allowed ??= new Uint8Array(n);
           for (let k = i; k < i + p.tokens.length; k++) allowed[k] = 1;
-        } else pushHit(hits, judged, words, p.entry, i, i + p.tokens.length);
+        } else pushHit(p.entry, i, i + p.tokens.length);
       }
     }
     if (found || w.length < 3) continue;
@@ -222,7 +238,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       if (lex.allow.has(c)) continue;
       const list = lex.collapsed.get(c);
       if (list !== undefined) {
-        for (const e of list) pushHit(hits, judged, words, e, i, i + 1);
+        for (const e of list) pushHit(e, i, i + 1);
         continue;
       }
     }
@@ -230,7 +246,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       const rest = w.slice(1);
       const entries = lex.exact.get(rest)?.words ?? lex.collapsed.get(collapseDoubles(rest));
       if (entries !== undefined && entries.length > 0 && !lex.allow.has(rest)) {
-        for (const e of entries) pushHit(hits, judged, words, e, i, i + 1);
+        for (const e of entries) pushHit(e, i, i + 1);
         continue;
       }
     }
@@ -239,14 +255,14 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       if (list !== undefined) {
         for (const p of list) {
           if (w.startsWith(p.prefix)) {
-            pushHit(hits, judged, words, p.entry, i, i + 1);
+            pushHit(p.entry, i, i + 1);
             break;
           }
         }
       }
     }
   }
-  if (anyMaskChar.test(text)) scanMasked(lex, text, tokens, hits, judged);
+  if (anyMaskChar.test(text)) scanMasked(lex, text, sense, hits, judged);
   const re = lex.contains;
   if (re !== null) {
     re.lastIndex = 0;
@@ -255,7 +271,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       const i = wordAt(tokens, m.index);
       if (i >= 0 && judged[i] !== 1 && allowed?.[i] !== 1) {
         const entry = lex.containsEntries.get(collapseDoubles(m[0]));
-        if (entry !== undefined) pushHit(hits, judged, words, entry, i, i + 1);
+        if (entry !== undefined) pushHit(entry, i, i + 1);
       }
     }
   }
@@ -269,7 +285,8 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
 
 // Tokens with masked letters ("f*ck", "k*nt*l"): each run of letters and mask characters is looked
 // up as one word, and the hit covers the words the mask split it into, so spans show the masked text.
-function scanMasked(lex: Lexicon, text: string, tokens: Tokens, hits: Hit[], judged: Uint8Array): void {
+function scanMasked(lex: Lexicon, text: string, sense: SenseText, hits: Hit[], judged: Uint8Array): void {
+  const tokens = sense.tokens;
   maskedRun.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = maskedRun.exec(text)) !== null) {
@@ -279,17 +296,16 @@ function scanMasked(lex: Lexicon, text: string, tokens: Tokens, hits: Hit[], jud
     const last = wordAt(tokens, m.index + m[0].length - 1);
     if (from < 0 || last < from) continue;
     for (let k = from; k <= last; k++) judged[k] = 1;
-    for (const e of entries) {
-      if (e.literal !== null && isLiteral(tokens.words, from, e.literal, last + 1)) continue;
-      hits.push({ entry: e, from, to: last + 1 });
-    }
+    for (const e of entries) hits.push(judged1(sense, e, from, last + 1));
   }
 }
 
-function pushHit(hits: Hit[], judged: Uint8Array, words: readonly string[], entry: LexEntry, from: number, to: number): void {
-  judged[from] = 1;
-  if (entry.literal !== null && to - from === 1 && isLiteral(words, from, entry.literal)) return;
-  hits.push({ entry, from, to });
+// A hit, with the reading that lets it through if there is one. Only the built-in profanity has
+// harmless readings: a site's own lists and the attack words mean what they say.
+function judged1(sense: SenseText, entry: LexEntry, from: number, to: number): Hit {
+  if (entry.kind !== 'profanity') return { entry, from, to };
+  const literal = (to - from === 1 ? properNounReading(sense, from) : null) ?? literalReading(sense, from, to, entry);
+  return literal === null ? { entry, from, to } : { entry, from, to, literal };
 }
 
 // Something was removed between the word's first and second letter: it was rejoined.

@@ -26,6 +26,7 @@ export const REFUSAL_FOR_RULE: Readonly<Record<RuleId, RefusalCode | null>> = {
   duplicate: null,
   'banned-word': null,
   profanity: null,
+  'personal-attack': null,
   links: null,
   contact: null,
   gambling: null,
@@ -36,6 +37,8 @@ export const REFUSAL_FOR_RULE: Readonly<Record<RuleId, RefusalCode | null>> = {
   'new-author': null,
   'suspect-word': null,
   'author-name': null,
+  // Never holds or rejects: it explains which words were let through.
+  'literal-sense': null,
 };
 
 // The ban first: it holds on every thread, so a banned author told only that this thread is

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyInput } from '../policy.ts';
+import { ruleOutcome } from './test-helpers.ts';
+
+// Each row: the literal-sense reason's spans, and whether the profanity rule still held the text.
+describe('literal-sense rule', () => {
+  const rows: readonly [string, string, PolicyInput, string[], string, string][] = [
+    ['lets a tracking dog through, with the context word', 'Anjing pelacak polisi menemukan bahan peledak.', {}, ['Anjing'], 'pelacak', 'publish'],
+    ['reads context further than the next word', 'Anjing itu kemarin ikut berburu di hutan.', {}, ['Anjing'], 'berburu', 'publish'],
+    ['reads a possessive after the word', 'Anjing saya sakit setelah makan cokelat.', {}, ['Anjing'], 'anjing saya', 'publish'],
+    ['reads a possessive suffix', 'Anjingku selalu menunggu di depan pagar.', {}, ['Anjingku'], 'anjingku', 'publish'],
+    ['reads a count before the word', 'Ada 40 babi yang hilang dari peternakan.', {}, ['babi'], 'babi', 'publish'],
+    ['reads a female dog from breeding words', 'Our bitch had six puppies last week.', {}, ['bitch'], 'our bitch', 'publish'],
+    ['reads a farm bird', 'The cock crowed before dawn and woke the whole village.', {}, ['cock'], 'crowed', 'publish'],
+    ['reads a given name before a surname', 'Dick Advocaat once coached the national team.', {}, ['Dick'], 'dick advocaat', 'publish'],
+    ['reads a place after a place word', 'Kapal bersandar di Pulau Babi sore itu.', {}, ['Babi'], 'pulau babi', 'publish'],
+    ['reads a technical word in its sentence', 'The smelter sells its nickel slag to cement makers.', {}, ['slag'], 'smelter', 'publish'],
+    ['lets nothing through for an insult marker within two words', 'Dasar kau babi hutan!', {}, [], '', 'hold'],
+    ['lets nothing through for a word alone in its clause', 'Anjing! Harga listrik naik lagi, pelacak apa pun tak membantu.', {}, [], '', 'hold'],
+    ['lets nothing through when "lu" follows', 'Anjing lu, peliharaan aja nggak becus.', {}, [], '', 'hold'],
+    ['lets nothing through for a core swear word in capitals', 'Fuck Jokowi and his ministers.', {}, [], '', 'hold'],
+    [
+      'lets nothing through when literal sense is off',
+      'Anjing pelacak polisi menemukan bahan peledak.',
+      { words: { literalSense: false } },
+      [],
+      '',
+      'hold',
+    ],
+  ];
+  it.each(rows)('%s', (_name, text, policy, found, cue, profanity) => {
+    const r = ruleOutcome('literal-sense', text, policy);
+    expect(r.found).toEqual(found);
+    if (found.length > 0) {
+      expect(r.action).toBe('publish');
+      expect(r.reasons[0]?.message.en.toLowerCase()).toContain(cue);
+    }
+    expect(ruleOutcome('profanity', text, policy).action).toBe(profanity);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyInput } from '../policy.ts';
+import { ruleOutcome } from './test-helpers.ts';
+
+describe('personal-attack rule', () => {
+  const rows: readonly [string, string, PolicyInput, string, string[]][] = [
+    ['holds an English insult aimed at the reader', 'Honestly, you are an idiot.', {}, 'hold', ['you are an idiot']],
+    ['holds a contracted "you\'re"', "You're such a moron, read the report first.", {}, 'hold', ["You're such a moron"]],
+    ['holds "dasar" with an insult', 'Dasar idiot, baca dulu beritanya.', {}, 'hold', ['Dasar idiot']],
+    ['holds a second-person word after the insult', 'Bodoh banget sih lu.', {}, 'hold', ['Bodoh banget sih lu']],
+    ['holds "kamu bodoh"', 'Kamu bodoh kalau percaya itu.', {}, 'hold', ['Kamu bodoh']],
+    ['holds a compound insult by itself', 'Otak udang lu, mikir dong.', {}, 'hold', ['Otak udang lu']],
+    ['holds a third-person insult of the author', 'The author is clearly a moron.', {}, 'hold', ['author is clearly a moron']],
+    ['holds an Indonesian third-person insult', 'Penulisnya memang bodoh.', {}, 'hold', ['Penulisnya memang bodoh']],
+    ['holds an insult standing alone as the sentence', 'Idiot!', {}, 'hold', ['Idiot']],
+    ['holds a vocative after a comma', 'Shut up, clown.', {}, 'hold', ['Shut up', 'clown']],
+    ['holds a disguised insult word', 'you are an 1d10t', {}, 'hold', ['you are an 1d10t']],
+    ['rejects when the site says so', 'Kamu bodoh.', { personalAttack: { action: 'reject' } }, 'reject', ['Kamu bodoh']],
+    ['publishes when the site turns it off', 'Kamu bodoh.', { personalAttack: { enabled: false } }, 'publish', []],
+    ['publishes an insult word aimed at nobody', 'Kebijakan subsidi itu bodoh dan mahal.', {}, 'publish', []],
+    ['publishes a negated insult', 'You are not stupid for asking this.', {}, 'publish', []],
+    ['publishes "kamu tidak bodoh"', 'Kamu tidak bodoh, datanya memang membingungkan.', {}, 'publish', []],
+    ['publishes an idiom with an insult word', 'Bodo amat sama harga BBM, saya naik sepeda.', {}, 'publish', []],
+    ['publishes an insult word opening a list', 'Sampah, limbah, dan polusi udara jadi masalah di Cilegon.', {}, 'publish', []],
+    ['publishes "you" far from the insult word', 'You think the plan is stupid, but the numbers work.', {}, 'publish', []],
+  ];
+  it.each(rows)('%s', (_name, text, policy, action, found) => {
+    const r = ruleOutcome('personal-attack', text, policy);
+    expect(r.action).toBe(action);
+    expect(r.found).toEqual(found);
+  });
+
+  it('quotes the words that insult in its message', () => {
+    const r = ruleOutcome('personal-attack', 'Dasar idiot.');
+    expect(r.reasons[0]?.message.en).toContain('"Dasar idiot"');
+    expect(r.reasons[0]?.message.id).toContain('"Dasar idiot"');
+  });
+});

@@ -1,0 +1,47 @@
+import { quoteTerms } from '../messages.ts';
+import { originSpan } from '../normalize/mapped.ts';
+import type { Policy } from '../policy.ts';
+import type { Reason, Span } from '../types.ts';
+import { aimOf } from '../words/aim.ts';
+import { noReasons, type Rule } from './rule.ts';
+
+/**
+ * Holds insults aimed at a person (words/attacks.ts): an insult word with someone it is aimed at
+ * ("you are an idiot", "dasar bodoh", "bodoh lu", "the author is a moron"), or a compound that
+ * insults by itself ("otak udang", "kill yourself"). The spans cover the words that aim it, so a
+ * moderator sees "you are an idiot", not only "idiot". A site turns it off with `personalAttack.enabled`.
+ */
+export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
+  return {
+    id: 'personal-attack',
+    check({ text }, analysis): readonly Reason[] {
+      if (analysis.hits.length === 0) return noReasons;
+      const { normalized, tokens } = analysis;
+      const sense = { original: text, normalized, tokens };
+      const spans: Span[] = [];
+      const found: string[] = [];
+      for (const h of analysis.hits) {
+        if (h.entry.kind !== 'attack') continue;
+        const aim = aimOf(sense, h.from, h.to);
+        const range = aim ?? (h.entry.standalone === true ? ([h.from, h.to] as const) : null);
+        if (range === null) continue;
+        const span = originSpan(normalized, tokens.starts[range[0]] ?? 0, tokens.ends[range[1] - 1] ?? 0);
+        if (spans.some((s) => s.start <= span.start && s.end >= span.end)) continue;
+        spans.push(span);
+        found.push(text.slice(span.start, span.end));
+      }
+      if (spans.length === 0) return noReasons;
+      return [
+        {
+          rule: 'personal-attack',
+          action: p.action,
+          message: {
+            en: `The comment insults a person: ${quoteTerms(found)}.`,
+            id: `Komentar menghina seseorang: ${quoteTerms(found)}.`,
+          },
+          spans,
+        },
+      ];
+    },
+  };
+}

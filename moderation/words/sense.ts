@@ -1,0 +1,183 @@
+import { originStart, type Mapped } from '../normalize/mapped.ts';
+import type { LexEntry } from './lex-entry.ts';
+import {
+  animalTerms,
+  countWords,
+  givenNames,
+  honorifics,
+  insultMarkers,
+  LITERAL_WINDOW,
+  locatives,
+  MARKER_WINDOW,
+  notSurname,
+  placeAfter,
+  placeBefore,
+  possessiveAfter,
+  possessiveBefore,
+} from './literal-sense.ts';
+import type { Tokens } from './tokenize.ts';
+
+/** The text a sense is read from: the original (for capitals), its normalized form and its words. */
+export interface SenseText {
+  readonly original: string;
+  readonly normalized: Mapped;
+  readonly tokens: Tokens;
+}
+
+/** Why a listed word was let through. */
+export const LiteralKinds = { context: 'context', possessive: 'possessive', count: 'count', name: 'name', place: 'place' } as const;
+/** Why a listed word was let through: the kind of evidence. */
+export type LiteralKind = (typeof LiteralKinds)[keyof typeof LiteralKinds];
+
+/** A literal-sense decision: the kind of evidence and the words that gave it, as normalized. */
+export interface LiteralReading {
+  readonly kind: LiteralKind;
+  readonly cue: string;
+}
+
+const sentenceEnd = /[.!?;\n]/;
+const clauseEnd = /[.!?;,:\n]/;
+
+// The gap between word k-1 and word k holds a boundary.
+function boundaryBefore(s: SenseText, k: number, re: RegExp): boolean {
+  const { starts, ends } = s.tokens;
+  if (k <= 0 || k >= starts.length) return true;
+  return re.test(s.normalized.text.slice(ends[k - 1] ?? 0, starts[k] ?? 0));
+}
+
+/** The words `[from, to)` of the sentence (or clause, with `re`) around `[i, end)`, at most `reach` words either side. */
+export function around(s: SenseText, i: number, end: number, reach: number, re: RegExp = sentenceEnd): [number, number] {
+  let from = i;
+  while (from > 0 && i - from < reach && !boundaryBefore(s, from, re)) from--;
+  let to = end;
+  while (to < s.tokens.words.length && to - end < reach && !boundaryBefore(s, to, re)) to++;
+  return [from, to];
+}
+
+/** The clause (between commas and sentence ends) holding `[i, end)`. */
+export function clauseOf(s: SenseText, i: number, end: number): [number, number] {
+  return around(s, i, end, 64, clauseEnd);
+}
+
+function isUpper(c: string): boolean {
+  return c !== c.toLowerCase();
+}
+
+// Word k starts with a capital and goes on in lower case in the original text ("Dick", not "DICK").
+function titleCase(s: SenseText, k: number): boolean {
+  const start = s.tokens.starts[k];
+  const end = s.tokens.ends[k];
+  if (start === undefined || end === undefined || end - start < 2) return false;
+  const a = originStart(s.normalized, start);
+  const b = originStart(s.normalized, start + 1);
+  return isUpper(s.original[a] ?? '') && !isUpper(s.original[b] ?? 'A');
+}
+
+// Most words of the sentence capitalised: a headline or shouting, where capitals say nothing.
+function capitalsSayNothing(s: SenseText, i: number): boolean {
+  const [from, to] = around(s, i, i + 1, 12);
+  let caps = 0;
+  for (let k = from; k < to; k++) if (titleCase(s, k) || upperWord(s, k)) caps++;
+  return to - from >= 3 && caps * 3 > (to - from) * 2;
+}
+
+function upperWord(s: SenseText, k: number): boolean {
+  const start = s.tokens.starts[k] ?? 0;
+  const a = originStart(s.normalized, start);
+  const b = originStart(s.normalized, start + 1);
+  return isUpper(s.original[a] ?? '') && isUpper(s.original[b] ?? '');
+}
+
+// Stems that are never a name or a place, whatever the capitals ("Fuck Jokowi").
+const neverProper = /fuck|shit|cunt|nigg|motherf|kontol|ngentot|memek|bangsat|jancuk/;
+
+/**
+ * A listed word written as part of a proper name: a capitalised given name followed by a
+ * capitalised surname ("Dick Advocaat"), after a title ("Pak Dick"), after a place word ("Pulau Babi") or
+ * before one ("Cock Island"), or after "in"/"di" in mid-sentence ("in Bitche"). Never when the
+ * sentence is mostly capitals, and never for the core swear words.
+ */
+export function properNounReading(s: SenseText, i: number): LiteralReading | null {
+  const words = s.tokens.words;
+  const w = words[i] ?? '';
+  if (neverProper.test(w) || !titleCase(s, i) || insultNear(s, i, i + 1)) return null;
+  const before = i > 0 && !boundaryBefore(s, i, clauseEnd) ? words[i - 1] : undefined;
+  const after = i + 1 < words.length && !boundaryBefore(s, i + 1, clauseEnd) ? words[i + 1] : undefined;
+  if (capitalsSayNothing(s, i)) return null;
+  if (before !== undefined && honorifics.has(before)) return { kind: 'name', cue: `${before} ${w}` };
+  if (before !== undefined && placeBefore.has(before) && titleCase(s, i - 1)) return { kind: 'place', cue: `${before} ${w}` };
+  if (after !== undefined && placeAfter.has(after) && titleCase(s, i + 1)) return { kind: 'place', cue: `${w} ${after}` };
+  if (
+    after !== undefined &&
+    givenNames.has(w) &&
+    /^[a-z]{2,}$/.test(after) &&
+    titleCase(s, i + 1) &&
+    !notSurname.has(after) &&
+    !insultMarkers.has(after)
+  ) {
+    return { kind: 'name', cue: `${w} ${after}` };
+  }
+  if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
+  return null;
+}
+
+function insultNear(s: SenseText, i: number, end: number): boolean {
+  const words = s.tokens.words;
+  const [from, to] = around(s, i, end, MARKER_WINDOW);
+  for (let k = from; k < i; k++) if (insultMarkers.has(words[k] ?? '')) return true;
+  for (let k = end; k < to; k++) {
+    const w = words[k] ?? '';
+    if (possessiveAfter.has(w)) return false;
+    if (insultMarkers.has(w)) return true;
+  }
+  // "son of a bitch"
+  return words[i - 1] === 'a' && words[i - 2] === 'of' && words[i - 3] === 'son';
+}
+
+function digitBefore(s: SenseText, i: number): boolean {
+  const { starts, ends } = s.tokens;
+  const gap = s.normalized.text.slice(i > 0 ? (ends[i - 1] ?? 0) : 0, starts[i] ?? 0);
+  return /\d\s*$/.test(gap);
+}
+
+/**
+ * Whether the listed word at `[i, end)` is meant literally, and why: an animal owned ("anjing
+ * saya", "anjingku", "our bitch") or counted ("dua babi", "50 babi"), or context words anywhere in
+ * its sentence within {@link LITERAL_WINDOW} words ("anjing pelacak", "the cock crowed at dawn").
+ * An insult marker within {@link MARKER_WINDOW} words ("dasar kau babi", "babi lu") or a word
+ * standing alone in its clause ("Anjing!") reads as an insult whatever the context.
+ */
+export function literalReading(s: SenseText, i: number, end: number, entry: LexEntry): LiteralReading | null {
+  const context = entry.literal;
+  if (context === null) return null;
+  const words = s.tokens.words;
+  if (insultNear(s, i, end)) return null;
+  const [cFrom, cTo] = clauseOf(s, i, end);
+  if (cTo - cFrom <= end - i) return null;
+  const w = words[i] ?? '';
+  if (animalTerms.has(entry.term) || animalTerms.has(stemOf(entry.term))) {
+    const next = words[end];
+    if (next !== undefined && end < cTo && possessiveAfter.has(next)) return { kind: 'possessive', cue: `${w} ${next}` };
+    const stem = stemOf(entry.term);
+    if (end - i === 1 && w !== stem && w.startsWith(stem) && /(?:ku|nya)$/.test(w)) return { kind: 'possessive', cue: w };
+    const prev = i > cFrom ? words[i - 1] : undefined;
+    if (prev !== undefined && possessiveBefore.has(prev)) return { kind: 'possessive', cue: `${prev} ${w}` };
+    if (prev !== undefined && countWords.has(prev)) return { kind: 'count', cue: `${prev} ${w}` };
+    if (digitBefore(s, i)) return { kind: 'count', cue: w };
+  }
+  const [from, to] = around(s, i, end, LITERAL_WINDOW);
+  for (let k = from; k < to; k++) {
+    if (k >= i && k < end) continue;
+    const c = words[k] ?? '';
+    if (context.has(c)) return { kind: 'context', cue: c };
+  }
+  return null;
+}
+
+// Affixed Indonesian forms carry their stem's literal context; the stem is the listed term itself
+// for unaffixed words. The forms are built from the stem by suffixes, so the shortest animal term
+// the form starts with is its stem.
+function stemOf(term: string): string {
+  for (const a of animalTerms) if (term.startsWith(a) && term !== a) return a;
+  return term;
+}
