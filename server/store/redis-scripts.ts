@@ -125,7 +125,7 @@ return {1, 0, 0, 0}
 /**
  * A moderation change to one comment, in one step on the thread's keys: a decision, a report,
  * or the report that hides it. The caller works out the new state from the stored JSON it read
- * (redis-transitions.ts); this script writes it only if the comment is still exactly that JSON.
+ * (moderation-transitions.ts); this script writes it only if the comment is still exactly that JSON.
  *
  * KEYS: comment, seq, published zset, events stream, the author's pending zset, versions hash,
  * the comment's decisions hash.

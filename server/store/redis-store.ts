@@ -55,16 +55,7 @@ import {
   SETTLE_SITE,
   UPDATE_MODERATOR,
 } from './redis-scripts.ts';
-import {
-  createdStatusOf,
-  creationCounter,
-  planDecision,
-  planReport,
-  queuedAt,
-  queueOf,
-  rulesThatStopped,
-  type PlannedChange,
-} from './redis-transitions.ts';
+import { createdStatusOf, creationFigures, planDecision, planReport, queuedAt, queueOf, utcDay, type Transition } from './moderation-transitions.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
@@ -123,6 +114,9 @@ const CHANGE_ATTEMPTS = 20;
 
 type MoveReply = [number, (string | number)?, number?, number?, number?];
 
+/** MOVE_COMMENT's words for a thread move (its ARGV 5). */
+const THREAD_ARG = { in: 'publish', out: 'unpublish', none: 'none' } as const;
+
 export async function createRedisStore(options: RedisStoreOptions): Promise<CommentStore> {
   const prefix = options.prefix ?? 'rembuk';
   const idemTtl = options.idempotencyTtlSeconds ?? 7 * 24 * 3600;
@@ -173,20 +167,21 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   async function settleSite(comment: StoredComment, version: number): Promise<void> {
     const q = queuesOf(comment.site);
     const s = siteKeys(comment.site);
-    const created = createdStatusOf(comment);
+    const figures = creationFigures(comment);
     await run(
       'the queue write',
       SETTLE_SITE,
-      [q.pending, q.reported, q.rejected, q.approved, s.placed, s.recent, s.day(utcDay(comment.createdAt))],
+      [q.pending, q.reported, q.rejected, q.approved, s.placed, s.recent, s.day(figures.day)],
       [
         queueMember(comment.page, comment.id),
         String(version),
         queueOf(comment) ?? '',
-        String(queuedAt(comment)),
+        // A comment in no queue has no place in one; the script reads the score only with a queue.
+        String(queuedAt(comment) ?? comment.createdAt),
         String(comment.createdAt),
         String(SITE_RECENT_KEPT),
-        creationCounter(created),
-        ...rulesThatStopped(comment, created),
+        figures.counter,
+        ...figures.rules,
       ],
     );
   }
@@ -315,23 +310,23 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   // ---- Changes to a comment ----
 
   /** The thread event a written change logged (seq 0: none). */
-  function eventOf(change: PlannedChange, reply: MoveReply): ThreadEvent | null {
+  function eventOf(plan: Transition, reply: MoveReply): ThreadEvent | null {
     const seq = Number(reply[1] ?? 0);
     if (seq === 0) return null;
-    const { comment } = change;
+    const { comment } = plan;
     if (reply[3] === 1) {
       warn(
         `Redis: the seq key of thread ${comment.site}:${comment.page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}).`,
       );
     }
     const count = Number(reply[2]);
-    return change.thread === 'publish' ? commentCreatedEvent(comment, seq, count) : commentDeletedEvent(comment, seq, count);
+    return plan.change.thread === 'in' ? commentCreatedEvent(comment, seq, count) : commentDeletedEvent(comment, seq, count);
   }
 
   /** Runs MOVE_COMMENT for a change worked out from `raw`. */
-  async function move(stored: StoredComment, raw: string, change: PlannedChange, extra: { revision?: number; audit?: AuditEntry }) {
+  async function move(stored: StoredComment, raw: string, plan: Transition, extra: { revision?: number; audit?: AuditEntry }) {
     const k = keys(stored.site, stored.page);
-    const { comment } = change;
+    const { comment, change } = plan;
     return (await run(
       'the moderation change',
       MOVE_COMMENT,
@@ -341,10 +336,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         raw,
         extra.revision === undefined ? '' : String(extra.revision),
         JSON.stringify(comment),
-        change.thread,
+        THREAD_ARG[change.thread ?? 'none'],
         JSON.stringify(toPublicComment(comment)),
         String(eventsKept),
-        change.pending,
+        change.pending ?? 'none',
         String(comment.createdAt),
         extra.audit ? JSON.stringify(extra.audit) : '',
       ],
@@ -393,18 +388,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
   function decide(site: string, page: string, id: string, decision: Decision, options: DecideOptions): Promise<DecideResult> {
     return changeComment<DecideResult>('a decision', site, page, id, async (stored, raw) => {
-      if ((stored.revision ?? 0) !== options.revision) return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: stored } };
-      const plan = planDecision(stored, decision);
-      if (plan === null) return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: stored } };
-      const { comment } = plan.change;
+      const plan = planDecision(stored, decision, options.revision);
+      if (!plan.ok)
+        return { answer: plan.code === 'NOT_FOUND' ? { ok: false, code: 'NOT_FOUND' } : { ok: false, code: 'ALREADY_DECIDED', comment: stored } };
+      const { comment } = plan;
       const audit = decisionAuditEntry({ site, page, id }, decision, options, stored, comment);
-      // The revision compare-and-set happens in the script, on the thread's keys.
-      const reply = await move(stored, raw, plan.change, { revision: options.revision, audit });
+      // The revision compare-and-set happens again in the script, on the thread's keys.
+      const reply = await move(stored, raw, plan, { revision: options.revision, audit });
       if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
       if (reply[0] === 2) return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: parseStoredComment(String(reply[1])) } };
       if (reply[0] === 3) return 'changed';
       return {
-        answer: { ok: true, comment, event: eventOf(plan.change, reply), from: plan.from, audit },
+        answer: { ok: true, comment, event: eventOf(plan, reply), from: plan.from, audit },
         written: { comment, version: Number(reply[4]), audits: [audit] },
       };
     });
@@ -413,14 +408,14 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   function report(site: string, page: string, id: string, entry: StoredReport, hideAt: number): Promise<ReportResult> {
     return changeComment<ReportResult>('a report', site, page, id, async (stored, raw) => {
       const plan = planReport(stored, entry, hideAt);
-      if (plan === null) return { answer: { ok: false, code: 'NOT_FOUND' } };
-      if (plan.repeat) return { answer: { ok: true, first: false, comment: stored, event: null, hidden: false } };
-      const reply = await move(stored, raw, plan.change, {});
+      if (!plan.ok) return { answer: plan };
+      if (!plan.first) return { answer: { ok: true, first: false, comment: stored, event: null, hidden: false } };
+      const reply = await move(stored, raw, plan, {});
       if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
       if (reply[0] !== 1) return 'changed';
-      const { comment } = plan.change;
+      const { comment } = plan;
       return {
-        answer: { ok: true, first: true, comment, event: eventOf(plan.change, reply), hidden: plan.hidden },
+        answer: { ok: true, first: true, comment, event: eventOf(plan, reply), hidden: plan.hidden },
         written: { comment, version: Number(reply[4]), audits: [] },
       };
     });
@@ -994,11 +989,6 @@ function parseUnsettledToken(token: string): { at: number; page: string; id: str
     // Not one of ours: dropped.
   }
   return null;
-}
-
-/** The UTC day (YYYY-MM-DD) of an epoch-ms time: the daily figures' key. */
-function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function sha1(text: string): string {

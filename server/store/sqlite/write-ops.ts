@@ -24,7 +24,7 @@ import type {
 } from '../types.ts';
 import { decisionAuditEntry } from '../decision-audit.ts';
 import { parseStoredComment } from '../stored-json.ts';
-import { applyDecision, applyReport, createdOutcome, heldOrRejectedRules, queueOf, utcDay, type ThreadMove } from './moderation-transitions.ts';
+import { creationFigures, planDecision, planReport, queuedAt, queueOf, utcDay, type ThreadMove } from '../moderation-transitions.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
 export const EVENTS_KEPT = 5_000;
@@ -61,7 +61,6 @@ export interface WriteOps {
 interface CommentRow {
   data: string;
   seq: number | null;
-  queuedAt: number | null;
 }
 
 /** A day's figures, all zero; a write adds its one. */
@@ -75,9 +74,7 @@ export function createWriteOps(db: Database): WriteOps {
     `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, queue, queued_at, data)
      VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @queue, @queuedAt, @data)`,
   );
-  const byId = db.prepare<[string, string, string], CommentRow>(
-    'SELECT data, seq, queued_at AS queuedAt FROM comments WHERE site = ? AND page = ? AND id = ?',
-  );
+  const byId = db.prepare<[string, string, string], CommentRow>('SELECT data, seq FROM comments WHERE site = ? AND page = ? AND id = ?');
   const updateComment = db.prepare(
     `UPDATE comments SET status = @status, seq = @seq, queue = @queue, queued_at = @queuedAt, data = @data
      WHERE site = @site AND page = @page AND id = @id`,
@@ -163,14 +160,13 @@ export function createWriteOps(db: Database): WriteOps {
       seq,
       // Held and engine-rejected comments enter their queue when created; a published one is in none.
       queue: queueOf(comment),
-      queuedAt: queueOf(comment) === null ? null : comment.createdAt,
+      queuedAt: queuedAt(comment),
       data: JSON.stringify(comment),
     });
     for (const reason of new Set(comment.moderation.reasons.map((r) => r.rule))) insertRule.run(comment.site, comment.page, comment.id, reason);
-    const day = utcDay(comment.createdAt);
-    const outcome = createdOutcome(comment.status);
-    countDay.run({ ...NO_COUNTS, site: comment.site, day, ...(outcome ? { [outcome]: 1 } : {}) });
-    for (const rule of heldOrRejectedRules(comment)) countRule.run(comment.site, day, rule);
+    const figures = creationFigures(comment);
+    countDay.run({ ...NO_COUNTS, site: comment.site, day: figures.day, [figures.counter]: 1 });
+    for (const rule of figures.rules) countRule.run(comment.site, figures.day, rule);
     recordAuthor.run({
       site: comment.site,
       authorId: comment.authorId,
@@ -197,7 +193,7 @@ export function createWriteOps(db: Database): WriteOps {
     return { seq: next.seq, event: appendEvent(comment, next.seq, next.count, move) };
   }
 
-  function rewrite(comment: StoredComment, seq: number | null, queuedAt: number | null): void {
+  function rewrite(comment: StoredComment, seq: number | null): void {
     const { changes } = updateComment.run({
       site: comment.site,
       page: comment.page,
@@ -205,7 +201,8 @@ export function createWriteOps(db: Database): WriteOps {
       status: comment.status,
       seq,
       queue: queueOf(comment),
-      queuedAt,
+      // A later report leaves a reported comment's place alone: it is ordered by its first open one.
+      queuedAt: queuedAt(comment),
       data: JSON.stringify(comment),
     });
     if (changes !== 1) throw new Error(`comment ${comment.id} vanished inside its own transaction`);
@@ -245,12 +242,11 @@ export function createWriteOps(db: Database): WriteOps {
       if (!row) return { ok: false, code: 'NOT_FOUND' };
       const stored = parseStoredComment(row.data);
       // The writer thread runs one write at a time, so this check and the writes below are one step.
-      const outcome = applyDecision(stored, decision, options.revision);
-      if (!outcome.ok)
-        return outcome.code === 'NOT_FOUND' ? { ok: false, code: 'NOT_FOUND' } : { ok: false, code: 'ALREADY_DECIDED', comment: stored };
-      const { comment, change, from } = outcome;
+      const plan = planDecision(stored, decision, options.revision);
+      if (!plan.ok) return plan.code === 'NOT_FOUND' ? { ok: false, code: 'NOT_FOUND' } : { ok: false, code: 'ALREADY_DECIDED', comment: stored };
+      const { comment, change, from } = plan;
       const moved = moveInThread(comment, change.thread);
-      rewrite(comment, seqAfter(row, comment, moved.seq), decision.at);
+      rewrite(comment, seqAfter(row, comment, moved.seq));
       recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: change.rejectedDelta });
       const approve = decision.action === 'approve';
       countDay.run({ ...NO_COUNTS, site, day: utcDay(decision.at), [approve ? 'approvedByModerator' : 'rejectedByModerator']: 1 });
@@ -263,17 +259,16 @@ export function createWriteOps(db: Database): WriteOps {
       const row = byId.get(site, page, id);
       if (!row) return { ok: false, code: 'NOT_FOUND' };
       const stored = parseStoredComment(row.data);
-      const outcome = applyReport(stored, report, hideAt);
-      if (!outcome.ok) return outcome;
-      if (!outcome.first) return { ok: true, first: false, comment: outcome.comment, event: null, hidden: false };
-      const { comment, change } = outcome;
+      const plan = planReport(stored, report, hideAt);
+      if (!plan.ok) return plan;
+      if (!plan.first) return { ok: true, first: false, comment: stored, event: null, hidden: false };
+      const { comment, change } = plan;
       const moved = moveInThread(comment, change.thread);
-      // The reported queue is ordered by the first open report: later reports leave its place alone.
-      rewrite(comment, seqAfter(row, comment, moved.seq), outcome.entersQueue ? report.at : row.queuedAt);
+      rewrite(comment, seqAfter(row, comment, moved.seq));
       if (change.approvedDelta !== 0) {
         recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: 0 });
       }
-      return { ok: true, first: true, comment, event: moved.event, hidden: outcome.hidden };
+      return { ok: true, first: true, comment, event: moved.event, hidden: plan.hidden };
     },
 
     setAuthorTrusted(site, authorId, trusted) {
