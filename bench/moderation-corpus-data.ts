@@ -508,3 +508,175 @@ export const trapMarks: readonly { text: string; lang: 'en' | 'id' }[] = [
   { text: 'Rated *** out of five by the energy efficiency label.', lang: 'en' },
   { text: 'Contact the press office at media_relations, not the CEO.', lang: 'en' },
 ];
+
+// Issue 10: the classes a held-out set showed the engine missing or over-holding. Written for the
+// tuning corpus only (the held-out set in moderation-holdout.jsonl is never copied here).
+
+/** Consonant skeletons and look-alike spellings of English swear words. */
+export const skeletonEn: readonly string[] = [
+  'Whoever approved this tariff hike is a fcking clown.',
+  'This ministry is so fkn slow it hurts.',
+  'What the fck is going on with the grid today?',
+  'Another blackout, this is sht management.',
+  'The contractor is a lying btch, pure and simple.',
+  'Fvck the smelter bosses and their fake promises.',
+  'Stfu about green jobs, nobody got hired.',
+  'Wtf, the subsidy went to the car owners again?',
+  'These fckers never paid the villagers for the land.',
+  'Sh1tty reporting, you copied the press release.',
+  'That mthrfckr of a director should be in jail.',
+  'Such a bllsht excuse for the delay.',
+  'Stop whining you btches, the plant is running.',
+  'Gtfo with your nuclear propaganda.',
+  'He is a total dck for firing the union rep.',
+  'Those fvcking permits take a year every time.',
+];
+
+/** Vowel-dropped and slang forms of Indonesian swear words. */
+export const skeletonId: readonly string[] = [
+  'Pejabatnya njg semua, tarif naik terus.',
+  'Bgsat, listrik mati lagi pas jam kerja.',
+  'Dirutnya brngsk, pesangon buruh belum dibayar.',
+  'Kntll, janji kampanye cuma omong kosong.',
+  'Mnyt tuh yang bikin aturan ekspor.',
+  'Anjir, harga solar naik lagi minggu ini.',
+  'Gblok bener yang ngatur jadwal pemadaman.',
+  'Jncuk, antrean BBM sampai dua kilo.',
+  'Ngntd emang tuh kontraktor tambang.',
+  'Bajingn semua yang makan dana CSR.',
+  'Kmpret, tagihan listrik bulan ini dobel.',
+  'Jamput, jalan tambang rusak lagi kena truk.',
+  'Cukimai, pelabuhan ditutup tanpa pemberitahuan.',
+  'Pukimai itu yang jual lahan warga.',
+  'Bacot doang pejabat soal transisi energi.',
+  'Ndasmu, subsidi kok buat mobil mewah.',
+];
+
+/** English slurs. */
+export const slurEn: readonly string[] = [
+  'Send the wetbacks home and hire locals at the mine.',
+  'Only a tranny would write this column.',
+  'The ragheads in the gulf set the oil price, not us.',
+  'Typical retarded policy from the ministry.',
+  'These chinks bought the whole nickel industry.',
+  'No faggot is going to tell me about climate.',
+  'The beaners in the crew were paid half.',
+  'Libtard nonsense about carbon credits.',
+];
+
+/** English personal attacks without a listed swear word. */
+export const attackEn: readonly string[] = [
+  'You are an idiot if you think coal is cheap.',
+  "You're such a moron, the numbers are in the second table.",
+  'The author is clearly a clown who never visited a power plant.',
+  'Shut up, nobody asked for your opinion on geothermal.',
+  'What an imbecile. Read before you comment.',
+  'Are you stupid? The tariff is per kilowatt hour.',
+  'You people are brainless, the grid does not work like that.',
+  'Go back to school, idiot.',
+  'This reporter is a pathetic liar.',
+  'You absolute loser, the refinery is not in Cilacap.',
+  'Kill yourself, you worthless troll.',
+  'Hey dimwit, hydrogen is not an energy source.',
+];
+
+/** Indonesian personal attacks without a listed swear word, standard, slang and regional. */
+export const attackId: readonly string[] = [
+  'Kamu bodoh kalau percaya janji smelter itu.',
+  'Dasar idiot, baca dulu datanya.',
+  'Otak udang lu, subsidi itu uang rakyat.',
+  'Penulisnya memang bodoh soal energi.',
+  'Lu tuh pecundang, cuma bisa nyinyir.',
+  'Dasar otak kosong, PLTU itu batubara.',
+  'Kalian semua munafik soal transisi energi.',
+  'Mulut sampah, fitnah terus kerjaannya.',
+  'Gak punya otak yang bikin kebijakan ini.',
+  'Bodoh banget sih lu, tarifnya per kWh.',
+  'Dasar kampungan, nggak ngerti pasar karbon.',
+  'Woi sinting, pembangkit nuklir itu belum ada.',
+  'Muka tembok pejabatnya, sudah ketahuan masih ngeles.',
+  'Kau pengkhianat bangsa, jual nikel ke asing.',
+];
+
+/** One sentence or phrase repeated to flood. */
+export const repetitionLines: readonly string[] = [
+  'Tolak PLTU batubara! '.repeat(40).trim(),
+  'Save our forest '.repeat(25).trim(),
+  'Harga BBM turunkan sekarang juga. '.repeat(60).trim(),
+  'Boikot boikot boikot boikot boikot produk tambang itu.',
+  'Mantap 🔥🔥🔥🔥🔥🔥🔥🔥🔥🔥🔥🔥',
+  'Setuju!!!!!!!!!!!!!!!!!!!!',
+  'Naikkan upah buruh smelter, naikkan upah buruh smelter, naikkan upah buruh smelter.',
+  Array.from({ length: 15 }, (_, i) => ['listrik mahal', 'mahal listrik', 'listrik mahal sekali'][i % 3]).join(', '),
+];
+
+/** Promotion: contact numbers, gambling, link bait, shouting. */
+export const spamLines: readonly string[] = [
+  'Butuh genset murah? Hubungi WA 0812 3456 7890 sekarang.',
+  'Info lowongan smelter hubungi +62 813-9876-5432.',
+  'Slot gacor hari ini, maxwin pasti, daftar di situs kami.',
+  'Main togel online aman, bandar togel terpercaya.',
+  'Cek bit.ly/energi-murah untuk diskon panel surya.',
+  'KENAPA PEMERINTAH DIAM SAJA SOAL HARGA LISTRIK INI SEMUA RAKYAT SUSAH',
+  'Kirim CV ke hrd.smelter@gmail.com, gaji besar.',
+  'Depo pulsa tanpa potongan, bonus new member 100%.',
+];
+
+/** Idioms that hold a listed or insult word and mean no harm. */
+export const trapIdiom: readonly string[] = [
+  'Anjing menggonggong, kafilah berlalu: proyek transmisi jalan terus.',
+  'Bodo amat kata pejabat, yang penting proyek selesai.',
+  'The ministry keeps telling a cock and bull story about the delay.',
+  'There is a chink in the armour of the coal lobby now.',
+  'Cinta monyet pemerintah pada batubara sudah terlalu lama.',
+  'He is a pain in the neck for the regulator, and rightly so.',
+  'Sampai kapan kita jadi kambing hitam harga minyak dunia?',
+  'Kerja gila para teknisi PLN waktu banjir patut dipuji.',
+];
+
+/** Place names that hold or equal a listed word. */
+export const trapPlace: readonly string[] = [
+  'Kapal tongkang itu kandas dekat Pulau Babi di Aceh.',
+  'The steelworks in Scunthorpe are switching to electric furnaces.',
+  'My cousin works at the refinery near Bitche, in Lorraine.',
+  'Penistone has a small solar cooperative worth a visit.',
+  'The wind survey covered Middlesex and Essex last year.',
+  'Warga Desa Monyet menolak tambang pasir di sungai mereka.',
+];
+
+/** Technical terms of energy and industry that hold or equal a listed word. */
+export const trapTech: readonly string[] = [
+  'The smelter sells its nickel slag to cement makers.',
+  'Close the stopcock before you replace the meter.',
+  'A ball cock controls the water level in the cooling tank.',
+  'Retard the ignition timing a few degrees on low-octane fuel.',
+  'Steel slag can replace natural aggregate in road construction.',
+  'The analysis of cumene prices explains the phenol margins.',
+  'Mount the petcock at the lowest point of the fuel line.',
+  'The dyke along the tailings pond needs reinforcement before the rains.',
+];
+
+/** People whose given name is a vulgar word in English, with their surname. */
+export const trapName: readonly string[] = [
+  'Dick Advocaat once coached a team in Jakarta, I think.',
+  'Former vice president Dick Cheney ran an oil services company.',
+  'Pak Dick dari dinas ESDM menjelaskan tarif baru.',
+  'Dick Smith opened the new battery plant in Morowali.',
+  'The panel included Dick Roberts from the grid operator.',
+];
+
+/** Animals meant literally: pets, hunting, livestock, working dogs, a female dog, farm birds. */
+export const literalAnimal: readonly string[] = [
+  'Anjing saya takut suara ledakan dari lokasi tambang.',
+  'Anjingku hilang waktu banjir di dekat kawasan industri.',
+  'Ada 200 babi mati karena limbah pabrik di sungai.',
+  'Petani di sini masih berburu babi yang merusak kebun sawit.',
+  'Our bitch had six puppies the week the plant opened.',
+  'The cock crowed at dawn, right before the turbines started.',
+  'Sniffer dogs and their handlers checked every container at the port.',
+  'Dua monyet masuk ke gudang dan merusak kabel listrik.',
+  'Kandang babi warga terendam lumpur dari bekas galian.',
+  'The farm lost three hens and the cock to the flood.',
+  'Babi tetangga saya lepas dan masuk ke area proyek.',
+  'A female dog and her litter live under the substation fence.',
+];

@@ -72,7 +72,46 @@ export const allowWords: readonly string[] = [
   'pelanggan',
   'bajing',
   'tolok',
+  // places whose names hold a listed word
+  'shitterton',
+  'twatt',
+  'clitheroe',
+  'cockermouth',
+  'cockfosters',
+  'wetwang',
+  'pissouri',
+  'titz',
+  // technical words of energy and industry
+  'stopcock',
+  'stopcocks',
+  'petcock',
+  'petcocks',
+  'ballcock',
+  'ballcocks',
+  'cumene',
+  'retardant',
+  'retardants',
+  'retarder',
+  'retarders',
 ];
 
 /** Phrases whose words must never match together. */
-export const allowPhrases: readonly string[] = ['tolok ukur', 'tai chi'];
+export const allowPhrases: readonly string[] = [
+  'tolok ukur',
+  'tai chi',
+  // idioms
+  'cock and bull',
+  'cock up',
+  'cinta monyet',
+  'chink in the armour',
+  'chink in the armor',
+  'shut up shop',
+  // valves and fittings
+  'ball cock',
+  'stop cock',
+  'drain cock',
+  'gauge cock',
+  'try cock',
+  'bib cock',
+  'cock valve',
+];

@@ -136,6 +136,7 @@ export const indonesianAbbreviations: readonly string[] = [
   'gblok',
   'gobloq',
   'tlol',
+  'tll',
   'bgo',
   'begok',
   'bjngn',

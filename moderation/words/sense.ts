@@ -88,25 +88,29 @@ function upperWord(s: SenseText, k: number): boolean {
   return isUpper(s.original[a] ?? '') && isUpper(s.original[b] ?? '');
 }
 
-// Stems that are never a name or a place, whatever the capitals ("Fuck Jokowi").
-const neverProper = /fuck|shit|cunt|nigg|motherf|kontol|ngentot|memek|bangsat|jancuk/;
+// Stems that are never a name or a place, whatever the capitals ("Fuck Jokowi", "Anjing Semua").
+const neverProper =
+  /fuck|shit|cunt|nigg|motherf|bitch|whore|slut|kontol|ngentot|memek|bangsat|jancuk|anjing|babi|monyet|goblo|tolol|bego|kampret|bajingan|brengsek|keparat|asu|tai|lonte|pelacur|ngewe|pepek|puki|kimak|cuki|jamput|jembut|telaso|sundal|bacot|dancuk|jancok|cok/;
 
 /**
  * A listed word written as part of a proper name: a capitalised given name followed by a
  * capitalised surname ("Dick Advocaat"), after a title ("Pak Dick"), after a place word ("Pulau Babi") or
- * before one ("Cock Island"), or after "in"/"di" in mid-sentence ("in Bitche"). Never when the
- * sentence is mostly capitals, and never for the core swear words.
+ * before one ("Cock Island"), or after "in"/"di" in mid-sentence ("in Bitche"); a name also from
+ * two capitalised words in a row ("Anjir Serapat"). Never when the sentence is mostly capitals or
+ * an insult marker is near, and a name (not a place) never for the core swear words.
  */
 export function properNounReading(s: SenseText, i: number): LiteralReading | null {
   const words = s.tokens.words;
   const w = words[i] ?? '';
-  if (neverProper.test(w) || !titleCase(s, i) || insultNear(s, i, i + 1)) return null;
+  if (!titleCase(s, i) || insultNear(s, i, i + 1)) return null;
   const before = i > 0 && !boundaryBefore(s, i, clauseEnd) ? words[i - 1] : undefined;
   const after = i + 1 < words.length && !boundaryBefore(s, i + 1, clauseEnd) ? words[i + 1] : undefined;
   if (capitalsSayNothing(s, i)) return null;
-  if (before !== undefined && honorifics.has(before)) return { kind: 'name', cue: `${before} ${w}` };
   if (before !== undefined && placeBefore.has(before) && titleCase(s, i - 1)) return { kind: 'place', cue: `${before} ${w}` };
   if (after !== undefined && placeAfter.has(after) && titleCase(s, i + 1)) return { kind: 'place', cue: `${w} ${after}` };
+  if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
+  if (neverProper.test(w)) return null;
+  if (before !== undefined && honorifics.has(before)) return { kind: 'name', cue: `${before} ${w}` };
   if (
     after !== undefined &&
     givenNames.has(w) &&
@@ -117,7 +121,20 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   ) {
     return { kind: 'name', cue: `${w} ${after}` };
   }
-  if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
+  // Two capitalised words in a row, one of them this one: a proper name ("Anjir Serapat", "Brown
+  // Willy"), unless the other is sentence-initial only or a word that is no name.
+  if (after !== undefined && /^[a-z]{3,}$/.test(after) && titleCase(s, i + 1) && !notSurname.has(after) && !insultMarkers.has(after)) {
+    return { kind: 'name', cue: `${w} ${after}` };
+  }
+  if (
+    before !== undefined &&
+    !boundaryBefore(s, i - 1, sentenceEnd) &&
+    titleCase(s, i - 1) &&
+    !notSurname.has(before) &&
+    !insultMarkers.has(before)
+  ) {
+    return { kind: 'name', cue: `${before} ${w}` };
+  }
   return null;
 }
 
@@ -153,7 +170,6 @@ export function literalReading(s: SenseText, i: number, end: number, entry: LexE
   const words = s.tokens.words;
   if (insultNear(s, i, end)) return null;
   const [cFrom, cTo] = clauseOf(s, i, end);
-  if (cTo - cFrom <= end - i) return null;
   const w = words[i] ?? '';
   if (animalTerms.has(entry.term) || animalTerms.has(stemOf(entry.term))) {
     const next = words[end];
