@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createEmbeddedStore } from './embedded-store.ts';
+import { SCHEMA_VERSION } from './sqlite/schema.ts';
 import { describeModerationContract } from './moderation.contract.ts';
+import { describeSiteDirectoryContract } from './site.contract.ts';
 import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
 import type { CommentStore, ModeratorAccount, NewComment } from './types.ts';
 
@@ -47,6 +49,7 @@ async function openEmbedded(): Promise<StoreHarness> {
 
 describeCommentStoreContract('embedded', openEmbedded);
 describeModerationContract('embedded', openEmbedded);
+describeSiteDirectoryContract('embedded', openEmbedded);
 
 /** Takes a schema 3 database back to what schema 2 was (the queue column and indexes of V3 gone). */
 const UNDO_V3 = `
@@ -54,6 +57,11 @@ DROP INDEX comments_queue_by_page;
 DROP INDEX comments_queue;
 ALTER TABLE comments DROP COLUMN queued_at;
 CREATE INDEX comments_queue ON comments (site, status, created_at);
+`;
+
+/** Takes a schema 5 database back to what schema 4 was (no sites table). */
+const UNDO_V5 = `
+DROP TABLE sites;
 `;
 
 /** Takes a schema 4 database back to what schema 3 was (V4's tables, columns and indexes gone; v3's queue indexes back). */
@@ -255,7 +263,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 1 was: its tables, no moderator tables, user_version 1.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(`${UNDO_V4} DROP TABLE moderator_sessions; DROP TABLE moderators; ${UNDO_V3}`);
+      db.exec(`${UNDO_V5} ${UNDO_V4} DROP TABLE moderator_sessions; DROP TABLE moderators; ${UNDO_V3}`);
       db.pragma('user_version = 1');
       db.close();
 
@@ -266,7 +274,7 @@ describe('embedded store on SQLite', () => {
       expect(await upgraded.findModeratorByEmail('ani@example.com')).toMatchObject({ id: 'mod-v2' });
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(4);
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       check.close();
     }));
 
@@ -282,7 +290,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 2 was: no queued_at, v1's queue index, user_version 2.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(UNDO_V4 + UNDO_V3);
+      db.exec(UNDO_V5 + UNDO_V4 + UNDO_V3);
       db.pragma('user_version = 2');
       db.close();
 
@@ -300,7 +308,7 @@ describe('embedded store on SQLite', () => {
       expect((await upgraded.listQueue('demo', 'approved', first)).items).toEqual([{ ...held, status: 'published', decision, revision: 1 }]);
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(4);
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       check.close();
     }));
 
@@ -319,7 +327,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 3 was: queues by status, no V4 tables, user_version 3.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(UNDO_V4);
+      db.exec(UNDO_V5 + UNDO_V4);
       db.pragma('user_version = 3');
       db.close();
 
@@ -347,7 +355,43 @@ describe('embedded store on SQLite', () => {
       expect(await upgraded.getSitePolicy('demo')).toMatchObject({ updatedBy: 'ani@example.com' });
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(4);
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      check.close();
+    }));
+
+  it('upgrades a schema 4 database in place, keeping its comments and moderators, and adds the sites table', () =>
+    withDir(async (dataDir) => {
+      const store = await createEmbeddedStore({ dataDir });
+      const kept = comment('comment-v4-01');
+      await store.createComment(kept, 'key-v4-000001');
+      await store.createModerator(moderator('mod-v4', 'ani@example.com'));
+      await store.close();
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.exec(UNDO_V5);
+      db.pragma('user_version = 4');
+      db.close();
+
+      const upgraded = await createEmbeddedStore({ dataDir });
+      expect(await upgraded.getComment('demo', '/a', kept.id)).toEqual(kept);
+      expect(await upgraded.getModerator('mod-v4')).toMatchObject({ email: 'ani@example.com' });
+      expect(await upgraded.listSites()).toEqual([]);
+      const berita = {
+        id: 'berita',
+        name: 'Berita',
+        origins: ['https://berita.example'],
+        ssoSecret: 's'.repeat(43),
+        preModerated: false,
+        closedPages: [],
+        moderation: null,
+        alerts: null,
+        createdAt: 1,
+        updatedAt: 1,
+      };
+      expect(await upgraded.createSite(berita)).toBe(true);
+      expect(await upgraded.listSites()).toEqual([berita]);
+      await upgraded.close();
+      const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(5);
       check.close();
     }));
 

@@ -161,6 +161,18 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         return typeof moderatorId === 'string' ? moderatorId : null;
       },
 
+      async createSite(site) {
+        return (await writer.write({ op: 'site:create', site })) === true;
+      },
+      getSite: (id) => read(() => reads.site(id)),
+      listSites: () => read(() => reads.sites()),
+      async updateSite(id, update) {
+        return (await writer.write({ op: 'site:update', siteId: id, update })) === true;
+      },
+      async removeSite(id) {
+        return (await writer.write({ op: 'site:remove', siteId: id })) === true;
+      },
+
       async health(): Promise<StoreHealth> {
         if (writer.stopped) return { ok: false, reason: writer.stopped };
         try {

@@ -110,3 +110,16 @@ export function moderatorKeys(prefix: string) {
     signInLink: (id: string) => `${base}:link:${id}`,
   };
 }
+
+/**
+ * The site directory's keys, under the one tag `{sites}`: a hash per site (each field its
+ * JSON value, so an update writes only the fields it changes) and the set of ids. The directory
+ * is small, and one slot lets a script create or remove a site with its index atomically.
+ */
+export function siteDirectoryKeys(prefix: string) {
+  const base = `${prefix}:{sites}`;
+  return {
+    site: (id: string) => `${base}:s:${id}`,
+    ids: `${base}:ids`,
+  };
+}

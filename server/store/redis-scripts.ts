@@ -462,3 +462,42 @@ for _, sid in ipairs(redis.call('SMEMBERS', KEYS[1])) do ended = ended + redis.c
 redis.call('DEL', KEYS[1])
 return ended
 `;
+
+/**
+ * Create a site unless its id is taken. KEYS: the site hash, the ids set. ARGV: id, then
+ * field/value pairs. Returns 0 when the id is taken (nothing written), 1 when created.
+ */
+export const CREATE_SITE = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'site') or expect_type(KEYS[2], 'set', 'site ids')
+if refused then return refused end
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1
+`;
+
+/**
+ * Change fields of a site. KEYS: the site hash. ARGV: field/value pairs (at least updatedAt).
+ * Returns 0 when there is no such site, 1 when changed.
+ */
+export const UPDATE_SITE = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'site')
+if refused then return refused end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1
+`;
+
+/**
+ * Remove a site's record and its id. KEYS: the site hash, the ids set. ARGV: id.
+ * Returns 0 when there was no site, 1 when removed.
+ */
+export const REMOVE_SITE = `#!lua
+${EXPECT_TYPE}
+local refused = expect_type(KEYS[1], 'hash', 'site') or expect_type(KEYS[2], 'set', 'site ids')
+if refused then return refused end
+redis.call('SREM', KEYS[2], ARGV[1])
+return redis.call('DEL', KEYS[1])
+`;

@@ -8,6 +8,7 @@ import { StoreUnavailableError } from './errors.ts';
 import { authorKeys, moderatorKeys, queueKeys, siteKeys, threadKeys } from './redis-keys.ts';
 import { createRedisStore, UNSETTLED_AFTER_MS } from './redis-store.ts';
 import { describeModerationContract } from './moderation.contract.ts';
+import { describeSiteDirectoryContract } from './site.contract.ts';
 import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
 import type { CommentStore, DecideOptions, Decision, NewComment } from './types.ts';
 
@@ -50,6 +51,7 @@ async function openRedis(): Promise<StoreHarness> {
 
 describeCommentStoreContract('redis', openRedis);
 describeModerationContract('redis', openRedis);
+describeSiteDirectoryContract('redis', openRedis);
 
 let counter = 0;
 function comment(over: Partial<NewComment> = {}): NewComment {

@@ -37,6 +37,7 @@ import {
   parseQueueMember,
   queueKeys,
   queueMember,
+  siteDirectoryKeys,
   siteKeys as siteKeysOf,
   threadKeys,
 } from './redis-keys.ts';
@@ -45,16 +46,20 @@ import {
   CREATE_COMMENT,
   CREATE_MODERATOR,
   CREATE_SESSION,
+  CREATE_SITE,
   MOVE_COMMENT,
   READ_PUBLISHED_EVENT,
   RECORD_AUDIT,
   REMOVE_MODERATOR,
+  REMOVE_SITE,
   REVOKE_SESSION,
   REVOKE_SESSIONS_OF,
   SETTLE_AUTHOR,
   SETTLE_SITE,
   UPDATE_MODERATOR,
+  UPDATE_SITE,
 } from './redis-scripts.ts';
+import { siteFields, siteFromHash, siteUpdateFields } from './redis-site-fields.ts';
 import { createdStatusOf, creationFigures, planDecision, planReport, queuedAt, queueOf, utcDay, type Transition } from './moderation-transitions.ts';
 import {
   AUTHOR_RECENT_KEPT,
@@ -76,6 +81,8 @@ import {
   type ReportResult,
   type SignInLink,
   type SitePolicyRecord,
+  type SiteRecord,
+  type SiteUpdate,
   type StoredComment,
   type StoredReport,
   type StoredThreadPage,
@@ -140,12 +147,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   const queueScanLimit = options.queueScanLimit ?? 2_000;
   const warn = (message: string) => options.onWarning?.(message);
   const mod = moderatorKeys(prefix);
+  const siteDir = siteDirectoryKeys(prefix);
   const shas = new Map<string, string>();
   const run = (what: string, script: string, keyList: string[], args: string[]) => {
     let sha = shas.get(script);
     if (sha === undefined) shas.set(script, (sha = sha1(script)));
     return runScript(what, script, sha, keyList, args);
   };
+
+  async function readSite(id: string): Promise<SiteRecord | null> {
+    return siteFromHash(await client.hGetAll(siteDir.site(id)));
+  }
 
   async function readAccount(id: string): Promise<ModeratorAccount | null> {
     return accountFromHash(await client.hGetAll(mod.account(id)));
@@ -843,6 +855,26 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       if (json === null) return null;
       const link = JSON.parse(json) as Pick<SignInLink, 'moderatorId' | 'expiresAt'>;
       return now < link.expiresAt ? link.moderatorId : null;
+    },
+
+    async createSite(site: SiteRecord): Promise<boolean> {
+      return (await run('the site create', CREATE_SITE, [siteDir.site(site.id), siteDir.ids], [site.id, ...siteFields(site)])) === 1;
+    },
+
+    getSite: (id: string) => readSite(id),
+
+    async listSites(): Promise<SiteRecord[]> {
+      const ids = (await client.sMembers(siteDir.ids)).sort();
+      const sites = await Promise.all(ids.map(readSite));
+      return sites.filter((s) => s !== null);
+    },
+
+    async updateSite(id: string, update: SiteUpdate): Promise<boolean> {
+      return (await run('the site update', UPDATE_SITE, [siteDir.site(id)], siteUpdateFields(update))) === 1;
+    },
+
+    async removeSite(id: string): Promise<boolean> {
+      return (await run('the site removal', REMOVE_SITE, [siteDir.site(id), siteDir.ids], [id])) === 1;
     },
 
     // A real write, not PING: a Redis at maxmemory with noeviction answers PING and refuses

@@ -7,6 +7,8 @@ import type { CommentStatus, PublicComment } from '../../protocol/comment.ts';
 import type { ReportReason, ThreadEvent } from '../../protocol/events.ts';
 import type { AuditEntry, ModerationQueue, OverviewDay } from '../../protocol/moderation.ts';
 import type { ModeratorDirectory } from './moderator-types.ts';
+export type { SiteAlertsRecord, SiteDirectory, SiteRecord, SiteUpdate } from './site-types.ts';
+import type { SiteDirectory } from './site-types.ts';
 
 export {
   ModeratorRole,
@@ -204,8 +206,11 @@ export const AUTHOR_RECENT_KEPT = 20;
 
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
-/** Comments, their threads and authors, and (ModeratorDirectory) the moderators' accounts and sessions. */
-export interface CommentStore extends ModeratorDirectory {
+/**
+ * Comments, their threads and authors, (ModeratorDirectory) the moderators' accounts and
+ * sessions, and (SiteDirectory) the sites served.
+ */
+export interface CommentStore extends ModeratorDirectory, SiteDirectory {
   /** Which backend, for logs and /healthz. */
   readonly kind: 'redis' | 'embedded';
   /**

@@ -17,6 +17,7 @@ import {
   type QueuePage,
   type QueueQuery,
   type SitePolicyRecord,
+  type SiteRecord,
   type StoredComment,
   type StoredThreadPage,
   type ThreadEvents,
@@ -45,6 +46,9 @@ export interface ReadQueries {
   moderators(): ModeratorAccount[];
   /** The session with its account's passwordChangedAt; null when either is missing. */
   sessionWithAccount(id: string): { session: ModeratorSession; passwordChangedAt: number } | null;
+  site(id: string): SiteRecord | null;
+  /** Ordered by id. */
+  sites(): SiteRecord[];
 }
 
 interface ModeratorRow {
@@ -191,6 +195,11 @@ export function createReadQueries(db: Database): ReadQueries {
      FROM moderator_sessions s JOIN moderators m ON m.id = s.moderator_id WHERE s.id = ?`,
   );
 
+  const siteById = db.prepare<[string], { data: string }>('SELECT data FROM sites WHERE id = ?');
+  const siteRows = db.prepare<[], { data: string }>('SELECT data FROM sites ORDER BY id');
+  // Written by the store from typed records, so read back as such.
+  const toSite = (row: { data: string }) => JSON.parse(row.data) as SiteRecord;
+
   const parse = (row: DataRow | undefined): StoredComment | null => (row ? parseStoredComment(row.data) : null);
 
   const threadPage = db.transaction((site: string, page: string, query: ThreadPageQuery): StoredThreadPage => {
@@ -305,6 +314,11 @@ export function createReadQueries(db: Database): ReadQueries {
     moderator: (id) => accountOrNull(moderatorById.get(id)),
     moderatorByEmail: (email) => accountOrNull(moderatorByEmail.get(email)),
     moderators: () => moderatorRows.all().map(toAccount),
+    site(id) {
+      const row = siteById.get(id);
+      return row ? toSite(row) : null;
+    },
+    sites: () => siteRows.all().map(toSite),
     sessionWithAccount(id) {
       const row = sessionRow.get(id);
       if (!row) return null;

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const V1 = `
 CREATE TABLE comments (
@@ -193,8 +193,19 @@ CREATE TABLE sign_in_links (
 CREATE INDEX sign_in_links_by_expiry ON sign_in_links (expires_at);
 `;
 
+/**
+ * The sites served (decision 0019), until now only in SITES_FILE. `data` is the whole SiteRecord
+ * as JSON: the directory is small and read whole, so nothing filters on its fields.
+ */
+const V5 = `
+CREATE TABLE sites (
+  id TEXT PRIMARY KEY,
+  data TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
 /** The DDL that takes a database from version i to i + 1. */
-const STEPS = [V1, V2, V3, V4];
+const STEPS = [V1, V2, V3, V4, V5];
 
 /** Creates or upgrades the schema; a database from a newer release is refused, not guessed at. */
 export function migrate(db: Database): void {

@@ -127,6 +127,12 @@ function run(ops: WriteOps, request: WriteRequest) {
       return null;
     case 'session:revoke-of':
       return ops.revokeSessionsOf(request.moderatorId);
+    case 'site:create':
+      return ops.createSite(request.site);
+    case 'site:update':
+      return ops.updateSite(request.siteId, request.update);
+    case 'site:remove':
+      return ops.removeSite(request.siteId);
   }
 }
 

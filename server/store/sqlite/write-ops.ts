@@ -19,6 +19,8 @@ import type {
   ReportResult,
   SignInLink,
   SitePolicyRecord,
+  SiteRecord,
+  SiteUpdate,
   StoredComment,
   StoredReport,
 } from '../types.ts';
@@ -56,6 +58,11 @@ export interface WriteOps {
   createSession(session: ModeratorSession): void;
   revokeSession(id: string): void;
   revokeSessionsOf(moderatorId: string): number;
+  /** False when the id is taken; nothing written then. */
+  createSite(site: SiteRecord): boolean;
+  /** Read, merged and written in this one write, so two updates never lose each other's fields. */
+  updateSite(id: string, update: SiteUpdate): boolean;
+  removeSite(id: string): boolean;
 }
 
 interface CommentRow {
@@ -147,6 +154,11 @@ export function createWriteOps(db: Database): WriteOps {
   const deleteExpiredOf = db.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ? AND expires_at <= ?');
   const deleteSession = db.prepare('DELETE FROM moderator_sessions WHERE id = ?');
   const deleteSessionsOf = db.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ?');
+
+  const insertSite = db.prepare('INSERT INTO sites (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const siteRow = db.prepare<[string], { data: string }>('SELECT data FROM sites WHERE id = ?');
+  const writeSite = db.prepare('UPDATE sites SET data = ? WHERE id = ?');
+  const deleteSite = db.prepare('DELETE FROM sites WHERE id = ?');
 
   function insert(comment: StoredComment, key: string, seq: number | null): void {
     insertComment.run({
@@ -335,6 +347,23 @@ export function createWriteOps(db: Database): WriteOps {
 
     revokeSessionsOf(moderatorId) {
       return deleteSessionsOf.run(moderatorId).changes;
+    },
+
+    createSite(site) {
+      return insertSite.run(site.id, JSON.stringify({ ...site, moderation: site.moderation ?? null })).changes === 1;
+    },
+
+    updateSite(id, update) {
+      const row = siteRow.get(id);
+      if (!row) return false;
+      const given = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
+      // Written by this store from a typed record, so read back as such.
+      writeSite.run(JSON.stringify({ ...(JSON.parse(row.data) as SiteRecord), ...given }), id);
+      return true;
+    },
+
+    removeSite(id) {
+      return deleteSite.run(id).changes === 1;
     },
   };
 }

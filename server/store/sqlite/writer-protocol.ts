@@ -15,6 +15,8 @@ import type {
   ReportResult,
   SignInLink,
   SitePolicyRecord,
+  SiteRecord,
+  SiteUpdate,
   StoredReport,
 } from '../types.ts';
 
@@ -43,10 +45,13 @@ export type WriteRequest =
   | { id: number; op: 'moderator:remove'; moderatorId: string }
   | { id: number; op: 'session:create'; session: ModeratorSession }
   | { id: number; op: 'session:revoke'; sessionId: string }
-  | { id: number; op: 'session:revoke-of'; moderatorId: string };
+  | { id: number; op: 'session:revoke-of'; moderatorId: string }
+  | { id: number; op: 'site:create'; site: SiteRecord }
+  | { id: number; op: 'site:update'; siteId: string; update: SiteUpdate }
+  | { id: number; op: 'site:remove'; siteId: string };
 
 /**
- * A create's, a decision's or a report's result; a boolean for moderator:create/update/remove; a
+ * A create's, a decision's or a report's result; a boolean for moderator:… and site:create/update/remove; a
  * count for session:revoke-of; the moderator id (or null) for link:consume.
  */
 export type WriteValue = CreateCommentResult | DecideResult | ReportResult | boolean | number | string | null;
