@@ -18,6 +18,45 @@ describe('the admin command line', () => {
     [['moderator', 'list'], { kind: 'moderator-list' }],
     [['moderator', 'remove', '--email', 'a@b.co'], { kind: 'moderator-remove', email: 'a@b.co' }],
     [['moderator', 'passwd', '--email', 'a@b.co', '--generate-password'], { kind: 'moderator-passwd', email: 'a@b.co', generatePassword: true }],
+    [
+      ['site', 'add', '--name', 'Situs Energi', '--origin', 'https://situsenergi.com/', '--origin', 'https://WWW.situsenergi.com'],
+      { kind: 'site-add', id: 'situs-energi', name: 'Situs Energi', origins: ['https://situsenergi.com', 'https://www.situsenergi.com'] },
+    ],
+    [
+      ['site', 'add', '--name', 'Situs Energi', '--id', 'se', '--origin', 'https://situsenergi.com'],
+      { kind: 'site-add', id: 'se', name: 'Situs Energi', origins: ['https://situsenergi.com'] },
+    ],
+    [['site', 'list'], { kind: 'site-list' }],
+    [['site', 'show', '--id', 'se'], { kind: 'site-show', id: 'se' }],
+    [
+      [
+        'site',
+        'update',
+        '--id',
+        'se',
+        '--name',
+        'SE',
+        '--origin',
+        'https://a.example',
+        '--add-origin',
+        'https://b.example',
+        '--remove-origin',
+        'https://c.example',
+      ],
+      {
+        kind: 'site-update',
+        id: 'se',
+        name: 'SE',
+        origins: ['https://a.example'],
+        addOrigins: ['https://b.example'],
+        removeOrigins: ['https://c.example'],
+      },
+    ],
+    [
+      ['site', 'update', '--id', 'se', '--add-origin', 'http://localhost:8080'],
+      { kind: 'site-update', id: 'se', addOrigins: ['http://localhost:8080'], removeOrigins: [] },
+    ],
+    [['site', 'remove', '--id', 'se'], { kind: 'site-remove', id: 'se' }],
   ])('reads %j', (argv, command) => {
     expect(parseAdminArgs(argv)).toEqual({ ok: true, command });
   });
@@ -27,7 +66,16 @@ describe('the admin command line', () => {
     [['--help'], /^Usage:/],
     [['moderator'], /needs a command: add, list, remove or passwd/],
     [['moderator', 'promote', '--email', 'a@b.co'], /Unknown command "moderator promote"/],
-    [['site', 'add'], /Unknown command "site"/],
+    [['site', 'add'], /"site add" needs --name/],
+    [['site'], /"site" needs a command: add, list, show, update or remove/],
+    [['site', 'add', '--name', 'Situs Energi'], /Give the page origins the site is embedded on/],
+    [['site', 'add', '--name', '—!—', '--origin', 'https://a.example'], /No site id can be made from "—!—": give one with --id/],
+    [['site', 'add', '--name', 'X', '--id', 'Bad Id', '--origin', 'https://a.example'], /"Bad Id" is not a site id/],
+    [['site', 'update', '--name', 'X'], /"site update" needs --id/],
+    [['site', 'update', '--id', 'x'], /needs something to change/],
+    [['site', 'remove'], /"site remove" needs --id/],
+    [['site', 'add', '--name', 'X', '--origin', 'https://a.example', '--email', 'a@b.co'], /"site" commands take no --email/],
+    [['moderator', 'list', '--origin', 'https://a.example'], /"moderator" commands take no --origin/],
     [['moderator', 'add', '--site', 'demo'], /needs --email/],
     [['moderator', 'add', '--email', 'not-an-email', '--site', 'demo'], /is not an email address/],
     [['moderator', 'add', '--email', 'a@b.co'], /Give the sites this moderator may moderate/],
@@ -40,5 +88,28 @@ describe('the admin command line', () => {
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.message).toMatch(message);
     expect(!parsed.ok && parsed.message).toContain('Usage: npm run admin -- <command>');
+  });
+
+  it('names every origin without a scheme at once, never dropping one silently', () => {
+    const parsed = parseAdminArgs([
+      'site',
+      'add',
+      '--name',
+      'Situs Energi',
+      '--origin',
+      'situsenergi.com',
+      '--origin',
+      'https://ok.example',
+      '--origin',
+      'www.situsenergi.com',
+    ]);
+    expect(parsed.ok).toBe(false);
+    const message = parsed.ok ? '' : parsed.message;
+    expect(message).toContain('"situsenergi.com" is not an origin: give its scheme, e.g. https://situsenergi.com');
+    expect(message).toContain('"www.situsenergi.com" is not an origin: give its scheme, e.g. https://www.situsenergi.com');
+    expect(parseAdminArgs(['site', 'update', '--id', 'se', '--add-origin', 'situsenergi.com'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"situsenergi.com" is not an origin'),
+    });
   });
 });

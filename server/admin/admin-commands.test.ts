@@ -22,6 +22,8 @@ describe.each(STORE_KINDS)('admin commands on the %s store', (kind) => {
       store,
       clock: () => now,
       newId: () => `mod-${(ids += 1)}`,
+      newSecret: () => 'not used by moderator commands',
+      server: { url: 'http://127.0.0.1:3000', fromPublicUrl: false },
       readPassword: () => Promise.resolve(passwords.shift() ?? ''),
       print: (line) => printed.push(line),
     };

@@ -5,10 +5,12 @@
  */
 import type { ModeratorAccount, ModeratorDirectory } from '../store/moderator-types.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../moderators/password-hash.ts';
+import type { SiteDirectory } from '../store/site-types.ts';
 import type { AdminCommand } from './admin-args.ts';
+import { runSiteCommand, type SiteCommandDeps } from './site-commands.ts';
 
-export interface AdminDeps {
-  store: ModeratorDirectory;
+export interface AdminDeps extends Omit<SiteCommandDeps, 'store'> {
+  store: ModeratorDirectory & SiteDirectory;
   clock: () => number;
   newId: () => string;
   /** Asks for a new password (twice on a terminal) or reads it from standard input. */
@@ -60,6 +62,12 @@ export async function runAdminCommand(command: AdminCommand, deps: AdminDeps): P
       print(`Removed ${describe(account)}; every session of theirs is signed out.`);
       return 0;
     }
+    case 'site-add':
+    case 'site-list':
+    case 'site-show':
+    case 'site-update':
+    case 'site-remove':
+      return runSiteCommand(command, deps);
     case 'moderator-passwd': {
       const account = await store.findModeratorByEmail(command.email);
       if (!account) {

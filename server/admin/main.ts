@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseConfig, storeSettingsOf } from '../config.ts';
+import { newSsoSecret } from '../sites/sso-secret.ts';
 import { openStore } from '../store/open-store.ts';
 import { parseAdminArgs } from './admin-args.ts';
 import { runAdminCommand } from './admin-commands.ts';
@@ -27,6 +28,11 @@ async function main(): Promise<number> {
       store,
       clock: Date.now,
       newId: () => randomBytes(12).toString('base64url'),
+      newSecret: newSsoSecret,
+      // Where `npm start` listens by default: the snippet works on this machine as printed.
+      server: parsed.config.PUBLIC_URL
+        ? { url: parsed.config.PUBLIC_URL, fromPublicUrl: true }
+        : { url: `http://127.0.0.1:${parsed.config.PORT || 3000}`, fromPublicUrl: false },
       readPassword: () => readNewPassword(),
       print: (line) => process.stdout.write(`${line}\n`),
     });
