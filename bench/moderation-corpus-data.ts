@@ -76,6 +76,8 @@ export const ordinaryEn: readonly string[] = [
   'Retraining programs for miners exist on paper. Who has actually joined one?',
   'The spreadsheet linked in the article does not open on my phone.',
   'The new smelter regulations are a step forward, provided they are enforced.',
+  'It is a stupid idea to cut the subsidy before the cash transfer is ready.',
+  'You think the grid is simple, but the dispatch rules are complicated.',
 ];
 
 export const ordinaryId: readonly string[] = [
@@ -167,6 +169,9 @@ export const ordinaryId: readonly string[] = [
   'Sektor pertambangan menyumbang devisa besar, tapi kerusakan lingkungannya juga besar.',
   'Harusnya artikel ini menyebut kapasitas terpasang dan produksi aktual secara terpisah.',
   'Mudah-mudahan investasi pabrik sel surya di Batam benar-benar terealisasi tahun ini.',
+  'Sampah kamu jangan dibuang ke sungai, nanti PLTA tersumbat.',
+  'Banyak pekerja sekarang kerja dari rumah, jadi beban listrik siang naik.',
+  'Semoga cepat sehat pak menteri, tetap awasi proyek transmisi.',
 ];
 
 /** Trap words (real words that naive filters flag) in real sentences: none may be flagged. */
@@ -578,6 +583,10 @@ export const attackEn: readonly string[] = [
   'You absolute loser, the refinery is not in Cilacap.',
   'Kill yourself, you worthless troll.',
   'Hey dimwit, hydrogen is not an energy source.',
+  'Read the ministry report before posting, you ignorant fool.',
+  'This columnist is a fraud who never checks numbers.',
+  'Stop being a clown and look at the grid data.',
+  'Idiots like you are why the subsidy never ends.',
 ];
 
 /** Indonesian personal attacks without a listed swear word, standard, slang and regional. */
@@ -596,6 +605,10 @@ export const attackId: readonly string[] = [
   'Woi sinting, pembangkit nuklir itu belum ada.',
   'Muka tembok pejabatnya, sudah ketahuan masih ngeles.',
   'Kau pengkhianat bangsa, jual nikel ke asing.',
+  'Sampah lu, kerjanya cuma nyebar hoaks.',
+  'Pejabat gak ada akhlak, tambang rakyat dijual.',
+  'Kamu ga waras kalau bilang PLTU itu bersih.',
+  'Dasar sok tahu, belum pernah lihat smelter.',
 ];
 
 /** One sentence or phrase repeated to flood. */
@@ -620,6 +633,9 @@ export const spamLines: readonly string[] = [
   'KENAPA PEMERINTAH DIAM SAJA SOAL HARGA LISTRIK INI SEMUA RAKYAT SUSAH',
   'Kirim CV ke hrd.smelter@gmail.com, gaji besar.',
   'Depo pulsa tanpa potongan, bonus new member 100%.',
+  'Mau cuan jutaan per hari? Cek bio saya sekarang.',
+  'Join telegram kami untuk info lowongan tambang, link di bio.',
+  'Promo genset murah, hubungi telegram @gensetmurah_id.',
 ];
 
 /** Idioms that hold a listed or insult word and mean no harm. */

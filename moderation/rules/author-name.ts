@@ -39,7 +39,7 @@ export function createAuthorNameRule(listedTermsInName: (name: string) => readon
  */
 export function listedTermInName(source: LexiconSource): (name: string) => readonly string[] {
   // Names match whole words (and affixed forms), not stems inside words: "Shitara" is a surname.
-  const nameLexicon = compileLexicon(displayNameSource({ ...source, attack: [] }));
+  const nameLexicon = compileLexicon(displayNameSource({ ...source, attack: [], bait: [] }));
   return (name) => {
     if (name.length === 0) return [];
     const split = displayNameWords(name);

@@ -9,6 +9,8 @@ describe('contact rule', () => {
     ['holds a wa.me link', 'klik wa.me/6281234567890', 'hold', ['wa.me/6281234567890']],
     ['holds an e-mail address', 'kirim CV ke rekrut.tambang@gmail.com', 'hold', ['rekrut.tambang@gmail.com']],
     ['holds an international number', 'call +44 20 7946 0958 now', 'hold', ['+44 20 7946 0958']],
+    ['holds a chat handle named as a contact', 'info lengkap telegram @promo_genset', 'hold', ['telegram @promo_genset']],
+    ['publishes a mention without a contact word', 'Setuju dengan @budi soal tarif.', 'publish', []],
     ['publishes prices and years', 'Harga naik dari Rp 2.500.000 pada 2023 ke 3.100.000 tahun 2024.', 'publish', []],
     ['publishes capacities and percentages', 'Kapasitas 1.080 MW, faktor kapasitas 85 persen.', 'publish', []],
   ];
@@ -16,5 +18,6 @@ describe('contact rule', () => {
     const r = ruleOutcome('contact', text);
     expect(r.action).toBe(action);
     expect(r.found).toEqual(found);
+    for (const f of found) expect(r.reasons[0]?.message.en).toContain(f);
   });
 });

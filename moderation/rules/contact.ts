@@ -1,3 +1,4 @@
+import { quoteTerms } from '../messages.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
@@ -7,6 +8,8 @@ const sep = '[\\s.\\-–()]{0,2}';
 const phone = new RegExp(`(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}\\d){7,11}|\\+${sep}[1-9](?:${sep}\\d){8,13})(?!\\d)`, 'g');
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
 const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.com\/\S+/gi;
+// A chat handle named as a contact: "telegram @promo_slot", "IG: @jual.genset", "DM @admin".
+const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:\-]?\s*@[a-z0-9_.]{3,}/gi;
 
 function collect(re: RegExp, text: string, into: Span[]): void {
   re.lastIndex = 0;
@@ -17,11 +20,12 @@ function collect(re: RegExp, text: string, into: Span[]): void {
   }
 }
 
-/** Finds phone and WhatsApp numbers and e-mail addresses. */
+/** Finds phone and WhatsApp numbers, e-mail addresses and chat handles named as a contact. */
 export function findContacts(text: string): Span[] {
   const spans: Span[] = [];
   if (text.indexOf('@') >= 0) collect(email, text, spans);
   collect(whatsappLink, text, spans);
+  if (text.indexOf('@') >= 0) collect(handle, text, spans);
   collect(phone, text, spans);
   return spans.sort((a, b) => a.start - b.start);
 }
@@ -33,13 +37,14 @@ export function createContactRule(p: Policy['contact']): Rule {
     check({ text }): readonly Reason[] {
       const spans = findContacts(text);
       if (spans.length === 0) return noReasons;
+      const found = quoteTerms(spans.map((s) => text.slice(s.start, s.end)));
       return [
         {
           rule: 'contact',
           action: p.action,
           message: {
-            en: 'The comment contains a phone number or e-mail address; contact details are reviewed first.',
-            id: 'Komentar memuat nomor telepon atau alamat e-mail; kontak pribadi diperiksa moderator dulu.',
+            en: `The comment contains contact details, which are reviewed first: ${found}.`,
+            id: `Komentar memuat kontak pribadi, yang diperiksa moderator dulu: ${found}.`,
           },
           spans,
         },

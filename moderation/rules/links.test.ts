@@ -24,6 +24,9 @@ describe('links rule', () => {
       'publish',
       [],
     ],
+    ['holds link bait written without a link', 'Mau untung? Cek bio saya, link di bio.', {}, 'hold', ['Cek bio saya', 'link di bio']],
+    ['holds a telegram group invitation', 'Join telegram kami untuk sinyal saham.', {}, 'hold', ['Join telegram']],
+    ['publishes bait words when links are off', 'Cek bio saya.', { links: { enabled: false } }, 'publish', []],
     ['holds every link when the maximum is zero', 'sumber: https://esdm.go.id', { links: { max: 0 } }, 'hold', ['https://esdm.go.id']],
     ['does not take a missing space after a full stop for a link', 'Harga naik.Padahal janji turun.', {}, 'publish', []],
   ];

@@ -2,6 +2,7 @@ import { quoteTerms } from '../messages.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
+import { hitSpans } from './words.ts';
 
 /** Link shorteners hide where a link goes, so a link through one is held by default. */
 export const defaultShorteners: readonly string[] = [
@@ -93,10 +94,23 @@ export function createLinksRule(p: Policy['links']): Rule {
   const shorteners = new Set([...defaultShorteners, ...p.shorteners]);
   return {
     id: 'links',
-    check({ text }): readonly Reason[] {
-      if (!mayHoldLink(text)) return noReasons;
+    check({ text }, analysis): readonly Reason[] {
+      const bait = analysis.hits.length === 0 ? null : hitSpans(text, analysis, 'bait');
+      const baitReason: Reason | null =
+        bait === null || bait.spans.length === 0
+          ? null
+          : {
+              rule: 'links',
+              action: p.action,
+              message: {
+                en: `The comment sends readers to a profile, group or offer elsewhere: ${quoteTerms(bait.found)}.`,
+                id: `Komentar mengarahkan pembaca ke profil, grup, atau tawaran di tempat lain: ${quoteTerms(bait.found)}.`,
+              },
+              spans: bait.spans,
+            };
+      if (!mayHoldLink(text)) return baitReason === null ? noReasons : [baitReason];
       const links = findLinks(text);
-      if (links.length === 0) return noReasons;
+      if (links.length === 0) return baitReason === null ? noReasons : [baitReason];
       const denied: FoundLink[] = [];
       const short: FoundLink[] = [];
       const counted: FoundLink[] = [];
@@ -124,8 +138,8 @@ export function createLinksRule(p: Policy['links']): Rule {
           rule: 'links',
           action: p.shortenerAction,
           message: {
-            en: 'The comment uses a link shortener, which hides where the link goes.',
-            id: 'Komentar memakai penyingkat tautan yang menyembunyikan alamat tujuannya.',
+            en: `The comment uses a link shortener, which hides where the link goes: ${quoteTerms(short.map((l) => l.host))}.`,
+            id: `Komentar memakai penyingkat tautan yang menyembunyikan alamat tujuannya: ${quoteTerms(short.map((l) => l.host))}.`,
           },
           spans: short.map((l) => l.span),
         });
@@ -136,14 +150,18 @@ export function createLinksRule(p: Policy['links']): Rule {
           action: p.action,
           message:
             p.max === 0
-              ? { en: 'Links are reviewed by a moderator on this site.', id: 'Tautan diperiksa moderator dulu di situs ini.' }
+              ? {
+                  en: `Links are reviewed by a moderator on this site: ${quoteTerms(counted.map((l) => l.host))}.`,
+                  id: `Tautan diperiksa moderator dulu di situs ini: ${quoteTerms(counted.map((l) => l.host))}.`,
+                }
               : {
-                  en: `The comment has ${counted.length} links; at most ${p.max} are published without review.`,
-                  id: `Komentar memuat ${counted.length} tautan; paling banyak ${p.max} tautan ditampilkan tanpa pemeriksaan.`,
+                  en: `The comment has ${counted.length} links (${quoteTerms(counted.map((l) => l.host))}); at most ${p.max} are published without review.`,
+                  id: `Komentar memuat ${counted.length} tautan (${quoteTerms(counted.map((l) => l.host))}); paling banyak ${p.max} tautan ditampilkan tanpa pemeriksaan.`,
                 },
           spans: counted.map((l) => l.span),
         });
       }
+      if (baitReason !== null) reasons.push(baitReason);
       return reasons;
     },
   };

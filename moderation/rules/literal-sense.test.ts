@@ -15,6 +15,7 @@ describe('literal-sense rule', () => {
     ['reads a given name before a surname', 'Dick Advocaat once coached the national team.', {}, ['Dick'], 'dick advocaat', 'publish'],
     ['reads a place after a place word', 'Kapal bersandar di Pulau Babi sore itu.', {}, ['Babi'], 'pulau babi', 'publish'],
     ['reads a technical word in its sentence', 'The smelter sells its nickel slag to cement makers.', {}, ['slag'], 'smelter', 'publish'],
+    ['reads a chat abbreviation as Indonesian among Indonesian words', 'Smg cpt sht ya pak, tetap semangat.', {}, ['sht'], 'smg', 'publish'],
     ['lets nothing through for an insult marker within two words', 'Dasar kau babi hutan!', {}, [], '', 'hold'],
     ['lets nothing through for a word alone in its clause', 'Anjing! Harga listrik naik lagi, pelacak apa pun tak membantu.', {}, [], '', 'hold'],
     ['lets nothing through when "lu" follows', 'Anjing lu, peliharaan aja nggak becus.', {}, [], '', 'hold'],

@@ -3,7 +3,9 @@ import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { aimOf } from '../words/aim.ts';
+import { indonesianNouns } from '../words/attacks.ts';
 import { noReasons, type Rule } from './rule.ts';
+import { outermost } from './words.ts';
 
 /**
  * Holds insults aimed at a person (words/attacks.ts): an insult word with someone it is aimed at
@@ -20,9 +22,17 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
       const sense = { original: text, normalized, tokens };
       const spans: Span[] = [];
       const found: string[] = [];
+      let insultAt: Set<number> | null = null;
+      const isInsult = (k: number): boolean => {
+        if (insultAt === null) {
+          insultAt = new Set();
+          for (const x of analysis.hits) if (x.literal === undefined) for (let j = x.from; j < x.to; j++) insultAt.add(j);
+        }
+        return insultAt.has(k);
+      };
       for (const h of analysis.hits) {
         if (h.entry.kind !== 'attack') continue;
-        const aim = aimOf(sense, h.from, h.to);
+        const aim = aimOf(sense, h.from, h.to, isInsult, indonesianNouns.has(h.entry.term));
         const range = aim ?? (h.entry.standalone === true ? ([h.from, h.to] as const) : null);
         if (range === null) continue;
         const span = originSpan(normalized, tokens.starts[range[0]] ?? 0, tokens.ends[range[1] - 1] ?? 0);
@@ -31,15 +41,16 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
         found.push(text.slice(span.start, span.end));
       }
       if (spans.length === 0) return noReasons;
+      const shown = outermost(spans, found);
       return [
         {
           rule: 'personal-attack',
           action: p.action,
           message: {
-            en: `The comment insults a person: ${quoteTerms(found)}.`,
-            id: `Komentar menghina seseorang: ${quoteTerms(found)}.`,
+            en: `The comment insults a person: ${quoteTerms(shown.found)}.`,
+            id: `Komentar menghina seseorang: ${quoteTerms(shown.found)}.`,
           },
-          spans,
+          spans: shown.spans,
         },
       ];
     },

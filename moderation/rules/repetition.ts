@@ -6,8 +6,8 @@ import type { Tokens } from '../words/tokenize.ts';
 import type { Analysis } from './rule.ts';
 import { noReasons, type Rule } from './rule.ts';
 
-/** Longest repeated phrase looked for, in words: a sentence of a dozen words pasted over and over. */
-export const MAX_PHRASE_WORDS = 16;
+/** Longest repeated phrase looked for, in words: a long sentence pasted over and over. */
+export const MAX_PHRASE_WORDS = 40;
 /** A phrase of two or more words repeated this many times in a row is flooding. */
 export const PHRASE_REPEATS = 3;
 /** Longest repeated symbol sequence looked for, in UTF-16 units: an emoji and a space, "!?". */
@@ -65,7 +65,7 @@ function isRepeatOfShorter(unit: string): boolean {
   return false;
 }
 
-// A word repeated `wordMin` times in a row ("beli beli beli beli"), or a phrase of 2–16 words
+// A word repeated `wordMin` times in a row ("beli beli beli beli"), or a phrase of 2–40 words
 // repeated `PHRASE_REPEATS` times in a row (a sentence pasted over and over).
 function wordRuns(tokens: Tokens, wordMin: number, out: { from: number; to: number; k: number }[]): void {
   const w = tokens.words;

@@ -17,7 +17,15 @@ export function hitSpans(text: string, analysis: Analysis, kind: LexKind): { spa
     spans.push(span);
     found.push(text.slice(span.start, span.end));
   }
-  return { spans, found };
+  return outermost(spans, found);
+}
+
+/** Drops the spans that lie inside another ("Cek bio" inside "Cek bio saya"), with their words. */
+export function outermost(spans: Span[], found: string[]): { spans: Span[]; found: string[] } {
+  if (spans.length < 2) return { spans, found };
+  const inside = (a: Span, b: Span): boolean => b.start <= a.start && b.end >= a.end && (b.start !== a.start || b.end !== a.end);
+  const keep = spans.map((s) => !spans.some((o) => inside(s, o)));
+  return { spans: spans.filter((_s, i) => keep[i]), found: found.filter((_f, i) => keep[i]) };
 }
 
 /** The original-text span of one hit. */

@@ -4,8 +4,6 @@ import { around, clauseOf, type SenseText } from './sense.ts';
 const secondPerson: ReadonlySet<string> = new Set([
   'you',
   'u',
-  'your',
-  'ur',
   'youre',
   'yourself',
   'kamu',
@@ -152,6 +150,15 @@ const fillers: ReadonlySet<string> = new Set([
   'manusia',
   'dasar',
   'what',
+  'like',
+  'this',
+  'lot',
+  'two',
+  'both',
+  'typical',
+  'another',
+  'bunch',
+  'of',
 ]);
 
 /** Negations that turn an insult around: "you are not stupid", "kamu tidak bodoh". */
@@ -197,7 +204,25 @@ const tail: ReadonlySet<string> = new Set([
   'lah',
   'loh',
   'lho',
+  'is',
+  'can',
+  'could',
+  'must',
+  'like',
+  'kayak',
 ]);
+
+/**
+ * Second-person words that after a noun make it the reader's ("sampah kamu": your rubbish), but
+ * after an adjective aim it ("bodoh kamu"); the colloquial ones ("sampah lu") aim either way.
+ */
+const possessiveSecondPerson: ReadonlySet<string> = new Set(['kamu', 'anda', 'kalian', 'mu', 'situ', 'dikau', 'antum', 'you']);
+
+/** Copulas that, with an article before the insult, call someone it: "he is a fraud". */
+const copulas: ReadonlySet<string> = new Set(['is', 's', 'are', 're', 'was', 'were', 'be', 'been', 'am']);
+
+/** Words after "is a fraud" that keep the insult the end of the phrase (not "a stupid idea"). */
+const phraseEnds: ReadonlySet<string> = new Set(['who', 'for', 'if', 'and', 'but', 'to', 'with', 'because', 'when', 'yang', 'kalau', 'karena']);
 
 const REACH = 4;
 
@@ -207,20 +232,44 @@ const REACH = 4;
  * idiot", "dasar bodoh"), a person in the third person likewise ("the author is a moron",
  * "penulisnya bodoh"), a second-person word or a person after it ("bodoh banget lu", "stupid
  * author"), or the insult standing alone in its clause ("Shut up, idiot."). A negation between
- * ("you are not stupid") takes the aim away.
+ * ("you are not stupid") takes the aim away. Other insult words may stand between ("you ignorant
+ * fool"); `noun` says the insult is a noun, which a formal "kamu" after makes a possessive.
  */
-export function aimOf(s: SenseText, i: number, end: number): readonly [number, number] | null {
+export function aimOf(
+  s: SenseText,
+  i: number,
+  end: number,
+  isInsult: (k: number) => boolean = () => false,
+  noun = false,
+): readonly [number, number] | null {
   const words = s.tokens.words;
   const [from, to] = around(s, i, end, REACH);
+  let article = false;
+  let calledAt = -1;
   for (let k = i - 1; k >= from; k--) {
     const w = words[k] ?? '';
+    // "stop being an idiot", "don't be stupid": the reader is told off.
+    if (
+      (w === 'being' && (words[k - 1] === 'stop' || words[k - 1] === 'quit')) ||
+      (w === 'be' && (words[k - 1] === 't' || words[k - 1] === 'dont'))
+    ) {
+      return [k - 1, end];
+    }
     if (negations.has(w)) break;
     if (secondPerson.has(w) || vocatives.has(w) || people.has(w)) return [k, end];
-    if (!fillers.has(w)) break;
+    if (w === 'a' || w === 'an') article = true;
+    else if (article && copulas.has(w) && calledAt < 0) {
+      const next = end < to ? words[end] : undefined;
+      // The subject before the copula is quoted with it: "minister is a fraud".
+      if (next === undefined || phraseEnds.has(next)) calledAt = Math.max(from, k - 1);
+    }
+    if (!fillers.has(w) && !isInsult(k)) break;
   }
+  if (calledAt >= 0) return [calledAt, end];
   for (let k = end; k < to; k++) {
     const w = words[k] ?? '';
-    if (secondPerson.has(w) || (k === end && people.has(w))) return [i, k + 1];
+    if (secondPerson.has(w) && !(noun && possessiveSecondPerson.has(w))) return [i, k + 1];
+    if (k === end && people.has(w)) return [i, k + 1];
     if (!tail.has(w)) break;
   }
   // Alone in its clause, when that clause is the whole sentence ("Idiot!") or ends it after a
@@ -228,6 +277,6 @@ export function aimOf(s: SenseText, i: number, end: number): readonly [number, n
   const [cFrom, cTo] = clauseOf(s, i, end);
   const sTo = around(s, i, end, 64)[1];
   if (cTo !== sTo) return null;
-  for (let k = cFrom; k < cTo; k++) if ((k < i || k >= end) && !fillers.has(words[k] ?? '')) return null;
+  for (let k = cFrom; k < cTo; k++) if ((k < i || k >= end) && !fillers.has(words[k] ?? '') && !isInsult(k)) return null;
   return [cFrom, cTo];
 }

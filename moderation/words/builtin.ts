@@ -1,5 +1,6 @@
 import type { Policy } from '../policy.ts';
 import { allowPhrases, allowWords } from './allowlist.ts';
+import { baitPhrases } from './bait.ts';
 import { attackIdioms, englishAimed, englishStandalone, indonesianAimed, indonesianStandalone } from './attacks.ts';
 import { englishContains, englishTerms } from './english.ts';
 import { gamblingTerms } from './gambling.ts';
@@ -48,6 +49,7 @@ export function lexiconSourceFor(p: Policy): LexiconSource {
     banned: p.words.banned,
     suspect: p.words.suspect,
     attack,
+    bait: p.links.enabled ? baitPhrases : [],
     stemLiteral: literalSenses,
     gambling: p.gambling.enabled ? [...gamblingTerms, ...p.gambling.terms] : [],
     allowWords: [...allowWords, ...p.words.allow.filter((w) => !/\s/.test(w.trim()))],

@@ -163,9 +163,9 @@ export const englishExtra: readonly string[] = [
 /**
  * Consonant skeletons and look-alike spellings of the common swear words, as readers write them to
  * slip past a list: vowels dropped ("fck", "btch"), "v" for "u" ("fvck"), "ph"/"q" for "f"/"ck",
- * with their -ing/-er/-ed forms ("fkn", "fcking", "fckr"). Only skeletons that are no English or
- * Indonesian word or chat abbreviation: "cnt" (cinta), "sht"'s cousins "shd", "twt", "fk" (fakultas
- * kedokteran) and "kmk" are left out on purpose.
+ * with their -ing/-er/-ed forms ("fkn", "fcking", "fckr"). Skeletons that are also Indonesian chat
+ * abbreviations ("cnt" for cinta, "sht" for sehat) are listed with an Indonesian literal sense
+ * (words/literal-sense.ts); "twt", "fk" (fakultas kedokteran) and "kmk" are left out on purpose.
  */
 export const englishSkeletons: readonly string[] = [
   ...['fck', 'fvck', 'fuq', 'phuq'].flatMap((s) => [
@@ -260,6 +260,17 @@ export const englishSkeletons: readonly string[] = [
   'fgt',
   'fggt',
   'slvt',
+  'cnt',
+  'cnts',
+  'ffs',
+  'omfg',
+  'fkoff',
+  'fckoff',
+  'fvckoff',
+  'fvk',
+  'phvck',
+  'phvk',
+  'fcku',
 ];
 
 /** Slurs missing from bad-words' list (it has nigger, faggot, kike, spic, chink, gook, dyke, paki). */

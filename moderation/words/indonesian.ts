@@ -82,6 +82,23 @@ export const indonesianStems: readonly string[] = [
   'anjrot',
   'bangkek',
   'bajindul',
+  'belegug',
+  'kehed',
+  'heunceut',
+  'gathel',
+  'telek',
+  'tailaso',
+  'cirik',
+  'meki',
+  'kontoy',
+  'anjay',
+  'anjas',
+  'anjim',
+  'ajig',
+  'coeg',
+  'ancok',
+  'jangkrik',
+  'bangkay',
 ];
 
 /** Chat spellings and abbreviations, matched as whole words. */
@@ -166,6 +183,17 @@ export const indonesianAbbreviations: readonly string[] = [
   'kntll',
   'bct',
   'bcot',
+  'anyink',
+  'asyu',
+  'asuw',
+  'memeq',
+  'mmq',
+  'bangst',
+  'bangsd',
+  'knyk',
+  'jbly',
+  'pntk',
+  'kdrn',
 ];
 
 /** Stems also caught inside longer words ("dasarkontol", "bangsatlah"); none occurs inside an ordinary word. */

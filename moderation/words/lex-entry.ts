@@ -4,7 +4,14 @@
  */
 
 /** Which list a term came from; each list feeds its own rule. */
-export const LexKinds = { profanity: 'profanity', banned: 'banned', suspect: 'suspect', gambling: 'gambling', attack: 'attack' } as const;
+export const LexKinds = {
+  profanity: 'profanity',
+  banned: 'banned',
+  suspect: 'suspect',
+  gambling: 'gambling',
+  attack: 'attack',
+  bait: 'bait',
+} as const;
 /** Which list a term came from. */
 export type LexKind = (typeof LexKinds)[keyof typeof LexKinds];
 

@@ -25,6 +25,8 @@ export interface LexiconSource {
   readonly suspect: readonly string[];
   /** Personal-attack words and phrases (words/attacks.ts); `standalone` ones insult by themselves. */
   readonly attack?: readonly { readonly term: string; readonly standalone: boolean }[];
+  /** Link bait written without a link (words/bait.ts), for the links rule. */
+  readonly bait?: readonly string[];
   /** Literal-sense contexts for prefix and inside-word stems ("bitch" → dog words). */
   readonly stemLiteral?: Readonly<Record<string, readonly string[]>>;
   readonly gambling: readonly string[];
@@ -142,6 +144,7 @@ export function compileLexicon(src: LexiconSource): Lexicon {
   for (const t of src.profanity) add('profanity', t, 3);
   for (const t of src.gambling) add('gambling', { term: t }, 3);
   for (const t of src.attack ?? []) add('attack', t, 3);
+  for (const t of src.bait ?? []) add('bait', { term: t }, 3);
   const stemLiteral = (w: string): ReadonlySet<string> | null => {
     const l = src.stemLiteral?.[w];
     return src.literalSense && l !== undefined ? new Set(l) : null;

@@ -53,6 +53,47 @@ const animal = [
   'kampung',
 ];
 
+/** Indonesian chat words around an abbreviation that make it Indonesian ("smg cpt sht", "aku cnt kamu"). */
+const chatIndonesian = [
+  'aku',
+  'kamu',
+  'km',
+  'ak',
+  'sy',
+  'saya',
+  'kita',
+  'dia',
+  'yg',
+  'yang',
+  'dan',
+  'dgn',
+  'sama',
+  'sm',
+  'banget',
+  'bgt',
+  'sayang',
+  'cinta',
+  'semoga',
+  'smg',
+  'selalu',
+  'sll',
+  'slalu',
+  'tetap',
+  'ttp',
+  'jaga',
+  'cepat',
+  'cpt',
+  'sembuh',
+  'sehat',
+  'ya',
+  'ku',
+  'mu',
+  'tanah',
+  'air',
+  'negeri',
+  'lingkungan',
+];
+
 /** English words that show an animal is meant: pets, breeding, hunting, farms, working dogs. */
 const dogContext = [
   'dog',
@@ -304,6 +345,11 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'valve',
     'cam',
   ],
+  // Skeletons that are also Indonesian chat abbreviations: read as Indonesian among Indonesian words.
+  cnt: chatIndonesian,
+  cnts: chatIndonesian,
+  sht: chatIndonesian,
+  jangkrik: [...animal, 'suara', 'bunyi', 'budidaya', 'serangga', 'burung', 'malam', 'mengerik', 'umpan'],
   prick: ['punch', 'pin', 'needle', 'finger', 'skin', 'test', 'allergy', 'thorn', 'thorns', 'pricks', 'kick'],
 };
 
@@ -342,6 +388,9 @@ export const insultMarkers: ReadonlySet<string> = new Set([
   'you',
   'otaknya',
 ]);
+
+/** Chat abbreviations whose literal sense is a plain word, where a "kamu" near them is no insult marker. */
+export const markerBlind: ReadonlySet<string> = new Set(['cnt', 'cnts', 'sht']);
 
 /** How far (in words, inside one sentence) to look for literal context. */
 export const LITERAL_WINDOW = 6;

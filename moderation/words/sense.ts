@@ -8,6 +8,7 @@ import {
   insultMarkers,
   LITERAL_WINDOW,
   locatives,
+  markerBlind,
   MARKER_WINDOW,
   notSurname,
   placeAfter,
@@ -168,7 +169,7 @@ export function literalReading(s: SenseText, i: number, end: number, entry: LexE
   const context = entry.literal;
   if (context === null) return null;
   const words = s.tokens.words;
-  if (insultNear(s, i, end)) return null;
+  if (!markerBlind.has(entry.term) && insultNear(s, i, end)) return null;
   const [cFrom, cTo] = clauseOf(s, i, end);
   const w = words[i] ?? '';
   if (animalTerms.has(entry.term) || animalTerms.has(stemOf(entry.term))) {
