@@ -29,6 +29,8 @@ export const configSchema = z.object({
   JOURNAL_FSYNC: bool.default(true),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SITES_FILE: z.string().min(1).optional(),
+  /** How often each server reads the sites from the store again (a `site` command takes effect within this). */
+  SITES_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   DEMO: bool.default(true),
   RATE_LIMIT_POSTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
   TRUST_PROXY: trustProxy.prefault('false'),

@@ -8,60 +8,44 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
-import { z } from 'zod';
 import { ARTICLE_STYLE_HASHES, renderArticlePage } from '../demo/article-page.ts';
 import { createSiteAlerts } from './alerts/site-alerts.ts';
-import { createWebhookDispatcher, type WebhookTarget } from './alerts/webhook-dispatcher.ts';
+import { createWebhookDispatcher } from './alerts/webhook-dispatcher.ts';
 import { createApp } from './app.ts';
-import type { SiteModerationSettings } from './comments/moderate.ts';
 import { firstAdminLink } from './moderators/first-admin.ts';
 import { pageUrlOf } from './sites/page-url.ts';
 import { createSitePolicies } from './sites/site-policies.ts';
 import { connectRedisLimiters } from './limits/redis-limiters.ts';
-import { defaultPolicy, parsePolicy } from '../moderation/index.ts';
 import { createPostRateLimit, createRedisPostRateLimit } from './comments/post-rate-limit.ts';
 import { parseConfig, storeSettingsOf, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
 import { loadSecret } from './identity/secret-file.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createAsyncLogDestination, fdWriter } from './log-destination.ts';
-import { createSiteRegistry, type SiteConfig } from './sites/site-registry.ts';
+import { seedSites } from './sites/seed-sites.ts';
+import { parseSitesFile, type SeedSite } from './sites/sites-file.ts';
+import { newSsoSecret } from './sites/sso-secret.ts';
+import { createStoredSites, type SiteChanges } from './sites/stored-sites.ts';
 import { openStore } from './store/open-store.ts';
 import type { CommentStore } from './store/types.ts';
-import { SITE_ID_PATTERN } from '../protocol/limits.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_SITE = 'demo';
 const DEMO_CANONICAL_PATH = '/2025/03/11/kemenperin-dan-unido-kolaborasi-dukung-hilirisasi-mineral-kritis-berkelanjutan/';
 const SHUTDOWN_LIMIT_MS = 5_000;
 
-const sitesFileSchema = z.object({
-  sites: z.array(
-    z.object({
-      id: z.string().regex(SITE_ID_PATTERN),
-      name: z.string().min(1).max(120),
-      origins: z.array(z.url()).default([]),
-      /** The site's moderation policy (moderation/README.md); defaults when absent. */
-      moderation: z.unknown().optional(),
-      preModerated: z.boolean().default(false),
-      closedPages: z.array(z.string()).default([]),
-      /** Where the site's alerts (held comments) go: a signed JSON POST, see server/alerts/. */
-      alerts: z
-        .strictObject({
-          webhook: z.strictObject({
-            url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }),
-            secret: z.string().min(32, 'must be at least 32 characters'),
-          }),
-        })
-        .optional(),
-    }),
-  ),
-});
-
 async function main(): Promise<void> {
+  // Every configuration problem in one round: the settings, SITES_FILE (its shape, origins,
+  // policies, duplicate ids) and the secret, printed together before anything starts.
   const parsed = parseConfig(process.env);
-  if (!parsed.ok) {
-    process.stderr.write(`Rembuk cannot start; fix these settings:\n  ${parsed.errors.join('\n  ')}\n`);
+  const problems = parsed.ok ? [] : [...parsed.errors];
+  const sitesFile = parsed.ok ? parsed.config.SITES_FILE : process.env['SITES_FILE'] || undefined;
+  const seeds = sitesFile === undefined ? { ok: true as const, sites: [] } : readSitesFile(sitesFile);
+  if (!seeds.ok) problems.push(...seeds.errors);
+  const secret = parsed.ok ? loadSecret({ secret: parsed.config.SECRET, dataDir: parsed.config.DATA_DIR }) : null;
+  if (secret && !secret.ok) problems.push(secret.message);
+  if (!parsed.ok || !seeds.ok || !secret?.ok) {
+    process.stderr.write(`Rembuk cannot start; fix these settings:\n  ${problems.join('\n  ')}\n`);
     process.exit(2);
   }
   const config = parsed.config;
@@ -75,34 +59,26 @@ async function main(): Promise<void> {
     destination: logDestination,
   });
 
-  const { sites: siteList, moderation, webhooks } = loadSites(config);
-  const alerts =
-    webhooks.size > 0
-      ? createSiteAlerts({
-          webhooks,
-          dispatcher: createWebhookDispatcher({
-            fetch: globalThis.fetch,
-            clock: Date.now,
-            schedule: (delayMs, run) => {
-              const timer = setTimeout(run, delayMs);
-              timer.unref();
-              return () => clearTimeout(timer);
-            },
-            logger,
-          }),
-        })
-      : null;
-  const sites = createSiteRegistry(siteList);
-  const secret = loadSecret({ secret: config.SECRET, dataDir: config.DATA_DIR });
-  if (!secret.ok) {
-    process.stderr.write(`Rembuk cannot start: ${secret.message}\n`);
-    process.exit(2);
-  }
   if (secret.source !== 'env' && config.REDIS_URL) {
     logger.warn({ file: secret.file }, 'SECRET is not set: using the one in DATA_DIR. Several servers sharing one Redis must share one SECRET.');
   }
   const tokens = createAuthorTokens(secret.secret);
   const store = await openConfiguredStore(config, logger);
+  const sites = await loadSites(store, seeds.sites, config, logger);
+  // Alerts go to each site's webhook as the store has it now: a site may gain one at any refresh.
+  const alerts = createSiteAlerts({
+    webhooks: sites.webhooks,
+    dispatcher: createWebhookDispatcher({
+      fetch: globalThis.fetch,
+      clock: Date.now,
+      schedule: (delayMs, run) => {
+        const timer = setTimeout(run, delayMs);
+        timer.unref();
+        return () => clearTimeout(timer);
+      },
+      logger,
+    }),
+  });
   const adapter = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, logger) : null;
   // With Redis, one post allowance for all servers on it; on Redis trouble it falls back to per process (0007-limits.md).
   const postLimit = config.REDIS_URL
@@ -122,7 +98,7 @@ async function main(): Promise<void> {
         onError: (err) => logger.warn({ err }, 'redis (limits) error'),
       })
     : null;
-  const policies = createSitePolicies({ store, fromFile: (site) => moderation.get(site), sites: () => sites.list().map((s) => s.id) });
+  const policies = createSitePolicies({ store, fromFile: (site) => sites.settingsOf(site), sites: () => sites.list().map((s) => s.id) });
   await policies.refresh();
   const stopPolicyRefresh = policies.start(10_000, (err) => logger.warn({ err }, 'could not refresh the sites’ saved moderation policies'));
   let demoPageUrl: string | null = null;
@@ -155,7 +131,7 @@ async function main(): Promise<void> {
       : {}),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(adapter ? { configureIo: (io) => io.adapter(adapter.adapter) } : {}),
-    ...(alerts ? { alerts } : {}),
+    alerts,
     // The demo's page ids are the article's canonical path on situsenergi.com; here it is read at /.
     ...(config.DEMO ? { pageUrlOf: (site, page) => (site === DEMO_SITE && demoPageUrl ? demoPageUrl : pageUrlOf(sites, site, page)) } : {}),
   });
@@ -166,6 +142,14 @@ async function main(): Promise<void> {
   if (config.DEMO) {
     sites.allowOrigins(DEMO_SITE, [url, `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])]);
   }
+  for (const site of sites.list()) logger.info({ site: site.id, name: site.name, origins: site.origins }, 'serving site');
+  if (sites.list().length === 0)
+    logger.warn('no sites to serve: add one with npm run admin -- site add --name "My Site" --origin https://www.example.com');
+  const stopSiteRefresh = sites.start(
+    config.SITES_REFRESH_MS,
+    (err) => logger.warn({ err }, 'could not refresh the sites from the store'),
+    (changes) => logSiteChanges(changes, logger),
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -178,9 +162,10 @@ async function main(): Promise<void> {
     force.unref();
     try {
       stopPolicyRefresh();
+      stopSiteRefresh();
       await app.close(SHUTDOWN_LIMIT_MS - 2_000);
       // After the app: a write finishing in its grace may still raise an alert. About a second at most.
-      await alerts?.close();
+      await alerts.close();
       await store.close();
       await adapter?.close();
       await postLimit?.close();
@@ -230,41 +215,42 @@ async function main(): Promise<void> {
   }
 }
 
-/** The registered sites and how each moderates; every problem in SITES_FILE is reported at once. */
-function loadSites(config: Config): {
-  sites: SiteConfig[];
-  moderation: Map<string, { json: unknown; settings: SiteModerationSettings }>;
-  webhooks: Map<string, WebhookTarget>;
-} {
-  const sites = new Map<string, SiteConfig>();
-  const moderation = new Map<string, { json: unknown; settings: SiteModerationSettings }>();
-  const webhooks = new Map<string, WebhookTarget>();
-  if (config.DEMO) sites.set(DEMO_SITE, { id: DEMO_SITE, name: 'SitusEnergi (demo)', origins: [] });
-  if (config.SITES_FILE) {
-    const result = sitesFileSchema.safeParse(JSON.parse(readFileSync(config.SITES_FILE, 'utf8')));
-    if (!result.success) {
-      throw new Error(
-        `SITES_FILE ${config.SITES_FILE} is not valid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-    }
-    const problems: string[] = [];
-    result.data.sites.forEach((site, index) => {
-      const existing = sites.get(site.id);
-      sites.set(site.id, { id: site.id, name: site.name, origins: [...(existing?.origins ?? []), ...site.origins] });
-      if (site.alerts) webhooks.set(site.id, site.alerts.webhook);
-      const policy = site.moderation === undefined ? { ok: true as const, policy: defaultPolicy } : parsePolicy(site.moderation);
-      if (!policy.ok) {
-        for (const e of policy.errors) problems.push(`sites.${index}.moderation.${e.path}: ${e.message}`);
-        return;
-      }
-      moderation.set(site.id, {
-        json: site.moderation ?? {},
-        settings: { policy: policy.policy, preModerated: site.preModerated, closedPages: site.closedPages },
-      });
-    });
-    if (problems.length > 0) throw new Error(`SITES_FILE ${config.SITES_FILE} has a bad moderation policy: ${problems.join('; ')}`);
+/** SITES_FILE's text parsed, or what is wrong with it (every problem at once). */
+function readSitesFile(file: string): { ok: true; sites: SeedSite[] } | { ok: false; errors: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    return { ok: false, errors: [`SITES_FILE ${file}: cannot be read (${code})`] };
   }
-  return { sites: [...sites.values()], moderation, webhooks };
+  return parseSitesFile(text, file);
+}
+
+/**
+ * The sites served: SITES_FILE seeds the store (the file wins for what it says, decision 0019),
+ * then every site in the store, read again every SITES_REFRESH_MS; the demo site beside them.
+ */
+async function loadSites(store: CommentStore, seeds: readonly SeedSite[], config: Config, logger: Logger) {
+  if (seeds.length > 0) {
+    const seeded = await seedSites(seeds, { store, clock: Date.now, newSecret: newSsoSecret });
+    if (seeded.created.length + seeded.updated.length > 0) logger.info({ file: config.SITES_FILE, ...seeded }, 'SITES_FILE seeded the stored sites');
+  }
+  const sites = createStoredSites({
+    store,
+    fixed: config.DEMO ? [{ id: DEMO_SITE, name: 'SitusEnergi (demo)', origins: [] }] : [],
+    onBadPolicy: (site, problems) =>
+      logger.warn({ site, problems }, 'a stored moderation policy is not valid: the site moderates by the default policy'),
+  });
+  await sites.refresh();
+  return sites;
+}
+
+/** One line per site a refresh added, changed or removed. */
+function logSiteChanges(changes: SiteChanges, logger: Logger): void {
+  for (const site of changes.added) logger.info({ site: site.id, name: site.name, origins: site.origins }, 'serving site (added)');
+  for (const site of changes.changed) logger.info({ site: site.id, name: site.name, origins: site.origins }, 'serving site (changed)');
+  for (const id of changes.removed) logger.info({ site: id }, 'no longer serving site (removed)');
 }
 
 /** The store the settings name, with its warnings going to the log. */

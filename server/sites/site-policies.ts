@@ -1,8 +1,10 @@
 /**
  * Each site's moderation settings, as the post path reads them (synchronously, every post):
  * the policy a moderator saved in the console (kept in the store, so every server on one Redis
- * shares it) over the one in SITES_FILE, over the default. A save takes effect on this server at
- * once and on the others at their next refresh (every `refreshMs`, 10 s by default).
+ * shares it) over the site's own (its record in the store, seeded from SITES_FILE), over the
+ * default. A save takes effect on this server at once and on the others at their next refresh
+ * (every `refreshMs`, 10 s by default). The site's thread settings (pre-moderation, closed
+ * pages) always come from its record, as it is now.
  */
 import { defaultPolicy, parsePolicy, type Policy, type PolicyError } from '../../moderation/index.ts';
 import type { SiteModerationSettings } from '../comments/moderate.ts';
@@ -30,7 +32,10 @@ export interface SitePolicies {
 
 export interface SitePoliciesDeps {
   store: Pick<CommentStore, 'getSitePolicy' | 'setSitePolicy'>;
-  /** Per site: what SITES_FILE says (the policy JSON as written, and the thread settings). */
+  /**
+   * Per site: its own policy JSON as written and its thread settings (stored-sites.ts). The same
+   * object until the site changes: the post path compiles a policy once per settings object.
+   */
   fromFile: (site: string) => { json: unknown; settings: SiteModerationSettings } | undefined;
   /** Every site id to refresh. */
   sites: () => readonly string[];
@@ -39,9 +44,14 @@ export interface SitePoliciesDeps {
 const FALLBACK: SiteModerationSettings = { policy: defaultPolicy, preModerated: false, closedPages: [] };
 
 export function createSitePolicies(deps: SitePoliciesDeps): SitePolicies {
-  const saved = new Map<string, { record: SitePolicyRecord; settings: SiteModerationSettings }>();
+  /** `settings` is the saved policy over `base`, made again (once) when the site's own settings change. */
+  const saved = new Map<string, { record: SitePolicyRecord; policy: Policy; base: SiteModerationSettings; settings: SiteModerationSettings }>();
 
   const base = (site: string) => deps.fromFile(site)?.settings ?? FALLBACK;
+  const keep = (site: string, record: SitePolicyRecord, policy: Policy) => {
+    const own = base(site);
+    saved.set(site, { record, policy, base: own, settings: { ...own, policy } });
+  };
   const adopt = (site: string, record: SitePolicyRecord | null): void => {
     if (!record) {
       saved.delete(site);
@@ -51,11 +61,16 @@ export function createSitePolicies(deps: SitePoliciesDeps): SitePolicies {
     const parsed = parsePolicy(record.policy);
     // A stored policy was valid when saved; one a newer version no longer accepts is ignored, not fatal.
     if (!parsed.ok) return;
-    saved.set(site, { record, settings: { ...base(site), policy: parsed.policy } });
+    keep(site, record, parsed.policy);
   };
 
   const policies: SitePolicies = {
-    settingsFor: (site) => saved.get(site)?.settings ?? base(site),
+    settingsFor(site) {
+      const entry = saved.get(site);
+      if (!entry) return base(site);
+      if (entry.base !== base(site)) keep(site, entry.record, entry.policy);
+      return saved.get(site)?.settings ?? base(site);
+    },
     savedFor: (site) => saved.get(site)?.record ?? null,
     policyJsonFor: (site) => saved.get(site)?.record.policy ?? deps.fromFile(site)?.json ?? {},
     async save(site, json, by, now) {
@@ -63,7 +78,7 @@ export function createSitePolicies(deps: SitePoliciesDeps): SitePolicies {
       if (!parsed.ok) return { ok: false, errors: parsed.errors };
       const record: SitePolicyRecord = { policy: json, updatedAt: now, updatedBy: by };
       await deps.store.setSitePolicy(site, record);
-      saved.set(site, { record, settings: { ...base(site), policy: parsed.policy } });
+      keep(site, record, parsed.policy);
       return { ok: true, record, policy: parsed.policy };
     },
     async refresh() {

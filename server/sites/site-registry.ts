@@ -7,6 +7,8 @@ export interface SiteConfig {
   name: string;
   /** Page origins (scheme://host[:port]) the widget may run on. */
   origins: string[];
+  /** Signs the site's SSO tokens (HS256); absent for a site that has none (the demo). */
+  ssoSecret?: string;
 }
 
 export interface SiteRegistry {

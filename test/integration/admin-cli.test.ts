@@ -1,6 +1,7 @@
 /**
  * `npm run admin` as a site owner runs it: a separate process on the same DATA_DIR (or
- * REDIS_URL) as a running server, with the password piped in or generated.
+ * REDIS_URL) as a running server, with the password piped in or generated; sites added,
+ * changed and removed are served (or refused) by the running server within its refresh.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -58,6 +59,59 @@ describe('the admin command beside a running server', () => {
     expect(admin(env, ['moderator', 'list']).out).not.toContain('boss@');
 
     // The server kept running throughout and still answers.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    if (storeEnv['REDIS_URL'] && storeEnv['REDIS_PREFIX']) await deleteRedisKeys(storeEnv['REDIS_URL'], storeEnv['REDIS_PREFIX']);
+  });
+
+  it.each([
+    ['embedded', () => ({})],
+    ['redis', () => ({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `admin-${randomUUID()}` })],
+  ] as const)('adds, changes and removes a site while the server runs, which serves it within seconds (%s store)', async (_kind, makeEnv) => {
+    const storeEnv: Record<string, string> = makeEnv();
+    const server = await startChildServer({ env: { ...storeEnv, SITES_REFRESH_MS: '200' } });
+    started.push(server);
+    const env = { ...storeEnv, DATA_DIR: server.dataDir, PUBLIC_URL: 'https://komentar.situsenergi.com' };
+    const thread = (origin: string) =>
+      fetch(`${server.url}/api/v1/threads/situs-energi/${encodeURIComponent('/berita/')}`, { headers: { origin } }).then(async (res) => ({
+        status: res.status,
+        code: ((await res.json()) as { error?: { code?: string } }).error?.code ?? null,
+      }));
+    const refused = { status: 403, code: 'ORIGIN_NOT_ALLOWED' };
+    expect(await thread('https://situsenergi.com')).toEqual(refused);
+
+    const added = admin(env, ['site', 'add', '--name', 'Situs Energi', '--origin', 'https://situsenergi.com']);
+    expect(added.code).toBe(0);
+    const secret = /SSO secret .*: ([\w-]{43})$/m.exec(added.out)?.[1];
+    expect(secret).toBeDefined();
+    expect(added.out).toContain(
+      '\n  <script src="https://komentar.situsenergi.com/embed.js" data-site="situs-energi" async></script>\n  <rembuk-thread></rembuk-thread>\n',
+    );
+    await expect.poll(() => thread('https://situsenergi.com'), { timeout: 5_000 }).toEqual({ status: 200, code: null });
+    await expect.poll(() => server.logs.some((l) => l['msg'] === 'serving site (added)' && l['site'] === 'situs-energi')).toBe(true);
+
+    expect(
+      admin(env, [
+        'site',
+        'update',
+        '--id',
+        'situs-energi',
+        '--add-origin',
+        'https://www.situsenergi.com',
+        '--remove-origin',
+        'https://situsenergi.com',
+      ]).code,
+    ).toBe(0);
+    await expect.poll(() => thread('https://situsenergi.com'), { timeout: 5_000 }).toEqual(refused);
+    expect(await thread('https://www.situsenergi.com')).toEqual({ status: 200, code: null });
+    expect(admin(env, ['site', 'list']).out).toMatch(/^situs-energi \(Situs Energi\) on https:\/\/www\.situsenergi\.com, added \d{4}-\d\d-\d\d\n$/);
+    expect(admin(env, ['site', 'show', '--id', 'situs-energi']).out).toContain(secret);
+
+    expect(admin(env, ['site', 'add', '--name', 'Situs Energi', '--origin', 'situsenergi.com'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('"situsenergi.com" is not an origin: give its scheme, e.g. https://situsenergi.com'),
+    });
+    expect(admin(env, ['site', 'remove', '--id', 'situs-energi']).code).toBe(0);
+    await expect.poll(() => thread('https://www.situsenergi.com'), { timeout: 5_000 }).toEqual(refused);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     if (storeEnv['REDIS_URL'] && storeEnv['REDIS_PREFIX']) await deleteRedisKeys(storeEnv['REDIS_URL'], storeEnv['REDIS_PREFIX']);
   });
