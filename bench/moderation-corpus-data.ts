@@ -535,6 +535,8 @@ export const skeletonEn: readonly string[] = [
   'Gtfo with your nuclear propaganda.',
   'He is a total dck for firing the union rep.',
   'Those fvcking permits take a year every time.',
+  'Phcking ridiculous, another delay at the smelter.',
+  'Ffs, the grid failed again during the heatwave.',
 ];
 
 /** Vowel-dropped and slang forms of Indonesian swear words. */
@@ -555,6 +557,8 @@ export const skeletonId: readonly string[] = [
   'Pukimai itu yang jual lahan warga.',
   'Bacot doang pejabat soal transisi energi.',
   'Ndasmu, subsidi kok buat mobil mewah.',
+  'Anjrt, tarif dasar listrik naik lagi.',
+  'Jmput, proyek jalan tambang molor terus.',
 ];
 
 /** English slurs. */
@@ -609,6 +613,8 @@ export const attackId: readonly string[] = [
   'Pejabat gak ada akhlak, tambang rakyat dijual.',
   'Kamu ga waras kalau bilang PLTU itu bersih.',
   'Dasar sok tahu, belum pernah lihat smelter.',
+  'Matamu, subsidi itu buat rakyat kecil.',
+  'Otak cetek kalau bilang batubara itu murah.',
 ];
 
 /** One sentence or phrase repeated to flood. */
@@ -648,6 +654,10 @@ export const trapIdiom: readonly string[] = [
   'He is a pain in the neck for the regulator, and rightly so.',
   'Sampai kapan kita jadi kambing hitam harga minyak dunia?',
   'Kerja gila para teknisi PLN waktu banjir patut dipuji.',
+  'Polisi menyerbu seperti babi buta tanpa rencana evakuasi.',
+  'That cock-eyed tariff formula needs a rewrite.',
+  'The refinery looked spic and span for the minister visit.',
+  'A niggardly budget for grid maintenance explains the blackouts.',
 ];
 
 /** Place names that hold or equal a listed word. */
@@ -658,6 +668,9 @@ export const trapPlace: readonly string[] = [
   'Penistone has a small solar cooperative worth a visit.',
   'The wind survey covered Middlesex and Essex last year.',
   'Warga Desa Monyet menolak tambang pasir di sungai mereka.',
+  'The town of Dildo, Newfoundland, runs its ferry on diesel.',
+  'Rig workers flew out of Tai Po last night.',
+  'Pemboran di Lapangan Monyet dihentikan sementara.',
 ];
 
 /** Technical terms of energy and industry that hold or equal a listed word. */

@@ -9,7 +9,7 @@ const phone = new RegExp(`(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}\\d)
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
 const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.com\/\S+/gi;
 // A chat handle named as a contact: "telegram @promo_slot", "IG: @jual.genset", "DM @admin".
-const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:\-]?\s*@[a-z0-9_.]{3,}/gi;
+const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:-]?\s*@[a-z0-9_.]{3,}/gi;
 
 function collect(re: RegExp, text: string, into: Span[]): void {
   re.lastIndex = 0;

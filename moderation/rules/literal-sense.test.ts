@@ -14,6 +14,7 @@ describe('literal-sense rule', () => {
     ['reads a farm bird', 'The cock crowed before dawn and woke the whole village.', {}, ['cock'], 'crowed', 'publish'],
     ['reads a given name before a surname', 'Dick Advocaat once coached the national team.', {}, ['Dick'], 'dick advocaat', 'publish'],
     ['reads a place after a place word', 'Kapal bersandar di Pulau Babi sore itu.', {}, ['Babi'], 'pulau babi', 'publish'],
+    ['reads a place from a region after a comma', 'The ferry from Dildo, Newfoundland, runs on diesel.', {}, ['Dildo'], 'newfoundland', 'publish'],
     ['reads a technical word in its sentence', 'The smelter sells its nickel slag to cement makers.', {}, ['slag'], 'smelter', 'publish'],
     ['reads a chat abbreviation as Indonesian among Indonesian words', 'Smg cpt sht ya pak, tetap semangat.', {}, ['sht'], 'smg', 'publish'],
     ['lets nothing through for an insult marker within two words', 'Dasar kau babi hutan!', {}, [], '', 'hold'],

@@ -93,6 +93,12 @@ export const allowWords: readonly string[] = [
   'retardants',
   'retarder',
   'retarders',
+  'niggardly',
+  'niggard',
+  'snigger',
+  'sniggers',
+  'sniggering',
+  'sniggered',
 ];
 
 /** Phrases whose words must never match together. */
@@ -106,6 +112,13 @@ export const allowPhrases: readonly string[] = [
   'chink in the armour',
   'chink in the armor',
   'shut up shop',
+  'cock eyed',
+  'half cock',
+  'cock a snook',
+  'spic and span',
+  'sods law',
+  'sod s law',
+  'babi buta',
   // valves and fittings
   'ball cock',
   'stop cock',

@@ -271,6 +271,14 @@ export const englishSkeletons: readonly string[] = [
   'phvck',
   'phvk',
   'fcku',
+  'phck',
+  'phcking',
+  'phcked',
+  'phvcking',
+  'phvcked',
+  'wnkrs',
+  'prck',
+  'prcks',
 ];
 
 /** Slurs missing from bad-words' list (it has nigger, faggot, kike, spic, chink, gook, dyke, paki). */

@@ -194,6 +194,15 @@ export const indonesianAbbreviations: readonly string[] = [
   'jbly',
   'pntk',
   'kdrn',
+  'anjrt',
+  'njrt',
+  'jmput',
+  'jmpt',
+  'cbai',
+  'tmpk',
+  'tmpik',
+  'jmbut',
+  'ndsmu',
 ];
 
 /** Stems also caught inside longer words ("dasarkontol", "bangsatlah"); none occurs inside an ordinary word. */

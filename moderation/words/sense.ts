@@ -91,13 +91,13 @@ function upperWord(s: SenseText, k: number): boolean {
 
 // Stems that are never a name or a place, whatever the capitals ("Fuck Jokowi", "Anjing Semua").
 const neverProper =
-  /fuck|shit|cunt|nigg|motherf|bitch|whore|slut|kontol|ngentot|memek|bangsat|jancuk|anjing|babi|monyet|goblo|tolol|bego|kampret|bajingan|brengsek|keparat|asu|tai|lonte|pelacur|ngewe|pepek|puki|kimak|cuki|jamput|jembut|telaso|sundal|bacot|dancuk|jancok|cok/;
+  /fuck|shit|cunt|nigg|motherf|bitch|whore|slut|kontol|ngentot|memek|bangsat|jancuk|anjing|babi|monyet|goblo|tolol|bego|kampret|bajingan|brengsek|keparat|asu|lonte|pelacur|ngewe|pepek|puki|kimak|cuki|jamput|jembut|telaso|sundal|bacot|dancuk|jancok|cok/;
 
 /**
  * A listed word written as part of a proper name: a capitalised given name followed by a
  * capitalised surname ("Dick Advocaat"), after a title ("Pak Dick"), after a place word ("Pulau Babi") or
  * before one ("Cock Island"), or after "in"/"di" in mid-sentence ("in Bitche"); a name also from
- * two capitalised words in a row ("Anjir Serapat"). Never when the sentence is mostly capitals or
+ * two capitalised words in a row in mid-sentence ("di kanal Anjir Serapat"). Never when the sentence is mostly capitals or
  * an insult marker is near, and a name (not a place) never for the core swear words.
  */
 export function properNounReading(s: SenseText, i: number): LiteralReading | null {
@@ -109,6 +109,11 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   if (capitalsSayNothing(s, i)) return null;
   if (before !== undefined && placeBefore.has(before) && titleCase(s, i - 1)) return { kind: 'place', cue: `${before} ${w}` };
   if (after !== undefined && placeAfter.has(after) && titleCase(s, i + 1)) return { kind: 'place', cue: `${w} ${after}` };
+  // "Bitche, France", "Dildo, Newfoundland": a country or region right after a comma.
+  const next = words[i + 1];
+  if (after === undefined && next !== undefined && placeAfter.has(next) && titleCase(s, i + 1) && !boundaryBefore(s, i + 1, sentenceEnd)) {
+    return { kind: 'place', cue: `${w}, ${next}` };
+  }
   if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
   if (neverProper.test(w)) return null;
   if (before !== undefined && honorifics.has(before)) return { kind: 'name', cue: `${before} ${w}` };
@@ -124,7 +129,9 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   }
   // Two capitalised words in a row, one of them this one: a proper name ("Anjir Serapat", "Brown
   // Willy"), unless the other is sentence-initial only or a word that is no name.
-  if (after !== undefined && /^[a-z]{3,}$/.test(after) && titleCase(s, i + 1) && !notSurname.has(after) && !insultMarkers.has(after)) {
+  // Only in mid-sentence: a sentence may open with a capitalised swear word before a name ("Fking Pertamina").
+  const midSentence = !boundaryBefore(s, i, sentenceEnd);
+  if (midSentence && after !== undefined && /^[a-z]{2,}$/.test(after) && titleCase(s, i + 1) && !notSurname.has(after) && !insultMarkers.has(after)) {
     return { kind: 'name', cue: `${w} ${after}` };
   }
   if (
