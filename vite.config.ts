@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './widget/thread/minify-templates.ts';
 import { websocketOnly } from './widget/websocket-only.ts';
 
 /**
@@ -7,7 +8,7 @@ import { websocketOnly } from './widget/websocket-only.ts';
  * Shadow DOM). `npm run build` runs widget/build.ts, which also enforces the size budget.
  */
 export default defineConfig({
-  plugins: [websocketOnly()],
+  plugins: [websocketOnly(), minifyTemplates()],
   publicDir: false,
   build: {
     outDir: 'dist',

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorReason } from '../protocol/errors.ts';
-import { errorMessage, messages, refusalMessage, toLang } from './i18n.ts';
+import { chooseLang, errorMessage, messages, refusalMessage, sentences, toLang } from './i18n.ts';
 
 const limits = { textMax: 5000, nameMax: 60, reportNoteMax: 500 };
 
 describe('i18n', () => {
-  it('has the exact empty-state sentences', () => {
-    expect(messages('id').empty).toBe('Belum ada komentar. Jadilah yang pertama berkomentar!');
-    expect(messages('en').empty).toBe('No comments yet. Be the first to comment below.');
+  it('points to the composer above the list in the empty state, in both languages', () => {
+    expect(messages('id').empty).toBe('Belum ada komentar. Jadilah yang pertama berkomentar lewat formulir di atas!');
+    expect(messages('en').empty).toBe('No comments yet. Be the first to comment, in the form above.');
+    for (const lang of ['id', 'en'] as const) expect(messages(lang).empty).not.toMatch(/below|di bawah/);
   });
 
   it('reads Indonesian from id, id-ID and the legacy in, English from en-GB, nothing from others', () => {
@@ -20,9 +21,61 @@ describe('i18n', () => {
   });
 
   it('counts comments in each language', () => {
-    expect(messages('en').heading(1)).toBe('1 comment');
-    expect(messages('en').heading(3)).toBe('3 comments');
-    expect(messages('id').heading(3)).toBe('3 komentar');
+    expect(messages('en').heading(1, 0)).toBe('1 comment');
+    expect(messages('en').heading(3, 0)).toBe('3 comments');
+    expect(messages('id').heading(3, 0)).toBe('3 komentar');
+    expect(messages('id').heading(1200, 0)).toBe('1.200 komentar');
+    expect(messages('en').heading(1200, 0)).toBe('1,200 comments');
+  });
+
+  it("counts the viewer's own held comments beside the published ones", () => {
+    expect(messages('en').heading(2, 1)).toBe('2 comments (+1 awaiting review)');
+    expect(messages('en').heading(0, 2)).toBe('0 comments (+2 awaiting review)');
+    expect(messages('id').heading(2, 1)).toBe('2 komentar (+1 menunggu moderasi)');
+  });
+
+  const reasonCases: [string, string[], string][] = [
+    ['one sentence with its stop', ['Contains a link.'], 'Contains a link.'],
+    ['sentences with and without stops', ['Contains a link.', 'Contains a suspect word'], 'Contains a link. Contains a suspect word.'],
+    ['a stray semicolon or comma at the end', ['Contains a link;', 'Too many capitals,'], 'Contains a link. Too many capitals.'],
+    ['a question or an ellipsis kept', ['Spam?', 'Repeated…'], 'Spam? Repeated…'],
+    ['blank ones dropped', ['', '  ', 'Contains a link'], 'Contains a link.'],
+  ];
+  it.each(reasonCases)('joins reasons as sentences: %s', (_name, list, joined) => {
+    expect(sentences(list)).toBe(joined);
+    expect(sentences(list)).not.toMatch(/[.;]\s*;|\.\./);
+  });
+
+  it('says Reason or Reasons before them', () => {
+    expect(messages('en').reason(['Contains a link.'])).toBe('Reason: Contains a link.');
+    expect(messages('en').reason(['Contains a link.', 'Contains a suspect word.'])).toBe('Reasons: Contains a link. Contains a suspect word.');
+    expect(messages('id').reason(['Berisi tautan', 'Berisi kata mencurigakan.'])).toBe('Alasan: Berisi tautan. Berisi kata mencurigakan.');
+  });
+
+  it('names the posting shortcut for the reader keyboard', () => {
+    expect(messages('en').shortcut(false)).toBe('Ctrl+Enter to post');
+    expect(messages('en').shortcut(true)).toBe('⌘+Enter to post');
+    expect(messages('id').shortcut(false)).toBe('Ctrl+Enter untuk mengirim');
+  });
+
+  it('announces one live comment with its author and excerpt, several with their number', () => {
+    expect(messages('en').arrived(1, 'Sari', 'Halo')).toBe('New comment from Sari: Halo');
+    expect(messages('id').arrived(3, 'Sari', 'Halo')).toBe('3 komentar baru');
+  });
+
+  const langCases: [string, string | null | undefined, string[], 'id' | 'en'][] = [
+    ['the declared id', 'id', ['en-US'], 'id'],
+    ['the declared en over an Indonesian browser', 'en-GB', ['id-ID', 'id'], 'en'],
+    ['the legacy in', 'in', [], 'id'],
+    ['the browser when the page declares nothing', null, ['id-ID', 'en'], 'id'],
+    ['the browser when the declared attribute is empty', '', ['id'], 'id'],
+    ["the browser's first language we speak", undefined, ['fr-FR', 'de', 'id', 'en'], 'id'],
+    ['the browser when the page declares a language we do not speak', 'fr', ['fr', 'en-US', 'id'], 'en'],
+    ['English when nothing says', null, [], 'en'],
+    ['English when neither speaks ours', 'ja', ['ja', 'ko'], 'en'],
+  ];
+  it.each(langCases)('chooses %s', (_name, declared, browser, lang) => {
+    expect(chooseLang(declared, browser)).toBe(lang);
   });
 
   it('explains an invalid field in the reader language', () => {

@@ -13,7 +13,9 @@ export type Lang = (typeof Lang)[keyof typeof Lang];
 export interface Messages {
   /** Heading before the count is known. */
   title: string;
-  heading: (count: number) => string;
+  /** The count of published comments, and the viewer's own held ones beside it (only they see those). */
+  heading: (count: number, held: number) => string;
+  /** No comments yet, and the composer (above the list) is open. */
   empty: string;
   loading: string;
   nameLabel: string;
@@ -22,11 +24,19 @@ export interface Messages {
   textPlaceholder: string;
   post: string;
   posting: string;
+  /** The keyboard shortcut that posts, next to the button: `mac` says ⌘ rather than Ctrl. */
+  shortcut: (mac: boolean) => string;
   counter: (used: number, max: number) => string;
   awaitingReview: string;
   awaitingReviewNote: string;
-  /** Before the moderation reasons, e.g. "Reason: …". */
-  reason: (text: string) => string;
+  /** The moderation reasons, each a sentence: "Reason: …", "Reasons: … …". */
+  reason: (sentences: readonly string[]) => string;
+  /** Under one's own held comment when the server did not say why (a snapshot after a reload does not). */
+  reviewNote: string;
+  showMore: string;
+  showLess: string;
+  /** The polite announcement of comments that arrived live from others: one with its author and excerpt, several by number. */
+  arrived: (count: number, author: string, excerpt: string) => string;
   rejected: string;
   loadMore: string;
   loadingMore: string;
@@ -76,8 +86,8 @@ export interface Messages {
 
 const en: Messages = {
   title: 'Comments',
-  heading: (n) => (n === 1 ? '1 comment' : `${n} comments`),
-  empty: 'No comments yet. Be the first to comment below.',
+  heading: (n, held) => `${n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`}${held ? ` (+${held} awaiting review)` : ''}`,
+  empty: 'No comments yet. Be the first to comment, in the form above.',
   loading: 'Loading comments…',
   nameLabel: 'Your name',
   namePlaceholder: 'Name shown with your comment',
@@ -85,10 +95,15 @@ const en: Messages = {
   textPlaceholder: 'Write a comment…',
   post: 'Post comment',
   posting: 'Posting…',
+  shortcut: (mac) => `${mac ? '⌘' : 'Ctrl'}+Enter to post`,
   counter: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
   awaitingReview: 'Awaiting review',
   awaitingReviewNote: 'Only you can see this comment for now.',
-  reason: (text) => `Reason: ${text}`,
+  reason: (list) => `${list.length > 1 ? 'Reasons' : 'Reason'}: ${sentences(list)}`,
+  reviewNote: 'A moderator will look at it before others can see it.',
+  showMore: 'Show more',
+  showLess: 'Show less',
+  arrived: (n, author, text) => (n > 1 ? `${n} new comments` : `New comment from ${author}: ${text}`),
   rejected: 'Your comment was not published.',
   loadMore: 'Load older comments',
   loadingMore: 'Loading…',
@@ -144,8 +159,8 @@ const en: Messages = {
 
 const id: Messages = {
   title: 'Komentar',
-  heading: (n) => `${n.toLocaleString('id')} komentar`,
-  empty: 'Belum ada komentar. Jadilah yang pertama berkomentar!',
+  heading: (n, held) => `${n.toLocaleString('id')} komentar${held ? ` (+${held} menunggu moderasi)` : ''}`,
+  empty: 'Belum ada komentar. Jadilah yang pertama berkomentar lewat formulir di atas!',
   loading: 'Memuat komentar…',
   nameLabel: 'Nama Anda',
   namePlaceholder: 'Nama yang tampil bersama komentar',
@@ -153,10 +168,15 @@ const id: Messages = {
   textPlaceholder: 'Tulis komentar…',
   post: 'Kirim komentar',
   posting: 'Mengirim…',
+  shortcut: (mac) => `${mac ? '⌘' : 'Ctrl'}+Enter untuk mengirim`,
   counter: (used, max) => `${used.toLocaleString('id')} / ${max.toLocaleString('id')}`,
   awaitingReview: 'Menunggu moderasi',
   awaitingReviewNote: 'Untuk sementara hanya Anda yang dapat melihat komentar ini.',
-  reason: (text) => `Alasan: ${text}`,
+  reason: (list) => `Alasan: ${sentences(list)}`,
+  reviewNote: 'Moderator akan meninjaunya sebelum pembaca lain dapat melihatnya.',
+  showMore: 'Tampilkan selengkapnya',
+  showLess: 'Tampilkan lebih sedikit',
+  arrived: (n, author, text) => (n > 1 ? `${n} komentar baru` : `Komentar baru dari ${author}: ${text}`),
   rejected: 'Komentar Anda tidak diterbitkan.',
   loadMore: 'Muat komentar sebelumnya',
   loadingMore: 'Memuat…',
@@ -211,6 +231,15 @@ const id: Messages = {
 
 const dictionaries: Record<Lang, Messages> = { en, id };
 
+/** Sentences joined as sentences: each ends with its stop (one is added where missing), one space between. */
+export function sentences(list: readonly string[]): string {
+  return list
+    .map((s) => s.trim().replace(/[;,:]+$/, ''))
+    .filter((s) => s !== '')
+    .map((s) => (/[.!?…]$/.test(s) ? s : `${s}.`))
+    .join(' ');
+}
+
 /** "45 seconds", "1 minute 5 seconds", "10 minutes" (and the Indonesian, which has no plural). */
 function waitText(totalSeconds: number, lang: Lang): string {
   const minutes = Math.floor(totalSeconds / 60);
@@ -234,16 +263,18 @@ export function toLang(tag: string | null | undefined): Lang | null {
 }
 
 /**
- * The element's own `lang`, else the nearest ancestor's, else the document's; English when
- * none of them is a language we speak. An ancestor with an unknown language still wins over
- * the document (it is the closer statement), so it gives English.
+ * The language to speak: the page's nearest statement (`declared`: the element's own `lang`,
+ * else the nearest ancestor's, up to `<html>`) when it is one we speak; else the first of the
+ * browser's languages we speak (the page said none, or one we do not speak, so the reader's
+ * own preference is the best guess); else English.
  */
+export function chooseLang(declared: string | null | undefined, browser: readonly string[]): Lang {
+  return toLang(declared) ?? browser.map(toLang).find((l) => l !== null) ?? 'en';
+}
+
+/** `chooseLang` for an element: the nearest `lang` attribute (its own included), then `navigator.languages`. */
 export function resolveLang(element: Element): Lang {
-  const own = element.getAttribute('lang');
-  if (own) return toLang(own) ?? 'en';
-  const ancestor = element.parentElement?.closest('[lang]');
-  const tag = ancestor?.getAttribute('lang') ?? element.ownerDocument.documentElement.lang;
-  return toLang(tag) ?? 'en';
+  return chooseLang(element.closest('[lang]')?.getAttribute('lang'), navigator.languages ?? []);
 }
 
 /** What `errorMessage` reads: a request's WireError, or a refused handshake's data. */

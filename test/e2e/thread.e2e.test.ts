@@ -101,8 +101,10 @@ describe('the demo article in Chromium', () => {
     const id = await reader(`${server.url}/`);
     const en = await reader(`${server.url}/en`);
     await Promise.all([threadReady(id.page), threadReady(en.page)]);
-    expect(await id.page.locator('rembuk-thread [part="empty"]').textContent()).toBe('Belum ada komentar. Jadilah yang pertama berkomentar!');
-    expect(await en.page.locator('rembuk-thread [part="empty"]').textContent()).toBe('No comments yet. Be the first to comment below.');
+    expect(await id.page.locator('rembuk-thread [part="empty"]').textContent()).toBe(
+      'Belum ada komentar. Jadilah yang pertama berkomentar lewat formulir di atas!',
+    );
+    expect(await en.page.locator('rembuk-thread [part="empty"]').textContent()).toBe('No comments yet. Be the first to comment, in the form above.');
     expect(await id.page.locator('rembuk-thread button[type="submit"]').innerText()).toBe('Kirim komentar');
     expect(await en.page.locator('rembuk-thread button[type="submit"]').innerText()).toBe('Post comment');
     expect(await id.page.locator('html').getAttribute('lang')).toBe('id');
@@ -244,7 +246,9 @@ describe('the demo article in Chromium', () => {
     const r = await reader(`${allowedSite.origin}/tanpa-elemen`);
     await threadReady(r.page);
     expect(await r.page.locator('#comments > rembuk-thread').count()).toBe(1);
-    expect(await r.page.locator('rembuk-thread [part="empty"]').textContent()).toBe('Belum ada komentar. Jadilah yang pertama berkomentar!');
+    expect(await r.page.locator('rembuk-thread [part="empty"]').textContent()).toBe(
+      'Belum ada komentar. Jadilah yang pertama berkomentar lewat formulir di atas!',
+    );
   });
 
   it('shows a clear message instead of a thread on an origin the registry does not allow', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WireError } from '../../protocol/errors.ts';
-import { createDraftKey } from './draft-key.ts';
+import { createDraftKey, remainingDraft } from './draft-key.ts';
 
 let n = 0;
 const keys = () => `key-${(n += 1)}`;
@@ -52,5 +52,16 @@ describe('the draft’s idempotency key', () => {
     expect(draft.for('Halo')).toBe(first);
     draft.answered({ ok: true, data: {} });
     expect(draft.for('Halo')).not.toBe(first);
+  });
+});
+
+describe('what stays in the box after a post', () => {
+  it.each([
+    ['nothing, when nothing was typed meanwhile', 'Halo semua', 'Halo semua', ''],
+    ['what was typed after the sent text, without the line break between', 'Halo semua\n\nSatu lagi', 'Halo semua', 'Satu lagi'],
+    ['the whole box, when the sent part itself was changed', 'Halo semuanya? Tidak', 'Halo semua!', 'Halo semuanya? Tidak'],
+    ['a new text that replaced the sent one', 'Komentar kedua', 'Halo semua', 'Komentar kedua'],
+  ])('keeps %s', (_name, current, sent, left) => {
+    expect(remainingDraft(current, sent)).toBe(left);
   });
 });

@@ -37,3 +37,12 @@ export function createDraftKey(newKey: () => string = newIdempotencyKey): DraftK
     },
   };
 }
+
+/**
+ * What stays in the comment box once the text sent (as it was in the box when the reader
+ * posted) is in: what they typed after it while the post was on its way; everything, when
+ * they changed the sent part itself (that is a new draft, not the one posted).
+ */
+export function remainingDraft(current: string, sent: string): string {
+  return current.startsWith(sent) ? current.slice(sent.length).replace(/^\s+/, '') : current;
+}

@@ -1,8 +1,9 @@
 /**
  * Component test: `<rembuk-thread>` built from the current source, in real Chromium, against
  * a scripted Socket.IO server that can put it in every state (loading, empty, comments, a
- * held comment, errors, a lost connection with a comment waiting, a refusal). Every part the
- * class documents must render, visibly, in at least one of them.
+ * held comment, errors, a long comment, a closed thread, a lost connection with a comment
+ * waiting, a refusal). Every part the class documents must render, visibly, in at least one
+ * of them; axe-core finds nothing wrong with the busiest state in the light and dark themes.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../protocol/comment.ts';
+import { axeViolations } from '../../test/e2e/axe.ts';
 import { launchChromium } from '../../test/e2e/browser.ts';
 import { parseWidgetApi } from '../docs/widget-api.ts';
 
@@ -45,7 +47,10 @@ function comment(id: string, over: Partial<PublicComment> = {}): PublicComment {
 }
 
 function snapshot(page: string, comments: PublicComment[], nextCursor: string | null = null) {
-  return { ok: true, data: { page, comments, nextCursor, count: comments.length, seq: 0, mine: [], viewer: { authorId: 'me', token: 'tok' } } };
+  return {
+    ok: true,
+    data: { page, comments, nextCursor, count: comments.length, seq: 0, mine: [] as PublicComment[], viewer: { authorId: 'me', token: 'tok' } },
+  };
 }
 
 /** The thread the reporting test reads: two comments of others, one of the viewer's own. */
@@ -56,6 +61,13 @@ const reportPage = [
 ];
 /** What the server was sent with comment:report. */
 const reports: unknown[] = [];
+
+/** Over 600 characters, in paragraphs, with formatting and a link. */
+const LONG = [
+  '**Hilirisasi** nikel sudah berjalan, tetapi *manfaatnya* belum merata.',
+  `Menurut laporan di https://situsenergi.com/berita/hilirisasi, ${'produksi naik tajam sementara upah tetap. '.repeat(12)}`,
+  'Paragraf terakhir yang hanya terlihat setelah dibuka: `selesai`.',
+].join('\n\n');
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'rembuk-parts-'));
@@ -70,11 +82,14 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/embed.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(embed);
     const site = url.searchParams.get('site') ?? 'demo';
+    const lang = url.searchParams.get('lang') ?? 'en';
+    // `?closed` and `?theme=dark` become the element's attributes; `?lang=none` leaves the page without one.
+    const attrs = `${url.searchParams.has('closed') ? ' closed' : ''}${url.searchParams.has('theme') ? ` theme="${url.searchParams.get('theme')}"` : ''}`;
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end(
-        `<!doctype html><html lang="en"><head><title>Parts</title></head><body>` +
-          `<rembuk-thread site="${site}" page="${url.pathname}"></rembuk-thread><script src="/embed.js"></script></body></html>`,
+        `<!doctype html><html${lang === 'none' ? '' : ` lang="${lang}"`}><head><title>Parts</title></head><body><main><h1>Artikel</h1>` +
+          `<rembuk-thread site="${site}" page="${url.pathname}"${attrs}></rembuk-thread></main><script src="/embed.js"></script></body></html>`,
       );
   });
   io = new Server(http, { transports: ['websocket'] });
@@ -90,6 +105,13 @@ beforeAll(async () => {
     socket.on('thread:join', ({ page }: { page: string }, ack: (r: unknown) => void) => {
       if (page === '/loading') return; // never answered: the widget keeps loading
       if (page === '/report') return ack(snapshot(page, reportPage));
+      if (page === '/long') return ack(snapshot(page, [comment('long', { page, authorName: 'Rina', text: LONG })]));
+      if (page === '/held') {
+        // After a reload: the viewer's held comment comes in `mine`, without its reasons.
+        const r = snapshot(page, []);
+        r.data.mine = [comment('h1', { page, authorId: 'me', authorName: 'Saya', status: 'pending' })];
+        return ack(r);
+      }
       ack(page === '/full' ? snapshot(page, [comment('c1')], 'older') : snapshot(page, []));
     });
     socket.on('thread:resync', (_p: unknown, ack: (r: unknown) => void) => ack({ ok: true, data: { events: [], seq: 0, reset: false } }));
@@ -99,9 +121,22 @@ beforeAll(async () => {
       if (p.id === 'r2') return ack({ ok: false, error: { code: 'NOT_FOUND', message: 'No such comment.' } });
       ack({ ok: true, data: { first: p.note !== 'lagi' } });
     });
-    socket.on('comment:create', (p: { text: string; authorName: string }, ack: (r: unknown) => void) => {
-      const held = comment('mine', { authorId: 'me', authorName: p.authorName, text: p.text, status: 'pending', createdAt: Date.now() });
-      ack({ ok: true, data: { comment: held, reasons: [{ rule: 'links', message: { en: 'Contains a link', id: 'Berisi tautan' } }] } });
+    socket.on('comment:create', (p: { text: string; authorName: string; page: string }, ack: (r: unknown) => void) => {
+      if (p.page === '/closed') return ack({ ok: false, error: { code: 'THREAD_CLOSED', message: 'Comments on this article are closed.' } });
+      const held = comment('mine', {
+        page: p.page,
+        authorId: 'me',
+        authorName: p.authorName,
+        text: p.text,
+        status: 'pending',
+        createdAt: Date.now(),
+      });
+      const reasons = [
+        { rule: 'links', message: { en: 'Contains a link.', id: 'Berisi tautan.' } },
+        { rule: 'new-author', message: { en: 'First comment from a new reader', id: 'Komentar pertama pembaca baru' } },
+      ];
+      // A slow answer, so the reader can type on while it is on its way.
+      setTimeout(() => ack({ ok: true, data: { comment: held, reasons } }), p.text.startsWith('Lambat') ? 400 : 0);
     });
   });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
@@ -155,6 +190,10 @@ describe('<rembuk-thread> in Chromium', () => {
     await thread.locator('button[type="submit"]').click();
     await thread.locator('[part~="comment-pending"]').waitFor({ timeout: WAIT });
     await record('a held comment');
+    await thread.locator('input[name="authorName"]').fill('B'.repeat(61));
+    await thread.locator('[part="name-counter"]', { hasText: 'A name can be at most 60 characters. (61 / 60)' }).waitFor({ timeout: WAIT });
+    expect(await thread.locator('[part="post-button"]').isDisabled()).toBe(true);
+    await record('a name over the limit');
     await thread.locator('input[name="authorName"]').fill('');
     await thread.locator('textarea').fill('Tanpa nama.');
     await thread.locator('button[type="submit"]').click();
@@ -179,6 +218,14 @@ describe('<rembuk-thread> in Chromium', () => {
     expect(await thread.locator('[part~="comment-pending"]').count()).toBe(0);
     await thread.locator('[part="declined-dismiss"]').click();
     await thread.locator('[part="declined"]').waitFor({ state: 'detached', timeout: WAIT });
+
+    await page.goto(`${origin}/long`);
+    await thread.locator('[part="show-more"]').waitFor({ timeout: WAIT });
+    await record('a long comment, collapsed');
+
+    await page.goto(`${origin}/closed?closed`);
+    await thread.locator('[part="closed"]').waitFor({ timeout: WAIT });
+    await record('a closed thread');
 
     await page.goto(`${origin}/down`);
     await thread.locator('[part="empty"]').waitFor({ timeout: WAIT });
@@ -284,4 +331,213 @@ describe('<rembuk-thread> in Chromium', () => {
     await ani.locator('[part="report-done"]', { hasText: 'Terima kasih, moderator akan meninjaunya.' }).waitFor({ timeout: WAIT });
     await context.close();
   });
+
+  it('keeps the composer focused and what was typed while posting, and counts the held comment apart', { timeout: 30_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/full`);
+    const thread = page.locator('rembuk-thread');
+    await thread.locator('[part~="comment"]').first().waitFor({ timeout: WAIT });
+    await thread.locator('[part="heading"]', { hasText: '1 comment' }).waitFor({ timeout: WAIT });
+
+    // The button says how to post from the keyboard, and the text field does too.
+    const hintId = await thread.locator('[part="shortcut"]').getAttribute('id');
+    expect(await thread.locator('[part="shortcut"]').textContent()).toBe('Ctrl+Enter to post');
+    expect(await thread.locator('[part="post-button"]').getAttribute('aria-describedby')).toBe(hintId);
+    expect(await thread.locator('textarea').getAttribute('aria-describedby')).toContain(hintId ?? '-');
+
+    await thread.locator('input[name="authorName"]').fill('Budi');
+    await thread.locator('textarea').fill('Lambat sampainya.');
+    await thread.locator('[part="post-button"]').click();
+    // The click focused the button, which is disabled while sending: the keyboard is back in the text field.
+    const focused = () => page.evaluate(() => document.querySelector('rembuk-thread')?.shadowRoot?.activeElement?.getAttribute('part') ?? '');
+    await expect.poll(focused).toBe('textarea');
+    await page.keyboard.type('\n\nDan satu lagi.');
+    await thread.locator('[part~="comment-pending"]').waitFor({ timeout: WAIT });
+    expect(await thread.locator('textarea').inputValue()).toBe('Dan satu lagi.');
+    expect(await focused()).toBe('textarea');
+
+    // The author sees their held comment, so the heading counts it, apart from the published ones.
+    expect(await thread.locator('[part="heading"]').textContent()).toContain('1 comment (+1 awaiting review)');
+    // Two reasons, each a sentence: no ".;".
+    expect(await thread.locator('[part="pending-reason"]').textContent()).toBe('Reasons: Contains a link. First comment from a new reader.');
+    await context.close();
+  });
+
+  it('says why a held comment waits after a reload, when the snapshot no longer says why', { timeout: 30_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/held`);
+    const thread = page.locator('rembuk-thread');
+    await thread.locator('[part~="comment-pending"]').waitFor({ timeout: WAIT });
+    expect(await thread.locator('[part="pending-reason"]').textContent()).toBe('A moderator will look at it before others can see it.');
+    expect(await thread.locator('[part="heading"]').textContent()).toContain('0 comments (+1 awaiting review)');
+    await context.close();
+  });
+
+  it('opens and closes a long comment from the keyboard', { timeout: 30_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/long`);
+    const thread = page.locator('rembuk-thread');
+    const more = thread.locator('[part="show-more"]');
+    await more.waitFor({ timeout: WAIT });
+    const text = thread.locator('[part="text"]');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await more.getAttribute('aria-controls')).toBe(await text.getAttribute('id'));
+    expect(await text.textContent()).not.toContain('Paragraf terakhir');
+    // The formatting is elements, the link a real one to its host.
+    expect(await text.locator('strong').first().textContent()).toBe('Hilirisasi');
+    expect(await text.locator('em').first().textContent()).toBe('manfaatnya');
+    const link = text.locator('a[part="link"]');
+    expect(await link.getAttribute('href')).toBe('https://situsenergi.com/berita/hilirisasi');
+    expect(await link.getAttribute('rel')).toBe('nofollow ugc noopener');
+    expect(await link.textContent()).toBe('https://situsenergi.com/berita/hilirisasi');
+
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await thread.locator('[part="show-more"][aria-expanded="true"]', { hasText: 'Show less' }).waitFor({ timeout: WAIT });
+    expect(await text.locator('p').count()).toBe(3);
+    expect(await text.locator('code').textContent()).toBe('selesai');
+    await page.keyboard.press(' ');
+    await thread.locator('[part="show-more"][aria-expanded="false"]', { hasText: 'Show more' }).waitFor({ timeout: WAIT });
+    await context.close();
+  });
+
+  it('shows a thread closed when a post is refused as closed, keeping the draft readable', { timeout: 30_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/closed`);
+    const thread = page.locator('rembuk-thread');
+    await thread.locator('[part="empty"]').waitFor({ timeout: WAIT });
+    await thread.locator('input[name="authorName"]').fill('Budi');
+    await thread.locator('textarea').fill('Sudah ditutup?');
+    await thread.locator('[part="post-button"]').click();
+    await thread.locator('form [part="closed"]', { hasText: 'Comments are closed for this article.' }).waitFor({ timeout: WAIT });
+    expect(await thread.locator('textarea').inputValue()).toBe('Sudah ditutup?');
+    expect(await thread.locator('textarea').getAttribute('readonly')).not.toBeNull();
+    expect(await thread.locator('[part="post-button"]').isDisabled()).toBe(true);
+    expect(await thread.locator('form [part="error"]').textContent()).toBe('');
+    await context.close();
+  });
+
+  it('announces a new comment from someone else politely, and leaves the focus where it is', { timeout: 30_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/full`);
+    const thread = page.locator('rembuk-thread');
+    await thread.locator('[part~="comment"]').first().waitFor({ timeout: WAIT });
+    await thread.locator('textarea').focus();
+    const live = thread.locator('.visually-hidden[role="status"]');
+    expect(await live.textContent()).toBe('');
+    const fresh = comment('fresh', { authorName: 'Dewi', text: 'Setuju dengan artikel ini.', createdAt: Date.now() });
+    sockets.at(-1)?.emit('comment:created', { type: 'comment:created', page: '/full', seq: 1, comment: fresh, count: 2 });
+    await live.filter({ hasText: 'New comment from Dewi: Setuju dengan artikel ini.' }).waitFor({ timeout: WAIT });
+    expect(await page.evaluate(() => document.querySelector('rembuk-thread')?.shadowRoot?.activeElement?.getAttribute('part'))).toBe('textarea');
+    await context.close();
+  });
+
+  it("speaks the browser's language when the page declares none", { timeout: 30_000 }, async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/empty?lang=none`);
+    const thread = page.locator('rembuk-thread');
+    await thread
+      .locator('[part="empty"]', { hasText: 'Belum ada komentar. Jadilah yang pertama berkomentar lewat formulir di atas!' })
+      .waitFor({ timeout: WAIT });
+    expect(await thread.locator('[part="shortcut"]').textContent()).toBe('Ctrl+Enter untuk mengirim');
+    await context.close();
+  });
+
+  const themes = [
+    { name: 'light, from the system', colorScheme: 'light', query: '' },
+    { name: 'dark, from the system', colorScheme: 'dark', query: '' },
+    { name: 'dark, from the theme attribute on a light system', colorScheme: 'light', query: '?theme=dark' },
+    { name: 'light, from the theme attribute on a dark system', colorScheme: 'dark', query: '?theme=light' },
+  ] as const;
+
+  it.each(themes)(
+    'passes axe with a held comment, an error and the report form open ($name)',
+    { timeout: 60_000 },
+    async ({ colorScheme, query }) => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${origin}/long${query}`);
+      const thread = page.locator('rembuk-thread');
+      await thread.locator('[part="show-more"]').click();
+      await thread.locator('input[name="authorName"]').fill('Budi');
+      await thread.locator('textarea').fill('Lihat https://contoh.id');
+      await thread.locator('[part="post-button"]').click();
+      await thread.locator('[part~="comment-pending"]').waitFor({ timeout: WAIT });
+      await thread.locator('input[name="authorName"]').fill('');
+      await thread.locator('textarea').fill('Tanpa nama.');
+      await thread.locator('[part="post-button"]').click();
+      await thread.locator('form [part="error"]', { hasText: 'Please enter your name.' }).waitFor({ timeout: WAIT });
+      await thread.locator('[part="report-button"]').click();
+      await thread.locator('[part="report-send"]').click();
+      await thread.locator('[part="report-error"]', { hasText: 'Please choose a reason first.' }).waitFor({ timeout: WAIT });
+      // Empty the comment field, so the post button is disabled too.
+      await thread.locator('textarea[name="text"]').fill('');
+      expect(await thread.locator('[part="post-button"]').isDisabled()).toBe(true);
+
+      expect(await axeViolations(page)).toEqual([]);
+      // axe leaves disabled controls and non-text contrast out; the theme promises them too.
+      for (const [selector, min] of [
+        ['.post:disabled', 4.5],
+        ['[part="pending-badge"]', 4.5],
+        ['[part="pending-reason"]', 4.5],
+        ['form [part="error"]', 4.5],
+        ['[part="link"]', 4.5],
+        ['[part="report-error"]', 4.5],
+        ['[part="report-cancel"]', 4.5],
+        ['[part="show-more"]', 4.5],
+        ['[part="shortcut"]', 4.5],
+      ] as const) {
+        expect(await contrast(page, selector), selector).toBeGreaterThanOrEqual(min);
+      }
+      await thread.locator('[part="report-cancel"]').focus();
+      expect(await contrast(page, '[part="report-cancel"]', 'outlineColor'), 'focus ring').toBeGreaterThanOrEqual(3);
+      expect(await contrast(page, '[part="name-input"]', 'borderTopColor'), 'field border').toBeGreaterThanOrEqual(3);
+      await context.close();
+    },
+  );
 });
+
+/**
+ * The contrast of one of the element's colours (its text colour by default) against what is
+ * painted behind it: every background from the page down to it, blended as the browser does
+ * (on a canvas, which also reads the color-mix() results computed styles give).
+ */
+function contrast(page: Page, selector: string, property: 'color' | 'outlineColor' | 'borderTopColor' = 'color'): Promise<number> {
+  return page.evaluate(
+    ([sel, prop]) => {
+      const el = document.querySelector('rembuk-thread')?.shadowRoot?.querySelector(sel);
+      if (!el) throw new Error(`nothing matches ${sel}`);
+      const chain: Element[] = [];
+      for (let n: Element | null = el; n;) {
+        chain.unshift(n);
+        const root = n.getRootNode();
+        n = n.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+      }
+      const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      if (!ctx) throw new Error('no canvas');
+      const paint = (color: string) => {
+        ctx.fillStyle = color;
+        ctx.fillRect(0, 0, 1, 1);
+        return [...ctx.getImageData(0, 0, 1, 1).data];
+      };
+      paint('#fff');
+      // The element's own background counts for its text, not for a ring drawn outside it.
+      let back: number[] = [];
+      for (const n of prop === 'color' ? chain : chain.slice(0, -1)) back = paint(getComputedStyle(n).backgroundColor);
+      const front = paint(getComputedStyle(el)[prop]);
+      const lum = (d: number[]) => {
+        const [r = 0, g = 0, b = 0] = d.slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [hi = 0, lo = 0] = [lum(front), lum(back)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    },
+    [selector, property] as const,
+  );
+}

@@ -3,19 +3,24 @@ import { css } from 'lit';
 /**
  * Theming: every look the site may want to change is a `--rembuk-*` custom property (set on
  * `rembuk-thread` or any ancestor), and every block has a `part` for finer `::part()` rules.
- * Text colour and font inherit from the page by default, and the neutral tints are mixed from
- * the current text colour, so the widget suits light and dark pages without configuration;
- * only the accent default follows prefers-color-scheme.
+ * The neutral tints are mixed from the current text colour. Light (the default on a light
+ * system, or `theme="light"`) inherits the page's text colour and font on a transparent
+ * background. Dark (a dark system, or `theme="dark"`) sets its own text and background too:
+ * a light page on a dark system must not get light text or pale amber on white (the "half
+ * switch" that made the held note 1.5:1). Every default pair, disabled buttons included, is
+ * at least 4.5:1 in both themes (text on background, surface and the held comment's tint);
+ * field borders and focus rings at least 3:1.
  */
 export const threadStyles = css`
   :host {
     --_font: var(--rembuk-font, inherit);
     --_font-size: var(--rembuk-font-size, 1rem);
     --_text: var(--rembuk-color-text, currentColor);
-    --_muted: var(--rembuk-color-muted, color-mix(in srgb, currentColor 62%, transparent));
+    --_muted: var(--rembuk-color-muted, color-mix(in srgb, currentColor 72%, transparent));
     --_bg: var(--rembuk-color-background, transparent);
     --_surface: var(--rembuk-color-surface, color-mix(in srgb, currentColor 4%, transparent));
     --_border: var(--rembuk-color-border, color-mix(in srgb, currentColor 18%, transparent));
+    --_field-border: var(--rembuk-color-border, color-mix(in srgb, currentColor 50%, transparent));
     --_accent: var(--rembuk-color-accent, #0b5cad);
     --_accent-text: var(--rembuk-color-accent-text, #fff);
     --_danger: var(--rembuk-color-danger, #b3261e);
@@ -35,12 +40,24 @@ export const threadStyles = css`
     overflow-wrap: anywhere;
   }
   @media (prefers-color-scheme: dark) {
-    :host {
+    :host(:not([theme='light'])) {
+      color-scheme: dark;
+      --_text: var(--rembuk-color-text, #e8eaed);
+      --_bg: var(--rembuk-color-background, #17191d);
       --_accent: var(--rembuk-color-accent, #6cb0ff);
       --_accent-text: var(--rembuk-color-accent-text, #06213d);
       --_danger: var(--rembuk-color-danger, #ff8a80);
       --_pending: var(--rembuk-color-pending, #f5c451);
     }
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --_text: var(--rembuk-color-text, #e8eaed);
+    --_bg: var(--rembuk-color-background, #17191d);
+    --_accent: var(--rembuk-color-accent, #6cb0ff);
+    --_accent-text: var(--rembuk-color-accent-text, #06213d);
+    --_danger: var(--rembuk-color-danger, #ff8a80);
+    --_pending: var(--rembuk-color-pending, #f5c451);
   }
   :host([hidden]) {
     display: none;
@@ -94,7 +111,7 @@ export const threadStyles = css`
     font-size: max(1rem, 16px); /* 16px keeps iOS from zooming in on focus */
     color: inherit;
     background: var(--rembuk-color-input-background, color-mix(in srgb, Canvas 92%, transparent));
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: calc(var(--_radius) * 0.75);
     padding: 0.5em 0.65em;
   }
@@ -104,6 +121,10 @@ export const threadStyles = css`
   textarea {
     min-height: 6em;
     resize: vertical;
+  }
+  ::placeholder {
+    color: var(--_muted);
+    opacity: 1;
   }
   input:focus-visible,
   textarea:focus-visible,
@@ -123,6 +144,14 @@ export const threadStyles = css`
     font-size: 0.85em;
     font-variant-numeric: tabular-nums;
   }
+  .counter:empty {
+    display: none;
+  }
+  .hint {
+    margin-left: auto;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .counter.over {
     color: var(--_danger);
     font-weight: 600;
@@ -139,8 +168,11 @@ export const threadStyles = css`
     background: var(--_accent);
     color: var(--_accent-text);
   }
+  /* Dimmed by colour, not opacity, so its label keeps its contrast. */
   button:disabled {
-    opacity: 0.55;
+    color: var(--_muted);
+    background: var(--_surface);
+    border-color: var(--_border);
     cursor: not-allowed;
   }
   .error {
@@ -189,9 +221,22 @@ export const threadStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
-  .text {
+  .text p {
     margin: 0;
     white-space: pre-wrap;
+  }
+  .text p + p {
+    margin-top: 0.6em;
+  }
+  .text a {
+    color: var(--_accent);
+  }
+  code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.9em;
+    padding: 0 0.2em;
+    border-radius: 4px;
+    background: var(--_surface);
   }
   .badge {
     margin: 0.5em 0 0;
@@ -203,7 +248,8 @@ export const threadStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
-  /* Reporting: a quiet control, so it does not compete with the comment. */
+  /* Reporting and "show more": quiet controls, so they do not compete with the comment. */
+  .show-more,
   .report {
     margin: 0.35em 0 0;
     padding: 0.1em 0.4em;
@@ -212,6 +258,9 @@ export const threadStyles = css`
     color: var(--_muted);
     font-size: 0.8em;
     font-weight: 600;
+  }
+  .show-more {
+    color: var(--_accent);
   }
   .report:hover,
   .report[aria-expanded='true'] {

@@ -4,7 +4,8 @@
  * JSDoc tags on the class below; `npm run docs:widget` copies it into the README, and
  * widget/docs/widget-api.test.ts fails when a rendered part or a used property is missing.
  *
- * Comment text is only ever interpolated as text into Lit templates (never as HTML).
+ * Comment text is only ever interpolated as text into Lit templates (never as HTML): its
+ * formatting (format.ts) becomes `<p>`, `<strong>`, `<em>`, `<code>` and `<a>` parts.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PublicComment } from '../../protocol/comment.ts';
@@ -16,22 +17,71 @@ import { CommentPostedEvent } from '../events/comment-posted-event.ts';
 import { errorMessage, messages, refusalMessage, resolveLang, type Lang, type Messages } from '../i18n.ts';
 import { formatAbsoluteTime, formatRelativeTime } from '../relative-time.ts';
 import { createBrowserStore, storageKeys, type KeyValueStore } from '../storage.ts';
-import { createDraftKey } from './draft-key.ts';
+import { createDraftKey, remainingDraft } from './draft-key.ts';
 import { excerpt } from './excerpt.ts';
+import { collapsed, formatComment, type Paragraph, type Span } from './format.ts';
 import { ReportForm } from './report-form.ts';
 import { defaultPageId, embedDefaults, type ThreadConfig } from './thread-config.ts';
 import { ThreadController } from './thread-controller.ts';
+import { ownHeld } from './thread-state.ts';
 import { threadStyles } from './rembuk-thread.styles.ts';
 
 let instances = 0;
 
+/** Apple keyboards say ⌘ where others say Ctrl. */
+const MAC = /Mac|iP/.test(navigator.platform);
+
+/** One comment's text, read once: whole, and its collapsed start when it is long. */
+interface ReadText {
+  full: Paragraph[];
+  head: Paragraph[] | null;
+}
+const read = new WeakMap<PublicComment, ReadText>();
+
+function readText(c: PublicComment): ReadText {
+  let r = read.get(c);
+  if (!r) {
+    const head = collapsed(c.text);
+    r = { full: formatComment(c.text), head: head === null ? null : formatComment(head) };
+    read.set(c, r);
+  }
+  return r;
+}
+
 /**
- * One article's live comment thread: the composer, then the comments newest first.
+ * The formatting as template parts: the text is only ever bound as text, a link's href only
+ * ever http(s). A line break is a newline in a `pre-wrap` paragraph, so the text reads (and
+ * copies) as written.
+ */
+function spans(list: readonly Span[]): unknown[] {
+  return list.map((s) =>
+    s.kind === 'text'
+      ? s.text
+      : s.kind === 'br'
+        ? '\n'
+        : s.kind === 'code'
+          ? html`<code>${s.text}</code>`
+          : s.kind === 'link'
+            ? html`<a part="link" href=${s.href} rel="nofollow ugc noopener" target="_blank">${s.text}</a>`
+            : s.kind === 'strong'
+              ? html`<strong>${spans(s.children)}</strong>`
+              : html`<em>${spans(s.children)}</em>`,
+  );
+}
+
+/**
+ * One article's live comment thread: the composer, then the comments newest first. A comment
+ * may use paragraphs (a blank line), line breaks, `**bold**`, `*italic*`, `` `code` `` and
+ * http(s) links (shown with their host, `rel="nofollow ugc noopener"`); one over 600 characters
+ * or 8 lines shows its start with "Show more". Every string is in English and Indonesian; new
+ * comments from others are announced politely to screen readers, without moving focus.
  *
  * @attr site - The site id, as registered on the Rembuk server. Defaults to the embed script's `data-site`.
  * @attr page - The thread's page id. Defaults to the path of the page's `<link rel="canonical">`, else its URL path.
  * @attr server - The Rembuk server's origin. Defaults to the origin embed.js was loaded from.
- * @attr lang - `id` (or `id-ID`, `in`) for Indonesian; any other value for English. Defaults to the nearest ancestor's `lang`, up to `<html>`.
+ * @attr lang - `id` (or `id-ID`, `in`) for Indonesian, `en…` for English. Defaults to the nearest ancestor's `lang`, up to `<html>`; when that is none or another language, the first of the browser's languages that is one of the two; else English.
+ * @attr theme - `light` or `dark`. Defaults to the reader's system setting (`prefers-color-scheme`). Dark paints its own background and text colour, so it stays readable on a light page; light inherits the page's text colour.
+ * @attr closed - Shows the thread closed: the comments stay, the composer says no new ones are taken. Also shown once the server answers THREAD_CLOSED.
  *
  * @fires rembuk-comment-posted - The reader's comment was accepted (published or held for review); `event.comment` is the comment. Bubbles and is composed, so the page can listen on `document`.
  *
@@ -41,10 +91,13 @@ let instances = 0;
  * @csspart composer - The form to post a comment.
  * @csspart name-label - The label around the name field.
  * @csspart name-input - The name field.
+ * @csspart name-counter - Under the name field once it is within 10 characters of the limit: characters used of the maximum, and why it cannot be posted when over; hidden when empty.
  * @csspart text-label - The label around the comment field.
  * @csspart textarea - The comment field.
  * @csspart counter - Characters used of the maximum.
  * @csspart post-button - The post button.
+ * @csspart shortcut - Next to the post button: "Ctrl+Enter to post" (⌘+Enter on Apple devices).
+ * @csspart closed - Instead of the composer's fields, or above a draft typed before the thread closed: comments are closed.
  * @csspart queued - Under the composer while a posted comment waits for the connection; hidden when empty.
  * @csspart error - Why a post or loading older comments failed; the composer's is hidden when empty.
  * @csspart loading - Shown until the thread has loaded.
@@ -54,9 +107,11 @@ let instances = 0;
  * @csspart comment-pending - Also on a comment of the reader's own that awaits review (only they see it).
  * @csspart author - The author's name.
  * @csspart time - When the comment was posted, relative ("5 minutes ago"), the exact time in its tooltip.
- * @csspart text - The comment's text.
+ * @csspart text - The comment's text: one `<p>` per paragraph, with `<strong>`, `<em>`, `<code>` and links inside.
+ * @csspart link - A link in a comment's text (opens in a new tab).
+ * @csspart show-more - Under a long comment: "Show more", then "Show less" (`aria-expanded` says which).
  * @csspart pending-badge - "Awaiting review" on the reader's own held comment.
- * @csspart pending-reason - Why moderation held it, when the server said.
+ * @csspart pending-reason - Why moderation held it, when the server said; else that a moderator will look at it (after a reload the server does not repeat why).
  * @csspart report-button - "Report" under a comment of someone else's; it opens the report form below it.
  * @csspart report-form - The inline form to report a comment to the moderators.
  * @csspart report-legend - The report form's question ("Why are you reporting this comment?").
@@ -75,16 +130,16 @@ let instances = 0;
  *
  * @cssprop --rembuk-font - Font family. Default: inherited from the page.
  * @cssprop --rembuk-font-size - Base font size. Default: `1rem`.
- * @cssprop --rembuk-color-text - Text colour. Default: inherited (`currentColor`).
- * @cssprop --rembuk-color-muted - Secondary text (times, counter, notes). Default: the text colour at 62 %.
- * @cssprop --rembuk-color-background - Background of the whole widget. Default: `transparent`.
- * @cssprop --rembuk-color-surface - Background of the composer, notice and refusal box. Default: a 4 % tint of the text colour.
- * @cssprop --rembuk-color-border - Borders and separators. Default: an 18 % tint of the text colour.
+ * @cssprop --rembuk-color-text - Text colour. Default: inherited (`currentColor`); `#e8eaed` in the dark theme.
+ * @cssprop --rembuk-color-muted - Secondary text (times, counter, notes, a disabled button). Default: the text colour at 72 %.
+ * @cssprop --rembuk-color-background - Background of the whole widget. Default: `transparent`; `#17191d` in the dark theme.
+ * @cssprop --rembuk-color-surface - Background of the composer, notice, refusal box, code and a disabled button. Default: a 4 % tint of the text colour (6 % in the dark theme).
+ * @cssprop --rembuk-color-border - Borders and separators. Default: an 18 % tint of the text colour (24 % in the dark theme).
  * @cssprop --rembuk-color-input-background - Background of the name and comment fields. Default: the page's `Canvas` at 92 %.
- * @cssprop --rembuk-color-accent - The post and load-more buttons and focus rings. Default: `#0b5cad` (`#6cb0ff` in dark mode).
- * @cssprop --rembuk-color-accent-text - Text on the accent colour. Default: `#fff` (`#06213d` in dark mode).
- * @cssprop --rembuk-color-danger - Errors and the over-limit counter. Default: `#b3261e` (`#ff8a80` in dark mode).
- * @cssprop --rembuk-color-pending - Border and badge of a comment awaiting review. Default: `#8a5a00` (`#f5c451` in dark mode).
+ * @cssprop --rembuk-color-accent - The post and load-more buttons, links and focus rings. Default: `#0b5cad` (`#6cb0ff` in the dark theme). Keep it at 4.5:1 against the background in each theme you allow.
+ * @cssprop --rembuk-color-accent-text - Text on the accent colour. Default: `#fff` (`#06213d` in the dark theme).
+ * @cssprop --rembuk-color-danger - Errors and the over-limit counters. Default: `#b3261e` (`#ff8a80` in the dark theme).
+ * @cssprop --rembuk-color-pending - Border and badge of a comment awaiting review. Default: `#8a5a00` (`#f5c451` in the dark theme).
  * @cssprop --rembuk-color-pending-background - Background of a comment awaiting review. Default: a 14 % amber tint.
  * @cssprop --rembuk-radius - Corner radius. Default: `8px`.
  * @cssprop --rembuk-spacing - The spacing unit everything is laid out in. Default: `1rem`.
@@ -96,6 +151,8 @@ export class RembukThread extends LitElement {
     site: { type: String, reflect: true },
     page: { type: String, reflect: true },
     server: { type: String },
+    theme: { type: String, reflect: true },
+    closed: { type: Boolean, reflect: true },
     _name: { state: true },
     _text: { state: true },
     _sending: { state: true },
@@ -106,6 +163,8 @@ export class RembukThread extends LitElement {
   declare site: string;
   declare page: string;
   declare server: string;
+  declare theme: string;
+  declare closed: boolean;
   declare _name: string;
   declare _text: string;
   declare _sending: boolean;
@@ -125,12 +184,16 @@ export class RembukThread extends LitElement {
   /** Kept across a post that may have been stored, so the reader's retry reuses it; a new text gets a new key. */
   readonly #draft = createDraftKey();
   #langObserver: MutationObserver | null = null;
+  /** Long comments the reader expanded. */
+  readonly #expanded = new Set<string>();
 
   constructor() {
     super();
     this.site = '';
     this.page = '';
     this.server = '';
+    this.theme = '';
+    this.closed = false;
     this._name = '';
     this._text = '';
     this._sending = false;
@@ -179,10 +242,12 @@ export class RembukThread extends LitElement {
     const t = this.#thread;
     if (t.connection === 'refused') return this.#renderUnavailable();
     const ready = t.thread?.phase === 'ready' || (t.thread?.comments.length ?? 0) > 0;
+    const heading = ready && t.thread ? m.heading(t.thread.count, ownHeld(t.thread)) : m.title;
     return html`
       <section part="thread" aria-labelledby="rembuk-heading-${this.#uid}">
-        <h2 class="heading" part="heading" id="rembuk-heading-${this.#uid}">${ready && t.thread ? m.heading(t.thread.count) : m.title}</h2>
+        <h2 class="heading" part="heading" id="rembuk-heading-${this.#uid}">${heading}</h2>
         <p class="notice" part="notice" role="status">${this.#connectionNotice()}</p>
+        <p class="visually-hidden" role="status">${this.#arrivals()}</p>
         ${this.#renderComposer()} ${this.#renderDeclined()} ${this.#renderList(ready)}
       </section>
     `;
@@ -192,8 +257,15 @@ export class RembukThread extends LitElement {
     const t = this.#thread;
     if (t.connection === 'unreachable') return this.#m.unreachable;
     if (t.connection === 'reconnecting') return this.#m.reconnecting;
-    if (t.loadError) return errorMessage(this._lang, t.loadError, LIMITS);
+    // A closed thread is said where the composer would be.
+    if (t.loadError && !t.closed) return errorMessage(this._lang, t.loadError, LIMITS);
     return '';
+  }
+
+  /** What arrived live from others, said once (the live region announces each change). */
+  #arrivals(): string {
+    const a = this.#thread.arrivals;
+    return a[0] ? this.#m.arrived(a.length, a[0].authorName, excerpt(a[0].text)) : '';
   }
 
   /** One live region for every notice, present while empty, so a new notice is announced. */
@@ -235,21 +307,39 @@ export class RembukThread extends LitElement {
     const length = this._text.length;
     const over = length > LIMITS.textMax;
     const blank = this._text.trim() === '';
+    const name = this.#authorName().length;
+    const nameOver = name > LIMITS.nameMax;
+    const closed = this.closed || this.#thread.closed;
     const id = this.#uid;
+    const closedNote = html`<p class="notice" part="closed">${m.errors.byCode.THREAD_CLOSED}</p>`;
+    // Nothing typed, nothing to keep: the sentence alone. A draft stays readable (and copyable).
+    if (closed && blank) return closedNote;
     return html`
       <form part="composer" @submit=${this.#onSubmit} novalidate>
+        ${closed ? closedNote : nothing}
         <label part="name-label">
           ${m.nameLabel}
           <input
             part="name-input"
             name="authorName"
             autocomplete="nickname"
-            maxlength=${LIMITS.nameMax}
             placeholder=${m.namePlaceholder}
+            aria-describedby="rembuk-name-${id}"
+            aria-invalid=${nameOver ? 'true' : 'false'}
+            ?readonly=${closed}
             .value=${this._name}
             @input=${this.#onNameInput}
           />
         </label>
+        <span class="counter ${nameOver ? 'over' : ''}" part="name-counter" id="rembuk-name-${id}"
+          >${
+            nameOver
+              ? `${m.errors.nameTooLong(LIMITS.nameMax)} (${m.counter(name, LIMITS.nameMax)})`
+              : name > LIMITS.nameMax - 10
+                ? m.counter(name, LIMITS.nameMax)
+                : ''
+          }</span
+        >
         <label part="text-label">
           ${m.textLabel}
           <textarea
@@ -257,8 +347,9 @@ export class RembukThread extends LitElement {
             name="text"
             rows="4"
             placeholder=${m.textPlaceholder}
-            aria-describedby="rembuk-counter-${id} rembuk-error-${id}"
+            aria-describedby="rembuk-counter-${id} rembuk-hint-${id} rembuk-error-${id}"
             aria-invalid=${over ? 'true' : 'false'}
+            ?readonly=${closed}
             .value=${this._text}
             @input=${this.#onTextInput}
             @keydown=${this.#onTextKeydown}
@@ -266,7 +357,14 @@ export class RembukThread extends LitElement {
         </label>
         <div class="actions">
           <span class="counter ${over ? 'over' : ''}" part="counter" id="rembuk-counter-${id}">${m.counter(length, LIMITS.textMax)}</span>
-          <button class="post" part="post-button" type="submit" ?disabled=${this._sending || blank || over || this.#wait.running}>
+          <span class="hint" part="shortcut" id="rembuk-hint-${id}">${m.shortcut(MAC)}</span>
+          <button
+            class="post"
+            part="post-button"
+            type="submit"
+            aria-describedby="rembuk-hint-${id}"
+            ?disabled=${this._sending || blank || over || nameOver || closed || this.#wait.running}
+          >
             ${this._sending ? m.posting : m.post}
           </button>
         </div>
@@ -274,6 +372,11 @@ export class RembukThread extends LitElement {
         <p class="error" part="error" id="rembuk-error-${id}" role="alert" aria-live="assertive">${this.#composerError()}</p>
       </form>
     `;
+  }
+
+  /** The name as it is sent: runs of spaces as one, trimmed. */
+  #authorName(): string {
+    return this._name.replace(/\s+/g, ' ').trim();
   }
 
   /** A rate limit's message shows the wait still left, and goes once the reader may post again. */
@@ -286,10 +389,12 @@ export class RembukThread extends LitElement {
     return this._error;
   }
 
-  #renderList(ready: boolean): TemplateResult {
+  #renderList(ready: boolean): TemplateResult | typeof nothing {
     const m = this.#m;
     const t = this.#thread;
     const thread = t.thread;
+    // A closed thread without comments has nothing to show, nor to wait for (a join refused as closed).
+    if ((this.closed || t.closed) && !thread?.comments.length) return nothing;
     if (!ready || !thread) return html`<p class="empty" part="loading">${m.loading}</p>`;
     if (thread.comments.length === 0) return html`<p class="empty" part="empty">${m.empty}</p>`;
     return html`
@@ -332,10 +437,36 @@ export class RembukThread extends LitElement {
               : nothing
           }
         </p>
-        <p class="text" part="text">${c.text}</p>
-        ${pending ? this.#renderPendingNote(c.id) : nothing} ${this.#mayReport(c) ? this.#reports.render(c) : nothing}
+        ${this.#renderText(c)} ${pending ? this.#renderPendingNote(c.id) : nothing} ${this.#mayReport(c) ? this.#reports.render(c) : nothing}
       </li>
     `;
+  }
+
+  /** The formatted text; a long one collapsed to its start until the reader asks for the rest. */
+  #renderText(c: PublicComment): TemplateResult {
+    const { full, head } = readText(c);
+    const open = this.#expanded.has(c.id);
+    const id = `rembuk-text-${this.#uid}-${c.id}`;
+    return html`<div class="text" part="text" id=${id}>${(open || !head ? full : head).map((p) => html`<p>${spans(p)}</p>`)}</div>
+      ${
+        head
+          ? html`<button
+              class="show-more"
+              part="show-more"
+              type="button"
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls=${id}
+              @click=${() => this.#toggle(c.id)}
+            >
+              ${open ? this.#m.showLess : this.#m.showMore}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  #toggle(id: string): void {
+    if (!this.#expanded.delete(id)) this.#expanded.add(id);
+    this.requestUpdate();
   }
 
   /** Someone else's published comment: never one's own, a tombstone, or before we know who the viewer is. */
@@ -346,15 +477,15 @@ export class RembukThread extends LitElement {
 
   #renderPendingNote(id: string): TemplateResult {
     const m = this.#m;
-    const why = this.#reasonText(id);
+    const why = this.#reasons(id);
     return html`<p class="badge" part="pending-badge"><strong>${m.awaitingReview}</strong> · ${m.awaitingReviewNote}</p>
-      ${why ? html`<p class="reason" part="pending-reason">${m.reason(why)}</p>` : nothing}`;
+      <p class="reason" part="pending-reason">${why.length > 0 ? m.reason(why) : m.reviewNote}</p>`;
   }
 
-  /** The moderation reasons the server gave for one of the viewer's comments, in the reader's language. */
-  #reasonText(id: string): string {
+  /** The moderation reasons the server gave for one of the viewer's comments, in the reader's language, once each. */
+  #reasons(id: string): string[] {
     const reasons = this.#thread.reasons.get(id) ?? [];
-    return [...new Set(reasons.map((r) => r.message[this._lang]).filter((t) => t !== ''))].join('; ');
+    return [...new Set(reasons.map((r) => r.message[this._lang]).filter((t) => t !== ''))];
   }
 
   #onNameInput(e: Event): void {
@@ -375,9 +506,9 @@ export class RembukThread extends LitElement {
 
   async #onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this._sending || this.#wait.running) return;
+    if (this._sending || this.#wait.running || this.closed || this.#thread.closed) return;
     const m = this.#m;
-    const authorName = this._name.replace(/\s+/g, ' ').trim();
+    const authorName = this.#authorName();
     const text = this._text.replace(/\r\n?/g, '\n').trim();
     if (!authorName) return this.#fail(m.errors.nameRequired, 'input');
     if (authorName.length > LIMITS.nameMax) return this.#fail(m.errors.nameTooLong(LIMITS.nameMax), 'input');
@@ -385,6 +516,9 @@ export class RembukThread extends LitElement {
     if (text.length > LIMITS.textMax) return this.#fail(m.errors.textTooLong(LIMITS.textMax), 'textarea');
 
     this.#storage.set(storageKeys.name, authorName);
+    // The post button is about to be disabled: the keyboard stays in the composer, where the next comment goes.
+    const textarea = this.renderRoot.querySelector('textarea');
+    if (this.shadowRoot?.activeElement?.matches('.post')) textarea?.focus();
     this._sending = true;
     this._error = '';
     this.#errorConnection = null;
@@ -399,11 +533,12 @@ export class RembukThread extends LitElement {
       const { comment } = outcome.data;
       if (comment.status === 'rejected') {
         // Keep the text so the reader can rephrase it; say why, in their language.
-        const why = this.#reasonText(comment.id);
-        this._error = why ? `${m.rejected} ${m.reason(why)}` : m.rejected;
+        const why = this.#reasons(comment.id);
+        this._error = why.length > 0 ? `${m.rejected} ${m.reason(why)}` : m.rejected;
         return;
       }
-      if (this._text === typed) this._text = '';
+      // What the reader typed while the post was on its way stays.
+      this._text = remainingDraft(this._text, typed);
       this.#clock.refresh();
       this.dispatchEvent(new CommentPostedEvent(comment));
       return;
@@ -417,7 +552,8 @@ export class RembukThread extends LitElement {
       this.#wait.start(outcome.error.retryAfterMs ?? 0);
       this._error = '';
     } else {
-      this._error = errorMessage(this._lang, outcome.error, LIMITS);
+      // A closed thread is said in place of the composer, once.
+      this._error = outcome.error.code === 'THREAD_CLOSED' ? '' : errorMessage(this._lang, outcome.error, LIMITS);
     }
   }
 

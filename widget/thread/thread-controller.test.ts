@@ -240,6 +240,44 @@ describe('thread controller', () => {
     expect(controller.reasons.get('c-held')?.[0]?.message.id).toBe('Mengandung kata kasar');
   });
 
+  it('marks the thread closed when a post is answered THREAD_CLOSED, and when a join is', async () => {
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (p: { page: string }, ack: (r: unknown) => void) => {
+        ack(p.page === '/closed' ? { ok: false, error: { code: 'THREAD_CLOSED', message: 'Closed.' } } : snapshot(0));
+      });
+      socket.on('comment:create', (_p: unknown, ack: (r: unknown) => void) =>
+        ack({ ok: false, error: { code: 'THREAD_CLOSED', message: 'Closed.' } }),
+      );
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    expect(controller.closed).toBe(false);
+    const outcome = await controller.post({ text: 'halo', authorName: 'Sari', key: 'key-0005' });
+    expect(outcome.ok).toBe(false);
+    expect(controller.closed).toBe(true);
+
+    const joined = startController(url, memoryStore(), { config: () => ({ server: url, site: 'demo', page: '/closed' }) });
+    await until(() => joined.controller.loadError !== null);
+    expect(joined.controller.closed).toBe(true);
+  });
+
+  it('keeps the comments of others that arrive live for the announcement, not the snapshot nor its own', async () => {
+    const { url } = await startServer((socket) => {
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+        ack(snapshot(1, [comment('old', 1)]));
+        setTimeout(() => {
+          socket.emit('comment:created', created(2, comment('own', 2, { authorId: 'me' })));
+          socket.emit('thread:events', { page: PAGE, events: [created(3, comment('b', 3)), created(4, comment('c', 4))] });
+        }, 20);
+      });
+    });
+    const { controller } = startController(url);
+    await until(() => controller.thread?.phase === 'ready');
+    expect(controller.arrivals).toEqual([]);
+    await until(() => controller.thread?.seq === 4);
+    expect(controller.arrivals.map((c) => c.id)).toEqual(['c', 'b']);
+  });
+
   it('after the connection drops, resyncs from the last seq and applies what it missed in order', async () => {
     const resyncs: unknown[] = [];
     const sockets: ServerSocket[] = [];

@@ -29,6 +29,7 @@ import {
   applyResync,
   applyOwnDecision,
   applySnapshot,
+  arrivedSince,
   beginRejoin,
   createThreadState,
   needsRejoin,
@@ -124,6 +125,10 @@ export class ThreadController implements ReactiveController {
   declined: readonly PublicComment[] = [];
   /** Successful connections so far: an error shown before the latest one is about a lost connection. */
   connections = 0;
+  /** True once the server answered a join or a post with THREAD_CLOSED: no new comments here. */
+  closed = false;
+  /** The comments of others the last live event or resync brought, newest first, for the announcement. */
+  arrivals: readonly PublicComment[] = [];
 
   readonly #host: ReactiveControllerHost;
   readonly #options: ThreadControllerOptions;
@@ -180,6 +185,7 @@ export class ThreadController implements ReactiveController {
     this.refusal = null;
     this.loadError = null;
     this.moreError = null;
+    this.closed = false;
     this.#everConnected = false;
     if (!config) {
       this.connection = 'refused';
@@ -315,9 +321,17 @@ export class ThreadController implements ReactiveController {
       if (this.thread.phase === 'ready') void this.#resync();
       return;
     }
+    const before = this.thread;
     for (const event of events) this.thread = receiveEvent(this.thread, event);
+    this.#arrived(before);
     this.#repair();
     this.#host.requestUpdate();
+  }
+
+  #arrived(before: ThreadState): void {
+    if (!this.thread) return;
+    const arrived = arrivedSince(before, this.thread, this.authorId);
+    if (arrived.length > 0) this.arrivals = arrived;
   }
 
   #onStatus(change: CommentStatusChange): void {
@@ -377,6 +391,7 @@ export class ThreadController implements ReactiveController {
       this.#repair();
     } else {
       this.loadError = outcome.error;
+      if (outcome.error.code === 'THREAD_CLOSED') this.closed = true;
       // A lost or passing failure is retried (a rate limit after the wait it named); a bad
       // page id will not fix itself.
       const limitedFor = 'lost' in outcome || outcome.error.code !== 'RATE_LIMITED' ? null : (outcome.error.retryAfterMs ?? RETRY_DELAY_MS);
@@ -398,7 +413,9 @@ export class ThreadController implements ReactiveController {
     if (generation !== this.#generation || !this.thread) return;
     this.#resyncInFlight = false;
     if (outcome.ok) {
+      const before = this.thread;
       this.thread = applyResync(this.thread, outcome.data);
+      this.#arrived(before);
       this.#repair();
     } else if (this.#socket?.connected) {
       // Until a resync succeeds after a reconnect we are not back in the thread's room.
@@ -466,6 +483,7 @@ export class ThreadController implements ReactiveController {
       if (!next.gaveUp) return this.#flush();
     } else {
       this.#outbox = settle(this.#outbox, key);
+      if (!outcome.ok && outcome.error.code === 'THREAD_CLOSED') this.closed = true;
     }
     if (outcome.ok && this.thread) {
       const { comment, reasons } = outcome.data;

@@ -7,10 +7,12 @@ import {
   applyOwnDecision,
   applyResync,
   applySnapshot,
+  arrivedSince,
   beginRejoin,
   createThreadState,
   needsRejoin,
   needsResync,
+  ownHeld,
   receiveEvent,
   type ThreadState,
 } from './thread-state.ts';
@@ -286,5 +288,29 @@ describe('thread state', () => {
       expect(applyOwnDecision(published, { id: 'm', page: PAGE, status: 'published' }).thread).toBe(published);
       expect(applyOwnDecision(published, { id: 'm', page: PAGE, status: 'rejected' }).thread).toBe(published);
     });
+  });
+});
+
+describe('what arrived, for the announcement', () => {
+  it("answers the published comments of others a live event added, not the viewer's own", () => {
+    const before = ready({ comments: [comment('a', 1)], count: 1, seq: 1 });
+    let after = receiveEvent(before, created(2, comment('b', 2, { authorName: 'Budi' }), 2));
+    after = receiveEvent(after, created(3, comment('mine', 3, { authorId: 'me' }), 3));
+    expect(arrivedSince(before, after, 'me').map((c) => c.id)).toEqual(['b']);
+  });
+
+  it('answers nothing for the first snapshot or a deletion', () => {
+    const joining = createThreadState(PAGE);
+    const first = applySnapshot(joining, snapshot({ comments: [comment('a', 1)], count: 1 }));
+    expect(arrivedSince(joining, first, 'me')).toEqual([]);
+    expect(arrivedSince(first, receiveEvent(first, deleted(1, 'a', 0)), 'me')).toEqual([]);
+  });
+});
+
+describe('own held comments', () => {
+  it('counts the held comments the viewer sees apart from the published count', () => {
+    const state = ready({ comments: [comment('a', 1)], count: 1, mine: [comment('h1', 2, { status: 'pending', authorId: 'me' })] });
+    expect(ownHeld(state)).toBe(1);
+    expect(state.count).toBe(1);
   });
 });

@@ -227,3 +227,18 @@ export function applyOwnDecision(state: ThreadState, change: CommentStatusChange
   }
   return { thread: { ...state, comments: upsertComments(state.comments, [{ ...held, status: 'published' }]) }, rejected: null };
 }
+
+/**
+ * The published comments of others that `after` shows and `before` did not: what arrived live
+ * (or through a resync), for the polite announcement. Newest first.
+ */
+export function arrivedSince(before: ThreadState, after: ThreadState, viewer: string | null): PublicComment[] {
+  if (before.phase !== 'ready' || after.comments === before.comments) return [];
+  const known = new Set(before.comments.map((c) => c.id));
+  return after.comments.filter((c) => !known.has(c.id) && c.status === 'published' && c.authorId !== viewer);
+}
+
+/** How many of the viewer's own held comments the view shows (the heading counts them apart). */
+export function ownHeld(state: ThreadState): number {
+  return state.comments.filter((c) => c.status === 'pending').length;
+}
