@@ -30,7 +30,15 @@ function isLetterOrSpace(c: number): boolean {
 // ("wkwkwkwk", "hahaha"), not flooding.
 function symbolRuns(text: string, min: number, out: Found[]): void {
   const n = text.length;
-  for (let u = 1; u <= MAX_SYMBOL_UNIT; u++) {
+  // A run of units with a symbol in each needs `min` symbols; most comments have fewer, and then
+  // only single characters are looked at.
+  let symbols = 0;
+  for (let i = 0; i < n && symbols < min; i++) {
+    const c = text.charCodeAt(i);
+    if (!isLetterOrSpace(c) && !(c >= 48 && c <= 57)) symbols++;
+  }
+  const maxUnit = symbols < min ? 1 : MAX_SYMBOL_UNIT;
+  for (let u = 1; u <= maxUnit; u++) {
     let j = 0;
     while (j + u < n) {
       if (text.charCodeAt(j) !== text.charCodeAt(j + u)) {
@@ -68,19 +76,26 @@ function isRepeatOfShorter(unit: string): boolean {
 // A word repeated `wordMin` times in a row ("beli beli beli beli"), or a phrase of 2–40 words
 // repeated `PHRASE_REPEATS` times in a row (a sentence pasted over and over).
 function wordRuns(tokens: Tokens, wordMin: number, out: { from: number; to: number; k: number }[]): void {
-  const w = tokens.words;
-  const n = w.length;
+  const n = tokens.words.length;
+  // Each word as a small number (length and three letters), so the passes compare integers; two
+  // words with the same number are compared as strings only where a run is measured.
+  const w = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = tokens.words[i] ?? '';
+    w[i] = (x.length << 24) ^ (x.charCodeAt(0) << 16) ^ (x.charCodeAt(x.length >> 1) << 8) ^ x.charCodeAt(x.length - 1);
+  }
+  const t = tokens.words;
   for (let k = 1; k <= MAX_PHRASE_WORDS && k * 2 <= n; k++) {
     const min = k === 1 ? wordMin : PHRASE_REPEATS;
     if (k * min > n) break;
     let j = 0;
     while (j + k < n) {
-      if (w[j] !== w[j + k]) {
+      if (w[j] !== w[j + k] || t[j] !== t[j + k]) {
         j++;
         continue;
       }
       let r = j;
-      while (r + k < n && w[r] === w[r + k]) r++;
+      while (r + k < n && w[r] === w[r + k] && t[r] === t[r + k]) r++;
       const repeats = Math.floor((r - j) / k) + 1;
       if (repeats >= min && !covered(out, j, j + repeats * k)) out.push({ from: j, to: j + repeats * k, k });
       j = r + 1;

@@ -208,10 +208,6 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
   // Words already judged (matched, or matched and found literal), so the stem scan skips them.
   const judged = new Uint8Array(n);
   const sense: SenseText = { original: original ?? text, normalized: normalized ?? fromOriginal(text), tokens };
-  const pushHit = (entry: LexEntry, from: number, to: number): void => {
-    judged[from] = 1;
-    hits.push(judged1(sense, entry, from, to));
-  };
   let allowed: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const w = words[i] ?? '';
@@ -224,7 +220,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     const s = lex.exact.get(w);
     if (s !== undefined) {
       for (const e of s.words) {
-        pushHit(e, i, i + 1);
+        pushHit(sense, hits, judged, e, i, i + 1);
         found = true;
       }
       for (const p of s.phrases) {
@@ -232,7 +228,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
         if (p.entry === null) {
           allowed ??= new Uint8Array(n);
           for (let k = i; k < i + p.tokens.length; k++) allowed[k] = 1;
-        } else pushHit(p.entry, i, i + p.tokens.length);
+        } else pushHit(sense, hits, judged, p.entry, i, i + p.tokens.length);
       }
     }
     if (found || w.length < 3) continue;
@@ -241,7 +237,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       if (lex.allow.has(c)) continue;
       const list = lex.collapsed.get(c);
       if (list !== undefined) {
-        for (const e of list) pushHit(e, i, i + 1);
+        for (const e of list) pushHit(sense, hits, judged, e, i, i + 1);
         continue;
       }
     }
@@ -249,7 +245,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       const rest = w.slice(1);
       const entries = lex.exact.get(rest)?.words ?? lex.collapsed.get(collapseDoubles(rest));
       if (entries !== undefined && entries.length > 0 && !lex.allow.has(rest)) {
-        for (const e of entries) pushHit(e, i, i + 1);
+        for (const e of entries) pushHit(sense, hits, judged, e, i, i + 1);
         continue;
       }
     }
@@ -258,7 +254,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       if (list !== undefined) {
         for (const p of list) {
           if (w.startsWith(p.prefix)) {
-            pushHit(p.entry, i, i + 1);
+            pushHit(sense, hits, judged, p.entry, i, i + 1);
             break;
           }
         }
@@ -274,7 +270,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       const i = wordAt(tokens, m.index);
       if (i >= 0 && judged[i] !== 1 && allowed?.[i] !== 1) {
         const entry = lex.containsEntries.get(collapseDoubles(m[0]));
-        if (entry !== undefined) pushHit(entry, i, i + 1);
+        if (entry !== undefined) pushHit(sense, hits, judged, entry, i, i + 1);
       }
     }
   }
@@ -301,6 +297,12 @@ function scanMasked(lex: Lexicon, text: string, sense: SenseText, hits: Hit[], j
     for (let k = from; k <= last; k++) judged[k] = 1;
     for (const e of entries) hits.push(judged1(sense, e, from, last + 1));
   }
+}
+
+// A module function, not a closure per scan: the scan runs once per comment.
+function pushHit(sense: SenseText, hits: Hit[], judged: Uint8Array, entry: LexEntry, from: number, to: number): void {
+  judged[from] = 1;
+  hits.push(judged1(sense, entry, from, to));
 }
 
 // A hit, with the reading that lets it through if there is one. Only the built-in profanity has
