@@ -53,9 +53,9 @@ describe('i18n', () => {
   });
 
   it('names the posting shortcut for the reader keyboard', () => {
-    expect(messages('en').shortcut(false)).toBe('Ctrl+Enter to post');
-    expect(messages('en').shortcut(true)).toBe('⌘+Enter to post');
-    expect(messages('id').shortcut(false)).toBe('Ctrl+Enter untuk mengirim');
+    expect(messages('en').shortcut('Ctrl+Enter')).toBe('Ctrl+Enter to post');
+    expect(messages('en').shortcut('⌘+Enter')).toBe('⌘+Enter to post');
+    expect(messages('id').shortcut('Ctrl+Enter')).toBe('Ctrl+Enter untuk mengirim');
   });
 
   it('announces one live comment with its author and excerpt, several with their number', () => {

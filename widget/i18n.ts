@@ -24,8 +24,8 @@ export interface Messages {
   textPlaceholder: string;
   post: string;
   posting: string;
-  /** The keyboard shortcut that posts, next to the button: `mac` says ⌘ rather than Ctrl. */
-  shortcut: (mac: boolean) => string;
+  /** The keyboard shortcut that posts (`keys`: "Ctrl+Enter", "⌘+Enter"), next to the button. */
+  shortcut: (keys: string) => string;
   counter: (used: number, max: number) => string;
   awaitingReview: string;
   awaitingReviewNote: string;
@@ -95,11 +95,11 @@ const en: Messages = {
   textPlaceholder: 'Write a comment…',
   post: 'Post comment',
   posting: 'Posting…',
-  shortcut: (mac) => `${mac ? '⌘' : 'Ctrl'}+Enter to post`,
+  shortcut: (keys) => `${keys} to post`,
   counter: (used, max) => `${used.toLocaleString('en')} / ${max.toLocaleString('en')}`,
   awaitingReview: 'Awaiting review',
   awaitingReviewNote: 'Only you can see this comment for now.',
-  reason: (list) => `${list.length > 1 ? 'Reasons' : 'Reason'}: ${sentences(list)}`,
+  reason: (list) => `Reason${list.length > 1 ? 's' : ''}: ${sentences(list)}`,
   reviewNote: 'A moderator will look at it before others can see it.',
   showMore: 'Show more',
   showLess: 'Show less',
@@ -168,7 +168,7 @@ const id: Messages = {
   textPlaceholder: 'Tulis komentar…',
   post: 'Kirim komentar',
   posting: 'Mengirim…',
-  shortcut: (mac) => `${mac ? '⌘' : 'Ctrl'}+Enter untuk mengirim`,
+  shortcut: (keys) => `${keys} untuk mengirim`,
   counter: (used, max) => `${used.toLocaleString('id')} / ${max.toLocaleString('id')}`,
   awaitingReview: 'Menunggu moderasi',
   awaitingReviewNote: 'Untuk sementara hanya Anda yang dapat melihat komentar ini.',

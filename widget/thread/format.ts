@@ -59,10 +59,10 @@ function opens(s: string, at: number, m: string): boolean {
 function inline(s: string): Span[] {
   const out: Span[] = [];
   let text = '';
-  const push = (span: Span) => {
+  const push = (span?: Span) => {
     if (text !== '') out.push({ kind: 'text', text });
     text = '';
-    out.push(span);
+    if (span) out.push(span);
   };
   for (let i = 0; i < s.length;) {
     const c = s[i] ?? '';
@@ -101,7 +101,7 @@ function inline(s: string): Span[] {
     text += c;
     i++;
   }
-  if (text !== '') out.push({ kind: 'text', text });
+  push();
   return out;
 }
 
@@ -129,15 +129,13 @@ function toLink(raw: string): { span: Span; length: number } | null {
   return { span: { kind: 'link', href: url.href, text }, length: u.length };
 }
 
-/** A comment this long, or with this many lines, is shown collapsed at first. */
-export const COLLAPSE = { chars: 600, lines: 8 } as const;
-
 /**
- * The start of a long comment, for its collapsed view: at most 5 lines and 400 characters,
- * cut at a space, with an ellipsis; null when the comment is short enough to show whole.
+ * The start of a long comment (over 600 characters or 8 lines), for its collapsed view: at
+ * most 5 lines and 400 characters, cut at a space, with an ellipsis; null when the comment is
+ * short enough to show whole.
  */
 export function collapsed(text: string): string | null {
-  if (text.length <= COLLAPSE.chars && text.split('\n').length <= COLLAPSE.lines) return null;
+  if (text.length <= 600 && text.split('\n').length <= 8) return null;
   const head = text.split('\n').slice(0, 5).join('\n').slice(0, 400);
   const cut = head.length === 400 ? head.replace(/\s+\S*$/, '') : head;
   return `${cut.trimEnd()} …`;

@@ -144,13 +144,8 @@ export const threadStyles = css`
     font-size: 0.85em;
     font-variant-numeric: tabular-nums;
   }
-  .counter:empty {
-    display: none;
-  }
   .hint {
     margin-left: auto;
-    color: var(--_muted);
-    font-size: 0.85em;
   }
   .counter.over {
     color: var(--_danger);
@@ -232,7 +227,7 @@ export const threadStyles = css`
     color: var(--_accent);
   }
   code {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-family: ui-monospace, monospace;
     font-size: 0.9em;
     padding: 0 0.2em;
     border-radius: 4px;

@@ -28,21 +28,18 @@ import { threadStyles } from './rembuk-thread.styles.ts';
 
 let instances = 0;
 
-/** Apple keyboards say ⌘ where others say Ctrl. */
-const MAC = /Mac|iP/.test(navigator.platform);
+/** The shortcut that posts: Apple keyboards say ⌘ where others say Ctrl. */
+const SHORTCUT = `${/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl'}+Enter`;
 
 /** One comment's text, read once: whole, and its collapsed start when it is long. */
-interface ReadText {
-  full: Paragraph[];
-  head: Paragraph[] | null;
-}
+type ReadText = [full: Paragraph[], head: Paragraph[] | null];
 const read = new WeakMap<PublicComment, ReadText>();
 
 function readText(c: PublicComment): ReadText {
   let r = read.get(c);
   if (!r) {
     const head = collapsed(c.text);
-    r = { full: formatComment(c.text), head: head === null ? null : formatComment(head) };
+    r = [formatComment(c.text), head === null ? null : formatComment(head)];
     read.set(c, r);
   }
   return r;
@@ -91,7 +88,7 @@ function spans(list: readonly Span[]): unknown[] {
  * @csspart composer - The form to post a comment.
  * @csspart name-label - The label around the name field.
  * @csspart name-input - The name field.
- * @csspart name-counter - Under the name field once it is within 10 characters of the limit: characters used of the maximum, and why it cannot be posted when over; hidden when empty.
+ * @csspart name-counter - Under the name field: characters used of the maximum; over it, also why the comment cannot be posted yet.
  * @csspart text-label - The label around the comment field.
  * @csspart textarea - The comment field.
  * @csspart counter - Characters used of the maximum.
@@ -309,7 +306,7 @@ export class RembukThread extends LitElement {
     const blank = this._text.trim() === '';
     const name = this.#authorName().length;
     const nameOver = name > LIMITS.nameMax;
-    const closed = this.closed || this.#thread.closed;
+    const closed = this.#closed;
     const id = this.#uid;
     const closedNote = html`<p class="notice" part="closed">${m.errors.byCode.THREAD_CLOSED}</p>`;
     // Nothing typed, nothing to keep: the sentence alone. A draft stays readable (and copyable).
@@ -332,13 +329,7 @@ export class RembukThread extends LitElement {
           />
         </label>
         <span class="counter ${nameOver ? 'over' : ''}" part="name-counter" id="rembuk-name-${id}"
-          >${
-            nameOver
-              ? `${m.errors.nameTooLong(LIMITS.nameMax)} (${m.counter(name, LIMITS.nameMax)})`
-              : name > LIMITS.nameMax - 10
-                ? m.counter(name, LIMITS.nameMax)
-                : ''
-          }</span
+          >${nameOver ? `${m.errors.nameTooLong(LIMITS.nameMax)} ` : ''}${m.counter(name, LIMITS.nameMax)}</span
         >
         <label part="text-label">
           ${m.textLabel}
@@ -357,7 +348,7 @@ export class RembukThread extends LitElement {
         </label>
         <div class="actions">
           <span class="counter ${over ? 'over' : ''}" part="counter" id="rembuk-counter-${id}">${m.counter(length, LIMITS.textMax)}</span>
-          <span class="hint" part="shortcut" id="rembuk-hint-${id}">${m.shortcut(MAC)}</span>
+          <span class="counter hint" part="shortcut" id="rembuk-hint-${id}">${m.shortcut(SHORTCUT)}</span>
           <button
             class="post"
             part="post-button"
@@ -372,6 +363,11 @@ export class RembukThread extends LitElement {
         <p class="error" part="error" id="rembuk-error-${id}" role="alert" aria-live="assertive">${this.#composerError()}</p>
       </form>
     `;
+  }
+
+  /** Closed by the page (the attribute) or by the server (THREAD_CLOSED). */
+  get #closed(): boolean {
+    return this.closed || this.#thread.closed;
   }
 
   /** The name as it is sent: runs of spaces as one, trimmed. */
@@ -394,7 +390,7 @@ export class RembukThread extends LitElement {
     const t = this.#thread;
     const thread = t.thread;
     // A closed thread without comments has nothing to show, nor to wait for (a join refused as closed).
-    if ((this.closed || t.closed) && !thread?.comments.length) return nothing;
+    if (this.#closed && !thread?.comments.length) return nothing;
     if (!ready || !thread) return html`<p class="empty" part="loading">${m.loading}</p>`;
     if (thread.comments.length === 0) return html`<p class="empty" part="empty">${m.empty}</p>`;
     return html`
@@ -444,7 +440,7 @@ export class RembukThread extends LitElement {
 
   /** The formatted text; a long one collapsed to its start until the reader asks for the rest. */
   #renderText(c: PublicComment): TemplateResult {
-    const { full, head } = readText(c);
+    const [full, head] = readText(c);
     const open = this.#expanded.has(c.id);
     const id = `rembuk-text-${this.#uid}-${c.id}`;
     return html`<div class="text" part="text" id=${id}>${(open || !head ? full : head).map((p) => html`<p>${spans(p)}</p>`)}</div>
@@ -506,7 +502,7 @@ export class RembukThread extends LitElement {
 
   async #onSubmit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    if (this._sending || this.#wait.running || this.closed || this.#thread.closed) return;
+    if (this._sending || this.#wait.running || this.#closed) return;
     const m = this.#m;
     const authorName = this.#authorName();
     const text = this._text.replace(/\r\n?/g, '\n').trim();
