@@ -11,6 +11,7 @@ import { parse, schemas } from '../../protocol/parse.ts';
 import { threadPageView } from '../comments/thread-page-view.ts';
 import type { ModeratorAuth } from '../moderators/moderator-auth.ts';
 import { auditExportRoutes, consolePageRoutes } from './console-routes.ts';
+import { countRoutes } from './count-routes.ts';
 import { moderatorSessionRoutes } from './moderator-session-routes.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
@@ -124,6 +125,18 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     res.status(503).type('text/plain').send('// embed.js is not built yet: run `npm run build` (npm start does it for you).\n');
   });
 
+  // `<rembuk-count>` on its own, for article lists (dist/count.js): served like embed.js.
+  const countScript = createPrecompressedAsset({
+    file: join(deps.distDir, 'count.js'),
+    contentType: 'text/javascript; charset=utf-8',
+    cacheControl: EMBED_CACHE_CONTROL,
+    headers: { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' },
+  });
+  app.get('/count.js', async (req, res) => {
+    if (await countScript(req, res)) return;
+    res.status(503).type('text/plain').send('// count.js is not built yet: run `npm run build` (npm start does it for you).\n');
+  });
+
   // Every API answer depends on Origin (CORS, refusals), errors and Origin-less requests too,
   // and none may be stored: threads are live, and an error cached is an outage prolonged.
   app.use('/api', (_req, res, next) => {
@@ -132,8 +145,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     next();
   });
 
-  // The thread API checks the site's origins itself; preflight gets an answer per origin.
-  app.use('/api/v1/threads/:site', (req: Request, res: Response, next: NextFunction) => {
+  // The thread and count APIs check the site's origins themselves; preflight gets an answer per origin.
+  app.use(['/api/v1/threads/:site', '/api/v1/counts/:site'], (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     const site = String(req.params['site']);
     if (origin !== undefined) {
@@ -172,6 +185,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       send(res, { ok: false, error: toWireError(err) });
     }
   });
+
+  app.use('/api/v1/counts', countRoutes({ store, sites, logger, send }));
 
   const demo = deps.demo;
   if (demo) {

@@ -93,6 +93,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       getComment: (site, page, id) => read(() => reads.comment(site, page, id)),
       getAuthorHistory: (site, authorId) => read(() => reads.authorHistory(site, authorId)),
 
+      countThreads: (site, pages) => read(() => reads.threadCounts(site, pages)),
       listQueue: (site, queue, query) => read(() => reads.queue(site, queue, query)),
       queueCounts: (site) => read(() => reads.queueCounts(site)),
       async decideComment(site, page, id, decision, options) {

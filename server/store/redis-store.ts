@@ -659,6 +659,19 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
     async listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]> {
       const ids = await client.zRange(keys(site, page).pendingOf(authorId), 0, -1, { REV: true });
+    async countThreads(site: string, pages: readonly string[]): Promise<Record<string, number>> {
+      // A pipeline, not MULTI: each thread's keys sit in their own cluster slot, and counts read a
+      // moment apart are as good as any for a badge. One round trip all the same.
+      const pipeline = client.multi();
+      for (const page of pages) pipeline.zCard(keys(site, page).published);
+      const replies = pages.length === 0 ? [] : await pipeline.execAsPipeline();
+      const counts: Record<string, number> = {};
+      pages.forEach((page, i) => {
+        counts[page] = Number(replies[i] ?? 0);
+      });
+      return counts;
+    },
+
       const found = await mgetComments(site, page, ids);
       return found.filter((c) => c.status === 'pending');
     },

@@ -29,6 +29,17 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
       expect(events).toEqual({ events: [], seq: 0, complete: true });
     });
 
+    it('counts the published comments of several threads at once, 0 for a thread with none', async () => {
+      const { store } = await fresh();
+      await store.createComment(newComment({ page: '/a' }), 'key-count-01');
+      await store.createComment(newComment({ page: '/a' }), 'key-count-02');
+      await store.createComment(newComment({ page: '/b' }), 'key-count-03');
+      await store.createComment(newComment({ page: '/b', status: 'pending' }), 'key-count-04');
+      await store.createComment(newComment({ site: 'other', page: '/c' }), 'key-count-05');
+      expect(await store.countThreads('demo', ['/a', '/b', '/c', '/none'])).toEqual({ '/a': 2, '/b': 1, '/c': 0, '/none': 0 });
+      expect(await store.countThreads('demo', [])).toEqual({});
+    });
+
     it('lists a published comment, counts it and appends the first thread event', async () => {
       const { store } = await fresh();
       const comment = newComment({ text: 'Hilirisasi nikel perlu standar lingkungan 🌱' });

@@ -223,6 +223,11 @@ export interface CommentStore extends ModeratorDirectory, SiteDirectory {
   getThreadPage(site: string, page: string, query: ThreadPageQuery): Promise<StoredThreadPage>;
   /** The author's comments in this thread that await review, newest first. */
   listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]>;
+  /**
+   * Published comments in each of these threads (`<rembuk-count>`), read in one step: every
+   * page named gets a number, 0 for a thread with no comments.
+   */
+  countThreads(site: string, pages: readonly string[]): Promise<Record<string, number>>;
   /** Thread events after `afterSeq`, at most `limit`. */
   readEvents(site: string, page: string, afterSeq: number, limit: number): Promise<ThreadEvents>;
   /** The comment an author already created with this idempotency key in this thread, or null. */

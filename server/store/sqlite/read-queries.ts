@@ -27,6 +27,7 @@ import { parseStoredComment, parseStoredEvent } from '../stored-json.ts';
 
 export interface ReadQueries {
   threadPage(site: string, page: string, query: ThreadPageQuery): StoredThreadPage;
+  threadCounts(site: string, pages: readonly string[]): Record<string, number>;
   pendingByAuthor(site: string, page: string, authorId: string): StoredComment[];
   events(site: string, page: string, afterSeq: number, limit: number): ThreadEvents;
   byIdempotencyKey(site: string, page: string, authorId: string, key: string): StoredComment | null;
@@ -216,6 +217,14 @@ export function createReadQueries(db: Database): ReadQueries {
     };
   });
 
+  // One transaction: the counts describe one moment. A primary-key lookup per page (threads is
+  // keyed by site and page) costs less than building an IN list of up to 100 parameters.
+  const threadCounts = db.transaction((site: string, pages: readonly string[]): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const page of pages) counts[page] = threadRow.get(site, page)?.count ?? 0;
+    return counts;
+  });
+
   const events = db.transaction((site: string, page: string, afterSeq: number, limit: number): ThreadEvents => {
     const seq = threadRow.get(site, page)?.seq ?? 0;
     const oldest = oldestEvent.get(site, page)?.seq ?? seq + 1;
@@ -306,6 +315,7 @@ export function createReadQueries(db: Database): ReadQueries {
       return row ? (JSON.parse(row.data) as SitePolicyRecord) : null;
     },
     threadPage: (site, page, query) => threadPage(site, page, query),
+    threadCounts: (site, pages) => threadCounts(site, pages),
     pendingByAuthor: (site, page, authorId) => pendingRows.all(site, page, authorId).map((r) => parseStoredComment(r.data)),
     events: (site, page, afterSeq, limit) => events(site, page, afterSeq, limit),
     byIdempotencyKey: (site, page, authorId, key) => parse(byKey.get(site, page, authorId, key)),
