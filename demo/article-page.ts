@@ -136,6 +136,10 @@ const STYLES = `
     --rembuk-color-accent: var(--brand);
     --rembuk-radius: 6px;
   }
+  /* On a dark system the widget is dark (its own background); the brand red is too dark on it, so a lighter one (7:1). */
+  @media (prefers-color-scheme: dark) {
+    rembuk-thread:not([theme="light"]) { --rembuk-color-accent: #ff7a85; --rembuk-color-accent-text: #1b1b1f; }
+  }
   footer { background: #111; color: #c9c9ce; font-size: .85rem; padding-block: 1.5rem; }
   footer p { margin: .25rem 0; }
   footer a { color: #fff; }
