@@ -51,6 +51,23 @@ describe('heldCommentAlert', () => {
     expect(text).toContain('&lt;https://evil.example|bank&gt; &amp; more');
   });
 
+  it('says why it waits, leaving out the words the rules let through', () => {
+    const letThrough = {
+      rule: 'literal-sense' as const,
+      action: 'publish' as const,
+      message: { en: '"anjing" is read literally (a pet).', id: '"anjing" dibaca harfiah (hewan peliharaan).' },
+      spans: [],
+    };
+    const base = held();
+    const { text, reasons } = heldCommentAlert(
+      'demo',
+      held({ moderation: { ...base.moderation, reasons: [...base.moderation.reasons, letThrough] } }),
+    );
+    expect(text).toContain(': Contains profanity. “');
+    expect(text).not.toContain('literally');
+    expect(reasons.map((r) => r.rule)).toEqual(['profanity', 'literal-sense']);
+  });
+
   it('names pre-moderation when no rule gave a reason', () => {
     const { text, reasons } = heldCommentAlert('demo', held({ moderation: { action: 'hold', reasons: [] } }));
     expect(reasons).toEqual([]);

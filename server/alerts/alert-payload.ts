@@ -32,7 +32,9 @@ export const QUOTED_CHARACTERS = 200;
 /** The alert for a comment the rules (or pre-moderation) held for review. */
 export function heldCommentAlert(site: string, comment: StoredComment): AlertPayload {
   const reasons = comment.moderation.reasons.map((r) => ({ rule: r.rule, message: r.message.en }));
-  const why = reasons.length > 0 ? reasons.map((r) => r.message).join('; ') : 'the site reviews every comment first';
+  // The chat line says why it waits; a word the rules let through (literal sense) is in `reasons` for the record.
+  const holding = comment.moderation.reasons.filter((r) => r.action !== 'publish').map((r) => ({ message: r.message.en }));
+  const why = holding.length > 0 ? holding.map((r) => r.message).join('; ') : 'the site reviews every comment first';
   const text =
     `Comment held for review on ${slackEscape(site)} ${slackEscape(comment.page)} ` +
     `by ${slackEscape(oneLine(comment.authorName))}: ${slackEscape(oneLine(why))} ` +

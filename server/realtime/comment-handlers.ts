@@ -37,7 +37,8 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
       if (!duplicate && comment.status === CommentStatus.pending) raiseHeld(comment);
       return ok({
         comment: toPublicComment(comment),
-        reasons: comment.moderation.reasons.map((r) => ({ rule: r.rule, message: r.message })),
+        // Why it waits or was refused; not the words the rules let through (literal sense), which are for moderators.
+        reasons: comment.moderation.reasons.filter((r) => r.action !== 'publish').map((r) => ({ rule: r.rule, message: r.message })),
       });
     }),
   );

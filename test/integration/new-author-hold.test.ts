@@ -49,4 +49,19 @@ describe.each(STORE_KINDS)('a new author on the %s store', (kind) => {
     expect(third.ok && third.data.comment.status).toBe('published');
     expect((await fx.opened.store.getAuthorHistory('demo', snapshot.viewer.authorId)).approvedCount).toBe(3);
   });
+
+  it('tells the author only why the comment waits, not which words the rules let through', async () => {
+    const { socket } = await fx.joined(PAGE);
+    const held = await request(socket, 'comment:create', {
+      page: PAGE,
+      text: 'Anjing saya menggonggong tiap kali truk tambang lewat depan rumah.',
+      authorName: 'Budi',
+      key: key(),
+    });
+    expect(held.ok && held.data.comment.status).toBe('pending');
+    // The moderator's queue keeps the let-through reason (literal sense); the author's notice does not.
+    expect(held.ok && held.data.reasons.map((r) => r.rule)).toEqual(['new-author']);
+    const stored = held.ok ? await fx.opened.store.getComment('demo', PAGE, held.data.comment.id) : null;
+    expect(stored?.moderation.reasons.map((r) => r.rule)).toContain('literal-sense');
+  });
 });
