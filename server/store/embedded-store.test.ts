@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from './sqlite/schema.ts';
 import { describeModerationContract } from './moderation.contract.ts';
 import { describeSiteDirectoryContract } from './site.contract.ts';
 import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
+import { describeCommentTransferContract } from './transfer.contract.ts';
 import type { CommentStore, ModeratorAccount, NewComment } from './types.ts';
 
 async function openEmbedded(): Promise<StoreHarness> {
@@ -50,6 +51,7 @@ async function openEmbedded(): Promise<StoreHarness> {
 describeCommentStoreContract('embedded', openEmbedded);
 describeModerationContract('embedded', openEmbedded);
 describeSiteDirectoryContract('embedded', openEmbedded);
+describeCommentTransferContract('embedded', openEmbedded);
 
 /** Takes a schema 3 database back to what schema 2 was (the queue column and indexes of V3 gone). */
 const UNDO_V3 = `

@@ -18,6 +18,7 @@ import { StoreUnavailableError } from './errors.ts';
 import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
 import { lockDataDir, makeFilesPrivate, preparePrivateDir, touchPrivate, type DataDirLock } from './data-dir.ts';
 import { createReadQueries, type ReadQueries } from './sqlite/read-queries.ts';
+import { createExportQuery, exportPages, type ExportQuery } from './sqlite/export-query.ts';
 import { startWriter } from './sqlite/writer-client.ts';
 import type { JournalImportReport } from './sqlite/writer-protocol.ts';
 import type { CommentStore, CreateCommentResult, DecideResult, ReportResult, StoreHealth } from './types.ts';
@@ -59,7 +60,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     reader = readDb;
     readDb.pragma('query_only = ON');
     makeFilesPrivate(options.dataDir);
-    return createStore(createReadQueries(readDb), writer, () => {
+    return createStore(createReadQueries(readDb), createExportQuery(readDb), writer, () => {
       readDb.close();
       lock.release();
     });
@@ -69,7 +70,12 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     throw err;
   }
 
-  function createStore(reads: ReadQueries, writer: Awaited<ReturnType<typeof startWriter>>['writer'], release: () => void): CommentStore {
+  function createStore(
+    reads: ReadQueries,
+    exports: ExportQuery,
+    writer: Awaited<ReturnType<typeof startWriter>>['writer'],
+    release: () => void,
+  ): CommentStore {
     /** Reads fail only on a broken disk or file; the caller answers UNAVAILABLE. */
     const read = <T>(run: () => T): Promise<T> => {
       try {
@@ -87,13 +93,13 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
         return (await writer.write({ op: 'create', comment, key })) as CreateCommentResult;
       },
       getThreadPage: (site, page, query) => read(() => reads.threadPage(site, page, query)),
+      countThreads: (site, pages) => read(() => reads.threadCounts(site, pages)),
       listPendingByAuthor: (site, page, authorId) => read(() => reads.pendingByAuthor(site, page, authorId)),
       readEvents: (site, page, afterSeq, limit) => read(() => reads.events(site, page, afterSeq, limit)),
       findByIdempotencyKey: (site, page, authorId, key) => read(() => reads.byIdempotencyKey(site, page, authorId, key)),
       getComment: (site, page, id) => read(() => reads.comment(site, page, id)),
       getAuthorHistory: (site, authorId) => read(() => reads.authorHistory(site, authorId)),
 
-      countThreads: (site, pages) => read(() => reads.threadCounts(site, pages)),
       listQueue: (site, queue, query) => read(() => reads.queue(site, queue, query)),
       queueCounts: (site) => read(() => reads.queueCounts(site)),
       async decideComment(site, page, id, decision, options) {
@@ -119,6 +125,11 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       },
       async setAuthorTrusted(site, authorId, trusted) {
         await writer.write({ op: 'trust', site, authorId, trusted });
+      },
+
+      exportComments: (site) => exportPages(exports, site, read),
+      async importComment(comment) {
+        return (await writer.write({ op: 'import', comment })) === 'exists' ? 'exists' : 'imported';
       },
 
       // One transaction writes the comment, its indexes, its event and its author's history:

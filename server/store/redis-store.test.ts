@@ -10,6 +10,7 @@ import { createRedisStore, UNSETTLED_AFTER_MS } from './redis-store.ts';
 import { describeModerationContract } from './moderation.contract.ts';
 import { describeSiteDirectoryContract } from './site.contract.ts';
 import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
+import { describeCommentTransferContract } from './transfer.contract.ts';
 import type { CommentStore, DecideOptions, Decision, NewComment } from './types.ts';
 
 async function connectAdmin(url: string) {
@@ -52,6 +53,7 @@ async function openRedis(): Promise<StoreHarness> {
 describeCommentStoreContract('redis', openRedis);
 describeModerationContract('redis', openRedis);
 describeSiteDirectoryContract('redis', openRedis);
+describeCommentTransferContract('redis', openRedis);
 
 let counter = 0;
 function comment(over: Partial<NewComment> = {}): NewComment {

@@ -90,6 +90,8 @@ import {
   type ThreadPageQuery,
 } from './types.ts';
 import { parseStoredComment } from './stored-json.ts';
+import { exportRedisComments } from './redis-export.ts';
+import { importIdempotencyKey, type ImportCommentResult } from './comment-transfer-types.ts';
 
 export interface RedisStoreOptions {
   url: string;
@@ -657,8 +659,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return { comments, nextCursor, count: Number(count), seq: Number(seq ?? 0) };
     },
 
-    async listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]> {
-      const ids = await client.zRange(keys(site, page).pendingOf(authorId), 0, -1, { REV: true });
     async countThreads(site: string, pages: readonly string[]): Promise<Record<string, number>> {
       // A pipeline, not MULTI: each thread's keys sit in their own cluster slot, and counts read a
       // moment apart are as good as any for a badge. One round trip all the same.
@@ -672,6 +672,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return counts;
     },
 
+    async listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]> {
+      const ids = await client.zRange(keys(site, page).pendingOf(authorId), 0, -1, { REV: true });
       const found = await mgetComments(site, page, ids);
       return found.filter((c) => c.status === 'pending');
     },
@@ -694,6 +696,53 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     },
 
     getComment: (site: string, page: string, id: string) => readComment(site, page, id),
+
+    exportComments: (site: string) => exportRedisComments(client, prefix, site, (c) => keys(c.site, c.page).comment(c.id)),
+
+    /**
+     * The create's two steps with the comment as it was: CREATE_COMMENT writes the JSON whatever
+     * its status (a published one takes the next seq and logs its event, a pending one joins its
+     * author's pending index), and the second step places it from that JSON (queue, figures,
+     * author counts), as a repair would. Its id already in the thread: written before, nothing done.
+     */
+    async importComment(comment: StoredComment): Promise<ImportCommentResult> {
+      const k = keys(comment.site, comment.page);
+      if ((await client.exists(k.comment(comment.id))) === 1) return 'exists';
+      const token = await markUnsettled(comment.site, comment.page, comment.id);
+      const reply = (await run(
+        'the comment import',
+        CREATE_COMMENT,
+        [
+          k.idem(comment.authorId, importIdempotencyKey(comment.id)),
+          k.seq,
+          k.published,
+          k.comment(comment.id),
+          k.events,
+          k.pendingOf(comment.authorId),
+          k.versions,
+        ],
+        [
+          JSON.stringify(comment),
+          comment.status,
+          comment.id,
+          String(comment.createdAt),
+          String(idemTtl),
+          String(eventsKept),
+          JSON.stringify(toPublicComment(comment)),
+        ],
+      ).catch(async (err: unknown) => {
+        await markSettled(comment.site, token);
+        throw err;
+      })) as [number, string | number];
+      if (reply[0] === 0) {
+        await markSettled(comment.site, token);
+        return 'exists';
+      }
+      // A failure here leaves the token: the next queue read of the site completes it.
+      await settleAt(structuredClone(comment), 1, []);
+      await markSettled(comment.site, token);
+      return 'imported';
+    },
 
     async getAuthorHistory(site: string, authorId: string): Promise<AuthorHistory> {
       const k = authorKeys(site, authorId);
@@ -919,6 +968,17 @@ function guard(store: CommentStore): CommentStore {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
+      // An iterable (exportComments) is returned as it is, its pages guarded as they are read.
+      if (property === 'exportComments') {
+        return async function* (...args: unknown[]) {
+          try {
+            yield* Reflect.apply(value, target, args) as AsyncIterable<unknown>;
+          } catch (cause) {
+            if (cause instanceof StoreUnavailableError) throw cause;
+            throw new StoreUnavailableError('The comment store (Redis) is unavailable.', { cause });
+          }
+        };
+      }
       return async (...args: unknown[]) => {
         try {
           const result: unknown = await Reflect.apply(value, target, args);

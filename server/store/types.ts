@@ -9,6 +9,8 @@ import type { AuditEntry, ModerationQueue, OverviewDay } from '../../protocol/mo
 import type { ModeratorDirectory } from './moderator-types.ts';
 export type { SiteAlertsRecord, SiteDirectory, SiteRecord, SiteUpdate } from './site-types.ts';
 import type { SiteDirectory } from './site-types.ts';
+import type { CommentTransfer } from './comment-transfer-types.ts';
+export type { CommentTransfer, ImportCommentResult } from './comment-transfer-types.ts';
 
 export {
   ModeratorRole,
@@ -208,9 +210,9 @@ export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
 /**
  * Comments, their threads and authors, (ModeratorDirectory) the moderators' accounts and
- * sessions, and (SiteDirectory) the sites served.
+ * sessions, (SiteDirectory) the sites served, and (CommentTransfer) a site's export and import.
  */
-export interface CommentStore extends ModeratorDirectory, SiteDirectory {
+export interface CommentStore extends ModeratorDirectory, SiteDirectory, CommentTransfer {
   /** Which backend, for logs and /healthz. */
   readonly kind: 'redis' | 'embedded';
   /**
@@ -221,13 +223,13 @@ export interface CommentStore extends ModeratorDirectory, SiteDirectory {
   createComment(comment: NewComment, idempotencyKey: string): Promise<CreateCommentResult>;
   /** A page of published comments, newest first, with count and seq read atomically with it. */
   getThreadPage(site: string, page: string, query: ThreadPageQuery): Promise<StoredThreadPage>;
-  /** The author's comments in this thread that await review, newest first. */
-  listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]>;
   /**
    * Published comments in each of these threads (`<rembuk-count>`), read in one step: every
    * page named gets a number, 0 for a thread with no comments.
    */
   countThreads(site: string, pages: readonly string[]): Promise<Record<string, number>>;
+  /** The author's comments in this thread that await review, newest first. */
+  listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]>;
   /** Thread events after `afterSeq`, at most `limit`. */
   readEvents(site: string, page: string, afterSeq: number, limit: number): Promise<ThreadEvents>;
   /** The comment an author already created with this idempotency key in this thread, or null. */

@@ -89,6 +89,8 @@ function run(ops: WriteOps, request: WriteRequest) {
   switch (request.op) {
     case 'create':
       return ops.createComment(request.comment, request.key);
+    case 'import':
+      return ops.importExported(request.comment);
     case 'decide':
       return ops.decideComment(request.site, request.page, request.commentId, request.decision, request.options);
     case 'report':

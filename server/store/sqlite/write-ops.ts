@@ -25,6 +25,7 @@ import type {
   StoredReport,
 } from '../types.ts';
 import { decisionAuditEntry } from '../decision-audit.ts';
+import { importIdempotencyKey, type ImportCommentResult } from '../comment-transfer-types.ts';
 import { parseStoredComment } from '../stored-json.ts';
 import { creationFigures, planDecision, planReport, queuedAt, queueOf, utcDay, type ThreadMove } from '../moderation-transitions.ts';
 
@@ -35,6 +36,8 @@ export interface WriteOps {
   createComment(comment: NewComment, key: string): CreateCommentResult;
   /** Re-applies a record from the legacy journal with the seq it had then. */
   importComment(comment: StoredComment, key: string, seq: number | null): void;
+  /** A comment from an export, as it was (comment-transfer-types.ts); a published one takes the thread's next seq. */
+  importExported(comment: StoredComment): ImportCommentResult;
   setAuthorBan(site: string, authorId: string, until: number | null): void;
   /** A moderator's decision (0016's table), with its thread event, author counts, day's figure and audit entry, whole in this one write. */
   decideComment(site: string, page: string, id: string, decision: Decision, options: DecideOptions): DecideResult;
@@ -247,6 +250,22 @@ export function createWriteOps(db: Database): WriteOps {
       importSeq.run(comment.site, comment.page, seq);
       const count = publishedCount.get(comment.site, comment.page);
       appendEvent(comment, seq, count?.c ?? 1);
+    },
+
+    importExported(input) {
+      if (byId.get(input.site, input.page, input.id)) return 'exists';
+      const comment: StoredComment = structuredClone(input);
+      const key = importIdempotencyKey(comment.id);
+      if (comment.status !== 'published') {
+        insert(comment, key, null);
+        return 'imported';
+      }
+      ensureThread.run(comment.site, comment.page);
+      const next = nextSeq.get(1, comment.site, comment.page);
+      if (!next) throw new Error('the thread row vanished inside its own transaction');
+      insert(comment, key, next.seq);
+      appendEvent(comment, next.seq, next.count);
+      return 'imported';
     },
 
     decideComment(site, page, id, decision, options) {

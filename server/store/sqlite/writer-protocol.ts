@@ -17,6 +17,7 @@ import type {
   SitePolicyRecord,
   SiteRecord,
   SiteUpdate,
+  StoredComment,
   StoredReport,
 } from '../types.ts';
 
@@ -31,6 +32,7 @@ export interface WriterInit {
 
 export type WriteRequest =
   | { id: number; op: 'create'; comment: NewComment; key: string }
+  | { id: number; op: 'import'; comment: StoredComment }
   | { id: number; op: 'ban'; site: string; authorId: string; until: number | null }
   | { id: number; op: 'decide'; site: string; page: string; commentId: string; decision: Decision; options: DecideOptions }
   | { id: number; op: 'report'; site: string; page: string; commentId: string; report: StoredReport; hideAt: number }
@@ -52,7 +54,7 @@ export type WriteRequest =
 
 /**
  * A create's, a decision's or a report's result; a boolean for moderator:… and site:create/update/remove; a
- * count for session:revoke-of; the moderator id (or null) for link:consume.
+ * count for session:revoke-of; the moderator id (or null) for link:consume; 'imported' or 'exists' for import.
  */
 export type WriteValue = CreateCommentResult | DecideResult | ReportResult | boolean | number | string | null;
 

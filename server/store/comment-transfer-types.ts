@@ -1,0 +1,35 @@
+/**
+ * Moving a site's comments out of one store and into another (the admin command's
+ * `comments export` / `comments import`), as part of CommentStore.
+ */
+import type { StoredComment } from './types.ts';
+
+/**
+ * What importing one comment did: `imported` wrote it; `exists` found a comment with its id in
+ * its thread already and wrote nothing, so importing a file twice changes nothing.
+ */
+export type ImportCommentResult = 'imported' | 'exists';
+
+export interface CommentTransfer {
+  /**
+   * Every comment of a site, every status, as stored (moderation, decision, revision, reports),
+   * oldest first by creation (ties in the order the store wrote them). Read in pages, so a
+   * large site never sits in memory whole; a comment written during the export may be missed.
+   */
+  exportComments(site: string): AsyncIterable<StoredComment>;
+  /**
+   * Writes a comment as it was: same id, status, createdAt and moderation record; its queue,
+   * its author's counts and the day's creation figures as a create would have left them; a
+   * published one takes its thread's next seq and logs its comment:created event (so a thread
+   * imported in creation order pages in creation order). Idempotent by (site, page, id).
+   */
+  importComment(comment: StoredComment): Promise<ImportCommentResult>;
+}
+
+/**
+ * The idempotency key an imported comment is stored under: its author never sent one here, and
+ * a key of its own keeps it apart from every key a reader's client generates.
+ */
+export function importIdempotencyKey(id: string): string {
+  return `import:${id}`;
+}

@@ -1,0 +1,75 @@
+/**
+ * A site's comments oldest first, for the Redis store's `exportComments`.
+ *
+ * Redis keeps no index of every comment of a site: the site's recent index and each author's
+ * index are capped (1,000 and 500), and the queues hold only queued comments. Adding one would
+ * change every write and still miss the comments written before it, so the export walks the
+ * keyspace instead: SCAN for the site's comment keys (`<prefix>:{<site>:<page>}:c:<id>`, TYPE
+ * string), reading each batch's comments to note only their (createdAt, key); then it sorts
+ * those and reads the comments again in pages as the caller consumes them. Memory holds one
+ * small reference per comment, never the comments of the whole site; the SCAN costs a pass
+ * over the whole keyspace, which an export (an operator's occasional command) can afford.
+ */
+import type { RedisClientType } from 'redis';
+import { parseStoredComment } from './stored-json.ts';
+import type { StoredComment } from './types.ts';
+
+/** Comments read per MGET, in both passes. */
+const BATCH = 500;
+
+/** Escapes Redis glob characters, so a prefix or site id is matched literally. */
+export function globLiteral(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}
+
+interface Ref {
+  createdAt: number;
+  id: string;
+  key: string;
+}
+
+/**
+ * `keyOf` gives a comment's own key: a string key the pattern matched that is not the key of the
+ * comment it holds (an idempotency key whose author id contains `:c:`, a site whose id starts
+ * with this one's and a colon) is not one of the site's comments.
+ */
+export async function* exportRedisComments(
+  client: RedisClientType,
+  prefix: string,
+  site: string,
+  keyOf: (comment: StoredComment) => string,
+): AsyncGenerator<StoredComment> {
+  const refs: Ref[] = [];
+  const match = `${globLiteral(prefix)}:{${globLiteral(site)}:*}:c:*`;
+  for await (const keys of client.scanIterator({ MATCH: match, TYPE: 'string', COUNT: 1_000 })) {
+    for (let at = 0; at < keys.length; at += BATCH) {
+      const batch = keys.slice(at, at + BATCH);
+      const values = await client.mGet(batch);
+      values.forEach((json, i) => {
+        const key = batch[i];
+        if (typeof json !== 'string' || key === undefined) return;
+        const comment = commentIn(json);
+        if (comment && comment.site === site && keyOf(comment) === key) refs.push({ createdAt: comment.createdAt, id: comment.id, key });
+      });
+    }
+  }
+  // SCAN may return a key twice; a comment is exported once.
+  const seen = new Set<string>();
+  const ordered = refs
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : 1))
+    .filter((ref) => (seen.has(ref.key) ? false : (seen.add(ref.key), true)));
+  for (let at = 0; at < ordered.length; at += BATCH) {
+    const values = await client.mGet(ordered.slice(at, at + BATCH).map((ref) => ref.key));
+    // A comment deleted from Redis between the passes is gone; there is nothing to export of it.
+    for (const json of values) if (typeof json === 'string') yield parseStoredComment(json);
+  }
+}
+
+function commentIn(json: string): StoredComment | null {
+  try {
+    const value = parseStoredComment(json);
+    return typeof value === 'object' && value !== null && typeof value.id === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
