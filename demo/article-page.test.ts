@@ -16,6 +16,17 @@ describe('demo article page', () => {
     for (const p of articleId.paragraphs) expect(html).toContain(escapeHtml(p));
   });
 
+  it.each([
+    ['id', '11 Maret 2025', 'Komentar'],
+    ['en', 'March 11, 2025', 'Comments'],
+  ] as const)('shows in the %s byline the date in the page’s language and the live comment count for the article', (lang, date, fallback) => {
+    const html = renderArticlePage({ ...base, lang });
+    expect(html).toContain(`<time datetime="2025-03-11">${date}</time>`);
+    // The count element names the thread's page id; its fallback text shows until the count arrives.
+    expect(html).toContain(`<a href="#comments"><rembuk-count page="/2025/03/kemenperin-unido-hilirisasi">${fallback}</rembuk-count></a>`);
+    expect(html).toContain('<script src="https://rembuk.example.com/count.js" data-site="demo" async></script>');
+  });
+
   it('is an English page with the translated body', () => {
     const html = renderArticlePage({ ...base, lang: 'en' });
     expect(html).toContain('<html lang="en">');
@@ -39,7 +50,8 @@ describe('demo article page', () => {
     const snippet = '<script src="https://rembuk.example.com/embed.js" data-site="demo" async></script>\n<rembuk-thread></rembuk-thread>';
     expect(embedSnippet(base.embedOrigin, base.site)).toBe(snippet);
     expect(html).toContain(`<section class="comments" id="comments">\n${snippet}\n    </section>`);
-    expect(html.match(/<script/g)).toHaveLength(1);
+    // The other script is count.js, for the byline's count (README: "Comment counts").
+    expect(html.match(/<script/g)).toHaveLength(2);
   });
 
   it('escapes everything it interpolates', () => {

@@ -158,6 +158,20 @@ const STYLES = `
  */
 export const ARTICLE_STYLE_HASHES: readonly string[] = [`sha256-${createHash('sha256').update(STYLES).digest('base64')}`];
 
+/**
+ * The article's date in the page's language ("11 Maret 2025", "March 11, 2025"), formatted
+ * here rather than in the browser so the byline needs no script. UTC: the date is a calendar
+ * day, and the server's time zone must not move it.
+ */
+export function bylineDate(dateIso: string, lang: 'id' | 'en'): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${dateIso}T00:00:00Z`));
+}
+
+/** The script that defines `<rembuk-count>` on its own (README): the byline's live count. */
+export function countScript(embedOrigin: string, site: string): string {
+  return `<script src="${escapeHtml(`${embedOrigin.replace(/\/+$/, '')}/count.js`)}" data-site="${escapeHtml(site)}" async></script>`;
+}
+
 /** A complete HTML document for the demo article, in Indonesian or English. */
 export function renderArticlePage(opts: ArticlePageOptions): string {
   const c = chrome[opts.lang];
@@ -179,6 +193,7 @@ export function renderArticlePage(opts: ArticlePageOptions): string {
   <link rel="alternate" hreflang="${opts.lang}" href="${opts.lang === 'id' ? '/' : '/en'}">
   <link rel="alternate" hreflang="${c.switchLang}" href="${e(c.switchHref)}">
   <style>${STYLES}</style>
+  ${countScript(opts.embedOrigin, opts.site)}
 </head>
 <body>
   <a class="skip" href="#article">${e(c.skip)}</a>
@@ -205,9 +220,9 @@ ${nav}
       <a class="kicker" href="#">${e(a.category)}</a>
       <h1>${e(a.title)}</h1>
       <div class="meta">
-        <time datetime="${e(a.dateIso)}">${e(a.dateText)}</time>
+        <time datetime="${e(a.dateIso)}">${e(bylineDate(a.dateIso, opts.lang))}</time>
         <span>${e(c.byline)} <strong>${e(a.author)}</strong></span>
-        <a href="#comments">${e(c.commentsLink)}</a>
+        <a href="#comments"><rembuk-count page="${e(opts.canonicalPath)}">${e(c.commentsLink)}</rembuk-count></a>
       </div>
       <div class="body">
           <p class="dateline">${e(a.dateline)}</p>

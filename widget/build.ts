@@ -3,7 +3,8 @@
  * beside it (embed.js.gz, embed.js.br: the server sends those, widget/precompress.ts), prints
  * its sizes, and fails when the gzip size is over the budget. The budget is the size a site
  * owner pays on every article page, so it is checked on every build, not now and then.
- * Then it builds the moderation console (vite.console.config.ts → dist/moderate/) and prints
+ * Then dist/count.js (`<rembuk-count>` alone, vite.count.config.ts), precompressed too, with its
+ * own budget. Then it builds the moderation console (vite.console.config.ts → dist/moderate/) and prints
  * its size; only moderators load it, so it has no budget.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,6 +15,9 @@ import { writePrecompressed } from './precompress.ts';
 
 /** 35 KB gzip for Lit, socket.io-client and the widget together: what a site owner pays on every article page. */
 export const EMBED_BUDGET_BYTES = 35 * 1024;
+
+/** 3 KB gzip for `<rembuk-count>` alone (dist/count.js): an article list pays it, so it has no Lit and no socket. */
+export const COUNT_BUDGET_BYTES = 3 * 1024;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,6 +37,21 @@ console.log(
 );
 if (gzip > EMBED_BUDGET_BYTES) {
   console.error(`dist/embed.js is ${gzip - EMBED_BUDGET_BYTES} bytes over its gzip budget.`);
+  process.exit(1);
+}
+
+// `<rembuk-count>` alone (vite.count.config.ts), for article lists: its own, smaller budget.
+await build({ root, configFile: `${root}vite.count.config.ts`, logLevel: 'warn' });
+const countFile = `${root}dist/count.js`;
+const countBytes = await readFile(countFile);
+const countGzip = gzipSync(countBytes, { level: 6 }).length;
+const countServed = await writePrecompressed(countFile);
+const countVerdict = countGzip <= COUNT_BUDGET_BYTES ? 'within' : 'OVER';
+console.log(
+  `dist/count.js: ${kb(countBytes.length)} raw, ${kb(countGzip)} gzip (${countGzip} bytes; ${countVerdict} the ${kb(COUNT_BUDGET_BYTES)} budget); served ${countServed.brotli} bytes brotli, ${countServed.gzip} bytes gzip -9`,
+);
+if (countGzip > COUNT_BUDGET_BYTES) {
+  console.error(`dist/count.js is ${countGzip - COUNT_BUDGET_BYTES} bytes over its gzip budget.`);
   process.exit(1);
 }
 
