@@ -174,13 +174,31 @@ export function compileLexicon(src: LexiconSource): Lexicon {
     exact,
     collapsed,
     prefixes,
-    contains: stems.length > 0 ? new RegExp(stems.join('|'), 'g') : null,
+    contains: stems.length > 0 ? new RegExp(stemAlternation(stems), 'g') : null,
     containsEntries,
     masked: compileMaskIndex(maskWords, allow, maskStems),
     allow,
     hasAllowPhrases: src.allowPhrases.length > 0,
     literalSense: src.literalSense,
   };
+}
+
+/**
+ * The stems as one alternation, grouped by first letter ("f+(?:u+c+k+|a+g+)|s+h+i+t+"), so the
+ * regex engine tries one group per position instead of every stem (it was ~4% of the time). That
+ * finds the same match as the flat list only when no stem's second letter repeats its first (the
+ * greedy shared `x+` could otherwise eat it); a list with such a stem stays flat.
+ */
+function stemAlternation(stems: readonly string[]): string {
+  if (stems.some((s) => s[0] === s[2])) return stems.join('|');
+  const groups = new Map<string, string[]>();
+  for (const s of stems) {
+    const head = s.slice(0, 2);
+    const list = groups.get(head) ?? [];
+    list.push(s.slice(2));
+    groups.set(head, list);
+  }
+  return [...groups].map(([head, rests]) => `${head}(?:${rests.join('|')})`).join('|');
 }
 
 function phraseAt(tokens: Tokens, i: number, phrase: Phrase): boolean {
