@@ -56,7 +56,9 @@ const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d
 const cell = (r: Tally | undefined): string => (r === undefined ? '' : `${r.held}/${r.n} ${pct(r.held, r.n)}`);
 
 const tuning = load('./moderation-corpus.jsonl');
-const holdout = load('./moderation-holdout.jsonl');
+// `--holdout moderation-holdout-2.jsonl`: the second frozen set, measured once (0102), never tuned on.
+const holdoutArg = process.argv.indexOf('--holdout');
+const holdout = load(holdoutArg === -1 ? './moderation-holdout.jsonl' : `./${process.argv[holdoutArg + 1] ?? ''}`);
 
 if (process.argv.includes('--misses')) {
   for (const l of tuning) {
