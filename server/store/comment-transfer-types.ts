@@ -2,15 +2,17 @@
  * Moving a site's comments out of one store and into another (the admin command's
  * `comments export` / `comments import`), as part of CommentStore.
  */
-import type { StoredComment } from './types.ts';
-
 /**
  * What importing one comment did: `imported` wrote it; `exists` found a comment with its id in
  * its thread already and wrote nothing, so importing a file twice changes nothing.
  */
 export type ImportCommentResult = 'imported' | 'exists';
 
-export interface CommentTransfer {
+/**
+ * Generic over the stored comment so this file needs nothing from types.ts (which builds
+ * CommentStore from it: `CommentTransfer` there is this over StoredComment).
+ */
+export interface CommentTransferOf<StoredComment> {
   /**
    * Every comment of a site, every status, as stored (moderation, decision, revision, reports),
    * oldest first by creation (ties in the order the store wrote them). Read in pages, so a

@@ -9,8 +9,10 @@ import type { AuditEntry, ModerationQueue, OverviewDay } from '../../protocol/mo
 import type { ModeratorDirectory } from './moderator-types.ts';
 export type { SiteAlertsRecord, SiteDirectory, SiteRecord, SiteUpdate } from './site-types.ts';
 import type { SiteDirectory } from './site-types.ts';
-import type { CommentTransfer } from './comment-transfer-types.ts';
-export type { CommentTransfer, ImportCommentResult } from './comment-transfer-types.ts';
+import type { CommentTransferOf } from './comment-transfer-types.ts';
+export type { ImportCommentResult } from './comment-transfer-types.ts';
+/** Moving a site's comments out of one store and into another (comment-transfer-types.ts). */
+export type CommentTransfer = CommentTransferOf<StoredComment>;
 
 export {
   ModeratorRole,
