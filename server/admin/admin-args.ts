@@ -17,7 +17,19 @@ export type AdminCommand =
   | { kind: 'site-show'; id: string }
   /** `origins` replaces the site's; then `addOrigins` are added and `removeOrigins` removed. All normalized. */
   | { kind: 'site-update'; id: string; name?: string; origins?: string[]; addOrigins: string[]; removeOrigins: string[] }
-  | { kind: 'site-remove'; id: string };
+  | { kind: 'site-remove'; id: string }
+  /** `out` null: standard output. */
+  | { kind: 'comments-export'; site: string; out: string | null }
+  | { kind: 'comments-import'; site: string; file: string }
+  | { kind: 'comments-import-disqus'; site: string; file: string; pageFrom: DisqusPageFrom };
+
+/**
+ * How a Disqus thread becomes a page id: `path`, its link's path (`/2024/05/nikel`, the default);
+ * `url`, the whole link (what the widget uses when a page gives no page id: its canonical URL);
+ * `identifier`, the thread's disqus_identifier (its <id>), for sites that set one.
+ */
+export type DisqusPageFrom = 'path' | 'url' | 'identifier';
+const DISQUS_PAGE_FROM: readonly DisqusPageFrom[] = ['path', 'url', 'identifier'];
 
 export type ParsedAdminArgs = { ok: true; command: AdminCommand } | { ok: false; message: string };
 
@@ -40,6 +52,15 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   site update --id <id> [--name <name>] [--origin <…> … (replaces them)] [--add-origin <…>] [--remove-origin <…>]
   site remove --id <id>                   pages embedding it are refused; its comments stay
 
+  comments export --site <id> [--out <file.jsonl>]
+      Writes every comment of the site, every status, as JSON lines (standard output by default).
+  comments import --site <id> <file.jsonl>
+      Imports an export: each line checked first, comments already there left as they are;
+      prints what was imported and each line skipped, and why.
+  comments import-disqus --site <id> <export.xml> [--page-from path|url|identifier]
+      Imports a Disqus XML export: threads, authors, dates and replies; deleted and spam
+      posts are skipped and listed. A thread's page id is its link's path by default.
+
 It works on the store the server uses (REDIS_URL, else DATA_DIR), also while the server runs.`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -61,6 +82,8 @@ export function parseAdminArgs(argv: readonly string[]): ParsedAdminArgs {
         origin: { type: 'string', multiple: true },
         'add-origin': { type: 'string', multiple: true },
         'remove-origin': { type: 'string', multiple: true },
+        out: { type: 'string' },
+        'page-from': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,7 +93,8 @@ export function parseAdminArgs(argv: readonly string[]): ParsedAdminArgs {
   const { values, positionals } = parsed;
   if (values.help) return usage(null);
   const [noun, verb, ...extra] = positionals;
-  if (noun !== 'moderator' && noun !== 'site') return usage(noun === undefined ? null : `Unknown command "${noun}".`);
+  if (noun !== 'moderator' && noun !== 'site' && noun !== 'comments') return usage(noun === undefined ? null : `Unknown command "${noun}".`);
+  if (noun === 'comments') return parseCommentsCommand(verb, extra, values);
   if (extra.length > 0) return usage(`Unexpected argument "${extra[0]}".`);
   const foreign = Object.keys(values).find((option) => !(noun === 'site' ? SITE_OPTIONS : MODERATOR_OPTIONS).has(option));
   if (foreign !== undefined) return usage(`"${noun}" commands take no --${foreign}.`);
@@ -111,6 +135,35 @@ export function parseAdminArgs(argv: readonly string[]): ParsedAdminArgs {
 }
 
 const MODERATOR_OPTIONS = new Set(['email', 'site', 'admin', 'generate-password']);
+const COMMENTS_OPTIONS = new Set(['site', 'out', 'page-from']);
+
+function parseCommentsCommand(verb: string | undefined, files: string[], values: Record<string, unknown>): ParsedAdminArgs {
+  const foreign = Object.keys(values).find((option) => !COMMENTS_OPTIONS.has(option));
+  if (foreign !== undefined) return usage(`"comments" commands take no --${foreign}.`);
+  if (verb !== 'export' && verb !== 'import' && verb !== 'import-disqus') {
+    return usage(verb === undefined ? '"comments" needs a command: export, import or import-disqus.' : `Unknown command "comments ${verb}".`);
+  }
+  const sites = Array.isArray(values['site']) ? values['site'].filter((s): s is string => typeof s === 'string') : [];
+  const [site, ...more] = sites;
+  if (site === undefined) return usage(`"comments ${verb}" needs --site <id>.`);
+  if (more.length > 0) return usage(`"comments ${verb}" works on one site: give --site once.`);
+  if (!SITE_ID_PATTERN.test(site)) return usage(`"${site}" is not a site id (lower-case letters, digits and dashes).`);
+  const out = typeof values['out'] === 'string' ? values['out'] : undefined;
+  const pageFrom = typeof values['page-from'] === 'string' ? values['page-from'] : undefined;
+  if (verb !== 'export' && out !== undefined) return usage(`"comments ${verb}" takes no --out.`);
+  if (verb !== 'import-disqus' && pageFrom !== undefined) return usage(`"comments ${verb}" takes no --page-from.`);
+  if (verb === 'export') {
+    if (files.length > 0) return usage(`"comments export" takes no file: write to one with --out <file>.`);
+    return { ok: true, command: { kind: 'comments-export', site, out: out ?? null } };
+  }
+  const [file, ...rest] = files;
+  if (file === undefined) return usage(`"comments ${verb}" needs the file to import.`);
+  if (rest.length > 0) return usage(`Unexpected argument "${rest[0]}".`);
+  if (verb === 'import') return { ok: true, command: { kind: 'comments-import', site, file } };
+  const from = (pageFrom ?? 'path') as DisqusPageFrom;
+  if (!DISQUS_PAGE_FROM.includes(from)) return usage(`--page-from is path, url or identifier, not "${pageFrom}".`);
+  return { ok: true, command: { kind: 'comments-import-disqus', site, file, pageFrom: from } };
+}
 const SITE_OPTIONS = new Set(['id', 'name', 'origin', 'add-origin', 'remove-origin']);
 
 interface SiteOptions {

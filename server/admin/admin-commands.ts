@@ -6,11 +6,14 @@
 import type { ModeratorAccount, ModeratorDirectory } from '../store/moderator-types.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../moderators/password-hash.ts';
 import type { SiteDirectory } from '../store/site-types.ts';
+import type { CommentTransfer } from '../store/types.ts';
 import type { AdminCommand } from './admin-args.ts';
 import { runSiteCommand, type SiteCommandDeps } from './site-commands.ts';
+import { runCommentsCommand, type CommentCommandDeps } from './comment-commands.ts';
+import { openLineSink } from './line-sinks.ts';
 
-export interface AdminDeps extends Omit<SiteCommandDeps, 'store'> {
-  store: ModeratorDirectory & SiteDirectory;
+export interface AdminDeps extends Omit<SiteCommandDeps, 'store'>, Partial<Omit<CommentCommandDeps, 'store' | 'print'>> {
+  store: ModeratorDirectory & SiteDirectory & CommentTransfer;
   clock: () => number;
   newId: () => string;
   /** Asks for a new password (twice on a terminal) or reads it from standard input. */
@@ -68,6 +71,16 @@ export async function runAdminCommand(command: AdminCommand, deps: AdminDeps): P
     case 'site-update':
     case 'site-remove':
       return runSiteCommand(command, deps);
+    case 'comments-export':
+    case 'comments-import':
+    case 'comments-import-disqus':
+      return runCommentsCommand(command, {
+        store,
+        print,
+        warn: deps.warn ?? print,
+        progress: deps.progress ?? null,
+        openSink: deps.openSink ?? openLineSink,
+      });
     case 'moderator-passwd': {
       const account = await store.findModeratorByEmail(command.email);
       if (!account) {

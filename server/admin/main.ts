@@ -10,6 +10,8 @@ import { openStore } from '../store/open-store.ts';
 import { parseAdminArgs } from './admin-args.ts';
 import { runAdminCommand } from './admin-commands.ts';
 import { readNewPassword } from './password-input.ts';
+import { openLineSink } from './line-sinks.ts';
+import { terminalProgress } from './progress.ts';
 
 async function main(): Promise<number> {
   const args = parseAdminArgs(process.argv.slice(2));
@@ -35,6 +37,9 @@ async function main(): Promise<number> {
         : { url: `http://127.0.0.1:${parsed.config.PORT || 3000}`, fromPublicUrl: false },
       readPassword: () => readNewPassword(),
       print: (line) => process.stdout.write(`${line}\n`),
+      warn: (line) => process.stderr.write(`${line}\n`),
+      progress: terminalProgress(process.stderr),
+      openSink: openLineSink,
     });
   } finally {
     await store.close();
