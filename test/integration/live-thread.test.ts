@@ -76,7 +76,8 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     });
     const ack = await post(a.socket, 'you are a fucking idiot');
     expect(ack.ok && ack.data.comment.status).toBe('pending');
-    expect(ack.ok && ack.data.reasons.map((r) => r.rule)).toEqual(['profanity']);
+    // An insult aimed at the reader is its own reason now (issue 10), beside the profanity.
+    expect(ack.ok && ack.data.reasons.map((r) => r.rule)).toEqual(['profanity', 'personal-attack']);
     await new Promise((r) => setTimeout(r, 200));
     expect(leaked).toBe(false);
 
