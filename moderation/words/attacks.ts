@@ -122,6 +122,9 @@ export const englishStandalone: readonly string[] = [
   'waste of oxygen',
 ];
 
+/** Animals called at a person ("dasar kebo"): aimed insults, and nouns "kamu" can follow as a possessive. */
+const animalInsults = ['kerbau', 'kebo', 'keledai', 'tikus', 'kecoa', 'kecoak', 'lintah', 'cecunguk', 'curut', 'beruk'] as const;
+
 /** Indonesian (and regional) insult words, an attack when aimed at a person. */
 export const indonesianAimed: readonly string[] = [
   'bodoh',
@@ -201,16 +204,7 @@ export const indonesianAimed: readonly string[] = [
   'koplok',
   'cangkem',
   'wedhus',
-  'kerbau',
-  'kebo',
-  'keledai',
-  'tikus',
-  'kecoa',
-  'kecoak',
-  'lintah',
-  'cecunguk',
-  'curut',
-  'beruk',
+  ...animalInsults,
 ];
 
 /** Indonesian compounds that insult a person by themselves: a head word with an animal or filth word. */
@@ -313,16 +307,7 @@ export const indonesianNouns: ReadonlySet<string> = new Set([
   'iblis',
   'kafir',
   'jalang',
-  'kerbau',
-  'kebo',
-  'keledai',
-  'tikus',
-  'kecoa',
-  'kecoak',
-  'lintah',
-  'cecunguk',
-  'curut',
-  'beruk',
+  ...animalInsults,
   'kacung',
   'babu',
   'jongos',
