@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { iifeBuild } from './widget/iife-build.ts';
 import { minifyTemplates } from './widget/thread/minify-templates.ts';
 import { websocketOnly } from './widget/websocket-only.ts';
 
@@ -10,19 +11,5 @@ import { websocketOnly } from './widget/websocket-only.ts';
 export default defineConfig({
   plugins: [websocketOnly(), minifyTemplates()],
   publicDir: false,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    // A map for debugging, without a sourceMappingURL comment (no 404 for readers' devtools).
-    sourcemap: 'hidden',
-    reportCompressedSize: false,
-    lib: {
-      entry: 'widget/embed.ts',
-      formats: ['iife'],
-      name: 'Rembuk',
-      fileName: () => 'embed.js',
-    },
-  },
+  build: iifeBuild('widget/embed.ts', 'Rembuk', 'embed.js'),
 });

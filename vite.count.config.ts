@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { iifeBuild } from './widget/iife-build.ts';
 
 /**
  * Builds dist/count.js: `<rembuk-count>` alone (widget/count/count.ts), a single minified IIFE
@@ -7,18 +8,5 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   publicDir: false,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    sourcemap: 'hidden',
-    reportCompressedSize: false,
-    lib: {
-      entry: 'widget/count/count.ts',
-      formats: ['iife'],
-      name: 'RembukCount',
-      fileName: () => 'count.js',
-    },
-  },
+  build: iifeBuild('widget/count/count.ts', 'RembukCount', 'count.js'),
 });
