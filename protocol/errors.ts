@@ -18,6 +18,12 @@ export const ErrorCode = {
   SIGN_IN_FAILED: 'SIGN_IN_FAILED',
   /** Another moderator (or the engine) decided this comment first; `decided` says who, how and when. */
   ALREADY_DECIDED: 'ALREADY_DECIDED',
+  /** The site's edit window for this comment has passed (`comment:edit`); deleting is still possible. */
+  EDIT_WINDOW_CLOSED: 'EDIT_WINDOW_CLOSED',
+  /** An anonymous reader chose a name the site reserves (its moderators', its reserved list): `field` is authorName. */
+  NAME_RESERVED: 'NAME_RESERVED',
+  /** The page's SSO token was refused (bad signature, expired, another site's, not HS256, malformed): in `viewer.ssoError`. */
+  SSO_INVALID: 'SSO_INVALID',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,14 +6,21 @@
  * Names are `noun:verb`: a request uses the base verb and is acknowledged with a Result;
  * a broadcast uses the past tense.
  */
-import type { PublicComment } from './comment.ts';
-import type { ErrorCode, Result } from './errors.ts';
+import type { AuthorKind, PublicComment } from './comment.ts';
+import type { ErrorCode, Result, WireError } from './errors.ts';
 
 /** Sent in the Socket.IO handshake (`auth`). The site is bound for the connection's lifetime. */
 export interface HandshakeAuth {
   site: string;
   /** The anonymous author token the server issued earlier, if the device has one. */
   token?: string;
+  /**
+   * A JWT the host page passed (`sso` attribute): HS256, signed with the site's SSO secret,
+   * `aud` the site id, `sub` the user id, `name`, optional `avatar` (https URL), `exp` required.
+   * A refused token does not refuse the connection: the reader continues anonymous and
+   * `viewer.ssoError` says why.
+   */
+  sso?: string;
 }
 
 export interface ThreadRef {
@@ -69,7 +76,8 @@ export interface ThreadResync {
 
 export interface CommentCreateRequest extends ThreadRef {
   text: string;
-  authorName: string;
+  /** Required of an anonymous viewer; ignored for a verified one (SSO, moderator), whose name is theirs. */
+  authorName?: string;
   parentId?: string | null;
   /** Client-generated idempotency key: a retry with the same key returns the first result. */
   key: string;
@@ -85,6 +93,29 @@ export interface CommentCreated {
   comment: PublicComment;
   /** Empty when published; otherwise why the comment awaits review or was rejected. */
   reasons: ModerationNotice[];
+}
+
+/** Edit one's own comment, within the site's edit window (EDIT_WINDOW_CLOSED after it). It is moderated again. */
+export interface CommentEditRequest extends ThreadRef {
+  id: string;
+  text: string;
+}
+
+/** Delete one's own comment, at any time. One with replies stays as a tombstone. */
+export interface CommentDeleteRequest extends ThreadRef {
+  id: string;
+}
+
+/** Like a published comment (`like: true`) or take the like back. One like per identity; repeating is harmless. */
+export interface CommentReactRequest extends ThreadRef {
+  id: string;
+  like: boolean;
+}
+
+export interface CommentReacted {
+  likes: number;
+  /** Whether this viewer likes it now. */
+  liked: boolean;
 }
 
 /** A thread event as broadcast and as replayed by `thread:resync`. */
@@ -108,7 +139,27 @@ export interface CommentDeletedEvent {
   /** The thread's published count after this event. */
   count: number;
 }
-export type ThreadEvent = CommentCreatedEvent | CommentDeletedEvent;
+/** A published comment's text changed (its author edited it and it stayed published): replace it. */
+export interface CommentUpdatedEvent {
+  type: 'comment:updated';
+  page: string;
+  seq: number;
+  comment: PublicComment;
+  count: number;
+}
+/** A published comment's likes changed. */
+export interface CommentLikedEvent {
+  type: 'comment:liked';
+  page: string;
+  seq: number;
+  id: string;
+  likes: number;
+}
+/**
+ * Also `comment:deleted` when its author deleted it or an edit sent it back to review: the
+ * widget keeps a tombstone when replies hang under it, else drops it.
+ */
+export type ThreadEvent = CommentCreatedEvent | CommentDeletedEvent | CommentUpdatedEvent | CommentLikedEvent;
 
 /** Told to one author (room `author:<site>:<id>`) when a moderator decides their held comment. */
 export interface CommentStatusChange {
@@ -145,18 +196,25 @@ export type Ack<T> = (result: Result<T>) => void;
 
 /** Requests a reader's socket may send. */
 export interface ClientToServerEvents {
-  'thread:join': (payload: ThreadRef, ack: Ack<ThreadSnapshot>) => void;
+  'thread:join': (payload: ThreadJoinRequest, ack: Ack<ThreadSnapshot>) => void;
   'thread:leave': (payload: ThreadRef, ack: Ack<Record<string, never>>) => void;
   'thread:more': (payload: ThreadMoreRequest, ack: Ack<ThreadPage>) => void;
   'thread:resync': (payload: ThreadResyncRequest, ack: Ack<ThreadResync>) => void;
   'comment:create': (payload: CommentCreateRequest, ack: Ack<CommentCreated>) => void;
+  'thread:replies': (payload: ThreadRepliesRequest, ack: Ack<ThreadReplies>) => void;
   'comment:report': (payload: CommentReportRequest, ack: Ack<CommentReported>) => void;
+  /** Answers like a create: the comment as it now is (its status may have changed) and why it waits. */
+  'comment:edit': (payload: CommentEditRequest, ack: Ack<CommentCreated>) => void;
+  'comment:delete': (payload: CommentDeleteRequest, ack: Ack<Record<string, never>>) => void;
+  'comment:react': (payload: CommentReactRequest, ack: Ack<CommentReacted>) => void;
 }
 
 /** Broadcasts the server sends to readers. */
 export interface ServerToClientEvents {
   'comment:created': (event: CommentCreatedEvent) => void;
   'comment:deleted': (event: CommentDeletedEvent) => void;
+  'comment:updated': (event: CommentUpdatedEvent) => void;
+  'comment:liked': (event: CommentLikedEvent) => void;
   'thread:events': (batch: ThreadEventsBatch) => void;
   /** Only to the comment's author. */
   'comment:status': (change: CommentStatusChange) => void;
@@ -169,8 +227,12 @@ export const CLIENT_EVENTS = [
   'thread:leave',
   'thread:more',
   'thread:resync',
+  'thread:replies',
   'comment:create',
   'comment:report',
+  'comment:edit',
+  'comment:delete',
+  'comment:react',
 ] as const satisfies readonly ClientEventName[];
 type IsNever<T> = [T] extends [never] ? true : false;
 /** Fails to compile when a request event is missing from CLIENT_EVENTS. */

@@ -6,8 +6,18 @@ export const LIMITS = {
   nameMax: 60,
   /** Largest event payload the server will parse, in bytes of JSON. */
   payloadMaxBytes: 64 * 1024,
-  /** Comments per page in a snapshot or a `thread:more` answer. */
+  /** Top-level comments per page in a snapshot or a `thread:more` answer (each with its replies). */
   pageSize: 20,
+  /** Replies per top-level comment that a page carries, and per `thread:replies` answer. */
+  repliesPerRoot: 50,
+  /** Deepest nesting the widget shows; deeper replies are shown flat under their depth-3 ancestor, "replying to …". */
+  nestingShown: 3,
+  /** The edit window when the site sets none (SiteRecord.editWindowMinutes). */
+  editWindowMinutesDefault: 15,
+  /** Longest SSO token (JWT) a handshake may carry, in characters. */
+  ssoTokenMax: 4096,
+  /** Most names on a site's reserved list, and the longest of them (nameMax). */
+  reservedNamesMax: 200,
   /** Most events one `thread:resync` returns before the client must re-join instead. */
   resyncMax: 500,
   /** Longest note a reader adds to a report, in characters. */

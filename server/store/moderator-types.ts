@@ -12,6 +12,11 @@ export interface ModeratorAccount {
   id: string;
   /** Lower-cased and trimmed; unique across the install. */
   email: string;
+  /**
+   * The name their comments in a thread go out under (with a moderator badge), and which
+   * anonymous readers may not take on the sites they moderate. Absent or null: their email's local part.
+   */
+  name?: string | null;
   /** `admin` moderates every site; `moderator` only `sites`. */
   role: ModeratorRole;
   /** The sites a `moderator` may moderate (empty for an admin). */
@@ -31,7 +36,7 @@ export interface ModeratorSession {
   expiresAt: number;
 }
 
-export type ModeratorUpdate = Partial<Pick<ModeratorAccount, 'role' | 'sites' | 'passwordHash' | 'passwordChangedAt'>>;
+export type ModeratorUpdate = Partial<Pick<ModeratorAccount, 'role' | 'sites' | 'passwordHash' | 'passwordChangedAt' | 'name'>>;
 
 /** Accounts and sessions; both stores implement it and store.contract.ts tests it once. */
 export interface ModeratorDirectory {

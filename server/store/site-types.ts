@@ -19,8 +19,15 @@ export interface SiteRecord {
   ssoSecret: string;
   /** Every new comment waits for a moderator. */
   preModerated: boolean;
-  /** Pages whose threads take no new comments. */
+  /** Pages whose threads take no new comments (shown closed; existing comments stay). */
   closedPages: string[];
+  /**
+   * Names anonymous readers may not post under (compared case- and accent-insensitively, look-alike
+   * letters folded), besides the names of the site's moderators. Absent in records written before it: none.
+   */
+  reservedNames?: string[];
+  /** How long after posting a reader may edit their comment; absent: LIMITS.editWindowMinutesDefault. 0: never. */
+  editWindowMinutes?: number;
   /** The site's moderation policy JSON (moderation/README.md) as given, or null for the default. */
   moderation: unknown;
   alerts: SiteAlertsRecord | null;
@@ -29,7 +36,12 @@ export interface SiteRecord {
 }
 
 /** The fields an update may change; `updatedAt` always. */
-export type SiteUpdate = Partial<Pick<SiteRecord, 'name' | 'origins' | 'ssoSecret' | 'preModerated' | 'closedPages' | 'moderation' | 'alerts'>> & {
+export type SiteUpdate = Partial<
+  Pick<
+    SiteRecord,
+    'name' | 'origins' | 'ssoSecret' | 'preModerated' | 'closedPages' | 'reservedNames' | 'editWindowMinutes' | 'moderation' | 'alerts'
+  >
+> & {
   updatedAt: number;
 };
 

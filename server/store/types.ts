@@ -4,7 +4,7 @@
  */
 import type { Action, RuleId } from '../../moderation/index.ts';
 import type { CommentStatus, PublicComment } from '../../protocol/comment.ts';
-import type { ReportReason, ThreadEvent } from '../../protocol/events.ts';
+import type { ReportReason, ThreadEvent, ThreadSort } from '../../protocol/events.ts';
 import type { AuditEntry, ModerationQueue, OverviewDay } from '../../protocol/moderation.ts';
 import type { ModeratorDirectory } from './moderator-types.ts';
 export type { SiteAlertsRecord, SiteDirectory, SiteRecord, SiteUpdate } from './site-types.ts';
@@ -148,20 +148,89 @@ export interface CreateCommentResult {
 }
 
 export interface ThreadPageQuery {
-  /** Opaque cursor from an earlier page; null for the newest page. */
+  /** The order of top-level comments (replies are always oldest first within their group). */
+  sort: ThreadSort;
+  /** Opaque cursor from an earlier page of the same sort; null for the first page. A cursor of another sort throws StoreInputError. */
   cursor: string | null;
+  /** Top-level comments in the page. */
   limit: number;
+  /** Replies carried per top-level comment (the first ones, oldest first). */
+  repliesPerRoot: number;
+  /** Whose likes to report in `liked`; null for none (the HTTP API). */
+  viewerId: string | null;
 }
 
+/**
+ * A page of a thread, read in one atomic step, every part from an index: the top-level comments
+ * listed in the thread (published ones, and ones no longer published that still have published
+ * replies: the caller shows those as tombstones) in `sort` order, and their first replies.
+ */
 export interface StoredThreadPage {
-  /** Newest first. */
+  /** Top-level comments in sort order, as stored (a tombstone's status is whatever it is: deleted, pending, rejected). */
   comments: StoredComment[];
+  /** Published and deleted replies of those comments, grouped by root in the order of `comments`, oldest first in a group. */
+  replies: StoredComment[];
   nextCursor: string | null;
-  /** Published comments in the thread, read in the same atomic step as the page. */
+  /** Published comments in the thread (replies included), read in the same atomic step as the page. */
   count: number;
   /** The thread's latest event seq, read in the same atomic step as the page. */
   seq: number;
+  /** Of the comments returned (both lists), the ids `viewerId` likes. */
+  liked: string[];
 }
+
+export interface RepliesQuery {
+  /** Opaque cursor from an earlier answer; null to start after the first `skip` replies. */
+  cursor: string | null;
+  /** With a null cursor: how many replies to skip (those the page carried). */
+  skip: number;
+  limit: number;
+  viewerId: string | null;
+}
+
+export interface StoredReplies {
+  /** Published and deleted replies under the root, oldest first. */
+  replies: StoredComment[];
+  nextCursor: string | null;
+  liked: string[];
+}
+
+export type ReactResult =
+  /** `event`: comment:liked when the count changed (a repeated like or unlike changes nothing and answers null). */
+  | { ok: true; likes: number; liked: boolean; event: ThreadEvent | null }
+  /** No published comment with that id in the thread. */
+  | { ok: false; code: 'NOT_FOUND' };
+
+/** An author's edit, moderated again by the caller; the store applies it atomically or refuses. */
+export interface CommentEdit {
+  /** Must be the comment's author: another answers FORBIDDEN. */
+  authorId: string;
+  text: string;
+  editedAt: number;
+  /** The engine's verdict on the new text (replaces the stored one). */
+  moderation: ModerationRecord;
+  /** Where the verdict sends it: published (stays or becomes so), pending (held again), rejected. */
+  status: NewCommentStatus;
+  /** The comment's revision the caller read and moderated; another answers CONFLICT (read again and retry). */
+  revision: number;
+}
+
+export type EditResult =
+  /**
+   * `event`: comment:updated when it was published and stays so; comment:deleted when an edit
+   * took a published comment out of the thread (held or rejected); comment:created when a held
+   * comment became published; null otherwise. The comment's queue follows queueOf (a held edit
+   * goes to pending, queued at editedAt; a comment with open reports stays in reported).
+   */
+  { ok: true; comment: StoredComment; event: ThreadEvent | null } | { ok: false; code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' };
+
+export type DeleteResult =
+  /**
+   * The comment is a tombstone now: status deleted, text '' (the words are gone from the store),
+   * out of every queue, its likes gone. `event`: comment:deleted when it was published, else null.
+   * Deleting a deleted comment answers ok with a null event.
+   */
+  { ok: true; comment: StoredComment; event: ThreadEvent | null } | { ok: false; code: 'NOT_FOUND' | 'FORBIDDEN' };
 
 export interface ThreadEvents {
   /** Oldest first, gap-free from afterSeq + 1. */
@@ -223,8 +292,27 @@ export interface CommentStore extends ModeratorDirectory, SiteDirectory, Comment
    * returns the first comment with `duplicate: true` and writes nothing.
    */
   createComment(comment: NewComment, idempotencyKey: string): Promise<CreateCommentResult>;
-  /** A page of published comments, newest first, with count and seq read atomically with it. */
+  /** A page of top-level comments in the query's sort, with their first replies, count, seq and the viewer's likes read atomically with it. */
   getThreadPage(site: string, page: string, query: ThreadPageQuery): Promise<StoredThreadPage>;
+  /** More replies under one top-level comment, oldest first. */
+  listReplies(site: string, page: string, rootId: string, query: RepliesQuery): Promise<StoredReplies>;
+  /**
+   * Likes a published comment for `authorId` (`like: true`) or takes the like back: one like per
+   * identity, the count and the sort-by-likes index changed in the same atomic step, and the
+   * thread's next event when the count changed.
+   */
+  reactToComment(site: string, page: string, id: string, authorId: string, like: boolean): Promise<ReactResult>;
+  /**
+   * Applies an author's edit: text, editedAt, moderation and status together, its queue, the
+   * thread's count and index and root's replyCount when visibility changed, the revision bumped,
+   * and the thread event, in one atomic step.
+   */
+  editComment(site: string, page: string, id: string, edit: CommentEdit): Promise<EditResult>;
+  /**
+   * The author deletes their comment (any status but deleted): a tombstone, as DeleteResult says.
+   * Its replies stay; a top-level tombstone stays listed while it has published replies.
+   */
+  deleteComment(site: string, page: string, id: string, authorId: string, at: number): Promise<DeleteResult>;
   /**
    * Published comments in each of these threads (`<rembuk-count>`), read in one step: every
    * page named gets a number, 0 for a thread with no comments.
