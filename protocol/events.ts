@@ -27,37 +27,86 @@ export interface ThreadRef {
   page: string;
 }
 
+/** The order of a thread's top-level comments (replies are always oldest first): `likes` ties by newest. */
+export const ThreadSort = { newest: 'newest', oldest: 'oldest', likes: 'likes' } as const;
+export type ThreadSort = (typeof ThreadSort)[keyof typeof ThreadSort];
+export const THREAD_SORTS = Object.values(ThreadSort);
+
+export interface ThreadJoinRequest extends ThreadRef {
+  /** Absent: newest. */
+  sort?: ThreadSort;
+}
+
 export interface Viewer {
   authorId: string;
   /** Keep this (localStorage) and send it in the next handshake to stay the same author. */
   token: string;
+  /** How the server knows the viewer: anonymous, or verified (sso, moderator) with the name and avatar their comments carry. */
+  kind: AuthorKind;
+  /** A verified viewer's name; null for an anonymous one (the widget remembers the name they type). */
+  name: string | null;
+  /** An SSO viewer's avatar (https), else null. */
+  avatarUrl: string | null;
+  /** Why the page's SSO token was refused (code SSO_INVALID): the viewer continues anonymous. Null when none was refused. */
+  ssoError: WireError | null;
 }
 
 /** A page of a thread as readers see it: the HTTP API's answer and the core of a snapshot. */
 export interface ThreadView {
   page: string;
-  /** Newest first. */
+  sort: ThreadSort;
+  /** Top-level comments in `sort` order; one no longer published that still has published replies comes as a tombstone. */
   comments: PublicComment[];
-  /** Pass to `thread:more` for older comments; null when there are none. */
+  /** The first replies (LIMITS.repliesPerRoot) of each of `comments`, grouped by root in the order of `comments`, oldest first in a group. */
+  replies: PublicComment[];
+  /** Of `comments` and `replies`, the ids the viewer likes (always empty over HTTP). */
+  liked: string[];
+  /** Pass to `thread:more` (with the same sort) for the next top-level comments; null when there are none. */
   nextCursor: string | null;
-  /** Published comments in the thread. */
+  /** Published comments in the thread, replies included. */
   count: number;
   /** The thread's latest event sequence; live events with seq ≤ this are already included. */
   seq: number;
 }
 
 export interface ThreadSnapshot extends ThreadView {
-  /** The viewer's own comments that await review (visible only to them). */
-  mine: PublicComment[];
+  /** The viewer's own comments that await review (visible only to them), each with why it waits. */
+  mine: CommentCreated[];
+  /** The thread takes no new comments (the site closed the page); what is there stays readable. */
+  closed: boolean;
+  /** How long after posting the viewer may edit a comment (the site's setting); 0: never. */
+  editWindowMinutes: number;
   viewer: Viewer;
 }
 
 export interface ThreadMoreRequest extends ThreadRef {
+  /** From the previous page of the same sort. */
   cursor: string;
+  /** Absent: newest. Must be the sort the cursor came from. */
+  sort?: ThreadSort;
 }
 
 export interface ThreadPage {
   comments: PublicComment[];
+  replies: PublicComment[];
+  liked: string[];
+  nextCursor: string | null;
+}
+
+/** More replies under one top-level comment than its page carried. */
+export interface ThreadRepliesRequest extends ThreadRef {
+  rootId: string;
+  /** From the previous `thread:replies` answer; absent for the first one, which starts after `skip`. */
+  cursor?: string;
+  /** Without a cursor: how many replies to skip (those the page carried). Absent: 0. */
+  skip?: number;
+}
+
+export interface ThreadReplies {
+  rootId: string;
+  /** Oldest first; deleted ones as tombstones. */
+  replies: PublicComment[];
+  liked: string[];
   nextCursor: string | null;
 }
 
