@@ -1,8 +1,10 @@
 /**
  * `npm run bench:moderation`: runs Rembuk's engine, obscenity, allprofanity, glin-profanity and
- * bad-words side by side on the labelled tuning corpus and on the frozen held-out set, then times
- * them on the same comments in one process, and prints one table. It prints figures; it is not a test.
- * Of the held-out set it prints aggregate figures only, never its lines (nobody tunes on them).
+ * bad-words side by side on the labelled tuning corpus, then times them on the same comments in one
+ * process, and prints one table. It prints figures; it is not a test. With
+ * `-- --holdout moderation-holdout-3.jsonl` it also measures and times a frozen held-out set, printing
+ * aggregate figures only, never its lines; without it no held-out file is opened, so a tuning run
+ * cannot see one.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -23,7 +25,9 @@ const load = (file: string): Line[] =>
     .map((l) => JSON.parse(l) as Line);
 
 const tuning = load('./moderation-corpus.jsonl');
-const holdout = load('./moderation-holdout.jsonl');
+const holdoutArg = process.argv.indexOf('--holdout');
+const holdout = holdoutArg === -1 ? [] : load(`./${process.argv[holdoutArg + 1] ?? ''}`);
+const withHoldout = holdout.length > 0;
 const engines = buildEngines();
 
 /** Whether each engine flags each line of a set, computed once. */
@@ -149,7 +153,7 @@ function throughput(sample: readonly string[]): Map<string, Speed> {
 
 const shortComments = tuning.map((l) => l.text).filter((t) => t.length >= 50 && t.length <= 300);
 const heldOutComments = holdout.map((l) => l.text);
-const speeds = { tuning: throughput(shortComments), holdout: throughput(heldOutComments) };
+const speeds = { tuning: throughput(shortComments), holdout: withHoldout ? throughput(heldOutComments) : new Map<string, Speed>() };
 if (sink < 0) log(String(sink));
 const speedOf = (set: keyof typeof speeds, name: string) => speeds[set].get(name)?.median ?? Number.NaN;
 /**
@@ -185,13 +189,12 @@ const rows: Row[] = [
   section(`tuning corpus, ${tuning.length} lines (in-sample)`),
   ...categoryRows(tuning, tuningFlags),
   ...tuningSummary,
-  section(`held-out set, ${holdout.length} lines (never tuned on)`),
-  ...categoryRows(holdout, holdoutFlags),
-  ...holdoutSummary,
+  ...(withHoldout
+    ? [section(`held-out set, ${holdout.length} lines (never tuned on)`), ...categoryRows(holdout, holdoutFlags), ...holdoutSummary]
+    : []),
   section('throughput, tuning comments of 50–300 characters'),
   ...throughputRows('tuning', shortComments.length),
-  section('throughput, every held-out comment'),
-  ...throughputRows('holdout', heldOutComments.length),
+  ...(withHoldout ? [section('throughput, every held-out comment'), ...throughputRows('holdout', heldOutComments.length)] : []),
 ];
 
 const cpu = cpus();
@@ -208,12 +211,15 @@ log(
 
 const ours = (pick: (l: Line) => boolean, flags = holdoutFlags, lines = holdout) => share(lines, flags, 'rembuk', pick);
 const rate = ({ hit, n }: { hit: number; n: number }) => (n === 0 ? Number.NaN : hit / n);
-const targets: readonly [string, boolean][] = [
+const heldOutTargets: readonly [string, boolean][] = [
   ['held-out: recall ≥ 97%', rate(ours((l) => l.label === 'flag')) >= 0.97],
   ['held-out: no ordinary comment held', ours((l) => l.category === 'ordinary').hit === 0],
   ['held-out: ≤ 3% of the trap classes held', rate(ours(isTrap)) <= 0.03],
   ['held-out: literal animal use held ≤ 10%', rate(ours(isLiteral)) <= 0.1],
   ['held-out: spam and repetition still held (≥ 97%)', rate(ours(isSpam)) >= 0.97],
+];
+const targets: readonly [string, boolean][] = [
+  ...(withHoldout ? heldOutTargets : []),
   [
     'tuning: recall ≥ 95%, every disguise ≥ 90%',
     rate(ours((l) => l.label === 'flag', tuningFlags, tuning)) >= 0.95 && rate(worstDisguise('rembuk')) >= 0.9,
@@ -222,7 +228,7 @@ const targets: readonly [string, boolean][] = [
     'tuning: no ordinary comment held, ≤ 5% of traps',
     ours((l) => l.category === 'ordinary', tuningFlags, tuning).hit === 0 && rate(ours((l) => l.category === 'trap', tuningFlags, tuning)) <= 0.05,
   ],
-  ...(['tuning', 'holdout'] as const).flatMap((set): [string, boolean][] => [
+  ...(withHoldout ? (['tuning', 'holdout'] as const) : (['tuning'] as const)).flatMap((set): [string, boolean][] => [
     [`throughput ≥ allprofanity (${set} comments)`, speedRatio(set, 'rembuk', 'allprofanity') >= 1],
     [`throughput ≥ 3× obscenity (${set} comments)`, speedRatio(set, 'rembuk', 'obscenity') >= 3],
   ]),

@@ -1,9 +1,10 @@
 /**
  * `npx tsx bench/moderation-holdout.ts`: the engine's per-category figures on the tuning corpus
- * (in-sample, bench/moderation-corpus.jsonl) and on the frozen held-out set
- * (bench/moderation-holdout.jsonl), side by side: the share held (or rejected) per category, which
- * is recall for `flag` categories and the false-positive rate for `clean` ones, then the issue-10
- * targets on the held-out set.
+ * (in-sample, bench/moderation-corpus.jsonl); with `--holdout FILE` (a frozen held-out set in
+ * bench/, e.g. moderation-holdout-3.jsonl) also on that set, side by side: the share held (or
+ * rejected) per category, which is recall for `flag` categories and the false-positive rate for
+ * `clean` ones, then the issue-10 targets. Without the flag no held-out file is opened at all, so
+ * tuning runs cannot see one, not even in aggregate.
  *
  * The held-out set is only ever reported in aggregate: this script never prints one of its lines.
  * `--misses` lists the tuning corpus's wrong verdicts (with the reason), for tuning; it refuses to do
@@ -56,9 +57,6 @@ const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d
 const cell = (r: Tally | undefined): string => (r === undefined ? '' : `${r.held}/${r.n} ${pct(r.held, r.n)}`);
 
 const tuning = load('./moderation-corpus.jsonl');
-// `--holdout moderation-holdout-2.jsonl`: the second frozen set, measured once (0102), never tuned on.
-const holdoutArg = process.argv.indexOf('--holdout');
-const holdout = load(holdoutArg === -1 ? './moderation-holdout.jsonl' : `./${process.argv[holdoutArg + 1] ?? ''}`);
 
 if (process.argv.includes('--misses')) {
   for (const l of tuning) {
@@ -70,6 +68,10 @@ if (process.argv.includes('--misses')) {
   process.exit(0);
 }
 
+// `--holdout moderation-holdout-3.jsonl`: a frozen set, measured once by whoever runs the final
+// figures, never tuned on. Loaded only here, after `--misses` has had its chance to exit.
+const holdoutArg = process.argv.indexOf('--holdout');
+const holdout = holdoutArg === -1 ? [] : load(`./${process.argv[holdoutArg + 1] ?? ''}`);
 const a = tally(tuning);
 const b = tally(holdout);
 const categories = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => {
@@ -101,7 +103,7 @@ const traps = (t: Map<string, Tally>): Tally => sum(t, (c) => c.startsWith('trap
 const literal = (t: Map<string, Tally>): Tally => sum(t, (c) => c === 'literal-animal' || c === 'literal-sense');
 const spam = (t: Map<string, Tally>): Tally => sum(t, (c) => c === 'spam');
 
-console.log('\n| summary | in-sample | held-out | held-out target |');
+console.log(`\n| summary | in-sample | held-out | ${holdoutArg === -1 ? 'in-sample' : 'held-out'} target |`);
 console.log('|---|---|---|---|');
 const rows: readonly [string, (t: Map<string, Tally>) => Tally, string, (r: Tally) => boolean][] = [
   ['recall, all flag categories', flags, '≥ 97%', (r) => r.held >= 0.97 * r.n],
@@ -111,6 +113,7 @@ const rows: readonly [string, (t: Map<string, Tally>) => Tally, string, (r: Tall
   ['spam held', spam, 'all', (r) => r.held === r.n],
 ];
 for (const [name, f, target, ok] of rows) {
-  const h = f(b);
-  console.log(`| ${name} | ${cell(f(a))} | ${cell(h)} | ${target} ${ok(h) ? 'met' : 'MISSED'} |`);
+  // Without a held-out set the targets are read on the tuning corpus, and say so in the header.
+  const h = holdoutArg === -1 ? f(a) : f(b);
+  console.log(`| ${name} | ${cell(f(a))} | ${cell(f(b))} | ${target} ${ok(h) ? 'met' : 'MISSED'} |`);
 }
