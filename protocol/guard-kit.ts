@@ -5,7 +5,7 @@
  * to the protocol that a guard forgets is a compile error. Also here: the guards every
  * namespace shares — a comment as the wire carries it, a wire error, a Result, a refused handshake.
  */
-import type { CommentStatus, PublicComment } from './comment.ts';
+import type { AuthorKind, CommentStatus, PublicComment } from './comment.ts';
 import { isErrorCode, isErrorReason, type DecidedBy, type Result, type WireError } from './errors.ts';
 import type { ConnectErrorData } from './events.ts';
 
@@ -62,16 +62,25 @@ export function memberOf<T extends string>(members: Record<T, true>): Guard<T> {
 }
 
 const isStatus = memberOf<CommentStatus>({ published: true, pending: true, rejected: true, deleted: true });
+export const isAuthorKind = memberOf<AuthorKind>({ anonymous: true, sso: true, moderator: true });
 
 export const isPublicComment: Guard<PublicComment> = shape<PublicComment>({
   id: isString,
   page: isString,
   parentId: nullable(isString),
+  rootId: nullable(isString),
+  depth: isNumber,
+  replyTo: nullable(isString),
   authorId: isString,
   authorName: isString,
+  authorKind: isAuthorKind,
+  avatarUrl: nullable(isString),
   text: isString,
   status: isStatus,
   createdAt: isNumber,
+  editedAt: nullable(isNumber),
+  likes: isNumber,
+  replyCount: isNumber,
 });
 
 export const isDecidedBy: Guard<DecidedBy> = shape<DecidedBy>({

@@ -14,24 +14,31 @@ import type {
   CommentCreated,
   CommentCreatedEvent,
   CommentDeletedEvent,
+  CommentLikedEvent,
+  CommentReacted,
   CommentReported,
   CommentStatusChange,
+  CommentUpdatedEvent,
   ModerationNotice,
   ThreadEvent,
   ThreadEventsBatch,
   ThreadPage,
+  ThreadReplies,
   ThreadResync,
   ThreadSnapshot,
+  ThreadSort,
   Viewer,
 } from './events.ts';
 import {
   arrayOf,
+  isAuthorKind,
   isBoolean,
   isEmpty,
   isNumber,
   isPublicComment,
   isResultOf,
   isString,
+  isWireError,
   literal,
   memberOf,
   nullable,
@@ -42,7 +49,16 @@ import type { Result } from './errors.ts';
 
 export { isConnectErrorData, isPublicComment, isResultOf, type Guard } from './guard-kit.ts';
 
-const isViewer = shape<Viewer>({ authorId: isString, token: isString });
+const isViewer = shape<Viewer>({
+  authorId: isString,
+  token: isString,
+  kind: isAuthorKind,
+  name: nullable(isString),
+  avatarUrl: nullable(isString),
+  ssoError: nullable(isWireError),
+});
+const isSort = memberOf<ThreadSort>({ newest: true, oldest: true, likes: true });
+const isIds = arrayOf(isString);
 const isNotice = shape<ModerationNotice>({ rule: isString, message: shape<ModerationNotice['message']>({ en: isString, id: isString }) });
 
 export const isCommentCreatedEvent: Guard<CommentCreatedEvent> = shape<CommentCreatedEvent>({
@@ -59,8 +75,23 @@ export const isCommentDeletedEvent: Guard<CommentDeletedEvent> = shape<CommentDe
   id: isString,
   count: isNumber,
 });
-/** Either thread event; a type the widget does not know fails, so its frame is treated as a gap. */
-export const isThreadEvent: Guard<ThreadEvent> = (v): v is ThreadEvent => isCommentCreatedEvent(v) || isCommentDeletedEvent(v);
+export const isCommentUpdatedEvent: Guard<CommentUpdatedEvent> = shape<CommentUpdatedEvent>({
+  type: literal('comment:updated'),
+  page: isString,
+  seq: isNumber,
+  comment: isPublicComment,
+  count: isNumber,
+});
+export const isCommentLikedEvent: Guard<CommentLikedEvent> = shape<CommentLikedEvent>({
+  type: literal('comment:liked'),
+  page: isString,
+  seq: isNumber,
+  id: isString,
+  likes: isNumber,
+});
+/** Any thread event; a type the widget does not know fails, so its frame is treated as a gap. */
+export const isThreadEvent: Guard<ThreadEvent> = (v): v is ThreadEvent =>
+  isCommentCreatedEvent(v) || isCommentDeletedEvent(v) || isCommentUpdatedEvent(v) || isCommentLikedEvent(v);
 
 export const isCommentStatusChange: Guard<CommentStatusChange> = shape<CommentStatusChange>({
   id: isString,
@@ -68,19 +99,36 @@ export const isCommentStatusChange: Guard<CommentStatusChange> = shape<CommentSt
   status: memberOf<CommentStatusChange['status']>({ published: true, rejected: true }),
 });
 
+export const isCommentCreated: Guard<CommentCreated> = shape<CommentCreated>({ comment: isPublicComment, reasons: arrayOf(isNotice) });
 export const isThreadSnapshot: Guard<ThreadSnapshot> = shape<ThreadSnapshot>({
   page: isString,
+  sort: isSort,
   comments: arrayOf(isPublicComment),
+  replies: arrayOf(isPublicComment),
+  liked: isIds,
   nextCursor: nullable(isString),
   count: isNumber,
   seq: isNumber,
-  mine: arrayOf(isPublicComment),
+  mine: arrayOf(isCommentCreated),
+  closed: isBoolean,
+  editWindowMinutes: isNumber,
   viewer: isViewer,
 });
-export const isThreadPage: Guard<ThreadPage> = shape<ThreadPage>({ comments: arrayOf(isPublicComment), nextCursor: nullable(isString) });
+export const isThreadPage: Guard<ThreadPage> = shape<ThreadPage>({
+  comments: arrayOf(isPublicComment),
+  replies: arrayOf(isPublicComment),
+  liked: isIds,
+  nextCursor: nullable(isString),
+});
+export const isThreadReplies: Guard<ThreadReplies> = shape<ThreadReplies>({
+  rootId: isString,
+  replies: arrayOf(isPublicComment),
+  liked: isIds,
+  nextCursor: nullable(isString),
+});
 export const isThreadResync: Guard<ThreadResync> = shape<ThreadResync>({ events: arrayOf(isThreadEvent), seq: isNumber, reset: isBoolean });
-export const isCommentCreated: Guard<CommentCreated> = shape<CommentCreated>({ comment: isPublicComment, reasons: arrayOf(isNotice) });
 const isCommentReported: Guard<CommentReported> = shape<CommentReported>({ first: isBoolean });
+const isCommentReacted: Guard<CommentReacted> = shape<CommentReacted>({ likes: isNumber, liked: isBoolean });
 
 /** The ack of every request, keyed by event name: `ackGuards['thread:join']` checks a snapshot. */
 export const ackGuards: { [E in ClientEventName]: Guard<Result<AckOf<E>>> } = {
@@ -90,6 +138,10 @@ export const ackGuards: { [E in ClientEventName]: Guard<Result<AckOf<E>>> } = {
   'thread:resync': isResultOf(isThreadResync),
   'comment:create': isResultOf(isCommentCreated),
   'comment:report': isResultOf(isCommentReported),
+  'thread:replies': isResultOf(isThreadReplies),
+  'comment:edit': isResultOf(isCommentCreated),
+  'comment:delete': isResultOf(isEmpty),
+  'comment:react': isResultOf(isCommentReacted),
 };
 
 export const isThreadEventsBatch: Guard<ThreadEventsBatch> = shape<ThreadEventsBatch>({ page: isString, events: arrayOf(isThreadEvent) });
@@ -98,6 +150,8 @@ export const isThreadEventsBatch: Guard<ThreadEventsBatch> = shape<ThreadEventsB
 export const broadcastGuards: { [E in BroadcastName]: Guard<BroadcastOf<E>> } = {
   'comment:created': isCommentCreatedEvent,
   'comment:deleted': isCommentDeletedEvent,
+  'comment:updated': isCommentUpdatedEvent,
+  'comment:liked': isCommentLikedEvent,
   'thread:events': isThreadEventsBatch,
   'comment:status': isCommentStatusChange,
 };

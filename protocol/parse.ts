@@ -7,12 +7,18 @@ import { LIMITS, PAGE_ID_PATTERN, SITE_ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } fro
 import { ErrorCode, ErrorReason, type WireError } from './errors.ts';
 import {
   REPORT_REASONS,
+  THREAD_SORTS,
   type Assert,
-  type CommentReportRequest,
   type CommentCreateRequest,
+  type CommentDeleteRequest,
+  type CommentEditRequest,
+  type CommentReactRequest,
+  type CommentReportRequest,
   type HandshakeAuth,
+  type ThreadJoinRequest,
   type ThreadMoreRequest,
   type ThreadRef,
+  type ThreadRepliesRequest,
   type ThreadResyncRequest,
 } from './events.ts';
 
@@ -32,16 +38,34 @@ const authorName = z
 
 const commentId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be a comment id');
 
+/** Store cursors are opaque (each store writes its own); this only keeps them short and printable. */
+const cursor = z.string().regex(/^[A-Za-z0-9._:-]{1,120}$/, 'must be a cursor from an earlier page');
+const sort = z.enum(THREAD_SORTS);
+
 export const schemas = {
-  handshake: z.object({ site, token: z.string().max(512).exactOptional() }),
+  handshake: z.object({
+    site,
+    token: z.string().max(512).exactOptional(),
+    // Checked (signature, audience, expiry) by server/identity/; here only bounded, so a huge token costs nothing.
+    sso: z.string().min(1).max(LIMITS.ssoTokenMax, `must be at most ${LIMITS.ssoTokenMax} characters`).exactOptional(),
+  }),
   threadRef: z.object({ page }).strict(),
-  threadMore: z.object({ page, cursor: z.string().regex(/^\d{1,16}$/, 'must be a cursor from an earlier page') }).strict(),
+  threadJoin: z.object({ page, sort: sort.exactOptional() }).strict(),
+  threadMore: z.object({ page, cursor, sort: sort.exactOptional() }).strict(),
+  threadReplies: z
+    .object({
+      page,
+      rootId: commentId,
+      cursor: cursor.exactOptional(),
+      skip: z.number().int().min(0).max(100_000).exactOptional(),
+    })
+    .strict(),
   threadResync: z.object({ page, afterSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   commentCreate: z
     .object({
       page,
       text,
-      authorName,
+      authorName: authorName.exactOptional(),
       parentId: commentId.nullable().exactOptional(),
       key: z.string().regex(IDEMPOTENCY_KEY_PATTERN, 'must be 8–64 letters, digits, - or _'),
     })
@@ -58,8 +82,14 @@ export const schemas = {
         .exactOptional(),
     })
     .strict(),
+  commentEdit: z.object({ page, id: commentId, text }).strict(),
+  commentDelete: z.object({ page, id: commentId }).strict(),
+  commentReact: z.object({ page, id: commentId, like: z.boolean() }).strict(),
+  authorName,
   site,
   page,
+  cursor,
+  sort,
 } as const;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
@@ -72,10 +102,15 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type SchemasMatchInterfaces = [
   Assert<Same<z.output<typeof schemas.handshake>, HandshakeAuth>>,
   Assert<Same<z.output<typeof schemas.threadRef>, ThreadRef>>,
+  Assert<Same<z.output<typeof schemas.threadJoin>, ThreadJoinRequest>>,
   Assert<Same<z.output<typeof schemas.threadMore>, ThreadMoreRequest>>,
+  Assert<Same<z.output<typeof schemas.threadReplies>, ThreadRepliesRequest>>,
   Assert<Same<z.output<typeof schemas.threadResync>, ThreadResyncRequest>>,
   Assert<Same<z.output<typeof schemas.commentCreate>, CommentCreateRequest>>,
   Assert<Same<z.output<typeof schemas.commentReport>, CommentReportRequest>>,
+  Assert<Same<z.output<typeof schemas.commentEdit>, CommentEditRequest>>,
+  Assert<Same<z.output<typeof schemas.commentDelete>, CommentDeleteRequest>>,
+  Assert<Same<z.output<typeof schemas.commentReact>, CommentReactRequest>>,
 ];
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
@@ -139,10 +174,17 @@ function describe(value: unknown): string {
 export const parse = {
   handshake: (input: unknown): ParseResult<HandshakeAuth> => parseWith(schemas.handshake, input),
   threadRef: (input: unknown): ParseResult<ThreadRef> => parseWith(schemas.threadRef, input),
+  threadJoin: (input: unknown): ParseResult<ThreadJoinRequest> => parseWith(schemas.threadJoin, input),
   threadMore: (input: unknown): ParseResult<ThreadMoreRequest> => parseWith(schemas.threadMore, input),
+  threadReplies: (input: unknown): ParseResult<ThreadRepliesRequest> => parseWith(schemas.threadReplies, input),
   threadResync: (input: unknown): ParseResult<ThreadResyncRequest> => parseWith(schemas.threadResync, input),
   commentCreate: (input: unknown): ParseResult<CommentCreateRequest> => parseWith(schemas.commentCreate, input),
   commentReport: (input: unknown): ParseResult<CommentReportRequest> => parseWith(schemas.commentReport, input),
+  commentEdit: (input: unknown): ParseResult<CommentEditRequest> => parseWith(schemas.commentEdit, input),
+  commentDelete: (input: unknown): ParseResult<CommentDeleteRequest> => parseWith(schemas.commentDelete, input),
+  commentReact: (input: unknown): ParseResult<CommentReactRequest> => parseWith(schemas.commentReact, input),
+  /** A display name as the create request normalises it (the admin's --name, a verified identity's name). */
+  authorName: (input: unknown): ParseResult<string> => parseWith(schemas.authorName, input),
   site: (input: unknown): ParseResult<string> => parseWith(schemas.site, input),
   page: (input: unknown): ParseResult<string> => parseWith(schemas.page, input),
 };
