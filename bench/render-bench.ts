@@ -46,11 +46,16 @@ function rng(seed: number): () => number {
   };
 }
 
+/** One of `items`, picked by `rand`. */
+function pick<T>(rand: () => number, items: readonly T[]): T {
+  const item = items[Math.floor(rand() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
 function sentence(rand: () => number, words: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(rand() * WORDS.length)]!);
-  const s = out.join(' ');
-  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+  const s = Array.from({ length: words }, () => pick(rand, WORDS)).join(' ');
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }
 
 /** The thread: about a fifth top-level comments; every tenth of those a long conversation. */
@@ -78,8 +83,8 @@ function seedComments(): StoredComment[] {
   });
   for (let i = 0; i < TOTAL; i++) {
     const at = start + i * 45_000;
-    const conversation =
-      roots.length > 0 && rand() < 0.8 ? roots[Math.floor(rand() * Math.min(roots.length, 10)) + Math.max(0, roots.length - 10)]! : null;
+    // Readers answer the recent conversations: a reply goes to one of the ten newest top-level comments.
+    const conversation = roots.length > 0 && rand() < 0.8 ? pick(rand, roots.slice(-10)) : null;
     if (!conversation) {
       const root: StoredComment = { ...base(i, at), parentId: null, rootId: null, depth: 0, replyTo: null };
       roots.push(root);
@@ -88,7 +93,7 @@ function seedComments(): StoredComment[] {
     }
     // A reply to the root or to one of its replies, so the thread nests (and goes past depth 3).
     const group = comments.filter((c) => c.id === conversation.id || c.rootId === conversation.id);
-    const parent = group[Math.floor(rand() * group.length)]!;
+    const parent = pick(rand, group);
     comments.push({ ...base(i, at), parentId: parent.id, rootId: conversation.id, depth: parent.depth + 1, replyTo: parent.authorName });
     conversation.replyCount += 1;
   }
@@ -132,7 +137,7 @@ async function measureLoad(browser: Browser, url: string): Promise<{ load: Load;
   return { load, page, close: () => context.close() };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main(): Promise<void> {
@@ -170,13 +175,14 @@ async function main(): Promise<void> {
     );
 
     const { page, close } = await measureLoad(browser, url);
-    const shownBefore = await page.evaluate(() => document.querySelector('rembuk-thread')!.shadowRoot!.querySelectorAll('.comment').length);
+    const shownBefore = await page.evaluate(() => document.querySelector('rembuk-thread')?.shadowRoot?.querySelectorAll('.comment').length ?? 0);
     const burstStart = await page.evaluate(() => performance.now());
-    for (let i = 0; i < 10; i++) readers.push(await connectReader(server.url, { origin: server.url }));
+    const serverUrl = server.url;
+    for (let i = 0; i < 10; i++) readers.push(await connectReader(serverUrl, { origin: serverUrl }));
     const sentAt = performance.now();
     await Promise.all(
       Array.from({ length: BURST }, async (_, i) => {
-        const reader = readers[i % readers.length]!;
+        const reader = pick(() => (i % readers.length) / readers.length, readers);
         const result = await request(reader, 'comment:create', {
           page: PAGE,
           text: `Komentar beruntun nomor ${i + 1}: ${sentence(rng(i), 12)}`,
@@ -188,7 +194,7 @@ async function main(): Promise<void> {
       }),
     );
     await page.waitForFunction(
-      (n) => document.querySelector('rembuk-thread')!.shadowRoot!.querySelectorAll('.comment').length >= n,
+      (n) => (document.querySelector('rembuk-thread')?.shadowRoot?.querySelectorAll('.comment').length ?? 0) >= n,
       shownBefore + BURST,
       { timeout: 30_000 },
     );
