@@ -38,7 +38,7 @@ export function freshHarness(open: () => Promise<StoreHarness>): () => Promise<S
 let made = 0;
 
 /**
- * A comment for a store test: Ani's, published by the engine, on demo's /article, created at
+ * A top-level comment for a store test: Ani's, published by the engine, on demo's /article, created at
  * `createdAtBase` plus a number that grows with every call (so ids and times sort in the order
  * made); `over` sets anything else.
  */
@@ -50,14 +50,43 @@ export function newComment(over: Partial<NewComment> = {}, createdAtBase = 1_700
     site: 'demo',
     page: '/article',
     parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
     authorId: 'author-a',
     authorName: 'Ani',
+    authorKind: 'anonymous',
+    avatarUrl: null,
     text: `comment ${n}`,
     status: 'published',
     createdAt: createdAtBase + n,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
     moderation: { action: 'publish', reasons: [] },
     ...over,
   };
+}
+
+/**
+ * A reply to `parent` as the server makes one: in its thread, under its root, one deeper, naming
+ * whom it answers; Budi's unless `over` says otherwise.
+ */
+export function newReply(
+  parent: Pick<NewComment, 'id' | 'site' | 'page' | 'rootId' | 'depth' | 'authorName'>,
+  over: Partial<NewComment> = {},
+): NewComment {
+  return newComment({
+    site: parent.site,
+    page: parent.page,
+    parentId: parent.id,
+    rootId: parent.rootId ?? parent.id,
+    depth: parent.depth + 1,
+    replyTo: parent.authorName,
+    authorId: 'author-b',
+    authorName: 'Budi',
+    ...over,
+  });
 }
 
 /** The history of an author the store has never seen (nor marked). */

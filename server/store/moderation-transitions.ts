@@ -98,14 +98,124 @@ export function planReport(stored: StoredComment, report: StoredReport, hideAt: 
 
 /**
  * When the comment entered the queue it is in, which orders the queue: its first open report
- * (reports are kept newest first), its decision, or its creation; null when it is in none.
+ * (reports are kept newest first), its decision, or its creation, or its last edit when that is
+ * what held or rejected it (0021); null when it is in none.
  */
 export function queuedAt(comment: StoredComment): number | null {
   const queue = queueOf(comment);
   if (queue === null) return null;
   const firstReport = comment.reports?.at(-1);
   if (queue === 'reported' && firstReport) return firstReport.at;
+  // No decision leaves a comment pending, and none that rejected it allows an edit after it:
+  // in these queues without a deciding decision, the engine's verdict on the latest text put it there.
+  if (queue === 'pending') return comment.editedAt ?? comment.createdAt;
+  if (queue === 'rejected' && comment.decision?.action !== 'reject') return comment.editedAt ?? comment.createdAt;
   return comment.decision?.at ?? comment.createdAt;
+}
+
+/**
+ * Whether a thread view lists the comment (0021): a reply while it is published or a tombstone
+ * of its author's deletion (a held or rejected reply is simply not sent); a top-level comment
+ * while it is published or has published replies, whatever its own status, so a conversation
+ * stays in place under its tombstone.
+ */
+export function isListed(comment: StoredComment): boolean {
+  if (comment.rootId !== null) return comment.status === 'published' || comment.status === 'deleted';
+  return comment.status === 'published' || comment.replyCount > 0;
+}
+
+/**
+ * How a change of a reply's status moves its root's replyCount (published replies at every
+ * depth): +1 into published, -1 out of it, 0 otherwise or for a top-level comment.
+ */
+export function replyCountDelta(comment: Pick<StoredComment, 'rootId'>, change: StatusChange): number {
+  return comment.rootId === null ? 0 : change.approvedDelta;
+}
+
+/** The root as it is to be stored after one of its replies moved `delta` into or out of published. */
+export function withReplyCount(root: StoredComment, delta: number): StoredComment {
+  return { ...root, replyCount: Math.max(0, root.replyCount + delta) };
+}
+
+/** What an author's edit needs besides the new text: who asks, the verdict, and the revision they read. */
+export interface EditInput {
+  authorId: string;
+  text: string;
+  editedAt: number;
+  moderation: StoredComment['moderation'];
+  status: NewCommentStatus;
+  revision: number;
+}
+
+/** How an edit or a deletion moves the comment in its thread's event log. */
+export type EditEvent = 'created' | 'updated' | 'deleted' | null;
+
+export type EditPlan = ({ ok: true; event: EditEvent; rootDelta: number } & Transition) | { ok: false; code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' };
+
+/**
+ * An author's edit of the comment as stored (0021): only its author may (FORBIDDEN), not once
+ * rejected or deleted (NOT_FOUND), and only on the revision they read (CONFLICT: read again,
+ * moderate again, retry). The text, editedAt, verdict and status change together, the revision
+ * is bumped; open reports stay open (a reported comment stays in reported). A published comment
+ * that stays published is updated in place; one the verdict holds or rejects leaves the thread;
+ * a held one edited clean enters it.
+ */
+export function planEdit(stored: StoredComment, edit: EditInput): EditPlan {
+  if (stored.authorId !== edit.authorId) return { ok: false, code: 'FORBIDDEN' };
+  if (stored.status === 'rejected' || stored.status === 'deleted') return { ok: false, code: 'NOT_FOUND' };
+  if ((stored.revision ?? 0) !== edit.revision) return { ok: false, code: 'CONFLICT' };
+  const comment: StoredComment = {
+    ...stored,
+    text: edit.text,
+    editedAt: edit.editedAt,
+    moderation: structuredClone(edit.moderation),
+    status: edit.status,
+    revision: edit.revision + 1,
+  };
+  const change = statusChange(stored.status, comment.status);
+  const stays = stored.status === 'published' && comment.status === 'published';
+  const event: EditEvent = stays ? 'updated' : change.thread === 'in' ? 'created' : change.thread === 'out' ? 'deleted' : null;
+  return { ok: true, event, rootDelta: replyCountDelta(comment, change), comment, from: queueOf(stored), to: queueOf(comment), change };
+}
+
+export type DeletePlan =
+  ({ ok: true; repeated: false; event: EditEvent; rootDelta: number } & Transition) | { ok: true; repeated: true } | { ok: false; code: 'FORBIDDEN' };
+
+/**
+ * An author's deletion of the comment as stored (0021): only its author may; any status but
+ * deleted becomes a tombstone (a repeat changes nothing). The words are wiped, not hidden; its
+ * likes and open reports go with them, so it leaves every queue. A published one leaves the
+ * thread. The author's counts stay as they were: what they earned is not undone by deleting it.
+ */
+export function planDelete(stored: StoredComment, authorId: string): DeletePlan {
+  if (stored.authorId !== authorId) return { ok: false, code: 'FORBIDDEN' };
+  if (stored.status === 'deleted') return { ok: true, repeated: true };
+  const { reports: _gone, ...rest } = stored;
+  const comment: StoredComment = { ...rest, status: 'deleted', text: '', likes: 0, revision: (stored.revision ?? 0) + 1 };
+  const moved = statusChange(stored.status, 'deleted');
+  const change: StatusChange = { ...moved, approvedDelta: 0, rejectedDelta: 0 };
+  return {
+    ok: true,
+    repeated: false,
+    event: moved.thread === 'out' ? 'deleted' : null,
+    rootDelta: replyCountDelta(comment, moved),
+    comment,
+    from: queueOf(stored),
+    to: queueOf(comment),
+    change,
+  };
+}
+
+export type ReactPlan =
+  | { ok: false; code: 'NOT_FOUND' }
+  /** `delta` is what the count changes by: 0 for a repeated like or an unlike of what was not liked. */
+  | { ok: true; delta: -1 | 0 | 1; likes: number; liked: boolean };
+
+/** A like (or its taking back) of the comment as stored, by an identity that does or does not like it now. */
+export function planReaction(stored: StoredComment, likedNow: boolean, like: boolean): ReactPlan {
+  if (stored.status !== 'published') return { ok: false, code: 'NOT_FOUND' };
+  const delta = like === likedNow ? 0 : like ? 1 : -1;
+  return { ok: true, delta, likes: Math.max(0, stored.likes + delta), liked: like };
 }
 
 const STATUS_OF_ACTION: Record<Action, NewCommentStatus> = { publish: 'published', hold: 'pending', reject: 'rejected' };

@@ -4,10 +4,12 @@
  * the one place a shape is taken on trust, so it is written once, here.
  */
 import type { ThreadEvent } from '../../protocol/events.ts';
+import { withCommentDefaults, type StoredBefore0021 } from './public-views.ts';
 import type { StoredComment } from './types.ts';
 
+/** A comment written before 0021's fields existed reads with their defaults (public-views.ts). */
 export function parseStoredComment(json: string): StoredComment {
-  return JSON.parse(json) as StoredComment;
+  return withCommentDefaults(JSON.parse(json) as StoredBefore0021);
 }
 
 export function parseStoredEvent(json: string): ThreadEvent {
