@@ -22,6 +22,19 @@ import {
   literal,
   maskedEn,
   maskedId,
+  attackEn3,
+  attackId3,
+  insultAnimal3,
+  literalAnimal3,
+  ordinary3,
+  skeletonEn3,
+  skeletonId3,
+  slurEn3,
+  spam3,
+  trapIdiom3,
+  trapName3,
+  trapPlace3,
+  trapTech3,
   ordinaryEn,
   ordinaryId,
   plainEn,
@@ -177,6 +190,21 @@ add(trapPlace, 'en', 'trap-place', 'clean');
 add(trapTech, 'en', 'trap-tech', 'clean');
 add(trapName, 'en', 'trap-name', 'clean');
 add(literalAnimal, 'id', 'literal-animal', 'clean');
+
+// Round 3: new tuning lines for the same classes (never copied from a held-out set).
+add(skeletonEn3, 'en', 'skeleton-en', 'flag');
+add(skeletonId3, 'id', 'skeleton-id', 'flag');
+add(slurEn3, 'en', 'slur-en', 'flag');
+add(attackEn3, 'en', 'attack-en', 'flag');
+add(attackId3, 'id', 'attack-id', 'flag');
+add(insultAnimal3, 'id', 'insult-animal', 'flag');
+add(spam3, 'id', 'spam', 'flag');
+add(trapIdiom3, 'id', 'trap-idiom', 'clean');
+add(trapPlace3, 'en', 'trap-place', 'clean');
+add(trapTech3, 'en', 'trap-tech', 'clean');
+add(trapName3, 'en', 'trap-name', 'clean');
+for (const l of ordinary3) lines.push({ text: l.text, lang: l.lang, category: 'ordinary', label: 'clean' });
+for (const l of literalAnimal3) lines.push({ text: l.text, lang: l.lang, category: 'literal-animal', label: 'clean' });
 
 const out = new URL('./moderation-corpus.jsonl', import.meta.url);
 writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
