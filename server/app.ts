@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { CommentAlerts } from './alerts/site-alerts.ts';
 import { createSiteModeration } from './comments/moderate.ts';
+import { createReservedNames } from './comments/reserved-names.ts';
 import { attachConsoleNamespace, endSessionSockets } from './console/console-namespace.ts';
 import type { ConsoleNamespace } from './console/console-socket.ts';
 import { createModerationFeed } from './console/moderation-feed.ts';
@@ -123,7 +124,8 @@ export function createApp(deps: AppDeps): App {
   const feed = createModerationFeed({ store: deps.store, logger: deps.logger, namespace: () => consoles });
   const queues = createReaderQueueSink({ store: deps.store, feed, pageUrlOf, logger: deps.logger, policies: deps.policies });
   const moderate = createSiteModeration((site) => deps.policies.settingsFor(site));
-  attachReaderNamespace(io, { ...deps, moderate, gate, track, broadcaster, queues });
+  const reservedNames = createReservedNames({ store: deps.store, sites: deps.sites, clock: deps.clock });
+  attachReaderNamespace(io, { ...deps, moderate, gate, track, broadcaster, queues, auth, reservedNames });
   consoles = attachConsoleNamespace(io, {
     store: deps.store,
     sites: deps.sites,

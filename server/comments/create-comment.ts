@@ -3,28 +3,32 @@
  * write → the caller acks and broadcasts. Expected outcomes (bad input, a held comment) are
  * values; only store failures throw.
  */
-import type { CommentStatus } from '../../protocol/comment.ts';
-import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
+import { ErrorCode, ErrorReason, fail, ok, type Result } from '../../protocol/errors.ts';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
-import type { CommentStore, ModerationRecord, NewCommentStatus, StoredComment } from '../store/types.ts';
+import type { ReaderIdentity } from '../identity/reader-identity.ts';
+import type { CommentStore, StoredComment } from '../store/types.ts';
 import type { Moderate } from './moderate.ts';
+import { parentRefusal, replyPlace } from './reply-place.ts';
 import type { PostRateLimit } from './post-rate-limit.ts';
 import { rateRefusal } from './rate-refusal.ts';
+import type { ReservedNames } from './reserved-names.ts';
 import { refusalOf, velocityRefusal } from './rule-refusals.ts';
+import { STATUS_FOR } from './verdict-status.ts';
 
 export interface CreateCommentDeps {
   store: CommentStore;
   moderate: Moderate;
   rateLimit: PostRateLimit;
+  /** The names an anonymous reader may not take on a site. */
+  reservedNames: ReservedNames;
   clock: () => number;
   newId: () => string;
 }
 
-export interface Poster {
+/** Who posts: the socket's identity, its site and its network address (for the per-address post limit). */
+export interface Poster extends ReaderIdentity {
   site: string;
-  authorId: string;
-  /** The client's network address, for the per-address post limit. */
   address: string;
 }
 
@@ -35,16 +39,15 @@ export interface CreateCommentOutcome {
   duplicate: boolean;
 }
 
-const STATUS_FOR: Record<ModerationRecord['action'], NewCommentStatus> = {
-  publish: 'published',
-  hold: 'pending',
-  reject: 'rejected',
-};
-
 export async function createComment(deps: CreateCommentDeps, poster: Poster, payload: unknown): Promise<Result<CreateCommentOutcome>> {
   const parsed = parse.commentCreate(payload);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const request = parsed.value;
+  // A verified identity posts under its own name, whatever the request says; an anonymous one must give one.
+  const authorName = poster.kind === 'anonymous' ? request.authorName : (poster.name ?? request.authorName);
+  if (authorName === undefined) {
+    return fail(ErrorCode.INVALID_INPUT, '"authorName" is required.', { field: 'authorName', reason: ErrorReason.missing });
+  }
 
   // A retry of a post that was stored (its ack was lost) gets the first answer, before any
   // rule that the first post itself would now trip (velocity, duplicate) can refuse it.
@@ -59,16 +62,14 @@ export async function createComment(deps: CreateCommentDeps, poster: Poster, pay
     return ok({ comment: earlier, event: await deps.store.settleComment(earlier), duplicate: true });
   }
 
+  if (poster.kind === 'anonymous' && (await deps.reservedNames.isReserved(poster.site, authorName))) {
+    return fail(ErrorCode.NAME_RESERVED, `The name "${authorName}" is reserved on this site (its moderators’ and editors’ names); choose another.`, {
+      field: 'authorName',
+    });
+  }
+
   const now = deps.clock();
-  const verdict = deps.moderate({
-    site: poster.site,
-    page: request.page,
-    text: request.text,
-    authorName: request.authorName,
-    authorId: poster.authorId,
-    history,
-    now,
-  });
+  const verdict = deps.moderate({ site: poster.site, page: request.page, text: request.text, authorName, authorId: poster.authorId, history, now });
   const refusal = refusalOf(verdict);
   if (refusal) return refusal;
 
@@ -81,13 +82,10 @@ export async function createComment(deps: CreateCommentDeps, poster: Poster, pay
   if (limited) return limited;
 
   const parentId = request.parentId ?? null;
+  const parent = parentId === null ? null : await deps.store.getComment(poster.site, request.page, parentId);
   if (parentId !== null) {
-    const parent = await deps.store.getComment(poster.site, request.page, parentId);
-    if (!parent || !isVisible(parent.status)) {
-      return fail(ErrorCode.NOT_FOUND, 'The comment you are replying to does not exist in this thread.', {
-        field: 'parentId',
-      });
-    }
+    const refused = parentRefusal(parent);
+    if (refused) return refused;
   }
 
   const result = await deps.store.createComment(
@@ -96,18 +94,20 @@ export async function createComment(deps: CreateCommentDeps, poster: Poster, pay
       site: poster.site,
       page: request.page,
       parentId,
+      ...replyPlace(parent),
       authorId: poster.authorId,
-      authorName: request.authorName,
+      authorName,
+      authorKind: poster.kind,
+      avatarUrl: poster.avatarUrl,
       text: request.text,
       status: STATUS_FOR[verdict.action],
       createdAt: now,
+      editedAt: null,
+      likes: 0,
+      replyCount: 0,
       moderation: { action: verdict.action, reasons: verdict.reasons },
     },
     request.key,
   );
   return ok(result);
-}
-
-function isVisible(status: CommentStatus): boolean {
-  return status === 'published' || status === 'deleted';
 }

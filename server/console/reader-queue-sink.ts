@@ -1,6 +1,7 @@
 /**
  * The readers' side of the consoles: a held comment appears in Pending on every open console of
  * its site, a reported one in Reported (and leaves Approved when a moderator had approved it).
+ * A comment its author deleted, or edited out of its queue, leaves it on every console.
  * Queued after the reader's ack; a failure is logged, never the reader's problem.
  */
 import type { ModerationQueueSink } from '../realtime/reader-socket.ts';
@@ -32,5 +33,10 @@ export function createReaderQueueSink(deps: Pick<ConsoleDeps, 'store' | 'feed' |
       });
     },
     hideAfter: (site) => deps.policies.settingsFor(site).policy.reports.hideAfter,
+    // No moderator decided it (its author deleted or edited it): the consoles drop it from the queue.
+    left(site, comment, queue) {
+      deps.feed.resolved(site, { queue, id: comment.id, page: comment.page, decision: null });
+      deps.feed.countsChanged(site);
+    },
   };
 }

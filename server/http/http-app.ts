@@ -15,6 +15,7 @@ import { countRoutes } from './count-routes.ts';
 import { moderatorSessionRoutes } from './moderator-session-routes.ts';
 import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
+import { StoreInputError } from '../store/errors.ts';
 import type { CommentStore } from '../store/types.ts';
 import { toWireError } from '../wire-error.ts';
 import { isValidHost } from './host-header.ts';
@@ -74,6 +75,12 @@ const STATUS_FOR_CODE: Readonly<Record<ErrorCode, number>> = {
   ALREADY_DECIDED: 409,
   // Signed in or not, this may not be done (another site's moderator, a cross-site request).
   FORBIDDEN: 403,
+  // Time has moved the comment past its editable state: a conflict with its state, as THREAD_CLOSED.
+  EDIT_WINDOW_CLOSED: 409,
+  // The name is taken (a moderator's, the site's list): a conflict with what exists, fixed by another name.
+  NAME_RESERVED: 409,
+  // The identity offered was refused; a fresh, valid token would help, which is what 401 says.
+  SSO_INVALID: 401,
 };
 
 /**
@@ -170,17 +177,25 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     if (!sites.get(site.value)) return send(res, fail(ErrorCode.UNKNOWN_SITE, `No site "${site.value}" is registered on this server.`));
     const page = parse.page(req.params['page']);
     if (!page.ok) return send(res, fail(ErrorCode.INVALID_INPUT, 'The page id in the URL is not valid (URL-encode it).', { field: 'page' }));
+    const sortRaw = req.query['sort'];
+    const sort = sortRaw === undefined ? { success: true as const, data: 'newest' as const } : schemas.sort.safeParse(sortRaw);
+    if (!sort.success)
+      return send(res, fail(ErrorCode.INVALID_INPUT, '"sort" must be newest, oldest or likes.', { field: 'sort', reason: 'invalid' }));
     const cursorRaw = req.query['cursor'];
     let cursor: string | null = null;
     if (cursorRaw !== undefined) {
-      const parsed = schemas.threadMore.shape.cursor.safeParse(cursorRaw);
-      if (!parsed.success) return send(res, fail(ErrorCode.INVALID_INPUT, '"cursor" must be a cursor from an earlier page.', { field: 'cursor' }));
+      const parsed = schemas.cursor.safeParse(cursorRaw);
+      if (!parsed.success)
+        return send(res, fail(ErrorCode.INVALID_INPUT, '"cursor" must be a cursor from an earlier page.', { field: 'cursor', reason: 'invalid' }));
       cursor = parsed.data;
     }
     try {
-      const result = await store.getThreadPage(site.value, page.value, { cursor, limit: LIMITS.pageSize });
-      send(res, ok(threadPageView(page.value, result)));
+      const query = { sort: sort.data, cursor, limit: LIMITS.pageSize, repliesPerRoot: LIMITS.repliesPerRoot, viewerId: null };
+      const result = await store.getThreadPage(site.value, page.value, query);
+      send(res, ok(threadPageView(page.value, sort.data, result)));
     } catch (err) {
+      // A cursor of another sort, or one no store issued: the client's mistake.
+      if (err instanceof StoreInputError) return send(res, fail(ErrorCode.INVALID_INPUT, err.message, { field: err.field, reason: 'invalid' }));
       logger.error({ err }, 'thread API failed');
       send(res, { ok: false, error: toWireError(err) });
     }

@@ -1,21 +1,25 @@
 /**
  * Writing to a thread: `comment:create` runs the post pipeline, broadcasts what it published
  * (once, also when a retry completed a first attempt), tells the author what became of it, and
- * raises an alert for a newly held comment; `comment:report` records a reader's report and
- * tells the moderators.
+ * raises an alert for a newly held comment; `comment:edit` re-moderates an author's edit the
+ * same way; `comment:delete` leaves a tombstone; `comment:react` likes or unlikes;
+ * `comment:report` records a reader's report and tells the moderators.
  */
 import { CommentStatus } from '../../protocol/comment.ts';
 import { ErrorCode, fail, ok } from '../../protocol/errors.ts';
 import { parse } from '../../protocol/parse.ts';
 import { createComment } from '../comments/create-comment.ts';
-import { toPublicComment } from '../store/public-views.ts';
+import { editComment } from '../comments/edit-comment.ts';
+import { queueOf } from '../store/queue-membership.ts';
 import type { StoredComment } from '../store/types.ts';
+import { createdAck } from './created-ack.ts';
 import type { ReaderDeps, ReaderSocket } from './reader-socket.ts';
 import { respond } from './respond.ts';
 
 export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps): void {
   const { logger, broadcaster } = deps;
-  const { site, authorId, address } = socket.data;
+  const { site, authorId, address, kind, name, avatarUrl } = socket.data;
+  const identity = { authorId, kind, name, avatarUrl };
 
   /** Queued, not awaited: the author's ack never waits for a webhook, and a fault here never fails the post. */
   const raiseHeld = (comment: StoredComment) => {
@@ -26,20 +30,75 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
       logger.error({ err, site, id: comment.id }, 'could not queue the alert for a held comment');
     }
   };
+  /** The consoles follow a comment that changed queues without a moderator: out of the old one, into Pending when held. */
+  const queueMoved = (before: StoredComment, after: StoredComment) => {
+    const from = queueOf(before);
+    const to = queueOf(after);
+    if (from === to) return;
+    try {
+      if (from) deps.queues.left(site, before, from);
+    } catch (err) {
+      logger.error({ err, site, id: after.id }, 'could not tell the moderators a comment left its queue');
+    }
+    if (to === 'pending') raiseHeld(after);
+  };
 
   socket.on('comment:create', (payload, ack) =>
     respond(logger, { event: 'comment:create', site }, ack, async () => {
-      const result = await deps.track(createComment(deps, { site, authorId, address }, payload));
+      const result = await deps.track(createComment(deps, { site, address, ...identity }, payload));
       if (!result.ok) return result;
       const { comment, event, duplicate } = result.data;
       if (event) broadcaster.publish(site, event);
       if (!duplicate) logger.info({ site, page: comment.page, id: comment.id, status: comment.status }, 'comment created');
       if (!duplicate && comment.status === CommentStatus.pending) raiseHeld(comment);
-      return ok({
-        comment: toPublicComment(comment),
-        // Why it waits or was refused; not the words the rules let through (literal sense), which are for moderators.
-        reasons: comment.moderation.reasons.filter((r) => r.action !== 'publish').map((r) => ({ rule: r.rule, message: r.message })),
-      });
+      return ok(createdAck(comment));
+    }),
+  );
+
+  socket.on('comment:edit', (payload, ack) =>
+    respond(logger, { event: 'comment:edit', site }, ack, async () => {
+      const result = await deps.track(editComment(deps, { site, config: deps.sites.get(site), ...identity }, payload));
+      if (!result.ok) return result;
+      const { comment, event, before } = result.data;
+      if (event) broadcaster.publish(site, event);
+      if (comment !== before) {
+        logger.info({ site, page: comment.page, id: comment.id, from: before.status, status: comment.status }, 'comment edited');
+        queueMoved(before, comment);
+      }
+      return ok(createdAck(comment));
+    }),
+  );
+
+  socket.on('comment:delete', (payload, ack) =>
+    respond(logger, { event: 'comment:delete', site }, ack, async () => {
+      const parsed = parse.commentDelete(payload);
+      if (!parsed.ok) return parsed;
+      const { page, id } = parsed.value;
+      const before = await deps.store.getComment(site, page, id);
+      const result = await deps.track(deps.store.deleteComment(site, page, id, authorId, deps.clock()));
+      if (!result.ok) {
+        return result.code === 'FORBIDDEN'
+          ? fail(ErrorCode.FORBIDDEN, 'Only its author may delete a comment.', { field: 'id' })
+          : fail(ErrorCode.NOT_FOUND, 'There is no such comment on this page.', { field: 'id' });
+      }
+      if (result.event) broadcaster.publish(site, result.event);
+      if (before && before.status !== 'deleted') {
+        logger.info({ site, page, id, from: before.status }, 'comment deleted by its author');
+        queueMoved(before, result.comment);
+      }
+      return ok({});
+    }),
+  );
+
+  socket.on('comment:react', (payload, ack) =>
+    respond(logger, { event: 'comment:react', site }, ack, async () => {
+      const parsed = parse.commentReact(payload);
+      if (!parsed.ok) return parsed;
+      const { page, id, like } = parsed.value;
+      const result = await deps.track(deps.store.reactToComment(site, page, id, authorId, like));
+      if (!result.ok) return fail(ErrorCode.NOT_FOUND, 'There is no such published comment on this page.', { field: 'id' });
+      if (result.event) broadcaster.publish(site, result.event);
+      return ok({ likes: result.likes, liked: result.liked });
     }),
   );
 

@@ -1,11 +1,13 @@
 /**
- * The readers' handshake: binds a socket to one site (its origin checked) and one author
- * (their token verified, or a new one issued), and claims one of its address's socket slots.
+ * The readers' handshake: binds a socket to one site (its origin checked) and one author (their
+ * anonymous token verified, or a new one issued; a moderator's session or an SSO token over it,
+ * reader-identity-of.ts), and claims one of its address's socket slots.
  */
 import type { ExtendedError } from 'socket.io';
 import { ErrorCode } from '../../protocol/errors.ts';
 import type { ConnectErrorData } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
+import { identityOf } from './reader-identity-of.ts';
 import type { ReaderDeps, ReaderSocket } from './reader-socket.ts';
 
 /** A refused handshake: the client reads `code` and `message` from `connect_error`'s `data`. */
@@ -17,13 +19,14 @@ class ConnectRefusal extends Error implements ExtendedError {
   }
 }
 
-export function readerHandshake(deps: Pick<ReaderDeps, 'sites' | 'tokens' | 'logger' | 'gate'>) {
+export function readerHandshake(deps: Pick<ReaderDeps, 'sites' | 'tokens' | 'logger' | 'gate' | 'auth' | 'clock'>) {
   const { sites, tokens, logger, gate } = deps;
   return (socket: ReaderSocket, next: (err?: ExtendedError) => void): void => {
     const auth = parse.handshake(socket.handshake.auth);
     if (!auth.ok) return next(new ConnectRefusal(ErrorCode.INVALID_INPUT, `Handshake: ${auth.error.message}`));
-    const { site, token } = auth.value;
-    if (!sites.get(site)) return next(new ConnectRefusal(ErrorCode.UNKNOWN_SITE, `No site "${site}" is registered on this server.`));
+    const { site, token, sso } = auth.value;
+    const config = sites.get(site);
+    if (!config) return next(new ConnectRefusal(ErrorCode.UNKNOWN_SITE, `No site "${site}" is registered on this server.`));
     const origin = socket.handshake.headers.origin;
     if (!sites.isOriginAllowed(site, origin)) {
       logger.warn({ site, origin: origin ?? null }, 'refused a socket from an origin the site does not allow');
@@ -48,8 +51,18 @@ export function readerHandshake(deps: Pick<ReaderDeps, 'sites' | 'tokens' | 'log
     socket.conn.once('close', slot.release);
     if (socket.conn.readyState === 'closed') slot.release();
     const known = token ? tokens.verify(site, token) : null;
-    const authorId = known ?? tokens.newAuthorId();
-    socket.data = { site, authorId, token: known && token ? token : tokens.issue(site, authorId), address };
-    next();
+    const anonymousId = known ?? tokens.newAuthorId();
+    const anonymousToken = known && token ? token : tokens.issue(site, anonymousId);
+    identityOf(deps, { site: config, anonymousId, sso, cookie: socket.handshake.headers.cookie }).then(
+      ({ identity, ssoError }) => {
+        socket.data = { site, ...identity, token: anonymousToken, ssoError, address };
+        next();
+      },
+      // identityOf answers anonymous for every refusal it knows; this is a bug, not the reader's.
+      (err: unknown) => {
+        logger.error({ err, site }, 'could not work out a reader socket’s identity');
+        next(new ConnectRefusal(ErrorCode.INTERNAL, 'The server could not open this connection; try again.'));
+      },
+    );
   };
 }

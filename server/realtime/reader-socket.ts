@@ -4,20 +4,24 @@
  */
 import type { Server, Socket } from 'socket.io';
 import type { CommentAlerts } from '../alerts/site-alerts.ts';
+import type { WireError } from '../../protocol/errors.ts';
 import type { ClientToServerEvents, ServerToClientEvents, ThreadEvent } from '../../protocol/events.ts';
 import type { CreateCommentDeps } from '../comments/create-comment.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
+import type { ReaderIdentity } from '../identity/reader-identity.ts';
 import type { Logger } from '../logger.ts';
+import type { ModeratorAuth } from '../moderators/moderator-auth.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
-import type { StoredComment } from '../store/types.ts';
+import type { QueueName, StoredComment } from '../store/types.ts';
 import type { ReaderGate } from './reader-limits.ts';
 
-/** Bound at the handshake, for the socket's lifetime. */
-export interface ReaderSocketData {
+/** Bound at the handshake, for the socket's lifetime: who writes (anonymous, SSO, moderator) on which site. */
+export interface ReaderSocketData extends ReaderIdentity {
   site: string;
-  authorId: string;
-  /** The author token to hand back in the snapshot (new, or the one the client presented). */
+  /** The anonymous author token to hand back in the snapshot (new, or the one the client presented). */
   token: string;
+  /** Why the page's SSO token was refused (the socket continues anonymous), else null. */
+  ssoError: WireError | null;
   /** The client address through trusted proxies, for per-address limits. */
   address: string;
 }
@@ -43,6 +47,8 @@ export interface ModerationQueueSink {
   reported(site: string, comment: StoredComment, hidden: boolean): void;
   /** How many distinct reporters hide a comment on this site (its policy's reports.hideAfter). */
   hideAfter(site: string): number;
+  /** It left `queue` without a moderator's decision (its author deleted it, or an edit moved it). */
+  left(site: string, comment: StoredComment, queue: QueueName): void;
 }
 
 export interface ReaderDeps extends CreateCommentDeps {
@@ -59,4 +65,6 @@ export interface ReaderDeps extends CreateCommentDeps {
   alerts?: CommentAlerts;
   /** The consoles' side of held and reported comments. */
   queues: ModerationQueueSink;
+  /** Recognizes a moderator's console session cookie on a reader's handshake. */
+  auth: Pick<ModeratorAuth, 'authenticate'>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ThreadEvent } from '../../protocol/events.ts';
+import type { CommentCreatedEvent, ThreadEvent } from '../../protocol/events.ts';
 import type { ReaderServer } from './reader-socket.ts';
 import { createThreadBroadcaster } from './thread-broadcaster.ts';
 
@@ -10,12 +10,29 @@ function fakeIo() {
   return { io: io as unknown as ReaderServer, sent };
 }
 
-const event = (page: string, seq: number): ThreadEvent => ({
+const event = (page: string, seq: number): CommentCreatedEvent => ({
   type: 'comment:created',
   page,
   seq,
   count: seq,
-  comment: { id: `c${seq}`, page, parentId: null, authorId: 'a', authorName: 'A', text: 't', status: 'published', createdAt: 1 },
+  comment: {
+    id: `c${seq}`,
+    page,
+    parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
+    authorId: 'a',
+    authorName: 'A',
+    authorKind: 'anonymous',
+    avatarUrl: null,
+    text: 't',
+    status: 'published',
+    createdAt: 1,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
+  },
 });
 
 describe('thread broadcaster', () => {
@@ -53,5 +70,24 @@ describe('thread broadcaster', () => {
     b.publish('demo', event('/a', 2));
     runs[1]?.();
     expect(sent.map((s) => s.event)).toEqual(['comment:created', 'comment:created']);
+  });
+
+  it('sends a lone like, edit or deletion under its own name', () => {
+    const { io, sent } = fakeIo();
+    const runs: (() => void)[] = [];
+    const b = createThreadBroadcaster(io, (fn) => runs.push(fn));
+    const created = event('/a', 1);
+    const liked: ThreadEvent = { type: 'comment:liked', page: '/a', seq: 2, id: 'c1', likes: 1 };
+    const updated: ThreadEvent = { type: 'comment:updated', page: '/b', seq: 1, comment: created.comment, count: 1 };
+    const deleted: ThreadEvent = { type: 'comment:deleted', page: '/c', seq: 1, id: 'c1', count: 0 };
+    b.publish('demo', liked);
+    b.publish('demo', updated);
+    b.publish('demo', deleted);
+    runs[0]?.();
+    expect(sent.map((s) => [s.room, s.event])).toEqual([
+      ['thread:demo:/a', 'comment:liked'],
+      ['thread:demo:/b', 'comment:updated'],
+      ['thread:demo:/c', 'comment:deleted'],
+    ]);
   });
 });

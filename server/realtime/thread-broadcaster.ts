@@ -3,7 +3,7 @@
  * A burst of posts finishing together (a journal group commit, pipelined Redis replies) then
  * costs each reader one frame instead of one per post — the broadcast, not the store, is what
  * a busy server spends its time on (docs/decisions/0300-fanout-benchmark.md). A lone event
- * still goes out under its own name (`comment:created`, `comment:deleted`); several go out as one
+ * still goes out under its own name (`comment:created`, `comment:deleted`, `comment:updated`, `comment:liked`); several go out as one
  * `thread:events`, in seq order.
  */
 import { rooms, type ThreadEvent } from '../../protocol/events.ts';
@@ -22,12 +22,25 @@ export function createThreadBroadcaster(io: ReaderServer, schedule: (fn: () => v
     for (const [room, { page, events }] of batch) {
       const [only] = events;
       if (events.length === 1 && only) {
-        if (only.type === 'comment:created') io.to(room).emit('comment:created', only);
-        else io.to(room).emit('comment:deleted', only);
+        emitOne(io.to(room), only);
       } else {
         events.sort((a, b) => a.seq - b.seq);
         io.to(room).emit('thread:events', { page, events });
       }
+    }
+  }
+
+  /** A lone event under its own name; the switch is total, so a new event type does not compile until it is sent. */
+  function emitOne(to: ReturnType<ReaderServer['to']>, event: ThreadEvent): void {
+    switch (event.type) {
+      case 'comment:created':
+        return void to.emit('comment:created', event);
+      case 'comment:deleted':
+        return void to.emit('comment:deleted', event);
+      case 'comment:updated':
+        return void to.emit('comment:updated', event);
+      case 'comment:liked':
+        return void to.emit('comment:liked', event);
     }
   }
 

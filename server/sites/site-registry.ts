@@ -9,6 +9,12 @@ export interface SiteConfig {
   origins: string[];
   /** Signs the site's SSO tokens (HS256); absent for a site that has none (the demo). */
   ssoSecret?: string;
+  /** Pages whose threads take no new comments; absent: none. */
+  closedPages?: readonly string[];
+  /** Names anonymous readers may not take, besides the site's moderators'; absent: none. */
+  reservedNames?: readonly string[];
+  /** How long after posting a reader may edit (minutes, 0: never); absent: LIMITS.editWindowMinutesDefault. */
+  editWindowMinutes?: number;
 }
 
 export interface SiteRegistry {

@@ -60,6 +60,9 @@ export function createStoredSites(deps: StoredSitesDeps): StoredSites {
         name: record.name,
         origins: [...(base?.origins ?? []), ...record.origins],
         ssoSecret: record.ssoSecret,
+        closedPages: record.closedPages,
+        reservedNames: record.reservedNames ?? [],
+        ...(record.editWindowMinutes !== undefined ? { editWindowMinutes: record.editWindowMinutes } : {}),
       });
     }
     const next = createSiteRegistry([...merged.values()]);

@@ -1,0 +1,22 @@
+/**
+ * What a site's settings mean for its readers, read from its registry entry (so a change made
+ * with `npm run admin -- site update` reaches them at the next refresh): whether a page is
+ * closed, and how long a comment stays editable.
+ */
+import { LIMITS } from '../../protocol/limits.ts';
+import type { SiteConfig } from './site-registry.ts';
+
+export function isPageClosed(site: SiteConfig | undefined, page: string): boolean {
+  return site?.closedPages?.includes(page) ?? false;
+}
+
+/** Minutes; 0: comments cannot be edited. */
+export function editWindowMinutesOf(site: SiteConfig | undefined): number {
+  return site?.editWindowMinutes ?? LIMITS.editWindowMinutesDefault;
+}
+
+/** Whether a comment created at `createdAt` may still be edited at `now`. */
+export function isEditable(site: SiteConfig | undefined, createdAt: number, now: number): boolean {
+  const minutes = editWindowMinutesOf(site);
+  return minutes > 0 && now - createdAt <= minutes * 60_000;
+}
