@@ -29,9 +29,36 @@ describe('i18n', () => {
   });
 
   it("counts the viewer's own held comments beside the published ones", () => {
-    expect(messages('en').heading(2, 1)).toBe('2 comments (+1 awaiting review)');
-    expect(messages('en').heading(0, 2)).toBe('0 comments (+2 awaiting review)');
-    expect(messages('id').heading(2, 1)).toBe('2 komentar (+1 menunggu moderasi)');
+    expect(messages('en').heading(2, 1)).toBe('2 comments (+1 of yours awaiting review)');
+    expect(messages('en').heading(0, 2)).toBe('0 comments (+2 of yours awaiting review)');
+    expect(messages('id').heading(2, 1)).toBe('2 komentar (+1 milik Anda menunggu moderasi)');
+  });
+
+  it('counts more replies and likes in each language', () => {
+    expect(messages('en').c.moreReplies(1)).toBe('Show 1 more reply');
+    expect(messages('en').c.moreReplies(1200)).toBe('Show 1,200 more replies');
+    expect(messages('id').c.moreReplies(3)).toBe('Tampilkan 3 balasan lagi');
+    expect(messages('en').c.likeLabel('Sari', 1)).toBe('Like the comment by Sari (1 like)');
+    expect(messages('id').c.likeLabel('Sari', 2)).toBe('Sukai komentar Sari (2 suka)');
+  });
+
+  it('says whom a reply answers, and who is commenting, in each language', () => {
+    expect(messages('en').c.replyingTo('Budi')).toBe('replying to Budi');
+    expect(messages('id').c.replyingTo('Budi')).toBe('membalas Budi');
+    expect(messages('en').c.commentingAs('Ani')).toBe('Commenting as Ani');
+    expect(messages('id').c.commentingAs('Ani')).toBe('Berkomentar sebagai Ani');
+  });
+
+  it('words a reserved name, a closed edit window and a refused sign-in in both languages', () => {
+    for (const code of ['NAME_RESERVED', 'EDIT_WINDOW_CLOSED', 'SSO_INVALID'] as const) {
+      const en = errorMessage('en', { code, message: 'server words' }, limits);
+      const id = errorMessage('id', { code, message: 'server words' }, limits);
+      expect(en).not.toBe('server words');
+      expect(id).not.toBe('server words');
+      expect(id).not.toBe(en);
+    }
+    expect(errorMessage('id', { code: 'NAME_RESERVED', message: 'x', field: 'authorName' }, limits)).toMatch(/nama/i);
+    expect(errorMessage('en', { code: 'EDIT_WINDOW_CLOSED', message: 'x' }, limits)).toMatch(/delete/);
   });
 
   const reasonCases: [string, string[], string][] = [

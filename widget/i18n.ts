@@ -5,7 +5,7 @@
  * server's own message).
  */
 import type { ErrorCode, WireError } from '../protocol/errors.ts';
-import type { ConnectErrorData, ReportReason } from '../protocol/events.ts';
+import type { ConnectErrorData, ReportReason, ThreadSort } from '../protocol/events.ts';
 
 export const Lang = { id: 'id', en: 'en' } as const;
 export type Lang = (typeof Lang)[keyof typeof Lang];
@@ -65,6 +65,39 @@ export interface Messages {
     thanks: string;
     already: string;
   };
+  /** Replies, likes, sorting, editing, deleting and who the viewer is (issue 9). */
+  c: {
+    reply: string;
+    /** The reply button's accessible name, saying whose comment. */
+    replyLabel: (author: string) => string;
+    replyText: string;
+    sendReply: string;
+    cancel: string;
+    /** Above a reply not shown under the comment it answers. */
+    replyingTo: (name: string) => string;
+    moreReplies: (n: number) => string;
+    deleted: string;
+    like: string;
+    likeLabel: (author: string, likes: number) => string;
+    sortLabel: string;
+    sorts: Record<ThreadSort, string>;
+    edit: string;
+    editText: string;
+    save: string;
+    saving: string;
+    /** The shortcut that saves an edit, next to the save button. */
+    saveShortcut: (keys: string) => string;
+    edited: string;
+    /** The "edited" mark's tooltip, with the time in the reader's language. */
+    editedAt: (time: string) => string;
+    delete: string;
+    deleteConfirm: string;
+    deleting: string;
+    commentingAs: (name: string) => string;
+    signOut: string;
+    verified: string;
+    moderator: string;
+  };
   /** A rate limit's answer with its wait: one sentence, so the reader sees one figure. */
   postAgainIn: (seconds: number) => string;
   errors: {
@@ -86,7 +119,7 @@ export interface Messages {
 
 const en: Messages = {
   title: 'Comments',
-  heading: (n, held) => `${n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`}${held ? ` (+${held} awaiting review)` : ''}`,
+  heading: (n, held) => `${n === 1 ? '1 comment' : `${n.toLocaleString('en')} comments`}${held ? ` (+${held} of yours awaiting review)` : ''}`,
   empty: 'No comments yet. Be the first to comment, in the form above.',
   loading: 'Loading comments…',
   nameLabel: 'Your name',
@@ -127,6 +160,34 @@ const en: Messages = {
     thanks: 'Thanks — the moderators will take a look.',
     already: 'You have already reported this comment. The moderators will take a look.',
   },
+  c: {
+    reply: 'Reply',
+    replyLabel: (a) => `Reply to ${a}`,
+    replyText: 'Your reply',
+    sendReply: 'Post reply',
+    cancel: 'Cancel',
+    replyingTo: (n) => `replying to ${n}`,
+    moreReplies: (n) => (n === 1 ? 'Show 1 more reply' : `Show ${n.toLocaleString('en')} more replies`),
+    deleted: 'This comment was deleted.',
+    like: 'Like',
+    likeLabel: (a, n) => `Like the comment by ${a} (${n === 1 ? '1 like' : `${n.toLocaleString('en')} likes`})`,
+    sortLabel: 'Sort by',
+    sorts: { newest: 'Newest first', oldest: 'Oldest first', likes: 'Most liked' },
+    edit: 'Edit',
+    editText: 'Edit your comment',
+    save: 'Save',
+    saving: 'Saving…',
+    saveShortcut: (keys) => `${keys} to save, Escape to cancel`,
+    edited: 'edited',
+    editedAt: (t) => `Edited ${t}`,
+    delete: 'Delete',
+    deleteConfirm: 'Delete this comment? This cannot be undone.',
+    deleting: 'Deleting…',
+    commentingAs: (n) => `Commenting as ${n}`,
+    signOut: 'Sign out',
+    verified: 'verified',
+    moderator: 'Moderator',
+  },
   postAgainIn: (s) => `You are posting too quickly. You can post again in ${waitText(s, 'en')}.`,
   errors: {
     nameRequired: 'Please enter your name.',
@@ -146,6 +207,9 @@ const en: Messages = {
       UNAVAILABLE: 'The comment service is temporarily unavailable. Please try again.',
       INTERNAL: 'Something went wrong on the server. Please try again.',
       NOT_FOUND: 'That comment no longer exists.',
+      EDIT_WINDOW_CLOSED: 'The time for editing this comment has passed. You can still delete it.',
+      NAME_RESERVED: 'That name is reserved on this site. Please choose another.',
+      SSO_INVALID: 'Your sign-in could not be confirmed, so you are commenting as a guest.',
       // Only a client of another version sends an event this server does not know: its message says which.
       UNKNOWN_EVENT: null,
       // Moderator-only answers: a reader's widget never asks for them; the server's message is plain.
@@ -159,7 +223,7 @@ const en: Messages = {
 
 const id: Messages = {
   title: 'Komentar',
-  heading: (n, held) => `${n.toLocaleString('id')} komentar${held ? ` (+${held} menunggu moderasi)` : ''}`,
+  heading: (n, held) => `${n.toLocaleString('id')} komentar${held ? ` (+${held} milik Anda menunggu moderasi)` : ''}`,
   empty: 'Belum ada komentar. Jadilah yang pertama berkomentar lewat formulir di atas!',
   loading: 'Memuat komentar…',
   nameLabel: 'Nama Anda',
@@ -200,6 +264,34 @@ const id: Messages = {
     thanks: 'Terima kasih, moderator akan meninjaunya.',
     already: 'Anda sudah melaporkan komentar ini. Moderator akan meninjaunya.',
   },
+  c: {
+    reply: 'Balas',
+    replyLabel: (a) => `Balas komentar ${a}`,
+    replyText: 'Balasan Anda',
+    sendReply: 'Kirim balasan',
+    cancel: 'Batal',
+    replyingTo: (n) => `membalas ${n}`,
+    moreReplies: (n) => `Tampilkan ${n.toLocaleString('id')} balasan lagi`,
+    deleted: 'Komentar ini telah dihapus.',
+    like: 'Suka',
+    likeLabel: (a, n) => `Sukai komentar ${a} (${n.toLocaleString('id')} suka)`,
+    sortLabel: 'Urutkan',
+    sorts: { newest: 'Terbaru', oldest: 'Terlama', likes: 'Paling disukai' },
+    edit: 'Sunting',
+    editText: 'Sunting komentar Anda',
+    save: 'Simpan',
+    saving: 'Menyimpan…',
+    saveShortcut: (keys) => `${keys} untuk menyimpan, Escape untuk batal`,
+    edited: 'disunting',
+    editedAt: (t) => `Disunting ${t}`,
+    delete: 'Hapus',
+    deleteConfirm: 'Hapus komentar ini? Tindakan ini tidak dapat dibatalkan.',
+    deleting: 'Menghapus…',
+    commentingAs: (n) => `Berkomentar sebagai ${n}`,
+    signOut: 'Keluar',
+    verified: 'terverifikasi',
+    moderator: 'Moderator',
+  },
   postAgainIn: (s) => `Anda mengirim terlalu cepat. Anda dapat mengirim lagi dalam ${waitText(s, 'id')}.`,
   errors: {
     nameRequired: 'Silakan isi nama Anda.',
@@ -219,6 +311,9 @@ const id: Messages = {
       UNAVAILABLE: 'Layanan komentar sedang tidak tersedia. Silakan coba lagi.',
       INTERNAL: 'Terjadi kesalahan di server. Silakan coba lagi.',
       NOT_FOUND: 'Komentar itu sudah tidak ada.',
+      EDIT_WINDOW_CLOSED: 'Waktu untuk menyunting komentar ini sudah lewat. Anda masih dapat menghapusnya.',
+      NAME_RESERVED: 'Nama itu dicadangkan di situs ini. Silakan pilih nama lain.',
+      SSO_INVALID: 'Proses masuk Anda tidak dapat dipastikan, jadi Anda berkomentar sebagai tamu.',
       UNKNOWN_EVENT: null,
       // Moderator-only answers: a reader's widget never asks for them; the server's message is plain.
       UNAUTHENTICATED: null,

@@ -30,4 +30,6 @@ export function createBrowserStore(): KeyValueStore {
 export const storageKeys = {
   token: (site: string) => `rembuk:token:${site}`,
   name: 'rembuk:name',
+  /** The thread order the reader chose last (newest, oldest, likes). */
+  sort: 'rembuk:sort',
 } as const;

@@ -374,6 +374,135 @@ export const threadStyles = css`
     font-size: 0.9em;
   }
 
+  /* Replies: nested by a rule on the left, three levels deep; deeper ones flat under the third. */
+  .replies {
+    list-style: none;
+    margin: 0.5em 0 0;
+    padding: 0 0 0 calc(var(--_space) * 0.75);
+    border-left: 2px solid var(--_border);
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .replies.flat {
+    padding-left: 0;
+    border-left: 0;
+  }
+  .replies .comment {
+    border-top: 0;
+    padding-top: 0.25em;
+  }
+  .replying-to,
+  .tombstone {
+    margin: 0 0 0.15em;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .tombstone {
+    font-style: italic;
+  }
+  .avatar {
+    width: 1.5em;
+    height: 1.5em;
+    border-radius: 50%;
+    align-self: center;
+    object-fit: cover;
+  }
+  .identity {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0;
+    font-weight: 600;
+  }
+  .identity .avatar {
+    width: 2em;
+    height: 2em;
+  }
+  .identity .cancel {
+    padding: 0.2em 0.75em;
+    font-size: 0.85em;
+  }
+  /* Verified and moderator marks are words, not only colour. */
+  .mark {
+    font-size: 0.8em;
+    font-weight: 600;
+    color: var(--_accent);
+  }
+  .mark.mod {
+    padding: 0 0.4em;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 0.25em;
+  }
+  .tools .error {
+    flex-basis: 100%;
+  }
+  .tool {
+    margin: 0.35em 0 0;
+    padding: 0.1em 0.4em;
+    border: 1px solid transparent;
+    background: transparent;
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  .tool:hover,
+  .tool[aria-expanded='true'],
+  .like[aria-pressed='true'] {
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+  .like[aria-pressed='true'] {
+    color: var(--_accent);
+  }
+  .more-replies {
+    color: var(--_accent);
+  }
+  .reply-form,
+  .edit-form {
+    margin: 0.5em 0 0;
+    padding: calc(var(--_space) * 0.75);
+  }
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0.5em 0 0;
+    font-size: 0.9em;
+  }
+  .danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_accent-text);
+  }
+  .sort {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.5em;
+    margin: 0 0 calc(var(--_space) * 0.5);
+  }
+  select {
+    font: inherit;
+    font-weight: 400;
+    color: inherit;
+    background: var(--rembuk-color-input-background, color-mix(in srgb, Canvas 92%, transparent));
+    border: 1px solid var(--_field-border);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.25em 0.5em;
+  }
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -11,6 +11,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import type { PublicComment } from '../../protocol/comment.ts';
 import { LIMITS } from '../../protocol/limits.ts';
 import type { WireError } from '../../protocol/errors.ts';
+import { THREAD_SORTS, type ThreadSort } from '../../protocol/events.ts';
 import { ClockController } from '../clock-controller.ts';
 import { CountdownController } from '../countdown-controller.ts';
 import { CommentPostedEvent } from '../events/comment-posted-event.ts';
@@ -20,13 +21,18 @@ import { createBrowserStore, storageKeys, type KeyValueStore } from '../storage.
 import { createDraftKey, remainingDraft } from './draft-key.ts';
 import { excerpt } from './excerpt.ts';
 import { collapsed, formatComment, type Paragraph, type Span } from './format.ts';
+import { CommentForms } from './comment-forms.ts';
 import { ReportForm } from './report-form.ts';
 import { defaultPageId, embedDefaults, type ThreadConfig } from './thread-config.ts';
 import { ThreadController } from './thread-controller.ts';
-import { ownHeld } from './thread-state.ts';
+import { ownHeld, shownReplies } from './thread-state.ts';
+import { conversation, type ThreadNode } from './thread-tree.ts';
 import { threadStyles } from './rembuk-thread.styles.ts';
 
 let instances = 0;
+
+/** An image address the widget loads: https only (an SSO avatar; anything else is left out). */
+const httpsOnly = (url: string | null | undefined): string | null => (url && /^https:\/\//i.test(url) ? url : null);
 
 /** The shortcut that posts: Apple keyboards say ⌘ where others say Ctrl. */
 const SHORTCUT = `${/Mac|iP/.test(navigator.platform) ? '⌘' : 'Ctrl'}+Enter`;
@@ -74,18 +80,24 @@ function spans(list: readonly Span[]): unknown[] {
  * comments from others are announced politely to screen readers, without moving focus.
  *
  * @attr site - The site id, as registered on the Rembuk server. Defaults to the embed script's `data-site`.
- * @attr page - The thread's page id. Defaults to the path of the page's `<link rel="canonical">`, else its URL path.
+ * @attr page - The thread's page id. Defaults to the page's `<link rel="canonical">` URL (origin and path, no query or hash), else its own origin and path.
+ * @attr sso - A JWT the site signed for its signed-in reader (HS256 with the site's SSO secret, `aud` the site id, `sub`, `name`, optional https `avatar`, `exp`): they comment under that name, marked verified. A refused token leaves them anonymous, with a polite notice. Changing or removing it reconnects.
  * @attr server - The Rembuk server's origin. Defaults to the origin embed.js was loaded from.
  * @attr lang - `id` (or `id-ID`, `in`) for Indonesian, `en…` for English. Defaults to the nearest ancestor's `lang`, up to `<html>`; when that is none or another language, the first of the browser's languages that is one of the two; else English.
  * @attr theme - `light` or `dark`. Defaults to the reader's system setting (`prefers-color-scheme`). Dark paints its own background and text colour, so it stays readable on a light page; light inherits the page's text colour.
  * @attr closed - Shows the thread closed: the comments stay, the composer says no new ones are taken. Also shown once the server answers THREAD_CLOSED.
  *
  * @fires rembuk-comment-posted - The reader's comment was accepted (published or held for review); `event.comment` is the comment. Bubbles and is composed, so the page can listen on `document`.
+ * @fires rembuk-sign-out - The SSO reader pressed "Sign out". Bubbles and is composed; the page signs them out and removes the `sso` attribute, and the widget reconnects anonymous.
  *
  * @csspart thread - The whole thread (heading, notice, composer and comments).
  * @csspart heading - The heading: "Comments", then the count once known.
  * @csspart notice - The connection notice (lost, cannot reach the server, could not load); hidden when empty.
  * @csspart composer - The form to post a comment.
+ * @csspart identity - Instead of the name field for a verified reader (SSO, moderator): "Commenting as …" with their avatar.
+ * @csspart identity-avatar - The verified reader's avatar (https only).
+ * @csspart sign-out - Next to "Commenting as …" for an SSO reader: fires `rembuk-sign-out`.
+ * @csspart sso-notice - The page's sign-in could not be confirmed: the reader comments as a guest.
  * @csspart name-label - The label around the name field.
  * @csspart name-input - The name field.
  * @csspart name-counter - Under the name field: characters used of the maximum; over it, also why the comment cannot be posted yet.
@@ -99,10 +111,49 @@ function spans(list: readonly Span[]): unknown[] {
  * @csspart error - Why a post or loading older comments failed; the composer's is hidden when empty.
  * @csspart loading - Shown until the thread has loaded.
  * @csspart empty - Shown when the thread has no comments yet.
+ * @csspart sort-label - The label around the sort choice.
+ * @csspart sort - The sort choice (newest first, oldest first, most liked), remembered on the device.
  * @csspart list - The list of comments.
  * @csspart comment - One comment.
  * @csspart comment-pending - Also on a comment of the reader's own that awaits review (only they see it).
+ * @csspart comment-reply - Also on a reply.
+ * @csspart comment-deleted - Also on a deleted comment kept because replies hang under it.
+ * @csspart tombstone - "This comment was deleted", in place of a deleted comment's name and text.
+ * @csspart avatar - An SSO author's avatar beside their name (https only).
  * @csspart author - The author's name.
+ * @csspart verified-badge - After an SSO author's name: "verified".
+ * @csspart moderator-badge - After a moderator's name: "Moderator".
+ * @csspart edited - After the time of an edited comment: "edited", the time of the edit in its tooltip.
+ * @csspart replying-to - Above a reply shown away from the comment it answers: "replying to …".
+ * @csspart replies - The list of replies under a comment (nested to three levels; deeper ones flat).
+ * @csspart more-replies - Under a conversation with replies not loaded yet: "Show N more replies".
+ * @csspart tools - The row of controls under a comment (like, reply, edit, delete, report).
+ * @csspart like-button - Like (`aria-pressed` says whether the reader likes it), with the count.
+ * @csspart like-count - The number of likes on the like button.
+ * @csspart reply-button - Opens the reply form under the comment (`aria-expanded`).
+ * @csspart reply-form - The inline reply form.
+ * @csspart reply-name-label - The label around the reply form's name field (anonymous readers; shared with the composer's).
+ * @csspart reply-name - The reply form's name field.
+ * @csspart reply-label - The label around the reply's text field.
+ * @csspart reply-textarea - The reply's text field.
+ * @csspart reply-shortcut - "Ctrl+Enter to save, Escape to cancel" in the reply and edit forms.
+ * @csspart reply-cancel - Closes the reply form (Escape does too); focus returns to the reply button.
+ * @csspart reply-send - Posts the reply.
+ * @csspart reply-error - Why the reply could not be posted; hidden when empty.
+ * @csspart edit-button - On one's own comment while the site's edit window lasts: opens the editor in place of the text.
+ * @csspart edit-form - The inline editor.
+ * @csspart edit-label - The label around the editor's field.
+ * @csspart edit-textarea - The editor's field (Ctrl/⌘+Enter saves, Escape cancels).
+ * @csspart edit-shortcut - The editor's keyboard hint.
+ * @csspart edit-cancel - Closes the editor without saving.
+ * @csspart edit-send - Saves the edit.
+ * @csspart edit-error - Why the edit could not be saved; hidden when empty.
+ * @csspart delete-button - On one's own comment: asks to confirm deleting it.
+ * @csspart delete-confirm - The confirmation step: the question, then delete and cancel.
+ * @csspart delete-yes - Deletes the comment.
+ * @csspart delete-no - Keeps it (Escape does too); focus returns to the delete button.
+ * @csspart delete-error - Why it could not be deleted; hidden when empty.
+ * @csspart action-error - Why a like could not be saved; hidden when empty.
  * @csspart time - When the comment was posted, relative ("5 minutes ago"), the exact time in its tooltip.
  * @csspart text - The comment's text: one `<p>` per paragraph, with `<strong>`, `<em>`, `<code>` and links inside.
  * @csspart link - A link in a comment's text (opens in a new tab).
@@ -150,10 +201,12 @@ export class RembukThread extends LitElement {
     server: { type: String },
     theme: { type: String, reflect: true },
     closed: { type: Boolean, reflect: true },
+    sso: { type: String },
     _name: { state: true },
     _text: { state: true },
     _sending: { state: true },
     _error: { state: true },
+    _nameError: { state: true },
     _lang: { state: true },
   };
 
@@ -162,10 +215,13 @@ export class RembukThread extends LitElement {
   declare server: string;
   declare theme: string;
   declare closed: boolean;
+  declare sso: string;
   declare _name: string;
   declare _text: string;
   declare _sending: boolean;
   declare _error: string;
+  /** The name field's own error (NAME_RESERVED), shown under it. */
+  declare _nameError: string;
   declare _lang: Lang;
 
   readonly #storage: KeyValueStore = createBrowserStore();
@@ -183,6 +239,30 @@ export class RembukThread extends LitElement {
   #langObserver: MutationObserver | null = null;
   /** Long comments the reader expanded. */
   readonly #expanded = new Set<string>();
+  readonly #forms = new CommentForms(this, {
+    post: (input) => this.#thread.post(input),
+    edit: (id, text) => this.#thread.edit(id, text),
+    remove: (id) => this.#thread.remove(id),
+    lang: () => this._lang,
+    name: () => (this.#verified ? null : this._name),
+    setName: (name) => {
+      this._name = name;
+      this._nameError = '';
+    },
+    reasons: (id) => this.#reasons(id),
+    posted: (comment) => {
+      this.#storage.set(storageKeys.name, this.#authorName());
+      this.#clock.refresh();
+      this.dispatchEvent(new CommentPostedEvent(comment));
+    },
+    shortcut: SHORTCUT,
+    uid: this.#uid,
+  });
+  /** Why a like could not be saved, by comment. */
+  readonly #likeErrors = new Map<string, string>();
+  /** Re-renders when the next of the viewer's edit windows closes, so its edit button goes then. */
+  #editTimer: ReturnType<typeof setTimeout> | undefined;
+  #nextEditClose = Infinity;
 
   constructor() {
     super();
@@ -191,10 +271,12 @@ export class RembukThread extends LitElement {
     this.server = '';
     this.theme = '';
     this.closed = false;
+    this.sso = '';
     this._name = '';
     this._text = '';
     this._sending = false;
     this._error = '';
+    this._nameError = '';
     this._lang = 'en';
   }
 
@@ -213,12 +295,16 @@ export class RembukThread extends LitElement {
     super.disconnectedCallback();
     this.#langObserver?.disconnect();
     this.#langObserver = null;
+    clearTimeout(this.#editTimer);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Attributes set after the element connected point it at another thread: start over.
-    const moved = (['site', 'page', 'server'] as const).some((k) => changed.has(k) && changed.get(k) !== undefined);
+    // Attributes set after the element connected point it at another thread, or another reader: start over.
+    const moved = (['site', 'page', 'server', 'sso'] as const).some((k) => changed.has(k) && changed.get(k) !== undefined);
     if (moved && this.isConnected) this.#thread.restart();
+    clearTimeout(this.#editTimer);
+    const wait = this.#nextEditClose - Date.now();
+    if (wait < Infinity) this.#editTimer = setTimeout(() => this.requestUpdate(), Math.max(0, Math.min(wait + 50, 2 ** 31 - 1)));
   }
 
   #resolveConfig(): ThreadConfig | null {
@@ -227,7 +313,7 @@ export class RembukThread extends LitElement {
     if (!site) return null;
     const server = this.server || defaults.server || this.ownerDocument.location.origin;
     const page = this.page || defaultPageId(this.ownerDocument);
-    return { server, site, page };
+    return { server, site, page, ...(this.sso ? { sso: this.sso } : {}) };
   }
 
   get #m(): Messages {
@@ -245,9 +331,41 @@ export class RembukThread extends LitElement {
         <h2 class="heading" part="heading" id="rembuk-heading-${this.#uid}">${heading}</h2>
         <p class="notice" part="notice" role="status">${this.#connectionNotice()}</p>
         <p class="visually-hidden" role="status">${this.#arrivals()}</p>
-        ${this.#renderComposer()} ${this.#renderDeclined()} ${this.#renderList(ready)}
+        ${this.#renderSsoNotice()} ${this.#renderComposer()} ${this.#renderDeclined()} ${this.#renderList(ready)}
       </section>
     `;
+  }
+
+  /** A verified viewer comments under their own name: no name field. */
+  get #verified(): boolean {
+    const kind = this.#thread.viewer?.kind;
+    return kind === 'sso' || kind === 'moderator';
+  }
+
+  /** The page's sign-in was refused: said politely, once, in a live region that stays. */
+  #renderSsoNotice(): TemplateResult {
+    const error = this.#thread.viewer?.ssoError;
+    return html`<p class="notice" part="sso-notice" role="status">${error ? errorMessage(this._lang, error, LIMITS) : ''}</p>`;
+  }
+
+  /** "Commenting as …" with the avatar, and for SSO a way to sign out (the page does it). */
+  #renderIdentity(): TemplateResult {
+    const viewer = this.#thread.viewer;
+    const name = viewer?.name ?? '';
+    const avatar = httpsOnly(viewer?.avatarUrl);
+    return html`<p class="identity" part="identity">
+      ${avatar ? html`<img class="avatar" part="identity-avatar" src=${avatar} alt=${name} width="32" height="32" />` : nothing}
+      <span>${this.#m.c.commentingAs(name)}</span>
+      ${
+        viewer?.kind === 'sso'
+          ? html`<button class="cancel" part="sign-out" type="button" @click=${() => this.#signOut()}>${this.#m.c.signOut}</button>`
+          : nothing
+      }
+    </p>`;
+  }
+
+  #signOut(): void {
+    this.dispatchEvent(new CustomEvent('rembuk-sign-out', { bubbles: true, composed: true }));
   }
 
   #connectionNotice(): string {
@@ -304,8 +422,7 @@ export class RembukThread extends LitElement {
     const length = this._text.length;
     const over = length > LIMITS.textMax;
     const blank = this._text.trim() === '';
-    const name = this.#authorName().length;
-    const nameOver = name > LIMITS.nameMax;
+    const nameOver = !this.#verified && this.#authorName().length > LIMITS.nameMax;
     const closed = this.#closed;
     const id = this.#uid;
     const closedNote = html`<p class="notice" part="closed">${m.errors.byCode.THREAD_CLOSED}</p>`;
@@ -313,26 +430,9 @@ export class RembukThread extends LitElement {
     if (closed && blank) return closedNote;
     return html`
       <form part="composer" @submit=${this.#onSubmit} novalidate>
-        ${closed ? closedNote : nothing}
-        <label part="name-label">
-          ${m.nameLabel}
-          <input
-            part="name-input"
-            name="authorName"
-            autocomplete="nickname"
-            placeholder=${m.namePlaceholder}
-            aria-describedby="rembuk-name-${id}"
-            aria-invalid=${nameOver ? 'true' : 'false'}
-            ?readonly=${closed}
-            .value=${this._name}
-            @input=${this.#onNameInput}
-          />
-        </label>
-        <span class="counter ${nameOver ? 'over' : ''}" part="name-counter" id="rembuk-name-${id}"
-          >${nameOver ? `${m.errors.nameTooLong(LIMITS.nameMax)} ` : ''}${m.counter(name, LIMITS.nameMax)}</span
-        >
+        ${closed ? closedNote : nothing} ${this.#verified ? this.#renderIdentity() : this.#renderNameField(closed)}
         <label part="text-label">
-          ${m.textLabel}
+          ${m.nameLabel} ${m.textLabel}
           <textarea
             part="textarea"
             name="text"
@@ -365,6 +465,31 @@ export class RembukThread extends LitElement {
     `;
   }
 
+  #renderNameField(closed: boolean): TemplateResult {
+    const m = this.#m;
+    const name = this.#authorName().length;
+    const over = name > LIMITS.nameMax;
+    const id = this.#uid;
+    const error = over ? m.errors.nameTooLong(LIMITS.nameMax) : this._nameError;
+    return html`<label part="name-label">
+        ${m.nameLabel}
+        <input
+          part="name-input"
+          name="authorName"
+          autocomplete="nickname"
+          placeholder=${m.namePlaceholder}
+          aria-describedby="rembuk-name-${id}"
+          aria-invalid=${error ? 'true' : 'false'}
+          ?readonly=${closed}
+          .value=${this._name}
+          @input=${this.#onNameInput}
+        />
+      </label>
+      <span class="counter ${error ? 'over' : ''}" part="name-counter" id="rembuk-name-${id}"
+        >${error ? `${error} ` : ''}${m.counter(name, LIMITS.nameMax)}</span
+      >`;
+  }
+
   /** Closed by the page (the attribute) or by the server (THREAD_CLOSED). */
   get #closed(): boolean {
     return this.closed || this.#thread.closed;
@@ -392,11 +517,26 @@ export class RembukThread extends LitElement {
     // A closed thread without comments has nothing to show, nor to wait for (a join refused as closed).
     if (this.#closed && !thread?.comments.length) return nothing;
     if (!ready || !thread) return html`<p class="empty" part="loading">${m.loading}</p>`;
-    if (thread.comments.length === 0) return html`<p class="empty" part="empty">${m.empty}</p>`;
+    const trees = thread.comments.map((c) => conversation(c, thread.replies)).filter((n): n is ThreadNode => n !== null);
+    this.#nextEditClose = Infinity;
     return html`
-      <ol class="list" part="list">
-        ${thread.comments.map((c) => this.#renderComment(c))}
-      </ol>
+      ${
+        trees.length > 1 || thread.nextCursor
+          ? html`<label class="sort" part="sort-label"
+              >${m.c.sortLabel}
+              <select part="sort" .value=${thread.sort} @change=${this.#onSort}>
+                ${THREAD_SORTS.map((s) => html`<option value=${s} ?selected=${s === thread.sort}>${m.c.sorts[s]}</option>`)}
+              </select></label
+            >`
+          : nothing
+      }
+      ${
+        trees.length === 0
+          ? html`<p class="empty" part="empty">${m.empty}</p>`
+          : html`<ol class="list" part="list">
+              ${trees.map((n) => this.#renderNode(n))}
+            </ol>`
+      }
       ${
         thread.nextCursor
           ? html`<button class="more" part="load-more" type="button" ?disabled=${t.loadingMore} @click=${() => void t.loadMore()}>
@@ -408,34 +548,120 @@ export class RembukThread extends LitElement {
     `;
   }
 
-  #renderComment(c: PublicComment): TemplateResult {
+  #onSort(e: Event): void {
+    if (e.target instanceof HTMLSelectElement) this.#thread.setSort(e.target.value as ThreadSort);
+  }
+
+  /** A comment with its replies; "show N more" under a conversation whose replies are not all here. */
+  #renderNode(n: ThreadNode): TemplateResult {
+    const c = n.comment;
+    const thread = this.#thread.thread;
+    const more = n.level === 0 && thread ? c.replyCount - shownReplies(thread, c.id) : 0;
+    const loading = this.#thread.loadingReplies.has(c.id);
+    const pending = c.status === 'pending';
+    const parts = `comment${pending ? ' comment-pending' : ''}${c.rootId ? ' comment-reply' : ''}${c.status === 'deleted' ? ' comment-deleted' : ''}`;
+    return html`<li class="comment ${pending ? 'pending' : ''}" part=${parts} data-id=${c.id} data-status=${c.status} data-level=${n.level}>
+      ${this.#renderComment(n)}${
+        n.children.length > 0 || more > 0
+          ? html`<ol class="replies ${n.level >= LIMITS.nestingShown ? 'flat' : ''}" part="replies">
+              ${n.children.map((k) => this.#renderNode(k))}
+            </ol>`
+          : nothing
+      }${
+        more > 0 && thread?.replyCursors.get(c.id) !== null
+          ? html`<button
+              class="tool more-replies"
+              part="more-replies"
+              type="button"
+              ?disabled=${loading}
+              @click=${() => void this.#thread.loadReplies(c.id)}
+            >
+              ${loading ? this.#m.loadingMore : this.#m.c.moreReplies(more)}
+            </button>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  /** The comment's own block, inside its `<li>` and above its replies. */
+  #renderComment(n: ThreadNode): TemplateResult {
+    const c = n.comment;
     const m = this.#m;
     const pending = c.status === 'pending';
+    if (c.status === 'deleted') return html`<p class="tombstone" part="tombstone">${m.c.deleted}</p>`;
     // Never earlier than the page's clock: a fresh comment must not read "in 2 seconds".
     const now = Math.max(this.#clock.now, Date.now());
     // The guard lets any finite number through; one outside Date's range must cost one comment
     // its time, not the whole thread its rendering (toISOString would throw).
     const dated = Math.abs(c.createdAt) <= 8.64e15;
-    return html`
-      <li class="comment ${pending ? 'pending' : ''}" part=${pending ? 'comment comment-pending' : 'comment'} data-id=${c.id} data-status=${c.status}>
-        <p class="meta">
-          <span class="author" part="author">${c.authorName}</span>
-          ${
-            dated
-              ? html`<time
-                  class="time"
-                  part="time"
-                  datetime=${new Date(c.createdAt).toISOString()}
-                  title=${formatAbsoluteTime(c.createdAt, this._lang)}
-                >
-                  ${formatRelativeTime(c.createdAt, now, this._lang, m.justNow)}
-                </time>`
-              : nothing
-          }
-        </p>
-        ${this.#renderText(c)} ${pending ? this.#renderPendingNote(c.id) : nothing} ${this.#mayReport(c) ? this.#reports.render(c) : nothing}
-      </li>
-    `;
+    const avatar = httpsOnly(c.avatarUrl);
+    const editing = this.#forms.editing(c.id);
+    return html`${n.replyingTo ? html`<p class="replying-to" part="replying-to">${m.c.replyingTo(n.replyingTo)}</p>` : nothing}
+      <p class="meta">
+        ${avatar ? html`<img class="avatar" part="avatar" src=${avatar} alt="" width="24" height="24" loading="lazy" />` : nothing}
+        <span class="author" part="author">${c.authorName}</span>
+        ${c.authorKind === 'sso' ? html`<span class="mark" part="verified-badge">✓ ${m.c.verified}</span>` : nothing}
+        ${c.authorKind === 'moderator' ? html`<span class="mark mod" part="moderator-badge">${m.c.moderator}</span>` : nothing}
+        ${
+          dated
+            ? html`<time
+                class="time"
+                part="time"
+                datetime=${new Date(c.createdAt).toISOString()}
+                title=${formatAbsoluteTime(c.createdAt, this._lang)}
+              >
+                ${formatRelativeTime(c.createdAt, now, this._lang, m.justNow)}
+              </time>`
+            : nothing
+        }
+        ${
+          c.editedAt !== null && Math.abs(c.editedAt) <= 8.64e15
+            ? html`<span class="time" part="edited" title=${m.c.editedAt(formatAbsoluteTime(c.editedAt, this._lang))}>· ${m.c.edited}</span>`
+            : nothing
+        }
+      </p>
+      ${editing ? this.#forms.renderEditor(c) : this.#renderText(c)} ${pending ? this.#renderPendingNote(c.id) : nothing} ${this.#renderTools(c, now)}
+      ${this.#forms.renderBelow(c)}`;
+  }
+
+  /** Like, reply, edit, delete, report: each only where it applies. */
+  #renderTools(c: PublicComment, now: number): TemplateResult {
+    const m = this.#m;
+    const viewer = this.#thread.authorId;
+    const own = viewer !== null && c.authorId === viewer;
+    const published = c.status === 'published';
+    const open = !this.#closed && viewer !== null;
+    const closes = c.createdAt + this.#thread.editWindowMinutes * 60_000;
+    const editable = own && open && !this.#forms.editing(c.id) && closes > now;
+    if (own && open && closes > now) this.#nextEditClose = Math.min(this.#nextEditClose, closes);
+    const liked = this.#thread.thread?.liked.has(c.id) ?? false;
+    const error = this.#likeErrors.get(c.id) ?? '';
+    return html`<div class="tools" part="tools">
+      ${
+        published && viewer !== null
+          ? html`<button
+              class="tool like"
+              part="like-button"
+              type="button"
+              aria-pressed=${liked ? 'true' : 'false'}
+              aria-label=${m.c.likeLabel(c.authorName, c.likes)}
+              @click=${() => void this.#like(c.id, !liked)}
+            >
+              <span aria-hidden="true">${liked ? '♥' : '♡'}</span> ${m.c.like} <span part="like-count">${c.likes.toLocaleString(this._lang)}</span>
+            </button>`
+          : nothing
+      }
+      ${published && open ? this.#forms.replyButton(c) : nothing} ${editable ? this.#forms.editButton(c) : nothing}
+      ${own ? this.#forms.deleteButton(c) : nothing} ${this.#mayReport(c) ? this.#reports.render(c) : nothing}
+      <p class="error" part="action-error" role="alert">${error}</p>
+    </div>`;
+  }
+
+  async #like(id: string, like: boolean): Promise<void> {
+    const outcome = await this.#thread.react(id, like);
+    if (outcome.ok) this.#likeErrors.delete(id);
+    else this.#likeErrors.set(id, errorMessage(this._lang, outcome.error, LIMITS));
+    this.requestUpdate();
   }
 
   /** The formatted text; a long one collapsed to its start until the reader asks for the rest. */
@@ -485,7 +711,9 @@ export class RembukThread extends LitElement {
   }
 
   #onNameInput(e: Event): void {
-    if (e.target instanceof HTMLInputElement) this._name = e.target.value;
+    if (!(e.target instanceof HTMLInputElement)) return;
+    this._name = e.target.value;
+    this._nameError = '';
   }
 
   #onTextInput(e: Event): void {
@@ -504,23 +732,25 @@ export class RembukThread extends LitElement {
     e.preventDefault();
     if (this._sending || this.#wait.running || this.#closed) return;
     const m = this.#m;
+    const verified = this.#verified;
     const authorName = this.#authorName();
     const text = this._text.replace(/\r\n?/g, '\n').trim();
-    if (!authorName) return this.#fail(m.errors.nameRequired, 'input');
-    if (authorName.length > LIMITS.nameMax) return this.#fail(m.errors.nameTooLong(LIMITS.nameMax), 'input');
+    if (!verified && !authorName) return this.#fail(m.errors.nameRequired, 'input');
+    if (!verified && authorName.length > LIMITS.nameMax) return this.#fail(m.errors.nameTooLong(LIMITS.nameMax), 'input');
     if (!text) return this.#fail(m.errors.textRequired, 'textarea');
     if (text.length > LIMITS.textMax) return this.#fail(m.errors.textTooLong(LIMITS.textMax), 'textarea');
 
-    this.#storage.set(storageKeys.name, authorName);
+    if (!verified) this.#storage.set(storageKeys.name, authorName);
     // The post button is about to be disabled: the keyboard stays in the composer, where the next comment goes.
     const textarea = this.renderRoot.querySelector('textarea');
     if (this.shadowRoot?.activeElement?.matches('.post')) textarea?.focus();
     this._sending = true;
     this._error = '';
+    this._nameError = '';
     this.#errorConnection = null;
     // The post may wait for the connection a long time; what the reader types meanwhile is a new draft.
     const typed = this._text;
-    const outcome = await this.#thread.post({ text, authorName, key: this.#draft.for(text) });
+    const outcome = await this.#thread.post({ text, key: this.#draft.for(text), ...(verified ? {} : { authorName }) });
     this._sending = false;
     // No answer, UNAVAILABLE or INTERNAL keep the key: the comment may be stored, and the
     // reader's next click must be the same request (which completes it), not a second comment.
@@ -547,6 +777,11 @@ export class RembukThread extends LitElement {
       this.#rateLimit = outcome.error;
       this.#wait.start(outcome.error.retryAfterMs ?? 0);
       this._error = '';
+    } else if (outcome.error.field === 'authorName' && !verified) {
+      // Said under the name field (a reserved name, say), where the reader fixes it.
+      this._error = '';
+      this._nameError = errorMessage(this._lang, outcome.error, LIMITS);
+      this.renderRoot.querySelector<HTMLElement>('input')?.focus();
     } else {
       // A closed thread is said in place of the composer, once.
       this._error = outcome.error.code === 'THREAD_CLOSED' ? '' : errorMessage(this._lang, outcome.error, LIMITS);

@@ -7,6 +7,8 @@ export interface ThreadConfig {
   server: string;
   site: string;
   page: string;
+  /** The host page's SSO token (a JWT) for the handshake, if it passed one. */
+  sso?: string;
 }
 
 export interface EmbedDefaults {
@@ -25,18 +27,25 @@ export function embedDefaults(): Readonly<EmbedDefaults> {
   return defaults;
 }
 
+/** Characters a page id may not carry (PAGE_ID_PATTERN), percent-encoded: a URL path may keep `[`, `]`, `|` or `^` raw. */
+const NOT_IN_PAGE_ID = /[^A-Za-z0-9._~\-/:%+@!$&'()*,;=]/g;
+
 /**
- * The page id when the element names none: the path of `<link rel="canonical">` (so the
- * translations and URL variants of one article share a thread), else the location's path.
+ * The page id when the element names none: the page's `<link rel="canonical">` URL (so the
+ * translations and URL variants of one article share a thread), else the location's; origin and
+ * path only, since a query or fragment (tracking tags, a comment anchor) does not make another
+ * article. One over 200 characters the server refuses (and the widget says so): such a page must name its thread.
  */
 export function defaultPageId(doc: Document): string {
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]');
-  if (canonical?.href) {
+  let url: URL = new URL(doc.location.href);
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href');
+  if (canonical) {
     try {
-      return new URL(canonical.href, doc.baseURI).pathname;
+      const link = new URL(canonical, doc.baseURI);
+      if (/^https?:$/.test(link.protocol)) url = link;
     } catch {
       // A malformed canonical link is the page's problem; the location still identifies it.
     }
   }
-  return doc.location.pathname;
+  return `${url.origin}${url.pathname}`.replace(NOT_IN_PAGE_ID, (c) => encodeURIComponent(c));
 }

@@ -17,6 +17,8 @@ import type {
   RequestOf,
   ServerToClientEvents,
   ThreadEvent,
+  ThreadSort,
+  Viewer,
 } from '../../protocol/events.ts';
 import { ackGuards, broadcastGuards, isConnectErrorData } from '../../protocol/guards.ts';
 import { storageKeys, type KeyValueStore } from '../storage.ts';
@@ -29,12 +31,17 @@ import {
   applyResync,
   applyOwnDecision,
   applySnapshot,
+  appendReplies,
   arrivedSince,
   beginRejoin,
   createThreadState,
   needsRejoin,
   needsResync,
   receiveEvent,
+  removeComment,
+  setLikes,
+  shownReplies,
+  findComment,
   type ThreadState,
 } from './thread-state.ts';
 
@@ -100,7 +107,18 @@ const emitters: { [E in ClientEventName]: (socket: ReaderSocket, ms: number, pay
   'thread:resync': (s, ms, p, ack) => s.timeout(ms).emit('thread:resync', p, ack),
   'comment:create': (s, ms, p, ack) => s.timeout(ms).emit('comment:create', p, ack),
   'comment:report': (s, ms, p, ack) => s.timeout(ms).emit('comment:report', p, ack),
+  'thread:replies': (s, ms, p, ack) => s.timeout(ms).emit('thread:replies', p, ack),
+  'comment:edit': (s, ms, p, ack) => s.timeout(ms).emit('comment:edit', p, ack),
+  'comment:delete': (s, ms, p, ack) => s.timeout(ms).emit('comment:delete', p, ack),
+  'comment:react': (s, ms, p, ack) => s.timeout(ms).emit('comment:react', p, ack),
 };
+
+const SORTS: Record<ThreadSort, true> = { newest: true, oldest: true, likes: true };
+/** The sort remembered on this device, or newest. */
+export function storedSort(storage: KeyValueStore): ThreadSort {
+  const s = storage.get(storageKeys.sort);
+  return s !== null && Object.hasOwn(SORTS, s) ? (s as ThreadSort) : 'newest';
+}
 
 export class ThreadController implements ReactiveController {
   thread: ThreadState | null = null;
@@ -113,6 +131,12 @@ export class ThreadController implements ReactiveController {
   moreError: WireError | null = null;
   /** The viewer's author id, once a snapshot has told us. */
   authorId: string | null = null;
+  /** Who the viewer is (anonymous, or verified with a name), once a snapshot has told us. */
+  viewer: Viewer | null = null;
+  /** The site's edit window (minutes after posting; 0: never), from the snapshot. */
+  editWindowMinutes = 0;
+  /** Top-level comments whose next replies are being fetched. */
+  readonly loadingReplies = new Set<string>();
   /**
    * Why the viewer's own comments were held, by comment id, from the create acks of this
    * visit (a snapshot does not repeat them).
@@ -125,7 +149,7 @@ export class ThreadController implements ReactiveController {
   declined: readonly PublicComment[] = [];
   /** Successful connections so far: an error shown before the latest one is about a lost connection. */
   connections = 0;
-  /** True once the server answered a join or a post with THREAD_CLOSED: no new comments here. */
+  /** True once the snapshot says so, or the server answered a post with THREAD_CLOSED: no new comments here. */
   closed = false;
   /** The comments of others the last live event or resync brought, newest first, for the announcement. */
   arrivals: readonly PublicComment[] = [];
@@ -186,6 +210,8 @@ export class ThreadController implements ReactiveController {
     this.loadError = null;
     this.moreError = null;
     this.closed = false;
+    // Who the viewer is may change with the connection (the page signed them in or out).
+    this.viewer = null;
     this.#everConnected = false;
     if (!config) {
       this.connection = 'refused';
@@ -193,7 +219,7 @@ export class ThreadController implements ReactiveController {
       this.#host.requestUpdate();
       return;
     }
-    this.thread = createThreadState(config.page);
+    this.thread = createThreadState(config.page, storedSort(this.#options.storage));
     this.connection = 'connecting';
     this.#schedule = createReconnectSchedule(this.#options.random);
     this.#outage();
@@ -207,7 +233,7 @@ export class ThreadController implements ReactiveController {
       // A function, so every reconnect presents the token issued since the first handshake.
       auth: (cb) => {
         const token = this.#options.storage.get(storageKeys.token(config.site));
-        cb(token ? { site: config.site, token } : { site: config.site });
+        cb({ site: config.site, ...(token ? { token } : {}), ...(config.sso ? { sso: config.sso } : {}) });
       },
     });
     this.#socket = socket;
@@ -227,6 +253,8 @@ export class ThreadController implements ReactiveController {
     socket.on('comment:created', (event: unknown) => this.#onEvents(broadcastGuards['comment:created'](event) ? [event] : null));
     // Events that became public together arrive as one frame, in seq order.
     socket.on('comment:deleted', (event: unknown) => this.#onEvents(broadcastGuards['comment:deleted'](event) ? [event] : null));
+    socket.on('comment:updated', (event: unknown) => this.#onEvents(broadcastGuards['comment:updated'](event) ? [event] : null));
+    socket.on('comment:liked', (event: unknown) => this.#onEvents(broadcastGuards['comment:liked'](event) ? [event] : null));
     socket.on('thread:events', (batch: unknown) => this.#onEvents(broadcastGuards['thread:events'](batch) ? batch.events : null));
     // Not a thread event (no seq): a malformed one is dropped, and the comment:created or the
     // next join tells the same story for a published comment; only a rejection's notice is lost.
@@ -380,13 +408,19 @@ export class ThreadController implements ReactiveController {
     if (!config) return;
     const generation = ++this.#generation;
     this.#resyncInFlight = false;
-    const outcome = await this.#request('thread:join', { page: config.page });
+    const outcome = await this.#request('thread:join', { page: config.page, sort: this.thread?.sort ?? 'newest' });
     if (generation !== this.#generation || !this.thread) return;
     if (outcome.ok) {
       const snapshot = outcome.data;
       this.loadError = null;
       this.authorId = snapshot.viewer.authorId;
+      this.viewer = snapshot.viewer;
+      this.closed = snapshot.closed;
+      this.editWindowMinutes = snapshot.editWindowMinutes;
+      // After a reload the snapshot says again why the viewer's comments wait.
+      for (const { comment, reasons } of snapshot.mine) if (reasons.length > 0) this.reasons.set(comment.id, reasons);
       this.#options.storage.set(storageKeys.token(config.site), snapshot.viewer.token);
+      this.loadingReplies.clear();
       this.thread = applySnapshot(this.thread, snapshot);
       this.#repair();
     } else {
@@ -434,12 +468,95 @@ export class ThreadController implements ReactiveController {
     this.moreError = null;
     this.#host.requestUpdate();
     const generation = this.#generation;
-    const outcome = await this.#request('thread:more', { page: thread.page, cursor: thread.nextCursor });
+    const outcome = await this.#request('thread:more', { page: thread.page, cursor: thread.nextCursor, sort: thread.sort });
     if (generation !== this.#generation || !this.thread) return;
     this.loadingMore = false;
     if (outcome.ok) this.thread = appendOlder(this.thread, outcome.data);
     else this.moreError = outcome.error;
     this.#host.requestUpdate();
+  }
+
+  /** Shows the thread in another order: remembered on the device, and a fresh join (the live events go on meanwhile). */
+  setSort(sort: ThreadSort): void {
+    this.#options.storage.set(storageKeys.sort, sort);
+    if (!this.thread || this.thread.sort === sort) return;
+    this.thread = { ...beginRejoin(this.thread), sort };
+    this.moreError = null;
+    this.#host.requestUpdate();
+    if (this.#socket?.connected) void this.#join();
+  }
+
+  /** Fetches the next replies of a top-level comment beyond those its page carried. */
+  async loadReplies(rootId: string): Promise<void> {
+    const thread = this.thread;
+    if (!thread || this.loadingReplies.has(rootId)) return;
+    const cursor = thread.replyCursors.get(rootId);
+    if (cursor === null) return;
+    this.loadingReplies.add(rootId);
+    this.#host.requestUpdate();
+    const generation = this.#generation;
+    const request = cursor === undefined ? { page: thread.page, rootId, skip: shownReplies(thread, rootId) } : { page: thread.page, rootId, cursor };
+    const outcome = await this.#request('thread:replies', request);
+    if (generation !== this.#generation || !this.thread) return;
+    this.loadingReplies.delete(rootId);
+    if (outcome.ok) this.thread = appendReplies(this.thread, outcome.data);
+    else this.moreError = outcome.error;
+    this.#host.requestUpdate();
+  }
+
+  /** Likes a comment or takes the like back; the answer's count is shown at once (the broadcast then changes nothing). */
+  async react(id: string, like: boolean): Promise<RequestOutcome<AckOf<'comment:react'>>> {
+    const outcome = await this.#connected('comment:react', { id, like });
+    if (outcome.ok && this.thread) {
+      this.thread = setLikes(this.thread, id, outcome.data.likes, outcome.data.liked);
+      this.#host.requestUpdate();
+    }
+    return outcome;
+  }
+
+  /**
+   * Edits one of the viewer's comments. The answer is the comment as it now is: published
+   * (its comment:updated follows), or held again, with why (its comment:deleted takes the
+   * public version away; the viewer keeps seeing theirs, awaiting review).
+   */
+  async edit(id: string, text: string): Promise<RequestOutcome<AckOf<'comment:edit'>>> {
+    const outcome = await this.#connected('comment:edit', { id, text });
+    if (outcome.ok && this.thread) {
+      const { comment, reasons } = outcome.data;
+      if (reasons.length > 0) this.reasons.set(comment.id, reasons);
+      else this.reasons.delete(comment.id);
+      this.thread = comment.status === 'rejected' ? removeComment(this.thread, id) : addOwnComment(this.thread, comment);
+      this.#host.requestUpdate();
+    }
+    return outcome;
+  }
+
+  /** Deletes one of the viewer's comments: gone from this view at once (a tombstone while replies hang under it). */
+  async remove(id: string): Promise<RequestOutcome<AckOf<'comment:delete'>>> {
+    const outcome = await this.#connected('comment:delete', { id });
+    if (outcome.ok && this.thread) {
+      // A held one is not public, so no comment:deleted will come for it: it goes here.
+      const held = findComment(this.thread, id)?.status === 'pending';
+      const thread = held
+        ? { ...this.thread, comments: this.thread.comments.filter((c) => c.id !== id), replies: this.thread.replies.filter((c) => c.id !== id) }
+        : this.thread;
+      this.thread = removeComment(thread, id);
+      this.reasons.delete(id);
+      this.#host.requestUpdate();
+    }
+    return outcome;
+  }
+
+  /** A request about this thread that is not queued while disconnected: the reader sees at once that it did not go. */
+  #connected<E extends 'comment:react' | 'comment:edit' | 'comment:delete'>(
+    event: E,
+    input: Omit<RequestOf<E>, 'page'>,
+  ): Promise<RequestOutcome<AckOf<E>>> {
+    const page = this.thread?.page;
+    if (!page || !this.#socket?.connected) {
+      return Promise.resolve({ ok: false, lost: true, error: { code: 'UNAVAILABLE', message: 'Not connected.' } });
+    }
+    return this.#request(event, { ...input, page });
   }
 
   /**

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../protocol/comment.ts';
-import type { CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
+import type { CommentCreated, CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import {
   addOwnComment,
   appendOlder,
+  appendReplies,
   applyOwnDecision,
   applyResync,
   applySnapshot,
@@ -14,13 +15,50 @@ import {
   needsResync,
   ownHeld,
   receiveEvent,
+  removeComment,
+  setLikes,
+  shownReplies,
   type ThreadState,
 } from './thread-state.ts';
 
 const PAGE = '/news/hilirisasi';
 
 function comment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {
-  return { id, page: PAGE, parentId: null, authorId: 'a1', authorName: 'Sari', text: `text ${id}`, status: 'published', createdAt, ...over };
+  return {
+    id,
+    page: PAGE,
+    parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
+    authorId: 'a1',
+    authorName: 'Sari',
+    authorKind: 'anonymous',
+    avatarUrl: null,
+    text: `text ${id}`,
+    status: 'published',
+    createdAt,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
+    ...over,
+  };
+}
+
+/** A reply to `parent` (its root `root`, or the parent itself when that is top-level). */
+function reply(id: string, createdAt: number, parent: PublicComment, over: Partial<PublicComment> = {}): PublicComment {
+  return comment(id, createdAt, {
+    parentId: parent.id,
+    rootId: parent.rootId ?? parent.id,
+    depth: parent.depth + 1,
+    replyTo: parent.authorName,
+    ...over,
+  });
+}
+
+/** One of the viewer's held comments as a snapshot lists it. */
+function own(c: PublicComment, reasons: CommentCreated['reasons'] = []): CommentCreated {
+  return { comment: c, reasons };
 }
 
 function created(seq: number, c: PublicComment, count = seq): CommentCreatedEvent {
@@ -34,12 +72,17 @@ function deleted(seq: number, id: string, count: number): CommentDeletedEvent {
 function snapshot(over: Partial<ThreadSnapshot> = {}): ThreadSnapshot {
   return {
     page: PAGE,
+    sort: 'newest',
     comments: [],
+    replies: [],
+    liked: [],
     nextCursor: null,
     count: 0,
     seq: 0,
     mine: [],
-    viewer: { authorId: 'me', token: 't' },
+    closed: false,
+    editWindowMinutes: 15,
+    viewer: { authorId: 'me', token: 't', kind: 'anonymous', name: null, avatarUrl: null, ssoError: null },
     ...over,
   };
 }
@@ -61,7 +104,7 @@ describe('thread state', () => {
   });
 
   it("merges the viewer's own pending comments into the snapshot in time order", () => {
-    const state = ready({ comments: [comment('c', 3), comment('a', 1)], mine: [comment('b', 2, { status: 'pending' })], count: 2 });
+    const state = ready({ comments: [comment('c', 3), comment('a', 1)], mine: [own(comment('b', 2, { status: 'pending' }))], count: 2 });
     expect(ids(state)).toEqual(['c', 'b', 'a']);
     expect(state.comments[1]?.status).toBe('pending');
   });
@@ -163,6 +206,8 @@ describe('thread state', () => {
   it('appends an older page below without repeating comments already shown', () => {
     const state = appendOlder(ready({ comments: [comment('c', 3), comment('b', 2)], nextCursor: '2' }), {
       comments: [comment('b', 2), comment('a', 1)],
+      replies: [],
+      liked: [],
       nextCursor: null,
     });
     expect(ids(state)).toEqual(['c', 'b', 'a']);
@@ -222,7 +267,7 @@ describe('thread state', () => {
 
     it('does not bring a deleted comment back with an older page read before the deletion', () => {
       let state = receiveEvent(ready({ comments: [comment('c', 3), comment('b', 2)], seq: 3, count: 3, nextCursor: '2' }), deleted(4, 'b', 2));
-      state = appendOlder(state, { comments: [comment('b', 2), comment('a', 1)], nextCursor: null });
+      state = appendOlder(state, { comments: [comment('b', 2), comment('a', 1)], replies: [], liked: [], nextCursor: null });
       expect(ids(state)).toEqual(['c', 'a']);
     });
   });
@@ -236,7 +281,7 @@ describe('thread state', () => {
     });
 
     it('shows it once when it is already held (the viewer’s own, approved)', () => {
-      const before = ready({ comments: [comment('b', 20)], mine: [comment('m', 15, { status: 'pending' })], seq: 7, count: 1 });
+      const before = ready({ comments: [comment('b', 20)], mine: [own(comment('m', 15, { status: 'pending' }))], seq: 7, count: 1 });
       const state = receiveEvent(before, created(8, comment('m', 15), 2));
       expect(state.comments.map((c) => [c.id, c.status])).toEqual([
         ['b', 'published'],
@@ -250,14 +295,14 @@ describe('thread state', () => {
       state = receiveEvent(state, deleted(3, 'b', 1));
       state = receiveEvent(state, created(4, comment('b', 20), 2));
       expect(ids(state)).toEqual(['c', 'b']);
-      state = appendOlder(state, { comments: [comment('b', 20), comment('a', 10)], nextCursor: null });
+      state = appendOlder(state, { comments: [comment('b', 20), comment('a', 10)], replies: [], liked: [], nextCursor: null });
       expect(ids(state)).toEqual(['c', 'b', 'a']);
     });
   });
 
   describe("a moderator's decision on the viewer's held comment", () => {
     const held = comment('m', 15, { status: 'pending', authorId: 'me' });
-    const withHeld = () => ready({ comments: [comment('b', 20), comment('a', 10)], mine: [held], seq: 5, count: 2 });
+    const withHeld = () => ready({ comments: [comment('b', 20), comment('a', 10)], mine: [own(held)], seq: 5, count: 2 });
 
     it('turns it into a published comment in place, leaving count and seq to its comment:created', () => {
       const { thread, rejected } = applyOwnDecision(withHeld(), { id: 'm', page: PAGE, status: 'published' });
@@ -309,8 +354,109 @@ describe('what arrived, for the announcement', () => {
 
 describe('own held comments', () => {
   it('counts the held comments the viewer sees apart from the published count', () => {
-    const state = ready({ comments: [comment('a', 1)], count: 1, mine: [comment('h1', 2, { status: 'pending', authorId: 'me' })] });
+    const state = ready({ comments: [comment('a', 1)], count: 1, mine: [own(comment('h1', 2, { status: 'pending', authorId: 'me' }))] });
     expect(ownHeld(state)).toBe(1);
     expect(state.count).toBe(1);
+  });
+});
+
+describe('replies, likes, edits and sorts', () => {
+  const root = comment('r', 10, { replyCount: 1 });
+  const first = reply('r1', 11, root);
+  const withReply = () => ready({ comments: [root], replies: [first], count: 2, seq: 1 });
+
+  it('keeps replies apart from the top-level comments, oldest first, and counts a live one on its root', () => {
+    const state = receiveEvent(withReply(), created(2, reply('r2', 12, first), 3));
+    expect(ids(state)).toEqual(['r']);
+    expect(state.replies.map((c) => c.id)).toEqual(['r1', 'r2']);
+    expect(state.comments[0]?.replyCount).toBe(2);
+    expect(state.count).toBe(3);
+  });
+
+  it("counts the viewer's own published reply once, whether the ack or the broadcast comes first", () => {
+    const mine = reply('m', 12, root, { authorId: 'me' });
+    const ackFirst = receiveEvent(addOwnComment(withReply(), mine), created(2, mine, 3));
+    const broadcastFirst = addOwnComment(receiveEvent(withReply(), created(2, mine, 3)), mine);
+    expect(ackFirst.comments[0]?.replyCount).toBe(2);
+    expect(broadcastFirst.comments[0]?.replyCount).toBe(2);
+  });
+
+  it('does not count a held reply until a moderator publishes it', () => {
+    const held = reply('h', 12, root, { status: 'pending', authorId: 'me' });
+    const state = addOwnComment(withReply(), held);
+    expect(state.comments[0]?.replyCount).toBe(1);
+    expect(applyOwnDecision(state, { id: 'h', page: PAGE, status: 'published' }).thread.comments[0]?.replyCount).toBe(2);
+  });
+
+  it('keeps a deleted comment as a tombstone while replies hang under it, and drops one without', () => {
+    const tomb = receiveEvent(withReply(), deleted(2, 'r', 1));
+    expect(tomb.comments.map((c) => [c.id, c.status, c.text, c.authorName])).toEqual([['r', 'deleted', '', '']]);
+    const gone = receiveEvent(withReply(), deleted(2, 'r1', 1));
+    expect(gone.replies).toEqual([]);
+    expect(gone.comments[0]?.replyCount).toBe(0);
+    expect(gone.count).toBe(1);
+  });
+
+  it("keeps the viewer's own held version when its public one leaves (an edit sent it back to review)", () => {
+    const heldAgain = { ...root, status: 'pending' as const, authorId: 'me' };
+    const state = receiveEvent(addOwnComment(withReply(), heldAgain), deleted(2, 'r', 1));
+    expect(state.comments.map((c) => c.status)).toEqual(['pending']);
+    expect(removeComment(state, 'nothing-here')).toBe(state);
+  });
+
+  it('replaces an edited comment in place and leaves one not loaded here out', () => {
+    const edited = { ...first, text: 'baru', editedAt: 20 };
+    const state = receiveEvent(withReply(), { type: 'comment:updated', page: PAGE, seq: 2, comment: edited, count: 2 });
+    expect(state.replies).toEqual([edited]);
+    const elsewhere = receiveEvent(withReply(), { type: 'comment:updated', page: PAGE, seq: 2, comment: comment('far', 1), count: 2 });
+    expect(ids(elsewhere)).toEqual(['r']);
+    expect(elsewhere.seq).toBe(2);
+  });
+
+  it("takes live like counts without reordering, and the viewer's own like from its answer", () => {
+    const state = ready({ sort: 'likes', comments: [comment('a', 1, { likes: 3 }), comment('b', 2, { likes: 1 })], liked: ['a'], seq: 1 });
+    expect(state.liked.has('a')).toBe(true);
+    const live = receiveEvent(state, { type: 'comment:liked', page: PAGE, seq: 2, id: 'b', likes: 9 });
+    expect(live.comments.map((c) => [c.id, c.likes])).toEqual([
+      ['a', 3],
+      ['b', 9],
+    ]);
+    const unliked = setLikes(live, 'a', 2, false);
+    expect(unliked.liked.has('a')).toBe(false);
+    expect(unliked.comments[0]?.likes).toBe(2);
+  });
+
+  it('orders a live top-level comment by the sort: at the end oldest first, by likes then newest', () => {
+    const oldest = receiveEvent(ready({ sort: 'oldest', comments: [comment('a', 1), comment('b', 2)], seq: 1 }), created(2, comment('c', 3)));
+    expect(ids(oldest)).toEqual(['a', 'b', 'c']);
+    const likes = receiveEvent(
+      ready({ sort: 'likes', comments: [comment('a', 1, { likes: 2 }), comment('b', 2)], seq: 1 }),
+      created(2, comment('c', 3)),
+    );
+    expect(ids(likes)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('adds a page with its replies and likes, and more replies of one root with their cursor', () => {
+    let state = appendOlder(ready({ comments: [root], replies: [first], nextCursor: 'p2' }), {
+      comments: [comment('o', 1, { replyCount: 60 })],
+      replies: [reply('o1', 2, comment('o', 1))],
+      liked: ['o1'],
+      nextCursor: null,
+    });
+    expect(ids(state)).toEqual(['r', 'o']);
+    expect(shownReplies(state, 'o')).toBe(1);
+    expect(state.liked.has('o1')).toBe(true);
+    state = appendReplies(state, { rootId: 'o', replies: [reply('o2', 3, comment('o', 1))], liked: [], nextCursor: 'c2' });
+    expect(shownReplies(state, 'o')).toBe(2);
+    expect(state.replyCursors.get('o')).toBe('c2');
+    // Counted by the server already: the root's replyCount is not raised again.
+    expect(state.comments[1]?.replyCount).toBe(60);
+  });
+
+  it("shows the viewer's held reply after a reload and counts it apart", () => {
+    const held = reply('h', 12, root, { status: 'pending', authorId: 'me' });
+    const state = ready({ comments: [root], replies: [first], mine: [own(held)], count: 2 });
+    expect(state.replies.map((c) => c.id)).toEqual(['r1', 'h']);
+    expect(ownHeld(state)).toBe(1);
   });
 });

@@ -5,15 +5,23 @@
  * between subscribing and receiving the snapshot) are tested on their own.
  */
 import type { PublicComment } from '../../protocol/comment.ts';
-import type { CommentStatusChange, ThreadEvent, ThreadPage, ThreadResync, ThreadSnapshot } from '../../protocol/events.ts';
+import type { CommentStatusChange, ThreadEvent, ThreadPage, ThreadReplies, ThreadResync, ThreadSnapshot, ThreadSort } from '../../protocol/events.ts';
 import { LIMITS } from '../../protocol/limits.ts';
 
 export interface ThreadState {
   page: string;
   /** `joining` until the first snapshot is applied; live events are buffered until then. */
   phase: 'joining' | 'ready';
-  /** Newest first, one entry per id; includes the viewer's own pending comments. */
+  /** The order of `comments` (the join's sort). */
+  sort: ThreadSort;
+  /** Top-level comments in `sort` order, one entry per id; includes the viewer's own pending ones and tombstones. */
   comments: readonly PublicComment[];
+  /** Replies at every depth, oldest first, one entry per id; the viewer's own pending ones and tombstones included. */
+  replies: readonly PublicComment[];
+  /** Ids of the comments the viewer likes. */
+  liked: ReadonlySet<string>;
+  /** Per top-level comment whose replies were paged with `thread:replies`: the cursor for the next ones (null: none left). */
+  replyCursors: ReadonlyMap<string, string | null>;
   /** Published comments in the thread, as the server last counted them. */
   count: number;
   /** The last event sequence applied; everything up to it is reflected in `comments`. */
@@ -41,8 +49,22 @@ export interface ThreadState {
 /** More buffered events than this and we stop trying to patch the gap; we re-join. */
 const BUFFER_MAX = LIMITS.resyncMax;
 
-export function createThreadState(page: string): ThreadState {
-  return { page, phase: 'joining', comments: [], count: 0, seq: 0, nextCursor: null, buffered: [], stale: false, removed: new Set() };
+export function createThreadState(page: string, sort: ThreadSort = 'newest'): ThreadState {
+  return {
+    page,
+    phase: 'joining',
+    sort,
+    comments: [],
+    replies: [],
+    liked: new Set(),
+    replyCursors: new Map(),
+    count: 0,
+    seq: 0,
+    nextCursor: null,
+    buffered: [],
+    stale: false,
+    removed: new Set(),
+  };
 }
 
 /**
@@ -54,13 +76,99 @@ function compareNewestFirst(a: PublicComment, b: PublicComment): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** Adds or replaces comments by id, keeping newest-first order. */
-export function upsertComments(existing: readonly PublicComment[], incoming: readonly PublicComment[]): PublicComment[] {
+/** The order of each sort (the server's, so a live comment lands where a reload would put it); replies are always oldest first. */
+const orders: Record<ThreadSort | 'replies', (a: PublicComment, b: PublicComment) => number> = {
+  newest: compareNewestFirst,
+  oldest: (a, b) => compareNewestFirst(b, a),
+  likes: (a, b) => b.likes - a.likes || compareNewestFirst(a, b),
+  replies: (a, b) => compareNewestFirst(b, a),
+};
+
+/** Adds or replaces comments by id, keeping the order (newest first unless told otherwise). */
+export function upsertComments(
+  existing: readonly PublicComment[],
+  incoming: readonly PublicComment[],
+  order: ThreadSort | 'replies' = 'newest',
+): PublicComment[] {
   if (incoming.length === 0) return [...existing];
   const byId = new Map<string, PublicComment>();
   for (const c of existing) byId.set(c.id, c);
   for (const c of incoming) byId.set(c.id, c);
-  return [...byId.values()].sort(compareNewestFirst);
+  return [...byId.values()].sort(orders[order]);
+}
+
+const isReply = (c: PublicComment) => c.rootId !== null;
+
+/** Published replies of `rootId` this state shows. */
+export function shownReplies(state: ThreadState, rootId: string): number {
+  return state.replies.filter((r) => r.rootId === rootId && r.status === 'published').length;
+}
+
+/**
+ * Adds or replaces comments, top-level ones and replies each in their list. A reply that
+ * becomes published here (new, or one of the viewer's own that was held) adds one to its
+ * root's replyCount; one that stops being published takes one off: the server counts the same
+ * way, and its next snapshot says the same number.
+ */
+function upsert(state: ThreadState, incoming: readonly PublicComment[]): ThreadState {
+  const before = new Map(state.replies.map((r) => [r.id, r.status]));
+  const delta = new Map<string, number>();
+  for (const r of incoming) {
+    if (!isReply(r) || r.rootId === null) continue;
+    const was = before.get(r.id) === 'published';
+    const is = r.status === 'published';
+    if (was !== is) delta.set(r.rootId, (delta.get(r.rootId) ?? 0) + (is ? 1 : -1));
+  }
+  const top = upsertComments(
+    state.comments,
+    incoming.filter((c) => !isReply(c)),
+    state.sort,
+  );
+  return {
+    ...state,
+    comments:
+      delta.size === 0 ? top : top.map((c) => (delta.has(c.id) ? { ...c, replyCount: Math.max(0, c.replyCount + (delta.get(c.id) ?? 0)) } : c)),
+    replies: upsertComments(state.replies, incoming.filter(isReply), 'replies'),
+  };
+}
+
+/** Every comment the state holds with this id, top-level or reply. */
+export function findComment(state: ThreadState, id: string): PublicComment | undefined {
+  return state.comments.find((c) => c.id === id) ?? state.replies.find((c) => c.id === id);
+}
+
+/**
+ * A comment left the thread (deleted, rejected, held again): kept as a tombstone (text and
+ * name gone) while replies hang under it, else dropped, as a reload would show it. The
+ * viewer's own held version (an edit sent it back to review) is not the public one and stays.
+ */
+export function removeComment(state: ThreadState, id: string): ThreadState {
+  const c = findComment(state, id);
+  if (!c || c.status === 'pending') return state;
+  const hasReplies = state.replies.some((r) => r.parentId === id);
+  if (hasReplies) return upsert(state, [{ ...c, status: 'deleted', text: '', authorName: '' }]);
+  const next = upsert(state, c.status === 'published' && isReply(c) ? [{ ...c, status: 'deleted' }] : []);
+  return { ...next, comments: next.comments.filter((x) => x.id !== id), replies: next.replies.filter((x) => x.id !== id) };
+}
+
+/** Replaces a comment the state holds (an edit), keeping its place; one not held here is not added. */
+export function replaceComment(state: ThreadState, comment: PublicComment): ThreadState {
+  return findComment(state, comment.id) ? upsert(state, [comment]) : state;
+}
+
+/** Sets a comment's likes (a live event, or the viewer's own like's answer) without moving it: a list that reorders under the reader's pointer is worse than one a like behind. */
+export function setLikes(state: ThreadState, id: string, likes: number, liked?: boolean): ThreadState {
+  const patch = (list: readonly PublicComment[]) => list.map((c) => (c.id === id ? { ...c, likes } : c));
+  const next = { ...state, comments: patch(state.comments), replies: patch(state.replies) };
+  if (liked === undefined) return next;
+  const set = new Set(state.liked);
+  if (liked) set.add(id);
+  else set.delete(id);
+  return { ...next, liked: set };
+}
+
+function withLiked(liked: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
+  return ids.length === 0 ? liked : new Set([...liked, ...ids]);
 }
 
 /** Readers see only published comments and tombstones; an author also sees their own pending ones. */
@@ -73,12 +181,21 @@ function isVisible(comment: PublicComment, ownPendingIds: ReadonlySet<string>): 
  * (those the snapshot already includes, seq ≤ snapshot.seq, are dropped).
  */
 export function applySnapshot(state: ThreadState, snapshot: ThreadSnapshot): ThreadState {
-  const ownPending = new Set(snapshot.mine.map((c) => c.id));
-  const comments = upsertComments([], [...snapshot.comments, ...snapshot.mine]).filter((c) => isVisible(c, ownPending));
+  const mine = snapshot.mine.map((m) => m.comment);
+  const ownPending = new Set(mine.map((c) => c.id));
+  const all = [...snapshot.comments, ...snapshot.replies, ...mine].filter((c) => isVisible(c, ownPending));
   const next: ThreadState = {
     page: state.page,
     phase: 'ready',
-    comments,
+    sort: snapshot.sort,
+    comments: upsertComments(
+      [],
+      all.filter((c) => !isReply(c)),
+      snapshot.sort,
+    ),
+    replies: upsertComments([], all.filter(isReply), 'replies'),
+    liked: new Set(snapshot.liked),
+    replyCursors: new Map(),
     count: snapshot.count,
     seq: snapshot.seq,
     nextCursor: snapshot.nextCursor,
@@ -103,13 +220,17 @@ function applyOne(state: ThreadState, event: ThreadEvent): ThreadState {
       if (event.comment.status !== 'published') return { ...state, count: event.count, seq: event.seq };
       // A re-published comment (approved after a report hid it, or a rejection undone) comes
       // with the next seq but its own, older createdAt: upsertComments places it by time, once.
-      const comments = upsertComments(state.comments, [event.comment]);
-      return { ...state, comments, count: event.count, seq: event.seq, removed: withoutId(state.removed, event.comment.id) };
+      const next = upsert(state, [event.comment]);
+      return { ...next, count: event.count, seq: event.seq, removed: withoutId(state.removed, event.comment.id) };
     }
     case 'comment:deleted': {
-      const comments = state.comments.filter((c) => c.id !== event.id);
-      return { ...state, comments, count: event.count, seq: event.seq, removed: new Set(state.removed).add(event.id) };
+      const next = removeComment(state, event.id);
+      return { ...next, count: event.count, seq: event.seq, removed: new Set(state.removed).add(event.id) };
     }
+    case 'comment:updated':
+      return { ...replaceComment(state, event.comment), count: event.count, seq: event.seq };
+    case 'comment:liked':
+      return { ...setLikes(state, event.id, event.likes), seq: event.seq };
   }
 }
 
@@ -178,16 +299,31 @@ export function applyResync(state: ThreadState, resync: ThreadResync): ThreadSta
   return drainBuffer({ ...next, seq, buffered: next.buffered.filter((e) => e.seq > seq) });
 }
 
-/** Adds an older page (`thread:more`); comments already shown are not repeated. */
+/** What a page read before a deletion may not bring back, nor a held comment of someone else. */
+function fresh(state: ThreadState, list: readonly PublicComment[]): PublicComment[] {
+  return list.filter((c) => c.status !== 'pending' && c.status !== 'rejected' && !state.removed.has(c.id));
+}
+
+/** Adds the next page (`thread:more`, same sort) with its replies; comments already shown are not repeated. */
 export function appendOlder(state: ThreadState, page: ThreadPage): ThreadState {
-  return {
-    ...state,
-    comments: upsertComments(
-      state.comments,
-      page.comments.filter((c) => c.status !== 'pending' && !state.removed.has(c.id)),
-    ),
-    nextCursor: page.nextCursor,
-  };
+  const next = page.comments.length + page.replies.length === 0 ? state : add(state, fresh(state, [...page.comments, ...page.replies]));
+  return { ...next, liked: withLiked(state.liked, page.liked), nextCursor: page.nextCursor };
+}
+
+/** Adds comments read from the server: they are counted in their root's replyCount already. */
+function add(state: ThreadState, list: readonly PublicComment[]): ThreadState {
+  const top = upsertComments(
+    state.comments,
+    list.filter((c) => !isReply(c)),
+    state.sort,
+  );
+  return { ...state, comments: top, replies: upsertComments(state.replies, list.filter(isReply), 'replies') };
+}
+
+/** Adds more replies of one top-level comment (`thread:replies`) and keeps the cursor for the next ones. */
+export function appendReplies(state: ThreadState, answer: ThreadReplies): ThreadState {
+  const next = add(state, fresh(state, answer.replies));
+  return { ...next, liked: withLiked(state.liked, answer.liked), replyCursors: new Map(state.replyCursors).set(answer.rootId, answer.nextCursor) };
 }
 
 /**
@@ -197,7 +333,7 @@ export function appendOlder(state: ThreadState, page: ThreadPage): ThreadState {
  */
 export function addOwnComment(state: ThreadState, comment: PublicComment): ThreadState {
   if (comment.page !== state.page) return state;
-  return { ...state, comments: upsertComments(state.comments, [comment]) };
+  return upsert(state, [comment]);
 }
 
 /** Starts over for a fresh `thread:join` (after a reset), keeping what is shown until it lands. */
@@ -220,12 +356,16 @@ export interface OwnDecision {
  * `comment:deleted`, with the count. Nothing here touches seq, count or the buffer.
  */
 export function applyOwnDecision(state: ThreadState, change: CommentStatusChange): OwnDecision {
-  const held = change.page === state.page ? state.comments.find((c) => c.id === change.id && c.status === 'pending') : undefined;
+  const found = change.page === state.page ? findComment(state, change.id) : undefined;
+  const held = found?.status === 'pending' ? found : undefined;
   if (!held) return { thread: state, rejected: null };
   if (change.status === 'rejected') {
-    return { thread: { ...state, comments: state.comments.filter((c) => c !== held) }, rejected: held };
+    return {
+      thread: { ...state, comments: state.comments.filter((c) => c !== held), replies: state.replies.filter((c) => c !== held) },
+      rejected: held,
+    };
   }
-  return { thread: { ...state, comments: upsertComments(state.comments, [{ ...held, status: 'published' }]) }, rejected: null };
+  return { thread: upsert(state, [{ ...held, status: 'published' }]), rejected: null };
 }
 
 /**
@@ -233,12 +373,14 @@ export function applyOwnDecision(state: ThreadState, change: CommentStatusChange
  * (or through a resync), for the polite announcement. Newest first.
  */
 export function arrivedSince(before: ThreadState, after: ThreadState, viewer: string | null): PublicComment[] {
-  if (before.phase !== 'ready' || after.comments === before.comments) return [];
-  const known = new Set(before.comments.map((c) => c.id));
-  return after.comments.filter((c) => !known.has(c.id) && c.status === 'published' && c.authorId !== viewer);
+  if (before.phase !== 'ready' || (after.comments === before.comments && after.replies === before.replies)) return [];
+  const known = new Set([...before.comments, ...before.replies].map((c) => c.id));
+  return [...after.comments, ...after.replies]
+    .filter((c) => !known.has(c.id) && c.status === 'published' && c.authorId !== viewer)
+    .sort(compareNewestFirst);
 }
 
 /** How many of the viewer's own held comments the view shows (the heading counts them apart). */
 export function ownHeld(state: ThreadState): number {
-  return state.comments.filter((c) => c.status === 'pending').length;
+  return [...state.comments, ...state.replies].filter((c) => c.status === 'pending').length;
 }
