@@ -9,6 +9,8 @@
  * those and reads the comments again in pages as the caller consumes them. Memory holds one
  * small reference per comment, never the comments of the whole site; the SCAN costs a pass
  * over the whole keyspace, which an export (an operator's occasional command) can afford.
+ * A comment's likes and replyCount are kept beside its JSON (redis-keys.ts): `complete` adds
+ * them to each page before it is handed on.
  */
 import type { RedisClientType } from 'redis';
 import { parseStoredComment } from './stored-json.ts';
@@ -31,13 +33,15 @@ interface Ref {
 /**
  * `keyOf` gives a comment's own key: a string key the pattern matched that is not the key of the
  * comment it holds (an idempotency key whose author id contains `:c:`, a site whose id starts
- * with this one's and a colon) is not one of the site's comments.
+ * with this one's and a colon) is not one of the site's comments. `complete` gives a page of
+ * comments as the store reads them (with their counters), in the same order.
  */
 export async function* exportRedisComments(
   client: RedisClientType,
   prefix: string,
   site: string,
   keyOf: (comment: StoredComment) => string,
+  complete: (comments: StoredComment[]) => Promise<StoredComment[]>,
 ): AsyncGenerator<StoredComment> {
   const refs: Ref[] = [];
   const match = `${globLiteral(prefix)}:{${globLiteral(site)}:*}:c:*`;
@@ -61,7 +65,8 @@ export async function* exportRedisComments(
   for (let at = 0; at < ordered.length; at += BATCH) {
     const values = await client.mGet(ordered.slice(at, at + BATCH).map((ref) => ref.key));
     // A comment deleted from Redis between the passes is gone; there is nothing to export of it.
-    for (const json of values) if (typeof json === 'string') yield parseStoredComment(json);
+    const comments = values.filter((json) => typeof json === 'string').map(parseStoredComment);
+    yield* await complete(comments);
   }
 }
 

@@ -24,6 +24,32 @@ export function threadKeys(prefix: string, site: string, page: string) {
     versions: `${base}:ver`,
     /** A comment's decisions: version → the audit entry written with it (the site's audit log is their index). */
     decisions: (id: string) => `${base}:d:${id}`,
+    /**
+     * What every thread key starts with. The read scripts build the keys of the comments an index
+     * names from it (`<base>:c:<id>`, `<base>:r:<id>`, `<base>:lv:<id>`): same tag, same slot.
+     */
+    base,
+    /**
+     * Present once the listing indexes below are complete. A thread stored before them has its
+     * indexes built once, in one script, by the first write or read that finds this missing.
+     */
+    indexed: `${base}:ix`,
+    /**
+     * The listed top-level comments (published, or with published replies: 0021), by time. Equal
+     * scores, members `<createdAt, 16 digits>:<id>`, so the order is the members' and a page is a
+     * ZRANGE BYLEX from the cursor's member: a keyset walk, never an offset.
+     */
+    byTime: `${base}:lt`,
+    /** The same comments by likes, then time: members `<likes, 10 digits>:<createdAt, 16 digits>:<id>`. */
+    byLikes: `${base}:ll`,
+    /** Top-level comment id → its published replies at every depth (absent: 0). */
+    replyCounts: `${base}:rc`,
+    /** Comment id → how many identities like it (absent: 0). Kept beside the JSON, so a like never rewrites it. */
+    likes: `${base}:lk`,
+    /** The author ids that like a comment: one like per identity. */
+    likers: (id: string) => `${base}:lv:${id}`,
+    /** A top-level comment's published and deleted replies at every depth, by time (members as byTime's). */
+    replies: (rootId: string) => `${base}:r:${rootId}`,
   };
 }
 

@@ -65,14 +65,161 @@ end
 `;
 
 /**
- * Create a comment. KEYS: idem, seq, published zset, comment, events stream, author's pending
- * zset, the thread's comment versions hash.
- * ARGV: comment JSON, status, id, createdAt, idem TTL s, stream max length, public comment JSON.
+ * Shared by the thread scripts: the thread-wide keys every one of them gets first, in this order
+ * (threadScriptKeys in redis-store.ts): KEYS[1..9] = seq, published zset, events stream,
+ * versions hash, index marker, listing by time, listing by likes, reply counts, like counts.
+ * ARGV[1] is the thread's key base (threadKeys().base), from which the index builder and the
+ * read scripts name the keys of the comments an index holds: same tag, so the same slot.
+ */
+const THREAD_INDEX = `
+local k = {seq = KEYS[1], pub = KEYS[2], ev = KEYS[3], ver = KEYS[4], ix = KEYS[5], lt = KEYS[6], ll = KEYS[7], rc = KEYS[8], lk = KEYS[9]}
+local base = ARGV[1]
+
+local function check_thread()
+  return expect_type(k.seq, 'string', 'thread seq')
+    or expect_type(k.pub, 'zset', 'published index')
+    or expect_type(k.ev, 'stream', 'event log')
+    or expect_type(k.ver, 'hash', 'comment versions')
+    or expect_type(k.ix, 'string', 'index marker')
+    or expect_type(k.lt, 'zset', 'listing by time')
+    or expect_type(k.ll, 'zset', 'listing by likes')
+    or expect_type(k.rc, 'hash', 'reply counts')
+    or expect_type(k.lk, 'hash', 'like counts')
+end
+
+-- Index members sort as their order does (fixed-width numbers first), so a page is a ZRANGE BYLEX.
+local function pad(n, width) return string.format('%0' .. width .. 'd', n) end
+local function time_member(created, id) return pad(created, 16) .. ':' .. id end
+local function likes_member(likes, created, id) return pad(likes, 10) .. ':' .. pad(created, 16) .. ':' .. id end
+local function hnum(key, field) return tonumber(redis.call('HGET', key, field) or '0') or 0 end
+
+-- A stored comment's createdAt, or nil when it is missing or unreadable (then it has no place to keep).
+local function created_of(key)
+  if redis.call('TYPE', key)['ok'] ~= 'string' then return nil end
+  local ok, c = pcall(cjson.decode, redis.call('GET', key))
+  if ok and type(c) == 'table' and type(c['createdAt']) == 'number' then return c['createdAt'] end
+  return nil
+end
+
+-- A top-level comment is listed while it is published or has published replies (0021).
+local function relist(id, created)
+  local by_likes = likes_member(hnum(k.lk, id), created, id)
+  if redis.call('ZSCORE', k.pub, id) or hnum(k.rc, id) > 0 then
+    redis.call('ZADD', k.lt, 0, time_member(created, id))
+    redis.call('ZADD', k.ll, 0, by_likes)
+  else
+    redis.call('ZREM', k.lt, time_member(created, id))
+    redis.call('ZREM', k.ll, by_likes)
+  end
+end
+
+-- After a comment went from status before ('none' when new) to after, its published index entry
+-- already updated: a top-level one is listed or not; a reply is among its root's replies while
+-- published or deleted (a tombstone keeps its place), counted in the root's replyCount while
+-- published, and its root is listed or not by that count.
+local function reindex(id, created, root_id, replies_key, root_created, before, after)
+  if root_id == '' then
+    relist(id, created)
+    return
+  end
+  if after == 'published' or after == 'deleted' then
+    redis.call('ZADD', replies_key, 0, time_member(created, id))
+  else
+    redis.call('ZREM', replies_key, time_member(created, id))
+  end
+  local delta = (after == 'published' and 1 or 0) - (before == 'published' and 1 or 0)
+  if delta ~= 0 and redis.call('HINCRBY', k.rc, root_id, delta) <= 0 then redis.call('HDEL', k.rc, root_id) end
+  if root_created then relist(root_id, root_created) end
+end
+
+local function text_or_nil(v)
+  if type(v) == 'string' then return v end
+  return nil
+end
+
+-- Builds the listing indexes of a thread stored before them, once: every comment the thread
+-- names (its published index, its versions) is read, a reply's root and depth found up its
+-- parent chain and written into its JSON (prepended, so no other byte of it changes), and the
+-- listings, replies and reply counts written from the statuses. A new thread only gets its marker.
+local function index_thread()
+  if redis.call('EXISTS', k.ix) == 1 then return nil end
+  local ids, seen = {}, {}
+  local function note(id)
+    if not seen[id] then
+      seen[id] = true
+      ids[#ids + 1] = id
+    end
+  end
+  for _, id in ipairs(redis.call('ZRANGE', k.pub, 0, -1)) do note(id) end
+  for _, id in ipairs(redis.call('HKEYS', k.ver)) do note(id) end
+  local found = {}
+  for _, id in ipairs(ids) do
+    local key = base .. ':c:' .. id
+    if redis.call('TYPE', key)['ok'] == 'string' then
+      local raw = redis.call('GET', key)
+      local ok, c = pcall(cjson.decode, raw)
+      if ok and type(c) == 'table' and type(c['createdAt']) == 'number' then found[id] = {key = key, raw = raw, c = c} end
+    end
+  end
+  for _, id in ipairs(ids) do
+    local e = found[id]
+    if e then
+      if e.c['rootId'] ~= nil then
+        e.root = text_or_nil(e.c['rootId'])
+      else
+        -- Bounded: a cycle in damaged data must end.
+        local parent, depth = text_or_nil(e.c['parentId']), 0
+        while parent and depth < 10000 do
+          depth = depth + 1
+          e.root = parent
+          local up = found[parent]
+          parent = up and text_or_nil(up.c['parentId']) or nil
+        end
+        e.depth = depth
+      end
+      if e.root then
+        local refused = expect_type(base .. ':r:' .. e.root, 'zset', 'replies index')
+        if refused then return refused end
+      end
+    end
+  end
+  local counts = {}
+  for _, id in ipairs(ids) do
+    local e = found[id]
+    if e then
+      if e.depth and string.sub(e.raw, 1, 1) == '{' and string.sub(e.raw, 2, 2) ~= '}' then
+        local root = e.root and cjson.encode(e.root) or 'null'
+        redis.call('SET', e.key, '{"rootId":' .. root .. ',"depth":' .. e.depth .. ',' .. string.sub(e.raw, 2))
+      end
+      local status = e.c['status']
+      if e.root and (status == 'published' or status == 'deleted') then
+        redis.call('ZADD', base .. ':r:' .. e.root, 0, time_member(e.c['createdAt'], id))
+      end
+      if e.root and status == 'published' then counts[e.root] = (counts[e.root] or 0) + 1 end
+    end
+  end
+  for root, n in pairs(counts) do redis.call('HSET', k.rc, root, n) end
+  for _, id in ipairs(ids) do
+    local e = found[id]
+    if e and not e.root then relist(id, e.c['createdAt']) end
+  end
+  redis.call('SET', k.ix, '1')
+  return nil
+end
+`;
+
+/**
+ * Create a comment. KEYS: the thread's (THREAD_INDEX), then 10 idem, 11 comment, 12 the author's
+ * pending zset, 13 its root's replies zset (a top-level comment's own, unused), 14 its root's key
+ * (a top-level comment's own, unused).
+ * ARGV: 1 base, 2 comment JSON, 3 status, 4 id, 5 createdAt, 6 idem TTL s, 7 stream max length,
+ * 8 public comment JSON, 9 root id ('' for a top-level comment), 10 its likes (an import's; else 0).
  * The event log keeps the public comment ('c') and the count after it ('n'); the event itself
  * is built when read, by the one builder both stores share (public-views.ts).
  * Returns {0, existingId} for a used idempotency key, else {1, seq, count, repaired} (seq and
  * count 0 when not published; repaired 1 when the seq key was missing, corrupt or behind).
- * The comment starts at version 1 (threadKeys().versions).
+ * The comment starts at version 1 (threadKeys().versions). A published top-level comment is
+ * listed; a published reply counts in its root's replyCount, which lists the root if it was not.
  *
  * The thread's seq is derived data: it must be at least the top score of the published index
  * and the stream's last id. When the key was lost (evicted, deleted) or holds garbage, it is
@@ -81,124 +228,256 @@ end
  */
 export const CREATE_COMMENT = `#!lua
 ${EXPECT_TYPE}
+${EXPECT_INTEGER}
 ${NEXT_SEQ}
-local refused = expect_type(KEYS[1], 'string', 'idempotency key')
+${THREAD_INDEX}
+local refused = expect_type(KEYS[10], 'string', 'idempotency key')
 if refused then return refused end
-local existing = redis.call('GET', KEYS[1])
+local existing = redis.call('GET', KEYS[10])
 if existing then return {0, existing} end
-if redis.call('EXISTS', KEYS[4]) == 1 then
-  return redis.error_reply('ERR comment ' .. KEYS[4] .. ' already exists; nothing was written')
+if redis.call('EXISTS', KEYS[11]) == 1 then
+  return redis.error_reply('ERR comment ' .. KEYS[11] .. ' already exists; nothing was written')
 end
-refused = expect_type(KEYS[7], 'hash', 'comment versions')
+local id, status, root_id = ARGV[4], ARGV[3], ARGV[9]
+refused = check_thread()
+  or expect_type(KEYS[12], 'zset', 'pending index')
+  or expect_type(KEYS[13], 'zset', 'replies index')
+  or expect_integer(k.rc, root_id, 'reply count')
 if refused then return refused end
+refused = index_thread()
+if refused then return refused end
+local root_created = nil
+if root_id ~= '' then root_created = created_of(KEYS[14]) end
 
-if ARGV[2] == 'published' then
-  refused = expect_type(KEYS[2], 'string', 'thread seq')
-    or expect_type(KEYS[3], 'zset', 'published index')
-    or expect_type(KEYS[5], 'stream', 'event log')
-  if refused then return refused end
-  local seq, repaired = next_seq(KEYS[2], KEYS[3], KEYS[5])
+local seq, count, repaired = 0, 0, 0
+if status == 'published' then
+  seq, repaired = next_seq(k.seq, k.pub, k.ev)
   local seqText = string.format('%d', seq)
-  local count = redis.call('ZCARD', KEYS[3]) + 1
+  count = redis.call('ZCARD', k.pub) + 1
   -- Checked above, nothing below can fail. XADD goes first all the same: it is the one
   -- write whose success depends on data (its id must exceed the stream's last).
-  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], seqText .. '-0', 'c', ARGV[7], 'n', count)
-  redis.call('SET', KEYS[2], seqText)
-  redis.call('ZADD', KEYS[3], seq, ARGV[3])
-  redis.call('SET', KEYS[4], ARGV[1])
-  redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[5])
-  redis.call('HSET', KEYS[7], ARGV[3], 1)
-  return {1, seq, count, repaired}
+  redis.call('XADD', k.ev, 'MAXLEN', '~', ARGV[7], seqText .. '-0', 'c', ARGV[8], 'n', count)
+  redis.call('SET', k.seq, seqText)
+  redis.call('ZADD', k.pub, seq, id)
 end
-
-if ARGV[2] == 'pending' then
-  refused = expect_type(KEYS[6], 'zset', 'pending index')
-  if refused then return refused end
-  redis.call('ZADD', KEYS[6], ARGV[4], ARGV[3])
-end
-redis.call('SET', KEYS[4], ARGV[1])
-redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[5])
-redis.call('HSET', KEYS[7], ARGV[3], 1)
-return {1, 0, 0, 0}
+if status == 'pending' then redis.call('ZADD', KEYS[12], ARGV[5], id) end
+redis.call('SET', KEYS[11], ARGV[2])
+redis.call('SET', KEYS[10], id, 'EX', ARGV[6])
+redis.call('HSET', k.ver, id, 1)
+if (tonumber(ARGV[10]) or 0) > 0 then redis.call('HSET', k.lk, id, ARGV[10]) end
+reindex(id, tonumber(ARGV[5]), root_id, KEYS[13], root_created, 'none', status)
+return {1, seq, count, repaired}
 `;
 
 /**
- * A moderation change to one comment, in one step on the thread's keys: a decision, a report,
- * or the report that hides it. The caller works out the new state from the stored JSON it read
- * (moderation-transitions.ts); this script writes it only if the comment is still exactly that JSON.
+ * A change to one comment, in one step on the thread's keys: a moderator's decision, a report or
+ * the report that hides it, its author's edit or deletion. The caller works out the new state
+ * from the stored JSON it read (moderation-transitions.ts); this script writes it only if the
+ * comment is still exactly that JSON.
  *
- * KEYS: comment, seq, published zset, events stream, the author's pending zset, versions hash,
- * the comment's decisions hash.
- * ARGV: 1 id, 2 the stored JSON the change was worked out from, 3 the revision the moderator saw
- * ('' for a report), 4 the new JSON, 5 'publish' | 'unpublish' | 'none' (the thread), 6 the new
- * public JSON (for a comment:created event), 7 stream max length, 8 'add' | 'remove' | 'none'
- * (the author's pending index), 9 createdAt, 10 the audit entry JSON ('' for none).
+ * KEYS: the thread's (THREAD_INDEX), then 10 comment, 11 the author's pending zset, 12 the
+ * comment's decisions hash, 13 its root's replies zset (a top-level comment's own, unused), 14 its
+ * root's key (a top-level comment's own), 15 its likers set.
+ * ARGV: 1 base, 2 id, 3 the stored JSON the change was worked out from, 4 the revision the
+ * caller saw ('' for none), 5 the new JSON, 6 'publish' | 'unpublish' | 'update' | 'none' (the
+ * thread), 7 the new public JSON (for comment:created and comment:updated), 8 stream max length,
+ * 9 'add' | 'remove' | 'none' (the author's pending index), 10 createdAt, 11 the audit entry
+ * JSON ('' for none), 12 the status before, 13 the status after, 14 root id ('' for a top-level
+ * comment), 15 '1' to take its likes away (a deletion).
  *
  * Returns {0} when there is no such comment; {2, stored JSON} when its revision is not the one
- * the moderator saw (ALREADY_DECIDED: of two decisions on one view, the second always lands
- * here, because the first bumped the revision inside this same script); {3, stored} when it
- * changed since the caller read it without a new revision (a report came in): the caller
- * works the change out again (so two reports at once both land, and a reader's second report
- * sent at the same moment as their first finds the first);
+ * the caller saw (ALREADY_DECIDED for a decision, CONFLICT for an edit: of two on one view, the
+ * second always lands here, because the first bumped the revision inside this same script);
+ * {3, stored} when it changed since the caller read it without a new revision (a report came
+ * in): the caller works the change out again (so two reports at once both land, and a reader's
+ * second report sent at the same moment as their first finds the first);
  * {1, seq, count, repaired, version} when written (seq 0 when no thread event was logged).
  * A published comment's event is comment:created ('c' public JSON), an unpublished one's
- * comment:deleted ('d' its id), each with the count after it ('n').
+ * comment:deleted ('d' its id), an edited one's comment:updated ('u' public JSON), each with the
+ * count after it ('n').
  */
 export const MOVE_COMMENT = `#!lua
 ${EXPECT_TYPE}
+${EXPECT_INTEGER}
 ${NEXT_SEQ}
-local refused = expect_type(KEYS[1], 'string', 'comment')
+${THREAD_INDEX}
+local refused = expect_type(KEYS[10], 'string', 'comment')
 if refused then return refused end
-local raw = redis.call('GET', KEYS[1])
+local raw = redis.call('GET', KEYS[10])
 if not raw then return {0} end
-if ARGV[3] ~= '' then
+if ARGV[4] ~= '' then
   local ok, stored = pcall(cjson.decode, raw)
   if not ok or type(stored) ~= 'table' then
-    return redis.error_reply('ERR comment ' .. KEYS[1] .. ' is not readable JSON; nothing was written')
+    return redis.error_reply('ERR comment ' .. KEYS[10] .. ' is not readable JSON; nothing was written')
   end
   local revision = stored['revision']
   if type(revision) ~= 'number' then revision = 0 end
-  if revision ~= tonumber(ARGV[3]) then return {2, raw} end
+  if revision ~= tonumber(ARGV[4]) then return {2, raw} end
 end
-if raw ~= ARGV[2] then return {3, raw} end
-refused = expect_type(KEYS[5], 'zset', 'pending index')
-  or expect_type(KEYS[6], 'hash', 'comment versions')
-  or expect_type(KEYS[7], 'hash', 'comment decisions')
+if raw ~= ARGV[3] then return {3, raw} end
+local id, root_id = ARGV[2], ARGV[14]
+refused = check_thread()
+  or expect_type(KEYS[11], 'zset', 'pending index')
+  or expect_type(KEYS[12], 'hash', 'comment decisions')
+  or expect_type(KEYS[13], 'zset', 'replies index')
+  or expect_type(KEYS[15], 'set', 'likers')
+  or expect_integer(k.ver, id, 'comment version')
+  or expect_integer(k.rc, root_id, 'reply count')
 if refused then return refused end
-local version = redis.call('HGET', KEYS[6], ARGV[1])
-if version and not string.match(version, '^%d+$') then
-  return redis.error_reply('ERR version of ' .. ARGV[1] .. ' in ' .. KEYS[6] .. ' is not a number; nothing was written')
-end
+refused = index_thread()
+if refused then return refused end
+local root_created = nil
+if root_id ~= '' then root_created = created_of(KEYS[14]) end
+local created = tonumber(ARGV[10])
+
 local seq, count, repaired = 0, 0, 0
-if ARGV[5] ~= 'none' then
-  refused = expect_type(KEYS[2], 'string', 'thread seq')
-    or expect_type(KEYS[3], 'zset', 'published index')
-    or expect_type(KEYS[4], 'stream', 'event log')
-  if refused then return refused end
-  local listed = redis.call('ZSCORE', KEYS[3], ARGV[1])
-  -- Checked above, nothing below can fail; XADD first as in CREATE_COMMENT.
-  if ARGV[5] == 'publish' and not listed then
-    seq, repaired = next_seq(KEYS[2], KEYS[3], KEYS[4])
-    count = redis.call('ZCARD', KEYS[3]) + 1
-    local seqText = string.format('%d', seq)
-    redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[7], seqText .. '-0', 'c', ARGV[6], 'n', count)
-    redis.call('SET', KEYS[2], seqText)
-    redis.call('ZADD', KEYS[3], seq, ARGV[1])
-  elseif ARGV[5] == 'unpublish' and listed then
-    seq, repaired = next_seq(KEYS[2], KEYS[3], KEYS[4])
-    count = redis.call('ZCARD', KEYS[3]) - 1
-    local seqText = string.format('%d', seq)
-    redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[7], seqText .. '-0', 'd', ARGV[1], 'n', count)
-    redis.call('SET', KEYS[2], seqText)
-    redis.call('ZREM', KEYS[3], ARGV[1])
+local listed = redis.call('ZSCORE', k.pub, id)
+-- Checked above, nothing below can fail; XADD first as in CREATE_COMMENT.
+if (ARGV[6] == 'publish' and not listed) or (ARGV[6] == 'unpublish' and listed) or (ARGV[6] == 'update' and listed) then
+  seq, repaired = next_seq(k.seq, k.pub, k.ev)
+  local seqText = string.format('%d', seq)
+  if ARGV[6] == 'publish' then
+    count = redis.call('ZCARD', k.pub) + 1
+    redis.call('XADD', k.ev, 'MAXLEN', '~', ARGV[8], seqText .. '-0', 'c', ARGV[7], 'n', count)
+    redis.call('ZADD', k.pub, seq, id)
+  elseif ARGV[6] == 'unpublish' then
+    count = redis.call('ZCARD', k.pub) - 1
+    redis.call('XADD', k.ev, 'MAXLEN', '~', ARGV[8], seqText .. '-0', 'd', id, 'n', count)
+    redis.call('ZREM', k.pub, id)
+  else
+    count = redis.call('ZCARD', k.pub)
+    redis.call('XADD', k.ev, 'MAXLEN', '~', ARGV[8], seqText .. '-0', 'u', ARGV[7], 'n', count)
   end
+  redis.call('SET', k.seq, seqText)
 end
-if ARGV[8] == 'add' then redis.call('ZADD', KEYS[5], ARGV[9], ARGV[1]) end
-if ARGV[8] == 'remove' then redis.call('ZREM', KEYS[5], ARGV[1]) end
-redis.call('SET', KEYS[1], ARGV[4])
-local next_version = redis.call('HINCRBY', KEYS[6], ARGV[1], 1)
-if ARGV[10] ~= '' then redis.call('HSET', KEYS[7], next_version, ARGV[10]) end
+if ARGV[9] == 'add' then redis.call('ZADD', KEYS[11], created, id) end
+if ARGV[9] == 'remove' then redis.call('ZREM', KEYS[11], id) end
+redis.call('SET', KEYS[10], ARGV[5])
+if ARGV[15] == '1' then
+  if root_id == '' then redis.call('ZREM', k.ll, likes_member(hnum(k.lk, id), created, id)) end
+  redis.call('HDEL', k.lk, id)
+  redis.call('DEL', KEYS[15])
+end
+reindex(id, created, root_id, KEYS[13], root_created, ARGV[12], ARGV[13])
+local next_version = redis.call('HINCRBY', k.ver, id, 1)
+if ARGV[11] ~= '' then redis.call('HSET', KEYS[12], next_version, ARGV[11]) end
 return {1, seq, count, repaired, next_version}
+`;
+
+/**
+ * One identity's like of a published comment, or its taking back. KEYS: the thread's
+ * (THREAD_INDEX), then 10 the comment's likers set. ARGV: 1 base, 2 id, 3 the author id, 4 '1'
+ * like | '0' unlike, 5 createdAt, 6 root id ('' for a top-level comment), 7 stream max length.
+ * Returns {0} when the comment is not published in the thread; {1, likes, seq, repaired} (seq 0
+ * when nothing changed: a repeated like or unlike). The count, the likers, the listing by likes
+ * and the comment:liked event ('l' id, 'k' likes) change together.
+ */
+export const REACT_TO_COMMENT = `#!lua
+${EXPECT_TYPE}
+${EXPECT_INTEGER}
+${NEXT_SEQ}
+${THREAD_INDEX}
+local id, author = ARGV[2], ARGV[3]
+local refused = check_thread() or expect_type(KEYS[10], 'set', 'likers') or expect_integer(k.lk, id, 'like count')
+if refused then return refused end
+refused = index_thread()
+if refused then return refused end
+if not redis.call('ZSCORE', k.pub, id) then return {0} end
+local like = ARGV[4] == '1'
+local likes = hnum(k.lk, id)
+if (redis.call('SISMEMBER', KEYS[10], author) == 1) == like then return {1, likes, 0, 0} end
+local after = likes - 1
+if like then after = likes + 1 end
+if after < 0 then after = 0 end
+local seq, repaired = next_seq(k.seq, k.pub, k.ev)
+local seqText = string.format('%d', seq)
+redis.call('XADD', k.ev, 'MAXLEN', '~', ARGV[7], seqText .. '-0', 'l', id, 'k', after)
+redis.call('SET', k.seq, seqText)
+if like then redis.call('SADD', KEYS[10], author) else redis.call('SREM', KEYS[10], author) end
+if after > 0 then redis.call('HSET', k.lk, id, after) else redis.call('HDEL', k.lk, id) end
+local created = tonumber(ARGV[5])
+if ARGV[6] == '' and redis.call('ZREM', k.ll, likes_member(likes, created, id)) == 1 then
+  redis.call('ZADD', k.ll, 0, likes_member(after, created, id))
+end
+return {1, after, seq, repaired}
+`;
+
+/** Builds a thread's listing indexes if it was stored before them (THREAD_INDEX). KEYS: the thread's. ARGV: base. */
+export const INDEX_THREAD = `#!lua
+${EXPECT_TYPE}
+${THREAD_INDEX}
+local refused = check_thread()
+if refused then return refused end
+refused = index_thread()
+if refused then return refused end
+return 1
+`;
+
+/**
+ * Shared by the read scripts: a comment as the reader of an index gets it: its JSON (false when
+ * gone), its likes, its replyCount, and 1 when the viewer (ARGV named by the caller; '' none) likes it.
+ */
+const READ_ITEM = `
+local function item(base, lk, rc, id, viewer)
+  local liked = 0
+  if viewer ~= '' and redis.call('SISMEMBER', base .. ':lv:' .. id, viewer) == 1 then liked = 1 end
+  return {id, redis.call('GET', base .. ':c:' .. id), redis.call('HGET', lk, id) or '0', redis.call('HGET', rc, id) or '0', liked}
+end
+`;
+
+/**
+ * A page of a thread in one read: the listed top-level comments after the cursor in one order,
+ * each with its first replies, the thread's count and seq. KEYS: 1 the listing (by time or by
+ * likes), 2 published zset, 3 seq, 4 index marker, 5 versions hash, 6 like counts, 7 reply counts.
+ * ARGV: 1 base, 2 'rev' | 'fwd', 3 where to start ('+', '-' or '(<member>'), 4 limit, 5 replies
+ * per root, 6 the viewer ('' none), 7 where the id starts in a member (after its fixed-width numbers).
+ * Returns {0} when the thread's indexes were never built (INDEX_THREAD first), else
+ * {1, count, seq, more, {{member, item, {item, …}}, …}} with items as READ_ITEM makes them.
+ */
+export const READ_THREAD_PAGE = `#!lua flags=no-writes
+${READ_ITEM}
+if redis.call('EXISTS', KEYS[4]) == 0 and (redis.call('EXISTS', KEYS[2]) == 1 or redis.call('EXISTS', KEYS[5]) == 1) then return {0} end
+local base, limit, per_root, viewer, at = ARGV[1], tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
+local members
+if ARGV[2] == 'rev' then
+  members = redis.call('ZRANGE', KEYS[1], ARGV[3], '-', 'BYLEX', 'REV', 'LIMIT', 0, limit + 1)
+else
+  members = redis.call('ZRANGE', KEYS[1], ARGV[3], '+', 'BYLEX', 'LIMIT', 0, limit + 1)
+end
+local tops = {}
+for i = 1, math.min(#members, limit) do
+  local id = string.sub(members[i], at)
+  local replies = {}
+  if per_root > 0 then
+    for _, member in ipairs(redis.call('ZRANGE', base .. ':r:' .. id, '-', '+', 'BYLEX', 'LIMIT', 0, per_root)) do
+      replies[#replies + 1] = item(base, KEYS[6], KEYS[7], string.sub(member, 18), viewer)
+    end
+  end
+  tops[#tops + 1] = {members[i], item(base, KEYS[6], KEYS[7], id, viewer), replies}
+end
+local more = 0
+if #members > limit then more = 1 end
+return {1, redis.call('ZCARD', KEYS[2]), redis.call('GET', KEYS[3]) or '0', more, tops}
+`;
+
+/**
+ * More replies under one top-level comment, oldest first. KEYS: 1 its replies zset, 2 index
+ * marker, 3 published zset, 4 versions hash, 5 like counts, 6 reply counts. ARGV: 1 base, 2 where
+ * to start ('-' or '(<member>'), 3 how many to skip, 4 limit, 5 the viewer ('' none).
+ * Returns {0} when the thread's indexes were never built, else {1, more, {{member, item}, …}}.
+ */
+export const READ_REPLIES = `#!lua flags=no-writes
+${READ_ITEM}
+if redis.call('EXISTS', KEYS[2]) == 0 and (redis.call('EXISTS', KEYS[3]) == 1 or redis.call('EXISTS', KEYS[4]) == 1) then return {0} end
+local limit = tonumber(ARGV[4])
+local members = redis.call('ZRANGE', KEYS[1], ARGV[2], '+', 'BYLEX', 'LIMIT', tonumber(ARGV[3]), limit + 1)
+local out = {}
+for i = 1, math.min(#members, limit) do
+  out[#out + 1] = {members[i], item(ARGV[1], KEYS[5], KEYS[6], string.sub(members[i], 18), ARGV[5])}
+end
+local more = 0
+if #members > limit then more = 1 end
+return {1, more, out}
 `;
 
 /**
@@ -273,7 +552,8 @@ return 1
  * A comment in its author's site-wide record, idempotently. The first time: its recent post,
  * its entry in the author's comments, firstSeen and the latest name. Every time a later version
  * comes: the counts follow its status (the author's approved and rejected counts are the tallies
- * of their comments' current statuses, so a reject-then-approve leaves them as before).
+ * of their comments' current statuses, so a reject-then-approve leaves them as before), except
+ * that a deleted comment stays counted as what it was before.
  *
  * KEYS: counts hash, recent list, recorded zset (earlier versions'), counted hash, comments zset.
  * ARGV: 1 id, 2 version, 3 status, 4 recent-post JSON, 5 recent posts kept, 6 createdAt,
@@ -321,13 +601,16 @@ else
   first = true
 end
 if not first and before_version >= tonumber(ARGV[2]) then return 0 end
+local status = ARGV[3]
+-- Its author deleting it leaves their counts as they were (0021): it stays counted as what it was.
+if status == 'deleted' and not first then status = before_status end
 if not first then
   local was = field_of(before_status)
   if was then redis.call('HINCRBY', KEYS[1], was, -1) end
 end
-local now = field_of(ARGV[3])
+local now = field_of(status)
 if now then redis.call('HINCRBY', KEYS[1], now, 1) end
-redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. ':' .. ARGV[3])
+redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. ':' .. status)
 if first then
   local created = tonumber(ARGV[6])
   redis.call('LPUSH', KEYS[2], ARGV[4])

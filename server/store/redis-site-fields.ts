@@ -5,10 +5,15 @@
 import type { SiteRecord, SiteUpdate } from './site-types.ts';
 
 const FIELDS = ['id', 'name', 'origins', 'ssoSecret', 'preModerated', 'closedPages', 'moderation', 'alerts', 'createdAt', 'updatedAt'] as const;
+/** Fields a record may lack (and records written before them do): absent from the hash, absent from the record. */
+const OPTIONAL_FIELDS = ['reservedNames', 'editWindowMinutes'] as const;
 
 /** The whole record as the field/value pairs of its hash. */
 export function siteFields(site: SiteRecord): string[] {
-  return FIELDS.flatMap((field) => [field, JSON.stringify(site[field] ?? null)]);
+  return [
+    ...FIELDS.flatMap((field) => [field, JSON.stringify(site[field] ?? null)]),
+    ...OPTIONAL_FIELDS.flatMap((field) => (site[field] === undefined ? [] : [field, JSON.stringify(site[field])])),
+  ];
 }
 
 /** The fields an update gives (the undefined ones left out) as field/value pairs. */
@@ -23,6 +28,11 @@ export function siteFromHash(raw: Record<string, string>): SiteRecord | null {
     const json = raw[field];
     if (json === undefined) return null;
     values[field] = JSON.parse(json);
+  }
+  for (const field of OPTIONAL_FIELDS) {
+    const json = raw[field];
+    const value: unknown = json === undefined ? null : JSON.parse(json);
+    if (value !== null) values[field] = value;
   }
   return values as unknown as SiteRecord;
 }

@@ -11,7 +11,8 @@ import { describeModerationContract } from './moderation.contract.ts';
 import { describeSiteDirectoryContract } from './site.contract.ts';
 import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
 import { describeCommentTransferContract } from './transfer.contract.ts';
-import type { CommentStore, DecideOptions, Decision, NewComment } from './types.ts';
+import { describeThreadContract } from './thread.contract.ts';
+import type { CommentStore, DecideOptions, Decision, NewComment, ThreadPageQuery } from './types.ts';
 
 async function connectAdmin(url: string) {
   const admin = createClient({ url });
@@ -54,6 +55,10 @@ describeCommentStoreContract('redis', openRedis);
 describeModerationContract('redis', openRedis);
 describeSiteDirectoryContract('redis', openRedis);
 describeCommentTransferContract('redis', openRedis);
+describeThreadContract('redis', openRedis);
+
+/** The first page of a thread, newest first, as the widget asks for it. */
+const FIRST_PAGE: ThreadPageQuery = { sort: 'newest', cursor: null, limit: 20, repliesPerRoot: 50, viewerId: null };
 
 let counter = 0;
 function comment(over: Partial<NewComment> = {}): NewComment {
@@ -63,11 +68,19 @@ function comment(over: Partial<NewComment> = {}): NewComment {
     site: 'demo',
     page: '/a',
     parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
     authorId: 'author-a',
     authorName: 'Ani',
+    authorKind: 'anonymous',
+    avatarUrl: null,
     text: `komentar ${counter}`,
     status: 'published',
     createdAt: 1_700_000_000_000 + counter,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
     moderation: { action: 'publish', reasons: [] },
     ...over,
   };
@@ -112,11 +125,11 @@ describe('redis store when its keys are damaged', () => {
     await admin.del(k.seq);
     const next = await store.createComment(comment(), 'after-lost-seq-1');
     expect(next.event?.seq).toBe(4);
-    expect(next.event?.count).toBe(4);
+    expect(next.event).toMatchObject({ type: 'comment:created', count: 4 });
     const log = await store.readEvents('demo', '/a', 0, 100);
     expect(log.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(log.seq).toBe(4);
-    const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 });
+    const page = await store.getThreadPage('demo', '/a', FIRST_PAGE);
     expect(page.comments.map((c) => c.id)[0]).toBe(next.comment.id);
     expect(page.seq).toBe(4);
     expect(warnings.filter((w) => /seq key of thread demo:\/a .*rebuilt/.test(w))).toHaveLength(1);
@@ -128,7 +141,7 @@ describe('redis store when its keys are damaged', () => {
     await admin.del([k.seq, k.events]);
     const next = await store.createComment(comment(), 'after-lost-seq-2');
     expect(next.event?.seq).toBe(3);
-    expect((await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 })).count).toBe(3);
+    expect((await store.getThreadPage('demo', '/a', FIRST_PAGE)).count).toBe(3);
   });
 
   it('repairs a seq that holds something other than a number', async () => {
@@ -221,7 +234,7 @@ describe('redis store on a redis-server of its own', () => {
       await admin.configSet({ maxmemory: '0' });
     }
     expect((await admin.keys(`${prefix}:*`)).sort()).toEqual(keysBefore);
-    const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 20 });
+    const page = await store.getThreadPage('demo', '/a', FIRST_PAGE);
     expect(page.count).toBe(1);
     expect(page.seq).toBe(1);
     const after = await store.createComment(comment(), 'after-oom');

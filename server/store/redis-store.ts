@@ -27,9 +27,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import type { AuditEntry } from '../../protocol/moderation.ts';
 import { isPublicComment, isThreadEvent } from '../../protocol/guards.ts';
-import { commentCreatedEvent, commentDeletedEvent, toPublicComment } from './public-views.ts';
+import type { PublicComment } from '../../protocol/comment.ts';
+import {
+  commentCreatedEvent,
+  commentDeletedEvent,
+  commentLikedEvent,
+  commentUpdatedEvent,
+  toPublicComment,
+  withCommentDefaults,
+  type StoredBefore0021,
+} from './public-views.ts';
 import { decisionAuditEntry } from './decision-audit.ts';
-import { StoreUnavailableError } from './errors.ts';
+import { StoreInputError, StoreUnavailableError } from './errors.ts';
 import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
 import {
   authorKeys as authorKeysOf,
@@ -47,8 +56,12 @@ import {
   CREATE_MODERATOR,
   CREATE_SESSION,
   CREATE_SITE,
+  INDEX_THREAD,
   MOVE_COMMENT,
+  REACT_TO_COMMENT,
   READ_PUBLISHED_EVENT,
+  READ_REPLIES,
+  READ_THREAD_PAGE,
   RECORD_AUDIT,
   REMOVE_MODERATOR,
   REMOVE_SITE,
@@ -60,16 +73,32 @@ import {
   UPDATE_SITE,
 } from './redis-scripts.ts';
 import { siteFields, siteFromHash, siteUpdateFields } from './redis-site-fields.ts';
-import { createdStatusOf, creationFigures, planDecision, planReport, queuedAt, queueOf, utcDay, type Transition } from './moderation-transitions.ts';
+import {
+  createdStatusOf,
+  creationFigures,
+  planDecision,
+  planDelete,
+  planEdit,
+  planReport,
+  queuedAt,
+  queueOf,
+  utcDay,
+  type EditEvent,
+  type Transition,
+} from './moderation-transitions.ts';
+import { ID_AT, listingOf, parseRepliesCursor, parseThreadCursor, repliesCursor, threadCursor } from './redis-thread-cursor.ts';
 import {
   AUTHOR_RECENT_KEPT,
   type AuthorHistory,
+  type CommentEdit,
   type CommentStore,
   type CreateCommentResult,
   type DailyStats,
   type DecideOptions,
   type DecideResult,
   type Decision,
+  type DeleteResult,
+  type EditResult,
   type ModeratorAccount,
   type ModeratorRole,
   type ModeratorSession,
@@ -78,12 +107,15 @@ import {
   type QueueName,
   type QueuePage,
   type QueueQuery,
+  type ReactResult,
+  type RepliesQuery,
   type ReportResult,
   type SignInLink,
   type SitePolicyRecord,
   type SiteRecord,
   type SiteUpdate,
   type StoredComment,
+  type StoredReplies,
   type StoredReport,
   type StoredThreadPage,
   type ThreadEvents,
@@ -122,9 +154,42 @@ const REPAIRS_PER_READ = 50;
 const CHANGE_ATTEMPTS = 20;
 
 type MoveReply = [number, (string | number)?, number?, number?, number?];
+/** A comment as the read scripts return it (READ_ITEM): id, JSON or null when gone, likes, replyCount, 1 when the viewer likes it. */
+type ItemReply = [string, string | null, string, string, number];
+/** READ_THREAD_PAGE's answer: {1, count, seq, more, {{member, item, {item…}}…}}. */
+type PageReply = [number, number, string, number, [string, ItemReply, ItemReply[]][]];
+/** READ_REPLIES's answer: {1, more, {{member, item}…}}. */
+type RepliesReply = [number, number, [string, ItemReply][]];
 
-/** MOVE_COMMENT's words for a thread move (its ARGV 5). */
-const THREAD_ARG = { in: 'publish', out: 'unpublish', none: 'none' } as const;
+/** MOVE_COMMENT's words for what a change logs in the thread (its ARGV 6). */
+type ThreadArg = 'publish' | 'unpublish' | 'update' | 'none';
+const THREAD_ARG_OF_EVENT: Record<NonNullable<EditEvent>, ThreadArg> = { created: 'publish', deleted: 'unpublish', updated: 'update' };
+
+/**
+ * A comment's JSON as stored: its likes and replyCount live in the thread's counters beside it
+ * (threadKeys().likes, replyCounts), so a like or a reply never rewrites it and never makes a
+ * moderator's decision, planned over the exact JSON, start again.
+ */
+function storedJson(comment: StoredComment): string {
+  const { likes: _likes, replyCount: _replies, ...rest } = comment;
+  return JSON.stringify(rest);
+}
+
+/** A stored comment with its counters as the thread holds them now (absent: 0). */
+function withCounts(json: string, likes: unknown, replies: unknown): StoredComment {
+  return { ...parseStoredComment(json), likes: Number(likes ?? 0) || 0, replyCount: Number(replies ?? 0) || 0 };
+}
+
+/** The thread-wide keys every thread write script takes first, in THREAD_INDEX's order (redis-scripts.ts). */
+function threadScriptKeys(k: ReturnType<typeof threadKeys>): string[] {
+  return [k.seq, k.published, k.events, k.versions, k.indexed, k.byTime, k.byLikes, k.replyCounts, k.likes];
+}
+
+/** The keys a comment's place under its root is kept in: its root's replies and its root's own key (a top-level comment's own, unused). */
+function rootKeysOf(k: ReturnType<typeof threadKeys>, comment: Pick<StoredComment, 'id' | 'rootId'>): [string, string] {
+  const root = comment.rootId ?? comment.id;
+  return [k.replies(root), k.comment(root)];
+}
 
 export async function createRedisStore(options: RedisStoreOptions): Promise<CommentStore> {
   const prefix = options.prefix ?? 'rembuk';
@@ -170,9 +235,50 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   const queuesOf = (site: string) => queueKeys(prefix, site);
   const siteKeys = (site: string) => siteKeysOf(prefix, site);
 
+  /** A comment with its counters, read together (one MULTI: one slot); its raw JSON for a change planned over it. */
+  async function readCommentRaw(site: string, page: string, id: string): Promise<{ comment: StoredComment; raw: string } | null> {
+    const k = keys(site, page);
+    const [json, likes, replies] = await client.multi().get(k.comment(id)).hGet(k.likes, id).hGet(k.replyCounts, id).execTyped();
+    return typeof json === 'string' ? { comment: withCounts(json, likes, replies), raw: json } : null;
+  }
+
   async function readComment(site: string, page: string, id: string): Promise<StoredComment | null> {
-    const json = await client.get(keys(site, page).comment(id));
-    return json === null ? null : parseStoredComment(json);
+    return (await readCommentRaw(site, page, id))?.comment ?? null;
+  }
+
+  /** Comments read in one step per call, each with its counters, in the order given; gone ones skipped. */
+  async function readComments(site: string, page: string, ids: string[]): Promise<StoredComment[]> {
+    if (ids.length === 0) return [];
+    const k = keys(site, page);
+    const [raw, likes, replies] = await client
+      .multi()
+      .mGet(ids.map((id) => k.comment(id)))
+      .hmGet(k.likes, ids)
+      .hmGet(k.replyCounts, ids)
+      .execTyped();
+    const out: StoredComment[] = [];
+    raw.forEach((json, i) => {
+      if (typeof json === 'string') out.push(withCounts(json, likes[i], replies[i]));
+    });
+    return out;
+  }
+
+  /** Comments of any threads with their counters (a pipeline: each thread's keys sit in their own slot). */
+  async function withStoredCounts(comments: StoredComment[]): Promise<StoredComment[]> {
+    if (comments.length === 0) return [];
+    const pipeline = client.multi();
+    for (const c of comments) {
+      const k = keys(c.site, c.page);
+      pipeline.hGet(k.likes, c.id).hGet(k.replyCounts, c.id);
+    }
+    const counts = await pipeline.execAsPipeline();
+    return comments.map((c, i) => ({ ...c, likes: Number(counts[2 * i] ?? 0) || 0, replyCount: Number(counts[2 * i + 1] ?? 0) || 0 }));
+  }
+
+  /** Builds the listing indexes of a thread stored before them (INDEX_THREAD), then the caller reads again. */
+  async function indexThread(site: string, page: string): Promise<void> {
+    const k = keys(site, page);
+    await run('the thread index build', INDEX_THREAD, threadScriptKeys(k), [k.base]);
   }
 
   // ---- The second step (see the file's comment) ----
@@ -323,39 +429,62 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
   // ---- Changes to a comment ----
 
-  /** The thread event a written change logged (seq 0: none). */
-  function eventOf(plan: Transition, reply: MoveReply): ThreadEvent | null {
-    const seq = Number(reply[1] ?? 0);
-    if (seq === 0) return null;
-    const { comment } = plan;
-    if (reply[3] === 1) {
-      warn(
-        `Redis: the seq key of thread ${comment.site}:${comment.page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}).`,
-      );
-    }
-    const count = Number(reply[2]);
-    return plan.change.thread === 'in' ? commentCreatedEvent(comment, seq, count) : commentDeletedEvent(comment, seq, count);
+  function warnRepairedSeq(site: string, page: string, seq: number): void {
+    warn(`Redis: the seq key of thread ${site}:${page} was missing, corrupt or behind; rebuilt from its comments and events (now ${seq}).`);
   }
 
-  /** Runs MOVE_COMMENT for a change worked out from `raw`. */
-  async function move(stored: StoredComment, raw: string, plan: Transition, extra: { revision?: number; audit?: AuditEntry }) {
+  /** The thread event a written change logged (seq 0: none), as `thread` said to log it. */
+  function eventOf(comment: StoredComment, thread: ThreadArg, reply: MoveReply): ThreadEvent | null {
+    const seq = Number(reply[1] ?? 0);
+    if (seq === 0) return null;
+    if (reply[3] === 1) warnRepairedSeq(comment.site, comment.page, seq);
+    const count = Number(reply[2]);
+    if (thread === 'publish') return commentCreatedEvent(comment, seq, count);
+    if (thread === 'update') return commentUpdatedEvent(comment, seq, count);
+    return commentDeletedEvent(comment, seq, count);
+  }
+
+  /** What a decision's or a report's plan logs in the thread. */
+  const threadArgOf = (plan: Transition): ThreadArg =>
+    plan.change.thread === 'in' ? 'publish' : plan.change.thread === 'out' ? 'unpublish' : 'none';
+
+  /** Runs MOVE_COMMENT for a change worked out from `raw` (the stored JSON, `stored` the comment it holds). */
+  async function move(
+    stored: StoredComment,
+    raw: string,
+    plan: Transition,
+    thread: ThreadArg,
+    extra: { revision?: number; audit?: AuditEntry; dropLikes?: boolean },
+  ): Promise<MoveReply> {
     const k = keys(stored.site, stored.page);
     const { comment, change } = plan;
     return (await run(
-      'the moderation change',
+      'the comment change',
       MOVE_COMMENT,
-      [k.comment(comment.id), k.seq, k.published, k.events, k.pendingOf(comment.authorId), k.versions, k.decisions(comment.id)],
       [
+        ...threadScriptKeys(k),
+        k.comment(comment.id),
+        k.pendingOf(comment.authorId),
+        k.decisions(comment.id),
+        ...rootKeysOf(k, comment),
+        k.likers(comment.id),
+      ],
+      [
+        k.base,
         comment.id,
         raw,
         extra.revision === undefined ? '' : String(extra.revision),
-        JSON.stringify(comment),
-        THREAD_ARG[change.thread ?? 'none'],
+        storedJson(comment),
+        thread,
         JSON.stringify(toPublicComment(comment)),
         String(eventsKept),
         change.pending ?? 'none',
         String(comment.createdAt),
         extra.audit ? JSON.stringify(extra.audit) : '',
+        stored.status,
+        comment.status,
+        comment.rootId ?? '',
+        extra.dropLikes ? '1' : '',
       ],
     )) as MoveReply;
   }
@@ -379,14 +508,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     id: string,
     attempt: (stored: StoredComment, raw: string) => Promise<Attempt<R>>,
   ): Promise<R | { ok: false; code: 'NOT_FOUND' }> {
-    const k = keys(site, page);
     const token = await markUnsettled(site, page, id);
     let written = false;
     try {
       for (let tries = 0; tries < CHANGE_ATTEMPTS; tries += 1) {
-        const raw = await client.get(k.comment(id));
-        if (raw === null) return { ok: false, code: 'NOT_FOUND' };
-        const outcome = await attempt(parseStoredComment(raw), raw);
+        const read = await readCommentRaw(site, page, id);
+        if (read === null) return { ok: false, code: 'NOT_FOUND' };
+        const outcome = await attempt(read.comment, read.raw);
         if (outcome === 'changed') continue;
         if (outcome.written) {
           written = true;
@@ -408,12 +536,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const { comment } = plan;
       const audit = decisionAuditEntry({ site, page, id }, decision, options, stored, comment);
       // The revision compare-and-set happens again in the script, on the thread's keys.
-      const reply = await move(stored, raw, plan, { revision: options.revision, audit });
+      const thread = threadArgOf(plan);
+      const reply = await move(stored, raw, plan, thread, { revision: options.revision, audit });
       if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
-      if (reply[0] === 2) return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: parseStoredComment(String(reply[1])) } };
+      if (reply[0] === 2) {
+        const now = (await readComment(site, page, id)) ?? parseStoredComment(String(reply[1]));
+        return { answer: { ok: false, code: 'ALREADY_DECIDED', comment: now } };
+      }
       if (reply[0] === 3) return 'changed';
       return {
-        answer: { ok: true, comment, event: eventOf(plan, reply), from: plan.from, audit },
+        answer: { ok: true, comment, event: eventOf(comment, thread, reply), from: plan.from, audit },
         written: { comment, version: Number(reply[4]), audits: [audit] },
       };
     });
@@ -424,15 +556,138 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const plan = planReport(stored, entry, hideAt);
       if (!plan.ok) return { answer: plan };
       if (!plan.first) return { answer: { ok: true, first: false, comment: stored, event: null, hidden: false } };
-      const reply = await move(stored, raw, plan, {});
+      const thread = threadArgOf(plan);
+      const reply = await move(stored, raw, plan, thread, {});
       if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
       if (reply[0] !== 1) return 'changed';
       const { comment } = plan;
       return {
-        answer: { ok: true, first: true, comment, event: eventOf(plan, reply), hidden: plan.hidden },
+        answer: { ok: true, first: true, comment, event: eventOf(comment, thread, reply), hidden: plan.hidden },
         written: { comment, version: Number(reply[4]), audits: [] },
       };
     });
+  }
+
+  function edit(site: string, page: string, id: string, change: CommentEdit): Promise<EditResult> {
+    return changeComment<EditResult>('an edit', site, page, id, async (stored, raw) => {
+      const plan = planEdit(stored, change);
+      if (!plan.ok) return { answer: { ok: false, code: plan.code } };
+      const thread = plan.event === null ? 'none' : THREAD_ARG_OF_EVENT[plan.event];
+      // The revision compare-and-set happens again in the script: a decision in between is never overwritten.
+      const reply = await move(stored, raw, plan, thread, { revision: change.revision });
+      if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
+      if (reply[0] === 2) return { answer: { ok: false, code: 'CONFLICT' } };
+      if (reply[0] === 3) return 'changed';
+      const { comment } = plan;
+      return { answer: { ok: true, comment, event: eventOf(comment, thread, reply) }, written: { comment, version: Number(reply[4]), audits: [] } };
+    });
+  }
+
+  function remove(site: string, page: string, id: string, authorId: string): Promise<DeleteResult> {
+    return changeComment<DeleteResult>('a deletion', site, page, id, async (stored, raw) => {
+      const plan = planDelete(stored, authorId);
+      if (!plan.ok) return { answer: { ok: false, code: plan.code } };
+      if (plan.repeated) return { answer: { ok: true, comment: stored, event: null } };
+      const thread = plan.event === null ? 'none' : THREAD_ARG_OF_EVENT[plan.event];
+      const reply = await move(stored, raw, plan, thread, { dropLikes: true });
+      if (reply[0] === 0) return { answer: { ok: false, code: 'NOT_FOUND' } };
+      if (reply[0] !== 1) return 'changed';
+      const { comment } = plan;
+      return { answer: { ok: true, comment, event: eventOf(comment, thread, reply) }, written: { comment, version: Number(reply[4]), audits: [] } };
+    });
+  }
+
+  /**
+   * A like or its taking back: one script on the thread's keys (REACT_TO_COMMENT), which checks
+   * the comment is published. Nothing of the site's or the author's changes, so no second step.
+   */
+  async function react(site: string, page: string, id: string, authorId: string, like: boolean): Promise<ReactResult> {
+    const stored = await readComment(site, page, id);
+    if (stored === null || stored.status !== 'published') return { ok: false, code: 'NOT_FOUND' };
+    const k = keys(site, page);
+    const reply = (await run(
+      'the like',
+      REACT_TO_COMMENT,
+      [...threadScriptKeys(k), k.likers(id)],
+      [k.base, id, authorId, like ? '1' : '0', String(stored.createdAt), stored.rootId ?? '', String(eventsKept)],
+    )) as [number, number?, number?, number?];
+    if (reply[0] === 0) return { ok: false, code: 'NOT_FOUND' };
+    const likes = Number(reply[1]);
+    const seq = Number(reply[2]);
+    if (reply[3] === 1) warnRepairedSeq(site, page, seq);
+    return { ok: true, likes, liked: like, event: seq === 0 ? null : commentLikedEvent({ id, page }, seq, likes) };
+  }
+
+  // ---- Reading threads: one read script over the listing indexes ----
+
+  /** A comment as a read script returns it (READ_ITEM): null when its key is gone; its id noted in `liked` when the viewer likes it. */
+  function itemOf(item: ItemReply, liked: string[]): StoredComment | null {
+    const [id, json, likes, replies, likedByViewer] = item;
+    if (typeof json !== 'string') return null;
+    if (Number(likedByViewer) === 1) liked.push(id);
+    return withCounts(json, likes, replies);
+  }
+
+  /** Runs a read script, building the thread's indexes first when it says they were never built. */
+  async function readIndexed<R extends unknown[]>(site: string, page: string, read: () => Promise<unknown>): Promise<R> {
+    let reply = (await read()) as R;
+    if (Number(reply[0]) === 0) {
+      await indexThread(site, page);
+      reply = (await read()) as R;
+    }
+    return reply;
+  }
+
+  async function threadPage(site: string, page: string, query: ThreadPageQuery): Promise<StoredThreadPage> {
+    const after = parseThreadCursor(query.cursor, query.sort);
+    const { index, reverse } = listingOf(query.sort);
+    const k = keys(site, page);
+    const start = after === null ? (reverse ? '+' : '-') : `(${after}`;
+    const reply = await readIndexed<PageReply>(site, page, () =>
+      run(
+        'the thread read',
+        READ_THREAD_PAGE,
+        [k[index], k.published, k.seq, k.indexed, k.versions, k.likes, k.replyCounts],
+        [k.base, reverse ? 'rev' : 'fwd', start, String(query.limit), String(query.repliesPerRoot), query.viewerId ?? '', String(ID_AT[query.sort])],
+      ),
+    );
+    const [, count, seq, more, tops] = reply;
+    const liked: string[] = [];
+    const comments: StoredComment[] = [];
+    const replies: StoredComment[] = [];
+    for (const [, top, under] of tops) {
+      const comment = itemOf(top, liked);
+      if (comment) comments.push(comment);
+      for (const item of under) {
+        const reply = itemOf(item, liked);
+        if (reply) replies.push(reply);
+      }
+    }
+    const last = tops.at(-1)?.[0];
+    const nextCursor = Number(more) === 1 && last !== undefined ? threadCursor(query.sort, last) : null;
+    return { comments, replies, nextCursor, count: Number(count), seq: Number(seq), liked };
+  }
+
+  async function listReplies(site: string, page: string, rootId: string, query: RepliesQuery): Promise<StoredReplies> {
+    const after = parseRepliesCursor(query.cursor, rootId);
+    const k = keys(site, page);
+    const reply = await readIndexed<RepliesReply>(site, page, () =>
+      run(
+        'the replies read',
+        READ_REPLIES,
+        [k.replies(rootId), k.indexed, k.published, k.versions, k.likes, k.replyCounts],
+        [k.base, after === null ? '-' : `(${after}`, String(after === null ? Math.max(0, query.skip) : 0), String(query.limit), query.viewerId ?? ''],
+      ),
+    );
+    const [, more, items] = reply;
+    const liked: string[] = [];
+    const replies: StoredComment[] = [];
+    for (const [, item] of items) {
+      const comment = itemOf(item, liked);
+      if (comment) replies.push(comment);
+    }
+    const last = items.at(-1)?.[0];
+    return { replies, nextCursor: Number(more) === 1 && last !== undefined ? repliesCursor(rootId, last) : null, liked };
   }
 
   // ---- Queues and the audit log: keyset pages over sorted sets ----
@@ -583,32 +838,41 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     }
   }
 
-  async function mgetComments(site: string, page: string, ids: string[]): Promise<StoredComment[]> {
-    if (ids.length === 0) return [];
-    const k = keys(site, page);
-    const raw = await client.mGet(ids.map((id) => k.comment(id)));
-    const out: StoredComment[] = [];
-    for (const json of raw) if (typeof json === 'string') out.push(parseStoredComment(json));
-    return out;
+  /**
+   * CREATE_COMMENT for a comment as given (a new one, or an import whose likes come with it; its
+   * replyCount is its replies', counted as they are written).
+   */
+  async function writeComment(what: string, comment: StoredComment, idemKey: string) {
+    const k = keys(comment.site, comment.page);
+    return (await run(
+      what,
+      CREATE_COMMENT,
+      [...threadScriptKeys(k), k.idem(comment.authorId, idemKey), k.comment(comment.id), k.pendingOf(comment.authorId), ...rootKeysOf(k, comment)],
+      [
+        k.base,
+        storedJson(comment),
+        comment.status,
+        comment.id,
+        String(comment.createdAt),
+        String(idemTtl),
+        String(eventsKept),
+        JSON.stringify(toPublicComment(comment)),
+        comment.rootId ?? '',
+        String(Math.max(0, Math.trunc(comment.likes))),
+      ],
+    )) as [number, string | number, number?, number?];
   }
 
   return guard({
     kind: 'redis',
 
     async createComment(input: NewComment, key: string): Promise<CreateCommentResult> {
-      const k = keys(input.site, input.page);
-      const publicComment = toPublicComment(input);
       const token = await markUnsettled(input.site, input.page, input.id);
-      const reply = (await run(
-        'the comment write',
-        CREATE_COMMENT,
-        [k.idem(input.authorId, key), k.seq, k.published, k.comment(input.id), k.events, k.pendingOf(input.authorId), k.versions],
-        [JSON.stringify(input), input.status, input.id, String(input.createdAt), String(idemTtl), String(eventsKept), JSON.stringify(publicComment)],
-      ).catch(async (err: unknown) => {
+      const reply = await writeComment('the comment write', input, key).catch(async (err: unknown) => {
         // Refused whole: nothing to settle.
         await markSettled(input.site, token);
         throw err;
-      })) as [number, string | number, number?, number?];
+      });
       if (reply[0] === 0) {
         await markSettled(input.site, token);
         const existingId = String(reply[1]);
@@ -638,26 +902,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return { comment, event, duplicate: false };
     },
 
-    async getThreadPage(site: string, page: string, query: ThreadPageQuery): Promise<StoredThreadPage> {
-      const k = keys(site, page);
-      const max = query.cursor === null ? '+inf' : `(${query.cursor}`;
-      // One MULTI: the page, the count and the seq describe the same moment.
-      const [entries, count, seq] = await client
-        .multi()
-        .zRangeWithScores(k.published, max, '-inf', { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: query.limit + 1 } })
-        .zCard(k.published)
-        .get(k.seq)
-        .execTyped();
-      const shown = entries.slice(0, query.limit);
-      const comments = await mgetComments(
-        site,
-        page,
-        shown.map((e) => e.value),
-      );
-      const last = shown.at(-1);
-      const nextCursor = entries.length > query.limit && last ? String(last.score) : null;
-      return { comments, nextCursor, count: Number(count), seq: Number(seq ?? 0) };
-    },
+    getThreadPage: (site: string, page: string, query: ThreadPageQuery) => threadPage(site, page, query),
+
+    listReplies: (site: string, page: string, rootId: string, query: RepliesQuery) => listReplies(site, page, rootId, query),
+
+    reactToComment: (site: string, page: string, id: string, authorId: string, like: boolean) => react(site, page, id, authorId, like),
+
+    editComment: (site: string, page: string, id: string, change: CommentEdit) => edit(site, page, id, change),
+
+    // `at` is not kept: a tombstone says nothing of when its words went.
+    deleteComment: (site: string, page: string, id: string, authorId: string) => remove(site, page, id, authorId),
 
     async countThreads(site: string, pages: readonly string[]): Promise<Record<string, number>> {
       // A pipeline, not MULTI: each thread's keys sit in their own cluster slot, and counts read a
@@ -674,7 +928,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
     async listPendingByAuthor(site: string, page: string, authorId: string): Promise<StoredComment[]> {
       const ids = await client.zRange(keys(site, page).pendingOf(authorId), 0, -1, { REV: true });
-      const found = await mgetComments(site, page, ids);
+      const found = await readComments(site, page, ids);
       return found.filter((c) => c.status === 'pending');
     },
 
@@ -697,7 +951,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
     getComment: (site: string, page: string, id: string) => readComment(site, page, id),
 
-    exportComments: (site: string) => exportRedisComments(client, prefix, site, (c) => keys(c.site, c.page).comment(c.id)),
+    exportComments: (site: string) => exportRedisComments(client, prefix, site, (c) => keys(c.site, c.page).comment(c.id), withStoredCounts),
 
     /**
      * The create's two steps with the comment as it was: CREATE_COMMENT writes the JSON whatever
@@ -709,31 +963,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       const k = keys(comment.site, comment.page);
       if ((await client.exists(k.comment(comment.id))) === 1) return 'exists';
       const token = await markUnsettled(comment.site, comment.page, comment.id);
-      const reply = (await run(
-        'the comment import',
-        CREATE_COMMENT,
-        [
-          k.idem(comment.authorId, importIdempotencyKey(comment.id)),
-          k.seq,
-          k.published,
-          k.comment(comment.id),
-          k.events,
-          k.pendingOf(comment.authorId),
-          k.versions,
-        ],
-        [
-          JSON.stringify(comment),
-          comment.status,
-          comment.id,
-          String(comment.createdAt),
-          String(idemTtl),
-          String(eventsKept),
-          JSON.stringify(toPublicComment(comment)),
-        ],
-      ).catch(async (err: unknown) => {
+      const reply = await writeComment('the comment import', comment, importIdempotencyKey(comment.id)).catch(async (err: unknown) => {
         await markSettled(comment.site, token);
         throw err;
-      })) as [number, string | number];
+      });
       if (reply[0] === 0) {
         await markSettled(comment.site, token);
         return 'exists';
@@ -984,7 +1217,8 @@ function guard(store: CommentStore): CommentStore {
           const result: unknown = await Reflect.apply(value, target, args);
           return result;
         } catch (cause) {
-          if (cause instanceof StoreUnavailableError) throw cause;
+          // The caller's mistake (a cursor it should not have sent) is told as such, not as an outage.
+          if (cause instanceof StoreUnavailableError || cause instanceof StoreInputError) throw cause;
           throw new StoreUnavailableError('The comment store (Redis) is unavailable.', { cause });
         }
       };
@@ -1035,6 +1269,8 @@ function accountFields(account: ModeratorAccount): string[] {
     String(account.createdAt),
     'passwordChangedAt',
     String(account.passwordChangedAt),
+    // JSON, so that a name set back to null (the email's local part) reads back as null.
+    ...(account.name === undefined ? [] : ['name', JSON.stringify(account.name)]),
   ];
 }
 
@@ -1044,16 +1280,19 @@ function updateFields(update: ModeratorUpdate): string[] {
   if (update.sites !== undefined) out.push('sites', JSON.stringify(update.sites));
   if (update.passwordHash !== undefined) out.push('passwordHash', update.passwordHash);
   if (update.passwordChangedAt !== undefined) out.push('passwordChangedAt', String(update.passwordChangedAt));
+  if (update.name !== undefined) out.push('name', JSON.stringify(update.name));
   return out;
 }
 
 /** Written by the store from a typed account (accountFields), so read back as such; null when absent. */
 function accountFromHash(raw: Record<string, string>): ModeratorAccount | null {
-  const { id, email, role, sites, passwordHash, createdAt, passwordChangedAt } = raw;
+  const { id, email, role, sites, passwordHash, createdAt, passwordChangedAt, name } = raw;
   if (id === undefined || email === undefined || role === undefined || sites === undefined || passwordHash === undefined) return null;
   return {
     id,
     email,
+    // Absent in accounts written before moderators had names.
+    ...(name === undefined ? {} : { name: JSON.parse(name) as string | null }),
     role: role as ModeratorRole,
     sites: JSON.parse(sites) as string[],
     passwordHash,
@@ -1106,20 +1345,31 @@ function redactUrl(url: string): string {
 
 /**
  * A thread event from its log entry (`<seq>-0`: 'c' the public comment of a comment:created,
- * or 'd' the id of a comment:deleted; 'n' the count after it). Entries written before events
- * were built in one place hold the whole event as 'e'.
+ * 'u' that of a comment:updated, 'd' the id of a comment:deleted, each with 'n' the count after
+ * it; 'l' the id of a comment:liked with 'k' its likes). Entries written before events were built
+ * in one place hold the whole event as 'e'; public comments logged before 0021 read with its defaults.
  */
 function eventFromLog(entry: { id: string; message: Record<string, string> }, page: string): ThreadEvent {
   const seq = Number.parseInt(entry.id, 10);
-  const { c, d, n, e } = entry.message;
-  if (c !== undefined) {
-    const comment: unknown = JSON.parse(c);
-    if (isPublicComment(comment)) return commentCreatedEvent(comment, seq, Number(n));
+  const { c, u, d, n, l, k, e } = entry.message;
+  if (c !== undefined || u !== undefined) {
+    const comment = loggedComment(c ?? u ?? '');
+    if (comment) return c !== undefined ? commentCreatedEvent(comment, seq, Number(n)) : commentUpdatedEvent(comment, seq, Number(n));
   } else if (d !== undefined) {
     return commentDeletedEvent({ id: d, page }, seq, Number(n));
+  } else if (l !== undefined) {
+    return commentLikedEvent({ id: l, page }, seq, Number(k));
   } else if (e !== undefined) {
     const legacy: unknown = JSON.parse(e);
     if (isThreadEvent(legacy)) return legacy;
   }
   throw new StoreUnavailableError(`The event log entry ${entry.id} is unreadable.`);
+}
+
+/** A public comment from the log, checked by the protocol's guard; null when it is not one. */
+function loggedComment(json: string): PublicComment | null {
+  const value: unknown = JSON.parse(json);
+  if (typeof value !== 'object' || value === null) return null;
+  const comment = toPublicComment(withCommentDefaults(value as StoredBefore0021));
+  return isPublicComment(comment) ? comment : null;
 }
