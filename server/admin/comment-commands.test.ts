@@ -14,6 +14,8 @@ function command(...argv: string[]): AdminCommand {
   return parsed.command;
 }
 
+/** A first page, newest first, as the admin tests read threads back. */
+const page = (limit: number) => ({ sort: 'newest' as const, cursor: null, limit, repliesPerRoot: 50, viewerId: null });
 const DISQUS = resolve(import.meta.dirname, '../../test/fixtures/disqus-situsenergi.xml');
 
 describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
@@ -103,6 +105,49 @@ describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
     expect(await store.getComment('demo', good.page, good.id)).toEqual(good);
   });
 
+  it('imports an export written before replies had roots: each reply placed from its parent’s chain', async () => {
+    const { deps, dir, store } = await setup();
+    const before0021 = (over: Record<string, unknown>) => {
+      const {
+        rootId: _r,
+        depth: _d,
+        replyTo: _t,
+        authorKind: _k,
+        avatarUrl: _a,
+        editedAt: _e,
+        likes: _l,
+        replyCount: _c,
+        ...old
+      } = newComment({
+        site: 'demo',
+        page: '/lama',
+        ...over,
+      });
+      return JSON.stringify(old);
+    };
+    const file = join(dir, 'old.jsonl');
+    await writeFile(
+      file,
+      [
+        before0021({ id: 'old-top-1', authorName: 'Ani', createdAt: 1 }),
+        before0021({ id: 'old-rep-1', parentId: 'old-top-1', authorName: 'Budi', createdAt: 2 }),
+        before0021({ id: 'old-rep-2', parentId: 'old-rep-1', authorName: 'Citra', createdAt: 3 }),
+      ].join('\n'),
+    );
+    expect(await runAdminCommand(command('comments', 'import', '--site', 'demo', file), deps)).toBe(0);
+    expect(await store.getComment('demo', '/lama', 'old-rep-2')).toMatchObject({
+      rootId: 'old-top-1',
+      depth: 2,
+      replyTo: 'Budi',
+      likes: 0,
+      editedAt: null,
+      authorKind: 'anonymous',
+      avatarUrl: null,
+    });
+    expect(await store.getComment('demo', '/lama', 'old-rep-1')).toMatchObject({ rootId: 'old-top-1', depth: 1, replyTo: 'Ani' });
+    expect(await store.getComment('demo', '/lama', 'old-top-1')).toMatchObject({ rootId: null, depth: 0, replyTo: null });
+  });
+
   it('imports a Disqus export: threads as pages, authors, dates and replies; spam, orphans and bad dates skipped and why', async () => {
     const { deps, printed, store } = await setup();
     expect(await runAdminCommand(command('comments', 'import-disqus', '--site', 'situs-energi', DISQUS), deps)).toBe(0);
@@ -113,28 +158,42 @@ describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
       '  post 9008: its thread 7999 is not in the export',
       '  post 9005: deleted in Disqus (no reply under it is kept)',
     ]);
-    const nikel = await store.getThreadPage('situs-energi', '/2024/05/hilirisasi-nikel', { cursor: null, limit: 10 });
+    const nikel = await store.getThreadPage('situs-energi', '/2024/05/hilirisasi-nikel', page(10));
     expect(nikel.count).toBe(2);
-    expect(nikel.comments.map((c) => [c.id, c.parentId, c.authorName, c.text, new Date(c.createdAt).toISOString()])).toEqual([
-      ['disqus-9003', 'disqus-9002', 'Citra', 'Setuju, Pak Budi & tim.', '2024-05-01T04:00:00.000Z'],
+    expect(nikel.comments.map((c) => [c.id, c.parentId, c.authorName, c.text, new Date(c.createdAt).toISOString(), c.replyCount])).toEqual([
       [
         'disqus-9001',
         null,
         'Budi Santoso',
         'Hilirisasi perlu standar lingkungan yang **jelas**.\n\nBaca laporan ESDM (https://esdm.go.id/laporan) dulu.',
         '2024-05-01T02:00:00.000Z',
+        1,
       ],
     ]);
-    // The deleted post stays as a tombstone, so Citra's reply keeps its place under it.
+    // The deleted post stays as a tombstone, so Citra's reply keeps its place under it, in Budi's conversation.
+    expect(nikel.replies.map((c) => [c.id, c.parentId, c.rootId, c.depth, c.status])).toEqual([
+      ['disqus-9002', 'disqus-9001', 'disqus-9001', 1, 'deleted'],
+      ['disqus-9003', 'disqus-9002', 'disqus-9001', 2, 'published'],
+    ]);
     expect(await store.getComment('situs-energi', '/2024/05/hilirisasi-nikel', 'disqus-9002')).toMatchObject({
       status: 'deleted',
       text: '',
       parentId: 'disqus-9001',
+      replyTo: 'Budi Santoso',
     });
     const reply = await store.getComment('situs-energi', '/2024/05/hilirisasi-nikel', 'disqus-9003');
-    expect(reply).toMatchObject({ status: 'published', parentId: 'disqus-9002', authorName: 'Citra', text: 'Setuju, Pak Budi & tim.' });
+    expect(reply).toMatchObject({
+      status: 'published',
+      parentId: 'disqus-9002',
+      authorName: 'Citra',
+      text: 'Setuju, Pak Budi & tim.',
+      createdAt: Date.parse('2024-05-01T04:00:00.000Z'),
+      likes: 0,
+      editedAt: null,
+      authorKind: 'anonymous',
+    });
     expect(reply?.authorId).toMatch(/^disqus-guest-[0-9a-f]{16}$/);
-    const bbm = await store.getThreadPage('situs-energi', '/2024/06/harga-bbm', { cursor: null, limit: 10 });
+    const bbm = await store.getThreadPage('situs-energi', '/2024/06/harga-bbm', page(10));
     expect(bbm.comments.map((c) => [c.authorId, c.text])).toEqual([['disqus-budisantoso', 'Harga naik lagi?\nSemoga subsidi tepat sasaran.']]);
     expect((await store.getAuthorHistory('situs-energi', 'disqus-budisantoso')).approvedCount).toBe(2);
 
@@ -146,9 +205,9 @@ describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
   it('names a thread by its whole link or its identifier when asked', async () => {
     const { deps, store, printed } = await setup();
     await runAdminCommand(command('comments', 'import-disqus', '--site', 'a', DISQUS, '--page-from', 'url'), deps);
-    expect((await store.getThreadPage('a', 'https://situsenergi.com/2024/05/hilirisasi-nikel', { cursor: null, limit: 5 })).count).toBe(2);
+    expect((await store.getThreadPage('a', 'https://situsenergi.com/2024/05/hilirisasi-nikel', page(5))).count).toBe(2);
     await runAdminCommand(command('comments', 'import-disqus', '--site', 'b', DISQUS, '--page-from', 'identifier'), deps);
-    expect((await store.getThreadPage('b', 'nikel-2024', { cursor: null, limit: 5 })).count).toBe(2);
+    expect((await store.getThreadPage('b', 'nikel-2024', page(5))).count).toBe(2);
     expect(printed).toContain('  post 9006: its thread\'s identifier "" is not a page id (1 to 200 URL characters)');
   });
 });

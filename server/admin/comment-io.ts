@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { CommentTransfer } from '../store/types.ts';
 import type { SiteDirectory } from '../store/site-types.ts';
-import { checkCommentRecord } from './comment-record.ts';
+import { checkCommentRecord, type ParentPlace } from './comment-record.ts';
 import { createProgress, progressBar, type ProgressLine } from './progress.ts';
 
 /** Where an export's lines go: a file, or standard output. */
@@ -60,6 +60,8 @@ export async function importCommentLines(site: string, path: string, deps: Comme
   const progress = createProgress(deps.progress, (n) => `Importing ${progressBar(bytes, size)}  line ${n.toLocaleString('en')}`);
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let number = 0;
+  // Each comment's place, by page and id: a reply in an export older than 0021 takes its root and depth from its parent's.
+  const places = new Map<string, ParentPlace>();
   try {
     for await (const line of lines) {
       number += 1;
@@ -73,7 +75,8 @@ export async function importCommentLines(site: string, path: string, deps: Comme
         summary.skipped.push({ where: `line ${number}`, why: `bad JSON (${err instanceof Error ? err.message : String(err)})` });
         continue;
       }
-      const checked = checkCommentRecord(value);
+      const page = typeof value === 'object' && value !== null && 'page' in value ? String(value.page) : '';
+      const checked = checkCommentRecord(value, (parentId) => places.get(`${page}\n${parentId}`));
       if (!checked.ok) {
         summary.skipped.push({ where: `line ${number}`, why: checked.problem });
         continue;
@@ -82,6 +85,8 @@ export async function importCommentLines(site: string, path: string, deps: Comme
         summary.skipped.push({ where: `line ${number}`, why: `wrong site (a comment of site "${checked.comment.site}", not "${site}")` });
         continue;
       }
+      const { id, rootId, depth, authorName } = checked.comment;
+      places.set(`${checked.comment.page}\n${id}`, { id, rootId, depth, authorName });
       if ((await deps.store.importComment(checked.comment)) === 'imported') summary.imported += 1;
       else summary.alreadyThere += 1;
     }

@@ -123,20 +123,53 @@ export function planDisqusImport(
       skip(kept.post, 'deleted in Disqus (no reply under it is kept)');
     }
   }
+  const nameOf = (post: DisqusPost) => (post.authorName || post.authorUsername || 'Anonymous').slice(0, LIMITS.nameMax);
+  // Each kept post's root (its top-level ancestor among the kept) and depth, from its parent chain.
+  const places = new Map<string, { root: Kept | null; depth: number }>();
+  const placeOf = (kept: Kept): { root: Kept | null; depth: number } => {
+    const known = places.get(kept.post.dsqId);
+    if (known) return known;
+    const chain: Kept[] = [];
+    const onChain = new Set<string>();
+    let top: Kept = kept;
+    for (let p = parentOf(kept); p !== null && !onChain.has(p.post.dsqId); p = parentOf(p)) {
+      chain.push(p);
+      onChain.add(p.post.dsqId);
+      top = p;
+    }
+    const place = chain.length === 0 ? { root: null, depth: 0 } : { root: top, depth: chain.length };
+    places.set(kept.post.dsqId, place);
+    return place;
+  };
+  // A top-level comment's published replies at every depth, as a thread counts them.
+  const replyCounts = new Map<string, number>();
+  for (const kept of usable.values()) {
+    const { root } = placeOf(kept);
+    if (root && !kept.post.isDeleted) replyCounts.set(root.post.dsqId, (replyCounts.get(root.post.dsqId) ?? 0) + 1);
+  }
   const comments: StoredComment[] = [];
   for (const kept of [...usable.values()].sort((a, b) => a.at - b.at || a.order - b.order)) {
     const parent = parentOf(kept);
-    const name = (kept.post.authorName || kept.post.authorUsername || 'Anonymous').slice(0, LIMITS.nameMax);
+    const { root, depth } = placeOf(kept);
     const comment: StoredComment = {
       id: disqusCommentId(kept.post.dsqId),
       site: options.site,
       page: kept.page,
       parentId: parent === null ? null : disqusCommentId(parent.post.dsqId),
+      rootId: root === null ? null : disqusCommentId(root.post.dsqId),
+      depth,
+      replyTo: parent === null ? null : nameOf(parent.post),
       authorId: authorIdOf(kept.post),
-      authorName: name,
+      authorName: nameOf(kept.post),
+      // Disqus knew who they were, but not in a way this site signs: plain names, as anonymous ones are.
+      authorKind: 'anonymous',
+      avatarUrl: null,
       text: kept.text,
       status: kept.post.isDeleted ? 'deleted' : 'published',
       createdAt: kept.at,
+      editedAt: null,
+      likes: 0,
+      replyCount: root === null ? (replyCounts.get(kept.post.dsqId) ?? 0) : 0,
       // Disqus's own moderation published it; no rule of ours has judged it.
       moderation: { action: 'publish', reasons: [] },
     };
