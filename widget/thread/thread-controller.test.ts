@@ -43,13 +43,44 @@ async function startServer(onConnection: (socket: ServerSocket) => void, refuse?
 }
 
 function comment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {
-  return { id, page: PAGE, parentId: null, authorId: 'a', authorName: 'Sari', text: id, status: 'published', createdAt, ...over };
+  return {
+    id,
+    page: PAGE,
+    parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
+    authorId: 'a',
+    authorName: 'Sari',
+    authorKind: 'anonymous',
+    avatarUrl: null,
+    text: id,
+    status: 'published',
+    createdAt,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
+    ...over,
+  };
 }
 
 function snapshot(seq: number, comments: PublicComment[] = []): Result<ThreadSnapshot> {
   return {
     ok: true,
-    data: { page: PAGE, comments, nextCursor: null, count: comments.length, seq, mine: [], viewer: { authorId: 'me', token: 'tok-1' } },
+    data: {
+      page: PAGE,
+      sort: 'newest',
+      comments,
+      replies: [],
+      liked: [],
+      nextCursor: null,
+      count: comments.length,
+      seq,
+      mine: [],
+      closed: false,
+      editWindowMinutes: 15,
+      viewer: { authorId: 'me', token: 'tok-1', kind: 'anonymous', name: null, avatarUrl: null, ssoError: null },
+    },
   };
 }
 
@@ -103,7 +134,7 @@ function startServerWithHeld(joined: (socket: ServerSocket) => void): Promise<Ha
   return startServer((socket) => {
     socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
       const r = snapshot(1, [comment('a', 10)]);
-      if (r.ok) r.data.mine = [HELD];
+      if (r.ok) r.data.mine = [{ comment: HELD, reasons: [] }];
       ack(r);
       joined(socket);
     });
@@ -321,15 +352,15 @@ describe('thread controller', () => {
         if (r.ok) r.data.nextCursor = '2';
         ack(r);
       });
-      socket.on('thread:more', (payload: { cursor: string }, ack: (r: unknown) => void) => {
-        cursors.push(payload.cursor);
-        ack({ ok: true, data: { comments: [comment('b', 2), comment('a', 1)], nextCursor: null } });
+      socket.on('thread:more', (payload: { cursor: string; sort: string }, ack: (r: unknown) => void) => {
+        cursors.push(payload.cursor, payload.sort);
+        ack({ ok: true, data: { comments: [comment('b', 2), comment('a', 1)], replies: [], liked: [], nextCursor: null } });
       });
     });
     const { controller } = startController(url);
     await until(() => controller.thread?.phase === 'ready');
     await controller.loadMore();
-    expect(cursors).toEqual(['2']);
+    expect(cursors).toEqual(['2', 'newest']);
     expect(controller.thread?.comments.map((c) => c.id)).toEqual(['c', 'b', 'a']);
     expect(controller.thread?.nextCursor).toBeNull();
     expect(controller.loadingMore).toBe(false);
@@ -576,5 +607,173 @@ describe('thread controller', () => {
     const started = Date.now();
     expect(await controller.report({ id: 'a', reason: 'abuse' })).toMatchObject({ ok: false, lost: true, error: { code: 'UNAVAILABLE' } });
     expect(Date.now() - started).toBeLessThan(100);
+  });
+
+  describe('issue 9: identities, sorts, replies, likes, edits and deletes', () => {
+    it("sends the page's SSO token in the handshake and keeps who the viewer is, closed and the edit window from the snapshot", async () => {
+      const auths: unknown[] = [];
+      const { url } = await startServer((socket) => {
+        auths.push(socket.handshake.auth);
+        socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+          const r = snapshot(0);
+          if (r.ok) {
+            r.data.viewer = { authorId: 'sso:7', token: 'tok-1', kind: 'sso', name: 'Ani', avatarUrl: 'https://a.example/ani.png', ssoError: null };
+            r.data.closed = true;
+            r.data.editWindowMinutes = 5;
+            r.data.mine = [
+              { comment: { ...HELD, authorId: 'sso:7' }, reasons: [{ rule: 'links', message: { en: 'Contains a link.', id: 'Berisi tautan.' } }] },
+            ];
+          }
+          ack(r);
+        });
+      });
+      const { controller } = startController(url, memoryStore(), {
+        config: () => ({ server: url, site: 'demo', page: PAGE, sso: 'jwt.token.here' }),
+      });
+      await until(() => controller.thread?.phase === 'ready');
+      expect(auths).toEqual([{ site: 'demo', sso: 'jwt.token.here' }]);
+      expect(controller.viewer).toMatchObject({ kind: 'sso', name: 'Ani' });
+      expect(controller.closed).toBe(true);
+      expect(controller.editWindowMinutes).toBe(5);
+      expect(controller.reasons.get('m')?.[0]?.rule).toBe('links');
+    });
+
+    it('remembers a new sort on the device and joins again with it, live events still applied', async () => {
+      const joins: unknown[] = [];
+      let server: ServerSocket | undefined;
+      const { url } = await startServer((socket) => {
+        server = socket;
+        socket.on('thread:join', (p: { sort?: string }, ack: (r: unknown) => void) => {
+          joins.push(p.sort);
+          const r = snapshot(joins.length, p.sort === 'oldest' ? [comment('a', 1), comment('b', 2)] : [comment('b', 2), comment('a', 1)]);
+          if (r.ok) r.data.sort = p.sort === 'oldest' ? 'oldest' : 'newest';
+          ack(r);
+        });
+      });
+      const storage = memoryStore();
+      const { controller } = startController(url, storage);
+      await until(() => controller.thread?.phase === 'ready');
+      controller.setSort('oldest');
+      await until(() => controller.thread?.sort === 'oldest' && controller.thread.phase === 'ready');
+      expect(joins).toEqual(['newest', 'oldest']);
+      expect(storage.map.get('rembuk:sort')).toBe('oldest');
+      expect(controller.thread?.comments.map((c) => c.id)).toEqual(['a', 'b']);
+      server?.emit('comment:created', created(3, comment('c', 3)));
+      await until(() => controller.thread?.seq === 3);
+      expect(controller.thread?.comments.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+      // The next visit starts in the remembered sort.
+      const again = startController(url, storage);
+      await until(() => again.controller.thread?.phase === 'ready');
+      expect(joins.at(-1)).toBe('oldest');
+    });
+
+    it('pages the replies of one conversation: first after those its page carried, then by cursor', async () => {
+      const asked: unknown[] = [];
+      const root = comment('r', 1, { replyCount: 3 });
+      const child = (id: string, at: number) => comment(id, at, { parentId: 'r', rootId: 'r', depth: 1, replyTo: 'Sari' });
+      const { url } = await startServer((socket) => {
+        socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+          const r = snapshot(1, [root]);
+          if (r.ok) r.data.replies = [child('r1', 2)];
+          ack(r);
+        });
+        socket.on('thread:replies', (p: Record<string, unknown>, ack: (r: unknown) => void) => {
+          asked.push(p);
+          const first = p['cursor'] === undefined;
+          ack({
+            ok: true,
+            data: { rootId: 'r', replies: [child(first ? 'r2' : 'r3', first ? 3 : 4)], liked: first ? ['r2'] : [], nextCursor: first ? 'k2' : null },
+          });
+        });
+      });
+      const { controller } = startController(url);
+      await until(() => controller.thread?.phase === 'ready');
+      await controller.loadReplies('r');
+      await controller.loadReplies('r');
+      await controller.loadReplies('r');
+      expect(asked).toEqual([
+        { page: PAGE, rootId: 'r', skip: 1 },
+        { page: PAGE, rootId: 'r', cursor: 'k2' },
+      ]);
+      expect(controller.thread?.replies.map((c) => c.id)).toEqual(['r1', 'r2', 'r3']);
+      expect(controller.thread?.liked.has('r2')).toBe(true);
+    });
+
+    it('likes with comment:react and shows the count the answer and the broadcast carry', async () => {
+      const reacts: unknown[] = [];
+      let server: ServerSocket | undefined;
+      const { url } = await startServer((socket) => {
+        server = socket;
+        socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(1, [comment('a', 1, { likes: 2 })])));
+        socket.on('comment:react', (p: { like: boolean }, ack: (r: unknown) => void) => {
+          reacts.push(p);
+          ack({ ok: true, data: { likes: p.like ? 3 : 2, liked: p.like } });
+        });
+      });
+      const { controller } = startController(url);
+      await until(() => controller.thread?.phase === 'ready');
+      await controller.react('a', true);
+      expect(reacts).toEqual([{ id: 'a', like: true, page: PAGE }]);
+      expect(controller.thread?.comments[0]?.likes).toBe(3);
+      expect(controller.thread?.liked.has('a')).toBe(true);
+      server?.emit('comment:liked', { type: 'comment:liked', page: PAGE, seq: 2, id: 'a', likes: 7 });
+      await until(() => controller.thread?.comments[0]?.likes === 7);
+      expect(controller.thread?.liked.has('a')).toBe(true);
+    });
+
+    it("edits: a clean edit replaces the text; one held again stays in the author's view, with why, after its comment:deleted", async () => {
+      let server: ServerSocket | undefined;
+      const mine = comment('m', 1, { authorId: 'me' });
+      const { url } = await startServer((socket) => {
+        server = socket;
+        socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(1, [mine])));
+        socket.on('comment:edit', (p: { id: string; text: string }, ack: (r: unknown) => void) => {
+          const held = p.text.includes('http');
+          const reasons = held ? [{ rule: 'links', message: { en: 'Contains a link.', id: 'Berisi tautan.' } }] : [];
+          ack({ ok: true, data: { comment: { ...mine, text: p.text, editedAt: 5, status: held ? 'pending' : 'published' }, reasons } });
+        });
+      });
+      const { controller } = startController(url);
+      await until(() => controller.thread?.phase === 'ready');
+      const clean = await controller.edit('m', 'diperbaiki');
+      expect(clean.ok).toBe(true);
+      expect(controller.thread?.comments[0]).toMatchObject({ text: 'diperbaiki', editedAt: 5, status: 'published' });
+      await controller.edit('m', 'lihat http://x.example');
+      expect(controller.thread?.comments[0]?.status).toBe('pending');
+      expect(controller.reasons.get('m')?.[0]?.rule).toBe('links');
+      server?.emit('comment:deleted', deleted(2, 'm', 0));
+      await until(() => controller.thread?.seq === 2);
+      expect(controller.thread?.comments.map((c) => [c.id, c.status])).toEqual([['m', 'pending']]);
+    });
+
+    it('deletes one of its own comments: a tombstone while a reply hangs under it, gone otherwise; refused at once while disconnected', async () => {
+      const asked: unknown[] = [];
+      const a = comment('a', 2, { authorId: 'me', replyCount: 1 });
+      const b = comment('b', 1, { authorId: 'me' });
+      const { url, io } = await startServer((socket) => {
+        socket.on('thread:join', (_p, ack: (r: unknown) => void) => {
+          const r = snapshot(1, [a, b]);
+          if (r.ok) r.data.replies = [comment('a1', 3, { parentId: 'a', rootId: 'a', depth: 1, replyTo: 'Sari' })];
+          ack(r);
+        });
+        socket.on('comment:delete', (p: unknown, ack: (r: unknown) => void) => {
+          asked.push(p);
+          ack({ ok: true, data: {} });
+        });
+      });
+      const { controller } = startController(url);
+      await until(() => controller.thread?.phase === 'ready');
+      await controller.remove('a');
+      await controller.remove('b');
+      expect(asked).toEqual([
+        { id: 'a', page: PAGE },
+        { id: 'b', page: PAGE },
+      ]);
+      expect(controller.thread?.comments.map((c) => [c.id, c.status, c.text])).toEqual([['a', 'deleted', '']]);
+      io.disconnectSockets();
+      await until(() => controller.connection !== 'connected');
+      const offline = await controller.remove('a1');
+      expect(offline).toMatchObject({ ok: false, lost: true });
+    });
   });
 });
