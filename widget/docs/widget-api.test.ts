@@ -8,7 +8,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 const elementSource = read('widget/thread/rembuk-thread.ts');
 /** Templates the element renders from other files: their parts are the element's too. */
-const partSources = [elementSource, read('widget/thread/report-form.ts')];
+const partSources = [elementSource, read('widget/thread/report-form.ts'), read('widget/thread/comment-forms.ts')];
 const api = parseWidgetApi(elementSource, 'RembukThread');
 const names = (entries: readonly { name: string }[]) => entries.map((e) => e.name).sort();
 
@@ -32,7 +32,7 @@ describe("the widget's documented API", () => {
     const attributes = [...declared.matchAll(/^\s*(\w+): \{(?![^}]*state: true)/gm)].map((m) => m[1] ?? '');
     expect(attributes.length).toBeGreaterThan(0);
     expect(names(api.attributes)).toEqual([...attributes, 'lang'].sort());
-    expect(names(api.events)).toEqual([CommentPostedEvent.eventName]);
+    expect(names(api.events)).toEqual([CommentPostedEvent.eventName, 'rembuk-sign-out']);
   });
 
   it('gives every entry a description', () => {

@@ -69,9 +69,10 @@ export class CommentForms {
   /** The control that opens (and closes) a form: `part`, label, and what opening it starts with. */
   #toggle(mode: Mode, c: PublicComment, label: string, aria: string | typeof nothing, text = ''): TemplateResult {
     const open = this.#is(mode, c.id);
+    const [reply, edit] = [mode === 'reply', mode === 'edit'];
     return html`<button
       class="tool"
-      part="${mode}-button"
+      part=${reply ? 'reply-button' : edit ? 'edit-button' : 'delete-button'}
       type="button"
       data-tool=${mode}
       data-for=${c.id}
@@ -134,12 +135,13 @@ export class CommentForms {
     return nothing;
   }
 
-  #field(part: string, label: string, rows: number): TemplateResult {
+  #field(part: 'reply' | 'edit', label: string, rows: number): TemplateResult {
+    const r = part === 'reply';
     const errorId = `rembuk-${part}-error-${this.#o.uid}`;
-    return html`<label part="${part}-label">
+    return html`<label part=${r ? 'reply-label' : 'edit-label'}>
         ${label}
         <textarea
-          part="${part}-textarea"
+          part=${r ? 'reply-textarea' : 'edit-textarea'}
           rows=${rows}
           aria-describedby="${errorId} rembuk-${part}-hint-${this.#o.uid}"
           aria-invalid=${this.#error && !this.#nameError ? 'true' : 'false'}
@@ -148,13 +150,15 @@ export class CommentForms {
         ></textarea>
       </label>
       <div class="actions">
-        <span class="counter hint" part="${part}-shortcut" id="rembuk-${part}-hint-${this.#o.uid}">${this.#m.c.saveShortcut(this.#o.shortcut)}</span>
-        <button class="cancel" part="${part}-cancel" type="button" @click=${() => this.#close()}>${this.#m.c.cancel}</button>
-        <button class="post" part="${part}-send" type="submit" ?disabled=${this.#busy}>
-          ${this.#busy ? this.#m.c.saving : part === 'reply' ? this.#m.c.sendReply : this.#m.c.save}
+        <span class="counter hint" part=${r ? 'reply-shortcut' : 'edit-shortcut'} id="rembuk-${part}-hint-${this.#o.uid}"
+          >${this.#m.c.saveShortcut(this.#o.shortcut)}</span
+        >
+        <button class="cancel" part=${r ? 'reply-cancel' : 'edit-cancel'} type="button" @click=${() => this.#close()}>${this.#m.c.cancel}</button>
+        <button class="post" part=${r ? 'reply-send' : 'edit-send'} type="submit" ?disabled=${this.#busy}>
+          ${this.#busy ? this.#m.c.saving : r ? this.#m.c.sendReply : this.#m.c.save}
         </button>
       </div>
-      <p class="error" part="${part}-error" id=${errorId} role="alert">${this.#error}</p>`;
+      <p class="error" part=${r ? 'reply-error' : 'edit-error'} id=${errorId} role="alert">${this.#error}</p>`;
   }
 
   #renderReply(c: PublicComment): TemplateResult {

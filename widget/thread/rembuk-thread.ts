@@ -559,8 +559,14 @@ export class RembukThread extends LitElement {
     const more = n.level === 0 && thread ? c.replyCount - shownReplies(thread, c.id) : 0;
     const loading = this.#thread.loadingReplies.has(c.id);
     const pending = c.status === 'pending';
-    const parts = `comment${pending ? ' comment-pending' : ''}${c.rootId ? ' comment-reply' : ''}${c.status === 'deleted' ? ' comment-deleted' : ''}`;
-    return html`<li class="comment ${pending ? 'pending' : ''}" part=${parts} data-id=${c.id} data-status=${c.status} data-level=${n.level}>
+    const [reply, deleted] = [c.rootId !== null, c.status === 'deleted'];
+    return html`<li
+      class="comment ${pending ? 'pending' : ''}"
+      part=${['comment', pending && 'comment-pending', reply && 'comment-reply', deleted && 'comment-deleted'].filter(Boolean).join(' ')}
+      data-id=${c.id}
+      data-status=${c.status}
+      data-level=${n.level}
+    >
       ${this.#renderComment(n)}${
         n.children.length > 0 || more > 0
           ? html`<ol class="replies ${n.level >= LIMITS.nestingShown ? 'flat' : ''}" part="replies">
