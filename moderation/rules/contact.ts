@@ -9,6 +9,13 @@ const phone = new RegExp(`(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}\\d)
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
 const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.com\/\S+/gi;
 // A chat handle named as a contact: "telegram @promo_slot", "IG: @jual.genset", "DM @admin".
+// A number spelled partly in words after a contact word, to slip past digit patterns: "WA nol
+// delapan satu dua 3456 7890". Nine or more digits in all, at least one of them a word.
+const numberWord = '(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|zero|one|two|three|four|five|six|seven|eight|nine)';
+const spelledNumber = new RegExp(
+  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|sms|kontak|contact)\\b[\\s:.]*(?=[\\d\\s.-]*${numberWord}\\b)(?:${numberWord}\\b|\\d)(?:[\\s.-]*(?:${numberWord}\\b|\\d)){8,}`,
+  'gi',
+);
 const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:-]?\s*@[a-z0-9_.]{3,}/gi;
 
 function collect(re: RegExp, text: string, into: Span[]): void {
@@ -27,6 +34,7 @@ export function findContacts(text: string): Span[] {
   collect(whatsappLink, text, spans);
   if (text.indexOf('@') >= 0) collect(handle, text, spans);
   collect(phone, text, spans);
+  collect(spelledNumber, text, spans);
   return spans.sort((a, b) => a.start - b.start);
 }
 

@@ -3,7 +3,7 @@ import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { aimOf } from '../words/aim.ts';
-import { indonesianNouns } from '../words/attacks.ts';
+import { englishNouns, exclamations, indonesianNouns } from '../words/attacks.ts';
 import { noReasons, type Rule } from './rule.ts';
 import { outermost } from './words.ts';
 
@@ -32,7 +32,12 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
       };
       for (const h of analysis.hits) {
         if (h.entry.kind !== 'attack') continue;
-        const aim = aimOf(sense, h.from, h.to, isInsult, indonesianNouns.has(h.entry.term));
+        const term = h.entry.term;
+        const aim = aimOf(sense, h.from, h.to, isInsult, {
+          noun: indonesianNouns.has(term),
+          englishNoun: englishNouns.has(term),
+          exclamation: exclamations.has(term),
+        });
         const range = aim ?? (h.entry.standalone === true ? ([h.from, h.to] as const) : null);
         if (range === null) continue;
         const span = originSpan(normalized, tokens.starts[range[0]] ?? 0, tokens.ends[range[1] - 1] ?? 0);

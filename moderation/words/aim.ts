@@ -23,6 +23,15 @@ const secondPerson: ReadonlySet<string> = new Set([
   'dikau',
   'antum',
   'mu',
+  // regional: Manado/Papua, Javanese, Sundanese, Minang
+  'ngana',
+  'ko',
+  'kowe',
+  'koen',
+  'awakmu',
+  'maneh',
+  'silaing',
+  'waang',
 ]);
 
 /** Words that make an insult a form of address: "dasar bodoh", "hey idiot", "si bodoh". */
@@ -57,6 +66,26 @@ const people: ReadonlySet<string> = new Set([
   'adminnya',
   'orangnya',
 ]);
+
+/** People named right after an insult: "stupid woman", "bodoh orang itu" is not one, "dumb guy" is. */
+const peopleAfter: ReadonlySet<string> = new Set([
+  ...people,
+  'man',
+  'men',
+  'woman',
+  'women',
+  'person',
+  'boy',
+  'girl',
+  'kid',
+  'bloke',
+  'dude',
+  'lady',
+  'fellow',
+]);
+
+/** What a person's article or piece is called: "penulis artikel ini pembohong", "the writer of this piece". */
+const writings: ReadonlySet<string> = new Set(['artikel', 'berita', 'tulisan', 'opini', 'kolom', 'article', 'piece', 'column', 'story']);
 
 /** Words that may stand between the person and the insult: copulas, articles, intensifiers. */
 const fillers: ReadonlySet<string> = new Set([
@@ -153,6 +182,10 @@ const fillers: ReadonlySet<string> = new Set([
   'like',
   'this',
   'lot',
+  'nothing',
+  'cuma',
+  'cuman',
+  'hanya',
   'two',
   'both',
   'typical',
@@ -210,6 +243,12 @@ const tail: ReadonlySet<string> = new Set([
   'must',
   'like',
   'kayak',
+  'sekali',
+  'skali',
+  'kah',
+  'ya',
+  'pisan',
+  'nian',
 ]);
 
 /**
@@ -224,23 +263,36 @@ const copulas: ReadonlySet<string> = new Set(['is', 's', 'are', 're', 'was', 'we
 /** Words after "is a fraud" that keep the insult the end of the phrase (not "a stupid idea"). */
 const phraseEnds: ReadonlySet<string> = new Set(['who', 'for', 'if', 'and', 'but', 'to', 'with', 'because', 'when', 'yang', 'kalau', 'karena']);
 
-const REACH = 4;
+const REACH = 6;
+
+/** What the rule knows about the insult word besides where it is. */
+export interface AimOptions {
+  /** An Indonesian noun, which a formal "kamu" after makes a possessive ("sampah kamu"). */
+  readonly noun?: boolean;
+  /** An English noun: "what a clown", "only an idiot would", "Keep crying, snowflake, …". */
+  readonly englishNoun?: boolean;
+  /** Mostly an exclamation when alone ("Crazy!", "Gila, …"): aimed only by a person or a vocative. */
+  readonly exclamation?: boolean;
+}
+
+const listWords: ReadonlySet<string> = new Set(['and', 'or', 'dan', 'atau', 'serta', 'nor']);
 
 /**
  * The word range `[from, to)` that aims the insult at `[i, end)` at a person, or null. Aimed: a second-person word or
  * a vocative before it with only copulas, articles and intensifiers between ("you are such an
- * idiot", "dasar bodoh"), a person in the third person likewise ("the author is a moron",
- * "penulisnya bodoh"), a second-person word or a person after it ("bodoh banget lu", "stupid
- * author"), or the insult standing alone in its clause ("Shut up, idiot."). A negation between
+ * idiot", "dasar bodoh"; one other word may follow the article: "you are a paid shill"), a person in the third person likewise ("the author is a moron",
+ * "penulisnya bodoh", "penulis artikel ini pembohong"), a second-person word or a person after it ("bodoh banget lu", "stupid
+ * author", "stupid woman"), an English noun after "what a" or "only a" ("What a clown", "Only an idiot would"), or the insult standing alone in its clause
+ * ("Shut up, idiot.", "Typical brainwashed sheep, …", "Keep crying, snowflake, …"). A negation between
  * ("you are not stupid") takes the aim away. Other insult words may stand between ("you ignorant
- * fool"); `noun` says the insult is a noun, which a formal "kamu" after makes a possessive.
+ * fool"). An exclamation word ("Crazy!") is never aimed by standing alone.
  */
 export function aimOf(
   s: SenseText,
   i: number,
   end: number,
   isInsult: (k: number) => boolean = () => false,
-  noun = false,
+  opts: AimOptions = {},
 ): readonly [number, number] | null {
   const words = s.tokens.words;
   const [from, to] = around(s, i, end, REACH);
@@ -257,26 +309,50 @@ export function aimOf(
     }
     if (negations.has(w)) break;
     if (secondPerson.has(w) || vocatives.has(w) || people.has(w)) return [k, end];
+    // "the writer of this piece", "penulis artikel ini": the person is the one before the writing.
+    if (writings.has(w) && k - 1 >= from && people.has(words[k - 1] ?? '')) return [k - 1, end];
+    if (article && opts.englishNoun === true && (w === 'what' || w === 'only')) return [k, end];
     if (w === 'a' || w === 'an') article = true;
     else if (article && copulas.has(w) && calledAt < 0) {
       const next = end < to ? words[end] : undefined;
       // The subject before the copula is quoted with it: "minister is a fraud".
       if (next === undefined || phraseEnds.has(next)) calledAt = Math.max(from, k - 1);
     }
+    if (w === 'but' && words[k - 1] === 'nothing') continue;
+    // One word of its own between an article and the insult: "a paid shill", "a lying hack".
+    if (k === i - 1 && (words[k - 1] === 'a' || words[k - 1] === 'an')) continue;
     if (!fillers.has(w) && !isInsult(k)) break;
   }
   if (calledAt >= 0) return [calledAt, end];
   for (let k = end; k < to; k++) {
     const w = words[k] ?? '';
-    if (secondPerson.has(w) && !(noun && possessiveSecondPerson.has(w))) return [i, k + 1];
-    if (k === end && people.has(w)) return [i, k + 1];
+    // Only right after a noun is a formal "kamu" a possessive: "tikus got kayak kalian" aims it.
+    if (secondPerson.has(w) && !(k === end && opts.noun === true && possessiveSecondPerson.has(w))) return [i, k + 1];
+    if (k === end && peopleAfter.has(w)) return [i, k + 1];
     if (!tail.has(w)) break;
   }
-  // Alone in its clause, when that clause is the whole sentence ("Idiot!") or ends it after a
-  // comma ("Shut up, idiot."); a clause opening a list ("Sampah, limbah, dan polusi") is no address.
+  if (opts.exclamation === true) return null;
+  return aloneInClause(s, i, end, isInsult, opts.englishNoun === true);
+}
+
+// Alone in its clause, when that clause is the whole sentence ("Idiot!") or ends it after a
+// comma ("Shut up, idiot."); a clause opening a list ("Sampah, limbah, dan polusi") is no address.
+// An English noun also addresses from the opening clause when it has a word besides ("Typical
+// brainwashed sheep, …") and between commas ("Keep crying, snowflake, the tariff is fair"), unless a list goes on.
+function aloneInClause(
+  s: SenseText,
+  i: number,
+  end: number,
+  isInsult: (k: number) => boolean,
+  englishNoun: boolean,
+): readonly [number, number] | null {
+  const words = s.tokens.words;
   const [cFrom, cTo] = clauseOf(s, i, end);
-  const sTo = around(s, i, end, 64)[1];
-  if (cTo !== sTo) return null;
   for (let k = cFrom; k < cTo; k++) if ((k < i || k >= end) && !fillers.has(words[k] ?? '') && !isInsult(k)) return null;
-  return [cFrom, cTo];
+  const [sFrom, sTo] = around(s, i, end, 64);
+  if (cTo === sTo) return [cFrom, cTo];
+  if (!englishNoun) return null;
+  if (cFrom === sFrom) return cTo - cFrom >= 2 ? [cFrom, cTo] : null;
+  const next = words[cTo] ?? '';
+  return listWords.has(next) ? null : [cFrom, cTo];
 }

@@ -119,6 +119,14 @@ export const allowPhrases: readonly string[] = [
   'sods law',
   'sod s law',
   'babi buta',
+  'cock a hoop',
+  'cock a doodle doo',
+  'cock a doodle',
+  // "seperti anjing dan kucing": always quarrelling
+  'anjing dan kucing',
+  'kucing dan anjing',
+  'anjing sama kucing',
+  'anjing ama kucing',
   // valves and fittings
   'ball cock',
   'stop cock',

@@ -1,4 +1,5 @@
 import { Filter } from 'bad-words';
+import { normalize } from '../normalize/normalize.ts';
 
 /**
  * bad-words entries that are ordinary words in our readers' comments, names, or harmless in
@@ -168,7 +169,7 @@ export const englishExtra: readonly string[] = [
  * (words/literal-sense.ts); "twt", "fk" (fakultas kedokteran) and "kmk" are left out on purpose.
  */
 export const englishSkeletons: readonly string[] = [
-  ...['fck', 'fvck', 'fuq', 'phuq'].flatMap((s) => [
+  ...['fck', 'fvck', 'fuq', 'phuq', 'fcuk', 'fkk', 'phvck'].flatMap((s) => [
     s,
     `${s}s`,
     `${s}ed`,
@@ -185,6 +186,40 @@ export const englishSkeletons: readonly string[] = [
   'fkn',
   'fkng',
   'fking',
+  'fkery',
+  'fckery',
+  'fvckery',
+  'fkd',
+  'fks',
+  'fuk',
+  'fuks',
+  'fuked',
+  'fuker',
+  'fukers',
+  'fukin',
+  'fukn',
+  'fukkin',
+  'fukking',
+  'fukken',
+  'mthrfkng',
+  'mthrfckng',
+  'mthrfcking',
+  'mthrfking',
+  'motherfkers',
+  'motherfker',
+  'motherfkng',
+  'motherfking',
+  'mfing',
+  'mfin',
+  'mfers',
+  'mfker',
+  'mofo',
+  'sh1tshow',
+  'shtshow',
+  'clusterfck',
+  'clusterfk',
+  'btchass',
+  'dipsht',
   'fkin',
   'fked',
   'fker',
@@ -281,6 +316,39 @@ export const englishSkeletons: readonly string[] = [
   'prcks',
 ];
 
+/**
+ * Skeletons too short or too common to list alone, as the phrases readers use them in: "fk" is
+ * also fakultas kedokteran and "mf" a unit prefix, but "fk off", "go fk yourself", "mf ers" are not.
+ */
+export const englishSkeletonPhrases: readonly string[] = [
+  ...['fk'].flatMap((s) => [
+    `${s} off`,
+    `${s} you`,
+    `${s} u`,
+    `${s} this`,
+    `${s} that`,
+    `${s} them`,
+    `${s} him`,
+    `${s} himself`,
+    `${s} her`,
+    `${s} herself`,
+    `${s} yourself`,
+    `${s} urself`,
+    `${s} it`,
+    `${s} me`,
+    `${s} the`,
+    `${s} ur`,
+    `${s} ing`,
+    `the ${s}`,
+    `go ${s}`,
+    `${s} sake`,
+  ]),
+  'mf ers',
+  'mf er',
+  'mf ing',
+  'mf in',
+];
+
 /** Slurs missing from bad-words' list (it has nigger, faggot, kike, spic, chink, gook, dyke, paki). */
 export const englishSlurs: readonly string[] = [
   'wetback',
@@ -323,20 +391,24 @@ export interface EnglishTerms {
   readonly prefixes: readonly string[];
 }
 
-/** Splits bad-words' list into our term kinds, dropping the exclusions above. */
+/**
+ * Splits bad-words' list into our term kinds, dropping the exclusions above. An entry that
+ * normalizes to an excluded word goes too: "d4mn" is "damn" once leetspeak is read.
+ */
 export function englishTerms(): EnglishTerms {
   const exact: string[] = [];
   const prefixes: string[] = [];
+  const excludedNormal = new Set([...englishExcluded].map((w) => normalize(w.replace(/\*/g, '')).text));
   for (const raw of new Filter().list) {
     const word = raw.toLowerCase().replace(/;+$/, '').trim();
     if (word.length === 0 || englishExcluded.has(word)) continue;
     const lead = word.startsWith('*');
     const trail = word.endsWith('*');
     const core = word.replace(/^\*+|\*+$/g, '');
-    if (core.length === 0 || englishExcluded.has(core)) continue;
+    if (core.length === 0 || englishExcluded.has(core) || excludedNormal.has(normalize(core).text)) continue;
     if (trail && !lead && prefixSafe.has(core)) prefixes.push(core);
     else exact.push(core);
   }
-  exact.push(...englishExtra, ...englishSkeletons, ...englishSlurs);
+  exact.push(...englishExtra, ...englishSkeletons, ...englishSkeletonPhrases, ...englishSlurs);
   return { exact, prefixes };
 }

@@ -91,9 +91,6 @@ export const indonesianStems: readonly string[] = [
   'cirik',
   'meki',
   'kontoy',
-  'anjay',
-  'anjas',
-  'anjim',
   'ajig',
   'coeg',
   'ancok',
@@ -203,6 +200,9 @@ export const indonesianAbbreviations: readonly string[] = [
   'tmpik',
   'jmbut',
   'ndsmu',
+  // round 3
+  'cuki',
+  'kntlo',
 ];
 
 /** Stems also caught inside longer words ("dasarkontol", "bangsatlah"); none occurs inside an ordinary word. */

@@ -176,6 +176,55 @@ const birdContext = [
   'hatched',
 ];
 
+/** Ignition and setting words: "retard the timing", "flame retardant", "set retarder". */
+const retardContext = [
+  'timing',
+  'ignition',
+  'spark',
+  'engine',
+  'degrees',
+  'flame',
+  'fire',
+  'growth',
+  'rust',
+  'corrosion',
+  'setting',
+  'cement',
+  'concrete',
+  'valve',
+  'cam',
+  'knock',
+  'octane',
+];
+
+/** Valves and fittings: "the blowdown cock on the boiler", "a gauge cock". */
+const valveContext = [
+  'valve',
+  'valves',
+  'boiler',
+  'blowdown',
+  'drain',
+  'gauge',
+  'steam',
+  'pipe',
+  'piping',
+  'tap',
+  'fitting',
+  'fittings',
+  'brass',
+  'plug',
+  'vent',
+  'bleed',
+  'pressure',
+  'tank',
+  'lever',
+  'seized',
+  'leaking',
+];
+
+/** A bastard file or bastard cut: a grade of file teeth; a bastard sword. */
+const bastardContext = ['file', 'files', 'cut', 'mill', 'sword', 'rasp', 'deburr', 'filing', 'teeth'];
+
 /**
  * Words that are insults but also plain nouns, with the neighbouring words that show the plain
  * sense ("anjing pelacak", "babi hutan", "daging babi", "tahi lalat", "cum laude").
@@ -244,8 +293,10 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
   kirik: [...animal, 'asu', 'induk', 'lahir'],
   bitch: [...dogContext, 'bitches', 'season', 'mating'],
   bitches: [...dogContext, 'bitch'],
-  cock: [...birdContext, 'cocks'],
-  cocks: [...birdContext, 'cock'],
+  cock: [...birdContext, ...valveContext, 'cocks'],
+  cocks: [...birdContext, ...valveContext, 'cock'],
+  bastard: bastardContext,
+  bastards: bastardContext,
   pussy: ['cat', 'cats', 'kitten', 'kittens', 'willow', 'purr', 'puss', 'meow', 'tabby'],
   ass: [
     'donkey',
@@ -323,25 +374,28 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'river',
     'water',
     'ditch',
+    // geology: a dyke is a sheet of rock cutting through others
+    'basalt',
+    'igneous',
+    'intrusion',
+    'seam',
+    'rock',
+    'rocks',
+    'magma',
+    'granite',
+    'dolerite',
+    'vein',
+    'sill',
+    'geology',
+    'geologist',
+    'outcrop',
+    'pit',
+    'ore',
+    'dykes',
   ],
   chink: ['armour', 'armor', 'light', 'wall', 'curtain', 'door', 'gap', 'crack'],
-  retard: [
-    'timing',
-    'ignition',
-    'spark',
-    'engine',
-    'degrees',
-    'flame',
-    'fire',
-    'growth',
-    'rust',
-    'corrosion',
-    'setting',
-    'cement',
-    'concrete',
-    'valve',
-    'cam',
-  ],
+  retard: retardContext,
+  retarded: [...retardContext],
   // Skeletons that are also Indonesian chat abbreviations: read as Indonesian among Indonesian words.
   cnt: chatIndonesian,
   cnts: chatIndonesian,
@@ -504,6 +558,9 @@ export const honorifics: ReadonlySet<string> = new Set([
 
 /** Words before a capitalised word that make it a place: "Pulau Babi", "Lake Bitche", "in Fucking". */
 export const placeBefore: ReadonlySet<string> = new Set([
+  'kanal',
+  'terusan',
+  'handil',
   'pulau',
   'pantai',
   'ujung',
@@ -605,6 +662,22 @@ export const placeAfter: ReadonlySet<string> = new Set([
   'scotland',
   'germany',
   'newfoundland',
+]);
+
+/** Kinds of place named before "of" ("the village of Fucking") or after a comma ("Pussy, a village in Savoie"). */
+export const placeKinds: ReadonlySet<string> = new Set([
+  'village',
+  'town',
+  'city',
+  'hamlet',
+  'commune',
+  'municipality',
+  'district',
+  'parish',
+  'island',
+  'desa',
+  'kota',
+  'kampung',
 ]);
 
 /** Prepositions before a capitalised word in mid-sentence that make it a place: "in Bitche". */

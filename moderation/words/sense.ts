@@ -13,6 +13,7 @@ import {
   notSurname,
   placeAfter,
   placeBefore,
+  placeKinds,
   possessiveAfter,
   possessiveBefore,
 } from './literal-sense.ts';
@@ -106,16 +107,48 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   if (!titleCase(s, i) || insultNear(s, i, i + 1)) return null;
   const before = i > 0 && !boundaryBefore(s, i, clauseEnd) ? words[i - 1] : undefined;
   const after = i + 1 < words.length && !boundaryBefore(s, i + 1, clauseEnd) ? words[i + 1] : undefined;
-  if (capitalsSayNothing(s, i)) return null;
+  // A place word beside it says "place" even where most words are capitalised, as Indonesian
+  // place names are ("Banjir merendam Kecamatan Anjir Pasar").
   if (before !== undefined && placeBefore.has(before) && titleCase(s, i - 1)) return { kind: 'place', cue: `${before} ${w}` };
   if (after !== undefined && placeAfter.has(after) && titleCase(s, i + 1)) return { kind: 'place', cue: `${w} ${after}` };
-  // "Bitche, France", "Dildo, Newfoundland": a country or region right after a comma.
   const next = words[i + 1];
+  // "the village of Fucking", "the town of Dildo".
+  const before2 = i > 1 && !boundaryBefore(s, i - 1, clauseEnd) ? words[i - 2] : undefined;
+  if (before === 'of' && before2 !== undefined && placeKinds.has(before2)) return { kind: 'place', cue: `${before2} of ${w}` };
+  // "Pussy, a village in Savoie": a kind of place right after the comma.
+  const kind = words[i + 2];
+  if (after === undefined && (next === 'a' || next === 'an' || next === 'the') && kind !== undefined && placeKinds.has(kind)) {
+    return { kind: 'place', cue: `${w}, ${next} ${kind}` };
+  }
+  if (capitalsSayNothing(s, i)) return null;
+  // "Bitche, France", "Dildo, Newfoundland": a country or region right after a comma.
   if (after === undefined && next !== undefined && placeAfter.has(next) && titleCase(s, i + 1) && !boundaryBefore(s, i + 1, sentenceEnd)) {
     return { kind: 'place', cue: `${w}, ${next}` };
   }
   if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
+  // A listed given name that is also a surname, after a capitalised given name, even opening the
+  // sentence: "Sheila Dikshit ran Delhi" (the list is of names, so before the swear-word test).
+  if (
+    before !== undefined &&
+    givenNames.has(w) &&
+    titleCase(s, i - 1) &&
+    /^[a-z]{2,}$/.test(before) &&
+    !notSurname.has(before) &&
+    !insultMarkers.has(before)
+  ) {
+    return { kind: 'name', cue: `${before} ${w}` };
+  }
   if (neverProper.test(w)) return null;
+  // "up the Wank in Bavaria": a capitalised word in mid-sentence, then "in" or "near" and a capitalised place.
+  if (
+    (after === 'in' || after === 'near') &&
+    !boundaryBefore(s, i, sentenceEnd) &&
+    titleCase(s, i + 2) &&
+    !boundaryBefore(s, i + 2, clauseEnd) &&
+    !insultMarkers.has(words[i + 2] ?? '')
+  ) {
+    return { kind: 'place', cue: `${w} ${after} ${words[i + 2] ?? ''}` };
+  }
   if (before !== undefined && honorifics.has(before)) return { kind: 'name', cue: `${before} ${w}` };
   if (
     after !== undefined &&
