@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAdminArgs } from './admin-args.ts';
+import { EDIT_WINDOW_MAX_MINUTES, parseAdminArgs } from './admin-args.ts';
+
+/** What a site command carries when it gives no reader setting. */
+const noSettings = { closePages: [], openPages: [] };
 
 describe('the admin command line', () => {
   it.each([
@@ -20,11 +23,17 @@ describe('the admin command line', () => {
     [['moderator', 'passwd', '--email', 'a@b.co', '--generate-password'], { kind: 'moderator-passwd', email: 'a@b.co', generatePassword: true }],
     [
       ['site', 'add', '--name', 'Situs Energi', '--origin', 'https://situsenergi.com/', '--origin', 'https://WWW.situsenergi.com'],
-      { kind: 'site-add', id: 'situs-energi', name: 'Situs Energi', origins: ['https://situsenergi.com', 'https://www.situsenergi.com'] },
+      {
+        kind: 'site-add',
+        id: 'situs-energi',
+        name: 'Situs Energi',
+        origins: ['https://situsenergi.com', 'https://www.situsenergi.com'],
+        ...noSettings,
+      },
     ],
     [
       ['site', 'add', '--name', 'Situs Energi', '--id', 'se', '--origin', 'https://situsenergi.com'],
-      { kind: 'site-add', id: 'se', name: 'Situs Energi', origins: ['https://situsenergi.com'] },
+      { kind: 'site-add', id: 'se', name: 'Situs Energi', origins: ['https://situsenergi.com'], ...noSettings },
     ],
     [['site', 'list'], { kind: 'site-list' }],
     [['site', 'show', '--id', 'se'], { kind: 'site-show', id: 'se' }],
@@ -50,11 +59,43 @@ describe('the admin command line', () => {
         origins: ['https://a.example'],
         addOrigins: ['https://b.example'],
         removeOrigins: ['https://c.example'],
+        ...noSettings,
+      },
+    ],
+    [
+      ['moderator', 'add', '--email', 'a@b.co', '--site', 'demo', '--name', '  Tim   Redaksi '],
+      { kind: 'moderator-add', email: 'a@b.co', role: 'moderator', sites: ['demo'], generatePassword: false, name: 'Tim Redaksi' },
+    ],
+    [['moderator', 'update', '--email', 'a@b.co', '--name', 'Pemred'], { kind: 'moderator-update', email: 'a@b.co', name: 'Pemred' }],
+    [['moderator', 'update', '--email', 'a@b.co', '--name', ''], { kind: 'moderator-update', email: 'a@b.co', name: null }],
+    [
+      ['site', 'add', '--name', 'SE', '--origin', 'https://se.id', '--reserved-names', 'Redaksi, Admin ,,Redaksi', '--edit-window', '30'],
+      {
+        kind: 'site-add',
+        id: 'se',
+        name: 'SE',
+        origins: ['https://se.id'],
+        reservedNames: ['Redaksi', 'Admin'],
+        editWindowMinutes: 30,
+        ...noSettings,
+      },
+    ],
+    [
+      ['site', 'update', '--id', 'se', '--close-page', '/a', '--close-page', '/b', '--open-page', '/c', '--edit-window', '0', '--reserved-names', ''],
+      {
+        kind: 'site-update',
+        id: 'se',
+        addOrigins: [],
+        removeOrigins: [],
+        reservedNames: [],
+        editWindowMinutes: 0,
+        closePages: ['/a', '/b'],
+        openPages: ['/c'],
       },
     ],
     [
       ['site', 'update', '--id', 'se', '--add-origin', 'http://localhost:8080'],
-      { kind: 'site-update', id: 'se', addOrigins: ['http://localhost:8080'], removeOrigins: [] },
+      { kind: 'site-update', id: 'se', addOrigins: ['http://localhost:8080'], removeOrigins: [], ...noSettings },
     ],
     [['site', 'remove', '--id', 'se'], { kind: 'site-remove', id: 'se' }],
   ])('reads %j', (argv, command) => {
@@ -64,10 +105,18 @@ describe('the admin command line', () => {
   it.each([
     [[], /^Usage:/],
     [['--help'], /^Usage:/],
-    [['moderator'], /needs a command: add, list, remove or passwd/],
+    [['moderator'], /needs a command: add, update, list, remove or passwd/],
     [['moderator', 'promote', '--email', 'a@b.co'], /Unknown command "moderator promote"/],
     [['site', 'add'], /"site add" needs --name/],
     [['site'], /"site" needs a command: add, list, show, update or remove/],
+    [['site', 'update', '--id', 'se', '--edit-window', 'lima'], /--edit-window must be a whole number of minutes/],
+    [['site', 'update', '--id', 'se', '--edit-window', String(EDIT_WINDOW_MAX_MINUTES + 1)], /--edit-window must be a whole number/],
+    [['site', 'update', '--id', 'se', '--close-page', 'has space'], /"has space" is not a page id/],
+    [['site', 'update', '--id', 'se', '--close-page', '/a', '--open-page', '/a'], /cannot be closed and opened at once/],
+    [['site', 'update', '--id', 'se', '--reserved-names', 'x'.repeat(61)], /over 60 characters/],
+    [['site', 'add', '--name', 'SE', '--origin', 'https://se.id', '--open-page', '/a'], /"site add" takes --close-page/],
+    [['moderator', 'update', '--email', 'a@b.co'], /"moderator update" needs --name/],
+    [['moderator', 'add', '--email', 'a@b.co', '--admin', '--name', 'n'.repeat(61)], /--name must be at most 60/],
     [['site', 'add', '--name', 'Situs Energi'], /Give the page origins the site is embedded on/],
     [['site', 'add', '--name', '—!—', '--origin', 'https://a.example'], /No site id can be made from "—!—": give one with --id/],
     [['site', 'add', '--name', 'X', '--id', 'Bad Id', '--origin', 'https://a.example'], /"Bad Id" is not a site id/],

@@ -3,25 +3,41 @@
  * every spelling mistake is a test case rather than a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { SITE_ID_PATTERN } from '../../protocol/limits.ts';
+import { LIMITS, PAGE_ID_PATTERN, SITE_ID_PATTERN } from '../../protocol/limits.ts';
 import { siteIdFromName } from '../sites/site-id.ts';
 import { parseSiteOrigin } from '../sites/site-origin.ts';
 
 export type AdminCommand =
-  | { kind: 'moderator-add'; email: string; role: 'admin' | 'moderator'; sites: string[]; generatePassword: boolean }
+  /** `name`: what their comments go out under (absent: their email's local part). */
+  | { kind: 'moderator-add'; email: string; role: 'admin' | 'moderator'; sites: string[]; generatePassword: boolean; name?: string }
   | { kind: 'moderator-list' }
+  /** `name` null: back to their email's local part. */
+  | { kind: 'moderator-update'; email: string; name: string | null }
   | { kind: 'moderator-remove'; email: string }
   | { kind: 'moderator-passwd'; email: string; generatePassword: boolean }
-  | { kind: 'site-add'; id: string; name: string; origins: string[] }
+  | ({ kind: 'site-add'; id: string; name: string; origins: string[] } & SiteSettingsChange)
   | { kind: 'site-list' }
   | { kind: 'site-show'; id: string }
   /** `origins` replaces the site's; then `addOrigins` are added and `removeOrigins` removed. All normalized. */
-  | { kind: 'site-update'; id: string; name?: string; origins?: string[]; addOrigins: string[]; removeOrigins: string[] }
+  | ({ kind: 'site-update'; id: string; name?: string; origins?: string[]; addOrigins: string[]; removeOrigins: string[] } & SiteSettingsChange)
   | { kind: 'site-remove'; id: string }
   /** `out` null: standard output. */
   | { kind: 'comments-export'; site: string; out: string | null }
   | { kind: 'comments-import'; site: string; file: string }
   | { kind: 'comments-import-disqus'; site: string; file: string; pageFrom: DisqusPageFrom };
+
+/** The readers' settings a site command may change (decision 0021); absent or empty: unchanged. */
+export interface SiteSettingsChange {
+  /** Replaces the site's list (empty: none). */
+  reservedNames?: string[];
+  editWindowMinutes?: number;
+  /** Pages to close (no new comments) and to open again. */
+  closePages: string[];
+  openPages: string[];
+}
+
+/** A week: longer than any site needs, short enough that an edit never rewrites an old conversation. */
+export const EDIT_WINDOW_MAX_MINUTES = 7 * 24 * 60;
 
 /**
  * How a Disqus thread becomes a page id: `path`, its link's path (`/2024/05/nikel`, the default);
@@ -35,21 +51,28 @@ export type ParsedAdminArgs = { ok: true; command: AdminCommand } | { ok: false;
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
 
-  moderator add --email <e> --site <id> [--site <id> …] [--generate-password]
-  moderator add --email <e> --admin [--generate-password]
+  moderator add --email <e> --site <id> [--site <id> …] [--name <name>] [--generate-password]
+  moderator add --email <e> --admin [--name <name>] [--generate-password]
       Adds a moderator of the given sites, or an admin of every site. The password is asked
       for on a terminal, read from standard input otherwise, or generated and printed once.
+      --name: what their comments go out under (else their email's local part); readers may not take it.
+  moderator update --email <e> --name <name>   (--name "" goes back to the email's local part)
   moderator list
   moderator remove --email <e>            removes the account and signs it out everywhere
   moderator passwd --email <e> [--generate-password]
       Sets a new password and signs the account out everywhere.
 
-  site add --name <name> --origin <https://…> [--origin <…> …] [--id <id>]
+  site add --name <name> --origin <https://…> [--origin <…> …] [--id <id>] [reader settings]
       Registers a site and prints its id, its SSO secret and the snippet to paste. The id is
       made from the name when not given (lower-case letters, digits and dashes).
   site list
-  site show --id <id>                     its origins, SSO secret and snippet
+  site show --id <id>                     its origins, settings, SSO secret and snippet
   site update --id <id> [--name <name>] [--origin <…> … (replaces them)] [--add-origin <…>] [--remove-origin <…>]
+              [reader settings]
+      Reader settings: --reserved-names "Redaksi,Admin" (names anonymous readers may not take,
+      besides the moderators'; "" for none), --edit-window <minutes> (how long a comment stays
+      editable; 0: never; default ${LIMITS.editWindowMinutesDefault}), --close-page <page id> / --open-page <page id>
+      (a closed thread takes no new comments; each may be given several times).
   site remove --id <id>                   pages embedding it are refused; its comments stay
 
   comments export --site <id> [--out <file.jsonl>]
@@ -82,6 +105,10 @@ export function parseAdminArgs(argv: readonly string[]): ParsedAdminArgs {
         origin: { type: 'string', multiple: true },
         'add-origin': { type: 'string', multiple: true },
         'remove-origin': { type: 'string', multiple: true },
+        'reserved-names': { type: 'string' },
+        'edit-window': { type: 'string' },
+        'close-page': { type: 'string', multiple: true },
+        'open-page': { type: 'string', multiple: true },
         out: { type: 'string' },
         'page-from': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -115,7 +142,20 @@ export function parseAdminArgs(argv: readonly string[]): ParsedAdminArgs {
       if (bad !== undefined) return usage(`"${bad}" is not a site id (lower-case letters, digits and dashes).`);
       if (values.admin && sites.length > 0) return usage('An admin moderates every site: give --admin or --site, not both.');
       if (!values.admin && sites.length === 0) return usage('Give the sites this moderator may moderate (--site <id>), or --admin.');
-      return { ok: true, command: { kind: 'moderator-add', email: e, role: values.admin ? 'admin' : 'moderator', sites, generatePassword } };
+      const name = moderatorName(values.name);
+      if (name === false) return usage(`--name must be at most ${LIMITS.nameMax} characters.`);
+      return {
+        ok: true,
+        command: { kind: 'moderator-add', email: e, role: values.admin ? 'admin' : 'moderator', sites, generatePassword, ...(name ? { name } : {}) },
+      };
+    }
+    case 'update': {
+      const e = needEmail();
+      if (typeof e !== 'string') return e;
+      if (values.name === undefined) return usage('"moderator update" needs --name (the name their comments go out under).');
+      const name = moderatorName(values.name);
+      if (name === false) return usage(`--name must be at most ${LIMITS.nameMax} characters.`);
+      return { ok: true, command: { kind: 'moderator-update', email: e, name: name ?? null } };
     }
     case 'list':
       return { ok: true, command: { kind: 'moderator-list' } };
@@ -128,13 +168,20 @@ export function parseAdminArgs(argv: readonly string[]): ParsedAdminArgs {
       return typeof e === 'string' ? { ok: true, command: { kind: 'moderator-passwd', email: e, generatePassword } } : e;
     }
     case undefined:
-      return usage('"moderator" needs a command: add, list, remove or passwd.');
+      return usage('"moderator" needs a command: add, update, list, remove or passwd.');
     default:
       return usage(`Unknown command "moderator ${verb}".`);
   }
 }
 
-const MODERATOR_OPTIONS = new Set(['email', 'site', 'admin', 'generate-password']);
+const MODERATOR_OPTIONS = new Set(['email', 'site', 'admin', 'generate-password', 'name']);
+
+/** A moderator's display name, spaces collapsed: undefined when not given or empty, false when too long. */
+function moderatorName(raw: string | undefined): string | undefined | false {
+  const name = raw?.replace(/\s+/g, ' ').trim();
+  if (!name) return undefined;
+  return name.length <= LIMITS.nameMax ? name : false;
+}
 const COMMENTS_OPTIONS = new Set(['site', 'out', 'page-from']);
 
 function parseCommentsCommand(verb: string | undefined, files: string[], values: Record<string, unknown>): ParsedAdminArgs {
@@ -164,7 +211,7 @@ function parseCommentsCommand(verb: string | undefined, files: string[], values:
   if (!DISQUS_PAGE_FROM.includes(from)) return usage(`--page-from is path, url or identifier, not "${pageFrom}".`);
   return { ok: true, command: { kind: 'comments-import-disqus', site, file, pageFrom: from } };
 }
-const SITE_OPTIONS = new Set(['id', 'name', 'origin', 'add-origin', 'remove-origin']);
+const SITE_OPTIONS = new Set(['id', 'name', 'origin', 'add-origin', 'remove-origin', 'reserved-names', 'edit-window', 'close-page', 'open-page']);
 
 interface SiteOptions {
   id?: string | undefined;
@@ -172,6 +219,45 @@ interface SiteOptions {
   origin?: string[] | undefined;
   'add-origin'?: string[] | undefined;
   'remove-origin'?: string[] | undefined;
+  'reserved-names'?: string | undefined;
+  'edit-window'?: string | undefined;
+  'close-page'?: string[] | undefined;
+  'open-page'?: string[] | undefined;
+}
+
+/** The reader settings a site command gives, each problem named in `problems`. */
+function siteSettingsChange(values: SiteOptions, problems: string[]): SiteSettingsChange {
+  const change: SiteSettingsChange = { closePages: [], openPages: [] };
+  const raw = values['reserved-names'];
+  if (raw !== undefined) {
+    const names = [...new Set(raw.split(',').map((n) => n.replace(/\s+/g, ' ').trim()))].filter((n) => n !== '');
+    const long = names.find((n) => n.length > LIMITS.nameMax);
+    if (long !== undefined) problems.push(`The reserved name "${long.slice(0, 20)}…" is over ${LIMITS.nameMax} characters.`);
+    if (names.length > LIMITS.reservedNamesMax) problems.push(`At most ${LIMITS.reservedNamesMax} reserved names (${names.length} given).`);
+    change.reservedNames = names;
+  }
+  const window = values['edit-window'];
+  if (window !== undefined) {
+    const minutes = /^\d{1,6}$/.test(window.trim()) ? Number(window.trim()) : Number.NaN;
+    if (!(minutes <= EDIT_WINDOW_MAX_MINUTES))
+      problems.push(`--edit-window must be a whole number of minutes, 0 to ${EDIT_WINDOW_MAX_MINUTES} (0: never).`);
+    else change.editWindowMinutes = minutes;
+  }
+  const pages = (list: string[] | undefined) =>
+    [...new Set((list ?? []).map((p) => p.trim()))].filter((page) => {
+      if (PAGE_ID_PATTERN.test(page)) return true;
+      problems.push(`"${page}" is not a page id (1 to 200 URL characters, no spaces).`);
+      return false;
+    });
+  change.closePages = pages(values['close-page']);
+  change.openPages = pages(values['open-page']);
+  const both = change.closePages.find((p) => change.openPages.includes(p));
+  if (both !== undefined) problems.push(`"${both}" cannot be closed and opened at once.`);
+  return change;
+}
+
+function changesSettings(change: SiteSettingsChange): boolean {
+  return change.reservedNames !== undefined || change.editWindowMinutes !== undefined || change.closePages.length + change.openPages.length > 0;
 }
 
 function parseSiteCommand(verb: string | undefined, values: SiteOptions): ParsedAdminArgs {
@@ -195,6 +281,7 @@ function parseSiteCommand(verb: string | undefined, values: SiteOptions): Parsed
     return givenId ?? null;
   };
   const done = (command: AdminCommand): ParsedAdminArgs => (problems.length > 0 ? usage(problems.join('\n')) : { ok: true, command });
+  const settings = siteSettingsChange(values, problems);
   switch (verb) {
     case 'add': {
       const list = origins(values.origin);
@@ -204,7 +291,8 @@ function parseSiteCommand(verb: string | undefined, values: SiteOptions): Parsed
         problems.push('Give the page origins the site is embedded on: --origin https://www.example.com');
       const id = givenId ?? (name === undefined ? null : siteIdFromName(name));
       if (id === null && name !== undefined && givenId === undefined) problems.push(`No site id can be made from "${name}": give one with --id.`);
-      return done({ kind: 'site-add', id: id ?? '', name: name ?? '', origins: [...new Set(list)] });
+      if (settings.openPages.length > 0) problems.push('"site add" takes --close-page (a new site has no closed page to open).');
+      return done({ kind: 'site-add', id: id ?? '', name: name ?? '', origins: [...new Set(list)], ...settings });
     }
     case 'list':
       return done({ kind: 'site-list' });
@@ -217,8 +305,12 @@ function parseSiteCommand(verb: string | undefined, values: SiteOptions): Parsed
       const replace = values.origin === undefined ? undefined : [...new Set(origins(values.origin))];
       const addOrigins = origins(values['add-origin']);
       const removeOrigins = origins(values['remove-origin']);
-      if (name === undefined && replace === undefined && addOrigins.length === 0 && removeOrigins.length === 0 && problems.length === 0) {
-        problems.push('"site update" needs something to change: --name, --origin, --add-origin or --remove-origin.');
+      const nothing =
+        name === undefined && replace === undefined && addOrigins.length === 0 && removeOrigins.length === 0 && !changesSettings(settings);
+      if (nothing && problems.length === 0) {
+        problems.push(
+          '"site update" needs something to change: --name, --origin, --add-origin, --remove-origin, --reserved-names, --edit-window, --close-page or --open-page.',
+        );
       }
       return done({
         kind: 'site-update',
@@ -227,6 +319,7 @@ function parseSiteCommand(verb: string | undefined, values: SiteOptions): Parsed
         ...(replace === undefined ? {} : { origins: replace }),
         addOrigins,
         removeOrigins,
+        ...settings,
       });
     }
     case 'remove': {

@@ -4,6 +4,7 @@
  * command is tested against both real stores.
  */
 import type { ModeratorAccount, ModeratorDirectory } from '../store/moderator-types.ts';
+import { moderatorName } from '../identity/reader-identity.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../moderators/password-hash.ts';
 import type { SiteDirectory } from '../store/site-types.ts';
 import type { CommentTransfer } from '../store/types.ts';
@@ -41,6 +42,7 @@ export async function runAdminCommand(command: AdminCommand, deps: AdminDeps): P
         passwordHash: await hashPassword(password),
         createdAt: now,
         passwordChangedAt: now,
+        ...(command.name !== undefined ? { name: command.name } : {}),
       };
       if (!(await store.createModerator(account))) {
         print(`A moderator with the email ${command.email} was added meanwhile; nothing changed.`);
@@ -54,6 +56,15 @@ export async function runAdminCommand(command: AdminCommand, deps: AdminDeps): P
       const accounts = await store.listModerators();
       if (accounts.length === 0) print('No moderators yet. Add one with: npm run admin -- moderator add --email <e> --site <id>');
       for (const account of accounts) print(`${describe(account)}, added ${new Date(account.createdAt).toISOString().slice(0, 10)}`);
+      return 0;
+    }
+    case 'moderator-update': {
+      const account = await store.findModeratorByEmail(command.email);
+      if (!account || !(await store.updateModerator(account.id, { name: command.name }))) {
+        print(`No moderator has the email ${command.email}.`);
+        return 1;
+      }
+      print(`Updated ${describe({ ...account, name: command.name })}. Their next comments go out under that name; readers may not take it.`);
       return 0;
     }
     case 'moderator-remove': {
@@ -110,5 +121,7 @@ async function choosePassword(generate: boolean, deps: AdminDeps): Promise<strin
 }
 
 function describe(account: ModeratorAccount): string {
-  return account.role === 'admin' ? `${account.email} (admin of every site)` : `${account.email} (moderator of ${account.sites.join(', ')})`;
+  // The name only when one is set: otherwise it is the email's local part, which the email shows.
+  const who = account.name ? `${account.email}, commenting as "${moderatorName(account)}"` : account.email;
+  return account.role === 'admin' ? `${who} (admin of every site)` : `${who} (moderator of ${account.sites.join(', ')})`;
 }

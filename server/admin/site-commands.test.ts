@@ -35,6 +35,7 @@ describe.each(STORE_KINDS)('site commands on the %s store', (kind) => {
     expect(await runAdminCommand(command('site', 'add', '--name', 'Situs Energi', '--origin', 'https://situsenergi.com'), deps)).toBe(0);
     expect(printed).toEqual([
       'Added site situs-energi (Situs Energi) on https://situsenergi.com.',
+      "Readers may edit a comment for 15 minutes; reserved names: none (and the moderators'); closed pages: none.",
       `SSO secret (keep it secret, on your own server; it signs your readers' sign-in tokens): ${SECRET}`,
       'Paste this where the comments should go:',
       '',
@@ -49,11 +50,57 @@ describe.each(STORE_KINDS)('site commands on the %s store', (kind) => {
       ssoSecret: SECRET,
       preModerated: false,
       closedPages: [],
+      reservedNames: [],
+      editWindowMinutes: 15,
       moderation: null,
       alerts: null,
       createdAt: 1_800_000_000_000,
       updatedAt: 1_800_000_000_000,
     });
+  });
+
+  it('sets, changes and shows the readers’ settings: reserved names, the edit window, closed pages', async () => {
+    const { deps, printed, store } = await setup();
+    const add = command(
+      'site',
+      'add',
+      '--name',
+      'Berita',
+      '--origin',
+      'https://berita.example',
+      '--reserved-names',
+      'Redaksi',
+      '--close-page',
+      '/lama',
+    );
+    expect(await runAdminCommand(add, deps)).toBe(0);
+    expect(await store.getSite('berita')).toMatchObject({ reservedNames: ['Redaksi'], closedPages: ['/lama'], editWindowMinutes: 15 });
+    printed.length = 0;
+    const update = command(
+      'site',
+      'update',
+      '--id',
+      'berita',
+      '--edit-window',
+      '0',
+      '--close-page',
+      '/baru',
+      '--open-page',
+      '/lama',
+      '--reserved-names',
+      'A,B',
+    );
+    expect(await runAdminCommand(update, deps)).toBe(0);
+    expect(await store.getSite('berita')).toMatchObject({
+      reservedNames: ['A', 'B'],
+      closedPages: ['/baru'],
+      editWindowMinutes: 0,
+      origins: ['https://berita.example'],
+    });
+    expect(printed[1]).toBe("Readers may not edit their comments; reserved names: A, B (and the moderators'); closed pages: /baru.");
+    printed.length = 0;
+    await runAdminCommand(command('site', 'show', '--id', 'berita'), deps);
+    expect(printed[1]).toBe("Readers may not edit their comments; reserved names: A, B (and the moderators'); closed pages: /baru.");
   });
 
   it('says the snippet points at this machine when PUBLIC_URL is not set', async () => {

@@ -3,9 +3,10 @@
  * serves. Like the moderator commands, given the store and a way to print, so every command is
  * tested against both real stores; the running servers pick a change up at their next refresh.
  */
+import { LIMITS } from '../../protocol/limits.ts';
 import { embedSnippet } from '../sites/embed-snippet.ts';
-import type { SiteDirectory, SiteRecord } from '../store/site-types.ts';
-import type { AdminCommand } from './admin-args.ts';
+import type { SiteDirectory, SiteRecord, SiteUpdate } from '../store/site-types.ts';
+import type { AdminCommand, SiteSettingsChange } from './admin-args.ts';
 
 export interface SiteCommandDeps {
   store: SiteDirectory;
@@ -31,7 +32,9 @@ export async function runSiteCommand(command: SiteCommand, deps: SiteCommandDeps
         origins: command.origins,
         ssoSecret: deps.newSecret(),
         preModerated: false,
-        closedPages: [],
+        closedPages: command.closePages,
+        reservedNames: command.reservedNames ?? [],
+        editWindowMinutes: command.editWindowMinutes ?? LIMITS.editWindowMinutesDefault,
         moderation: null,
         alerts: null,
         createdAt: now,
@@ -42,6 +45,7 @@ export async function runSiteCommand(command: SiteCommand, deps: SiteCommandDeps
         return 1;
       }
       print(`Added site ${describe(site)}.`);
+      print(settingsLine(site));
       printSecretAndSnippet(site, deps);
       return 0;
     }
@@ -55,6 +59,7 @@ export async function runSiteCommand(command: SiteCommand, deps: SiteCommandDeps
       const site = await store.getSite(command.id);
       if (!site) return noSuchSite(command.id, print);
       print(`${describe(site)}.`);
+      print(settingsLine(site));
       printSecretAndSnippet(site, deps);
       return 0;
     }
@@ -65,8 +70,10 @@ export async function runSiteCommand(command: SiteCommand, deps: SiteCommandDeps
       const origins = [...new Set([...(command.origins ?? site.origins), ...command.addOrigins])].filter((o) => !removed.has(o));
       const absent = command.removeOrigins.filter((o) => !site.origins.includes(o) && !command.addOrigins.includes(o));
       const name = command.name ?? site.name;
-      if (!(await store.updateSite(site.id, { name, origins, updatedAt: deps.clock() }))) return noSuchSite(command.id, print);
+      const settings = settingsUpdate(site, command);
+      if (!(await store.updateSite(site.id, { name, origins, ...settings, updatedAt: deps.clock() }))) return noSuchSite(command.id, print);
       print(`Updated site ${describe({ ...site, name, origins })}. Running servers take it up within a few seconds.`);
+      if (Object.keys(settings).length > 0) print(settingsLine({ ...site, ...settings }));
       if (absent.length > 0) print(`It did not have ${absent.join(', ')}.`);
       if (origins.length === 0) print('It has no origins now: every page embedding it is refused until one is added (--add-origin).');
       return 0;
@@ -89,6 +96,27 @@ function printSecretAndSnippet(site: SiteRecord, deps: SiteCommandDeps): void {
   print('');
   if (!deps.server.fromPublicUrl)
     print(`(${deps.server.url} is this machine: set PUBLIC_URL to where readers reach the server, and the snippet uses it.)`);
+}
+
+/** The reader settings a command changes, as a SiteUpdate: only the fields it gives. */
+function settingsUpdate(site: SiteRecord, change: SiteSettingsChange): Pick<SiteUpdate, 'reservedNames' | 'editWindowMinutes' | 'closedPages'> {
+  const closed = new Set([...site.closedPages, ...change.closePages]);
+  for (const page of change.openPages) closed.delete(page);
+  return {
+    ...(change.reservedNames !== undefined ? { reservedNames: change.reservedNames } : {}),
+    ...(change.editWindowMinutes !== undefined ? { editWindowMinutes: change.editWindowMinutes } : {}),
+    ...(change.closePages.length + change.openPages.length > 0 ? { closedPages: [...closed] } : {}),
+  };
+}
+
+function settingsLine(site: Pick<SiteRecord, 'reservedNames' | 'editWindowMinutes' | 'closedPages'>): string {
+  const minutes = site.editWindowMinutes ?? LIMITS.editWindowMinutesDefault;
+  const reserved = site.reservedNames ?? [];
+  return [
+    minutes === 0 ? 'Readers may not edit their comments' : `Readers may edit a comment for ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    `reserved names: ${reserved.length > 0 ? reserved.join(', ') : 'none'} (and the moderators')`,
+    `closed pages: ${site.closedPages.length > 0 ? site.closedPages.join(', ') : 'none'}.`,
+  ].join('; ');
 }
 
 function noSuchSite(id: string, print: (line: string) => void): number {
