@@ -4,7 +4,7 @@
  * make, and the history of an author a store has never seen.
  */
 import { afterEach } from 'vitest';
-import type { AuthorHistory, CommentStore, NewComment } from './types.ts';
+import type { AuthorHistory, CommentStore, NewComment, ThreadPageQuery } from './types.ts';
 
 export interface StoreHarness {
   store: CommentStore;
@@ -99,3 +99,8 @@ export const UNSEEN_AUTHOR: AuthorHistory = {
   firstSeen: null,
   name: null,
 };
+
+/** A thread page newest first, as the widget asks for it, with no viewer: what the contracts before 0021 read threads with. */
+export function threadQuery(limit: number, cursor: string | null = null): ThreadPageQuery {
+  return { sort: 'newest', cursor, limit, repliesPerRoot: 50, viewerId: null };
+}

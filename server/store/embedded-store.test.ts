@@ -10,7 +10,9 @@ import { DATABASE_FILE, createEmbeddedStore } from './embedded-store.ts';
 import { SCHEMA_VERSION } from './sqlite/schema.ts';
 import { describeModerationContract } from './moderation.contract.ts';
 import { describeSiteDirectoryContract } from './site.contract.ts';
+import { threadQuery } from './contract-fixtures.ts';
 import { describeCommentStoreContract, type StoreHarness } from './store.contract.ts';
+import { describeThreadContract } from './thread.contract.ts';
 import { describeCommentTransferContract } from './transfer.contract.ts';
 import type { CommentStore, ModeratorAccount, NewComment } from './types.ts';
 
@@ -52,6 +54,7 @@ describeCommentStoreContract('embedded', openEmbedded);
 describeModerationContract('embedded', openEmbedded);
 describeSiteDirectoryContract('embedded', openEmbedded);
 describeCommentTransferContract('embedded', openEmbedded);
+describeThreadContract('embedded', openEmbedded);
 
 /** Takes a schema 3 database back to what schema 2 was (the queue column and indexes of V3 gone). */
 const UNDO_V3 = `
@@ -59,6 +62,24 @@ DROP INDEX comments_queue_by_page;
 DROP INDEX comments_queue;
 ALTER TABLE comments DROP COLUMN queued_at;
 CREATE INDEX comments_queue ON comments (site, status, created_at);
+`;
+
+/**
+ * Takes a schema 6 database back to what schema 5 was: V6's columns, indexes and likes table
+ * gone, v1's page index back, and 0021's fields out of the stored JSON, as a v5 store wrote it.
+ */
+const UNDO_V6 = `
+DROP TABLE likes;
+DROP INDEX comments_replies;
+DROP INDEX comments_top_by_likes;
+DROP INDEX comments_top_by_time;
+CREATE INDEX comments_published ON comments (site, page, seq) WHERE status = 'published';
+ALTER TABLE comments DROP COLUMN listed;
+ALTER TABLE comments DROP COLUMN reply_count;
+ALTER TABLE comments DROP COLUMN likes;
+ALTER TABLE comments DROP COLUMN depth;
+ALTER TABLE comments DROP COLUMN root_id;
+UPDATE comments SET data = json_remove(data, '$.rootId', '$.depth', '$.replyTo', '$.authorKind', '$.avatarUrl', '$.editedAt', '$.likes', '$.replyCount');
 `;
 
 /** Takes a schema 5 database back to what schema 4 was (no sites table). */
@@ -84,6 +105,12 @@ CREATE INDEX comments_queue ON comments (site, status, queued_at) WHERE queued_a
 CREATE INDEX comments_queue_by_page ON comments (site, page, status, queued_at) WHERE queued_at IS NOT NULL;
 `;
 
+/** A comment as written before 0021: none of its fields (a reply's root was its parent then). */
+function before0021(c: NewComment) {
+  const { rootId: _r, depth: _d, replyTo: _t, authorKind: _k, avatarUrl: _a, editedAt: _e, likes: _l, replyCount: _c, ...old } = c;
+  return old;
+}
+
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function comment(id: string, over: Partial<NewComment> = {}): NewComment {
@@ -92,11 +119,19 @@ function comment(id: string, over: Partial<NewComment> = {}): NewComment {
     site: 'demo',
     page: '/a',
     parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
     authorId: 'author-a',
     authorName: 'Ani',
+    authorKind: 'anonymous',
+    avatarUrl: null,
     text: 'halo',
     status: 'published',
     createdAt: 1,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
     moderation: { action: 'publish', reasons: [] },
     ...over,
   };
@@ -155,39 +190,47 @@ describe('embedded store on SQLite', () => {
       expect(after.stdout.trim()).toBe('opened');
     }));
 
-  it('imports an existing journal.jsonl once, then renames it, keeping seqs, keys, history and bans', () =>
+  it('imports an existing journal.jsonl once, then renames it, keeping seqs, keys, history and bans, replies under their roots', () =>
     withDir(async (dataDir) => {
       const a = comment('comment-old-1', { text: 'dari jurnal', createdAt: 10 });
       const held = comment('comment-old-2', { status: 'pending', createdAt: 20, moderation: { action: 'hold', reasons: [] } });
       const b = comment('comment-old-3', { createdAt: 30, authorId: 'author-b' });
+      const reply = comment('comment-old-4', { createdAt: 40, authorId: 'author-b', parentId: a.id, rootId: a.id, depth: 1 });
+      // The journal predates 0021: its comments have none of its fields.
       const lines = [
-        { v: 1, op: 'comment.create', comment: a, seq: 1, key: 'old-key-0001' },
-        { v: 1, op: 'comment.create', comment: held, seq: null, key: 'old-key-0002' },
-        { v: 1, op: 'comment.create', comment: b, seq: 2, key: 'old-key-0003' },
+        { v: 1, op: 'comment.create', comment: before0021(a), seq: 1, key: 'old-key-0001' },
+        { v: 1, op: 'comment.create', comment: before0021(held), seq: null, key: 'old-key-0002' },
+        { v: 1, op: 'comment.create', comment: before0021(b), seq: 2, key: 'old-key-0003' },
+        { v: 1, op: 'comment.create', comment: before0021(reply), seq: 3, key: 'old-key-0004' },
         { v: 1, op: 'author.ban', site: 'demo', authorId: 'author-b', until: 999 },
       ].map((r) => JSON.stringify(r));
       // A torn last line (a crash mid-append) was never acknowledged and is not imported.
       writeFileSync(join(dataDir, 'journal.jsonl'), `${lines.join('\n')}\n{"v":1,"op":"comment.cre`);
       const reports: unknown[] = [];
       const store = await createEmbeddedStore({ dataDir, onImport: (r) => reports.push(r) });
-      expect(reports).toEqual([{ records: 4, skippedLines: 0, tornTail: true, renamedTo: join(dataDir, 'journal.jsonl.imported') }]);
+      expect(reports).toEqual([{ records: 5, skippedLines: 0, tornTail: true, renamedTo: join(dataDir, 'journal.jsonl.imported') }]);
       expect(existsSync(join(dataDir, 'journal.jsonl'))).toBe(false);
-      const page = await store.getThreadPage('demo', '/a', { cursor: null, limit: 10 });
-      expect(page).toEqual({ comments: [b, a], nextCursor: null, count: 2, seq: 2 });
+      const page = await store.getThreadPage('demo', '/a', threadQuery(10));
+      expect(page).toEqual({ comments: [b, { ...a, replyCount: 1 }], replies: [reply], nextCursor: null, count: 3, seq: 3, liked: [] });
       expect(await store.listPendingByAuthor('demo', '/a', 'author-a')).toEqual([held]);
       expect(
-        (await store.readEvents('demo', '/a', 0, 10)).events.map((e) => [e.seq, e.type === 'comment:created' ? e.comment.id : null, e.count]),
+        (await store.readEvents('demo', '/a', 0, 10)).events.map((e) => [
+          e.seq,
+          e.type === 'comment:created' ? e.comment.id : null,
+          'count' in e && e.count,
+        ]),
       ).toEqual([
         [1, a.id, 1],
         [2, b.id, 2],
+        [3, reply.id, 3],
       ]);
       expect((await store.createComment(comment('comment-new-1'), 'old-key-0001')).duplicate).toBe(true);
-      expect((await store.createComment(comment('comment-new-2'), 'new-key-0001')).event?.seq).toBe(3);
-      expect(await store.getAuthorHistory('demo', 'author-b')).toMatchObject({ approvedCount: 1, bannedUntil: 999 });
+      expect((await store.createComment(comment('comment-new-2'), 'new-key-0001')).event?.seq).toBe(4);
+      expect(await store.getAuthorHistory('demo', 'author-b')).toMatchObject({ approvedCount: 2, bannedUntil: 999 });
       await store.close();
       const reopened = await createEmbeddedStore({ dataDir, onImport: (r) => reports.push(r) });
       expect(reports).toHaveLength(1);
-      expect((await reopened.getThreadPage('demo', '/a', { cursor: null, limit: 10 })).count).toBe(3);
+      expect((await reopened.getThreadPage('demo', '/a', threadQuery(10))).count).toBe(4);
       await reopened.close();
     }));
 
@@ -200,7 +243,7 @@ describe('embedded store on SQLite', () => {
       db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON comments BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;");
       db.close();
       await expect(store.createComment(comment('comment-ro-02'), 'key-ro-000002')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
-      expect((await store.getThreadPage('demo', '/a', { cursor: null, limit: 10 })).count).toBe(1);
+      expect((await store.getThreadPage('demo', '/a', threadQuery(10))).count).toBe(1);
       const fix = new Database(join(dataDir, DATABASE_FILE));
       fix.exec('DROP TRIGGER full_disk;');
       fix.close();
@@ -238,7 +281,7 @@ describe('embedded store on SQLite', () => {
         Array.from({ length: 200 }, (_, i) => store.createComment(comment(`comment-gc-${String(i).padStart(4, '0')}`), `key-gc-${i}-xyz`)),
       );
       expect(new Set(results.map((r) => r.event?.seq)).size).toBe(200);
-      expect((await store.getThreadPage('demo', '/a', { cursor: null, limit: 1 })).count).toBe(200);
+      expect((await store.getThreadPage('demo', '/a', threadQuery(1))).count).toBe(200);
       await store.close();
     }));
 
@@ -265,7 +308,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 1 was: its tables, no moderator tables, user_version 1.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(`${UNDO_V5} ${UNDO_V4} DROP TABLE moderator_sessions; DROP TABLE moderators; ${UNDO_V3}`);
+      db.exec(`${UNDO_V6} ${UNDO_V5} ${UNDO_V4} DROP TABLE moderator_sessions; DROP TABLE moderators; ${UNDO_V3}`);
       db.pragma('user_version = 1');
       db.close();
 
@@ -292,7 +335,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 2 was: no queued_at, v1's queue index, user_version 2.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(UNDO_V5 + UNDO_V4 + UNDO_V3);
+      db.exec(UNDO_V6 + UNDO_V5 + UNDO_V4 + UNDO_V3);
       db.pragma('user_version = 2');
       db.close();
 
@@ -329,7 +372,7 @@ describe('embedded store on SQLite', () => {
       await store.close();
       // Back to exactly what schema 3 was: queues by status, no V4 tables, user_version 3.
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(UNDO_V5 + UNDO_V4);
+      db.exec(UNDO_V6 + UNDO_V5 + UNDO_V4);
       db.pragma('user_version = 3');
       db.close();
 
@@ -369,7 +412,7 @@ describe('embedded store on SQLite', () => {
       await store.createModerator(moderator('mod-v4', 'ani@example.com'));
       await store.close();
       const db = new Database(join(dataDir, DATABASE_FILE));
-      db.exec(UNDO_V5);
+      db.exec(UNDO_V6 + UNDO_V5);
       db.pragma('user_version = 4');
       db.close();
 
@@ -393,7 +436,45 @@ describe('embedded store on SQLite', () => {
       expect(await upgraded.listSites()).toEqual([berita]);
       await upgraded.close();
       const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(5);
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      check.close();
+    }));
+
+  it('upgrades a schema 5 database in place: replies get their root and depth, roots their reply counts, tombstones with replies stay listed', () =>
+    withDir(async (dataDir) => {
+      const store = await createEmbeddedStore({ dataDir });
+      const root = comment('comment-v5-01', { createdAt: 10 });
+      const reply = comment('comment-v5-02', { createdAt: 20, parentId: root.id, rootId: root.id, depth: 1 });
+      const deeper = comment('comment-v5-03', { createdAt: 30, parentId: reply.id, rootId: root.id, depth: 2 });
+      const held = comment('comment-v5-04', { createdAt: 40, parentId: reply.id, rootId: root.id, depth: 2, status: 'pending' });
+      const gone = comment('comment-v5-05', { createdAt: 50 });
+      const underGone = comment('comment-v5-06', { createdAt: 60, parentId: gone.id, rootId: gone.id, depth: 1 });
+      const alone = comment('comment-v5-07', { createdAt: 70, status: 'pending' });
+      for (const c of [root, reply, deeper, held, gone, underGone, alone]) await store.createComment(c, `key-${c.id}`);
+      await store.close();
+      const db = new Database(join(dataDir, DATABASE_FILE));
+      db.exec(UNDO_V6);
+      // A v5 tombstone (it came by import then): deleted, its text gone, its reply still published.
+      db.prepare(`UPDATE comments SET status = 'deleted', seq = NULL, data = json_set(data, '$.status', 'deleted', '$.text', '') WHERE id = ?`).run(
+        gone.id,
+      );
+      db.pragma('user_version = 5');
+      db.close();
+
+      const upgraded = await createEmbeddedStore({ dataDir });
+      const page = await upgraded.getThreadPage('demo', '/a', threadQuery(10));
+      expect(page.comments).toEqual([
+        { ...gone, status: 'deleted', text: '', replyCount: 1 },
+        { ...root, replyCount: 2 },
+      ]);
+      // Old JSON had no `replyTo`; the rest is as the chain says.
+      expect(page.replies).toEqual([underGone, reply, deeper]);
+      expect(await upgraded.getComment('demo', '/a', held.id)).toEqual(held);
+      expect((await upgraded.reactToComment('demo', '/a', deeper.id, 'reader-1', true)).ok).toBe(true);
+      expect((await upgraded.getThreadPage('demo', '/a', { ...threadQuery(10), sort: 'likes', viewerId: 'reader-1' })).liked).toEqual([deeper.id]);
+      await upgraded.close();
+      const check = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       check.close();
     }));
 

@@ -14,14 +14,14 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ThreadEvent } from '../../protocol/events.ts';
-import { StoreUnavailableError } from './errors.ts';
+import { StoreInputError, StoreUnavailableError } from './errors.ts';
 import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
 import { lockDataDir, makeFilesPrivate, preparePrivateDir, touchPrivate, type DataDirLock } from './data-dir.ts';
 import { createReadQueries, type ReadQueries } from './sqlite/read-queries.ts';
 import { createExportQuery, exportPages, type ExportQuery } from './sqlite/export-query.ts';
 import { startWriter } from './sqlite/writer-client.ts';
 import type { JournalImportReport } from './sqlite/writer-protocol.ts';
-import type { CommentStore, CreateCommentResult, DecideResult, ReportResult, StoreHealth } from './types.ts';
+import type { CommentStore, CreateCommentResult, DecideResult, DeleteResult, EditResult, ReactResult, ReportResult, StoreHealth } from './types.ts';
 
 export interface EmbeddedStoreOptions {
   dataDir: string;
@@ -81,6 +81,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       try {
         return Promise.resolve(run());
       } catch (cause) {
+        if (cause instanceof StoreInputError) return Promise.reject(cause);
         return Promise.reject(new StoreUnavailableError('The comment store (embedded) could not be read.', { cause }));
       }
     };
@@ -92,7 +93,19 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       async createComment(comment, key) {
         return (await writer.write({ op: 'create', comment, key })) as CreateCommentResult;
       },
+      // A cursor the reads refuse (another sort's, or garbage) is the caller's StoreInputError, not a broken disk.
       getThreadPage: (site, page, query) => read(() => reads.threadPage(site, page, query)),
+      listReplies: (site, page, rootId, query) => read(() => reads.replies(site, page, rootId, query)),
+      async reactToComment(site, page, id, authorId, like) {
+        return (await writer.write({ op: 'react', site, page, commentId: id, authorId, like })) as ReactResult;
+      },
+      async editComment(site, page, id, edit) {
+        return (await writer.write({ op: 'edit', site, page, commentId: id, edit })) as EditResult;
+      },
+      // `at` is not kept: a tombstone says nothing of when, and the comment:deleted event is the moment.
+      async deleteComment(site, page, id, authorId) {
+        return (await writer.write({ op: 'delete', site, page, commentId: id, authorId })) as DeleteResult;
+      },
       countThreads: (site, pages) => read(() => reads.threadCounts(site, pages)),
       listPendingByAuthor: (site, page, authorId) => read(() => reads.pendingByAuthor(site, page, authorId)),
       readEvents: (site, page, afterSeq, limit) => read(() => reads.events(site, page, afterSeq, limit)),

@@ -185,20 +185,20 @@ export type DeletePlan =
  * An author's deletion of the comment as stored (0021): only its author may; any status but
  * deleted becomes a tombstone (a repeat changes nothing). The words are wiped, not hidden; its
  * likes and open reports go with them, so it leaves every queue. A published one leaves the
- * thread. The author's counts stay as they were: what they earned is not undone by deleting it.
+ * thread. The author's counts follow as for any status change (0016 counts what is published or
+ * rejected now), so they agree with what an export of the site imported elsewhere would count.
  */
 export function planDelete(stored: StoredComment, authorId: string): DeletePlan {
   if (stored.authorId !== authorId) return { ok: false, code: 'FORBIDDEN' };
   if (stored.status === 'deleted') return { ok: true, repeated: true };
   const { reports: _gone, ...rest } = stored;
   const comment: StoredComment = { ...rest, status: 'deleted', text: '', likes: 0, revision: (stored.revision ?? 0) + 1 };
-  const moved = statusChange(stored.status, 'deleted');
-  const change: StatusChange = { ...moved, approvedDelta: 0, rejectedDelta: 0 };
+  const change = statusChange(stored.status, 'deleted');
   return {
     ok: true,
     repeated: false,
-    event: moved.thread === 'out' ? 'deleted' : null,
-    rootDelta: replyCountDelta(comment, moved),
+    event: change.thread === 'out' ? 'deleted' : null,
+    rootDelta: replyCountDelta(comment, change),
     comment,
     from: queueOf(stored),
     to: queueOf(comment),

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportReason } from '../../protocol/events.ts';
 import type { AuditEntry } from '../../protocol/moderation.ts';
-import { freshHarness, newComment, UNSEEN_AUTHOR, type StoreHarness } from './contract-fixtures.ts';
+import { freshHarness, newComment, threadQuery, UNSEEN_AUTHOR, type StoreHarness } from './contract-fixtures.ts';
 import type {
   CommentStore,
   DecideOptions,
@@ -86,7 +86,7 @@ async function ids(store: CommentStore, queue: QueueName, query: Partial<QueueQu
 }
 
 async function thread(store: CommentStore, page = PAGE) {
-  return store.getThreadPage(SITE, page, { cursor: null, limit: 100 });
+  return store.getThreadPage(SITE, page, threadQuery(100));
 }
 
 async function counts(store: CommentStore, site = SITE) {
@@ -292,7 +292,7 @@ export function describeModerationContract(name: string, open: () => Promise<Sto
         expect(await store.decideComment(SITE, PAGE, held.id, approve(DAY_ONE + 2 * HOUR), options(7))).toMatchObject({ code: 'ALREADY_DECIDED' });
         expect(await ids(store, 'rejected')).toEqual([held.id]);
         expect(await thread(store)).toMatchObject({ count: 0, seq: 0 });
-        expect((await store.listAudit(SITE, { cursor: null, limit: 10 })).entries).toHaveLength(1);
+        expect((await store.listAudit(SITE, threadQuery(10))).entries).toHaveLength(1);
         expect(await counts(store)).toEqual({ approvedCount: 0, rejectedCount: 1 });
       });
 
@@ -346,7 +346,7 @@ export function describeModerationContract(name: string, open: () => Promise<Sto
         const history = await store.getAuthorHistory(SITE, 'author-a');
         expect(history.approvedCount).toBe(approved);
         expect(history.approvedCount + history.rejectedCount).toBe(setups.length * 3);
-        expect((await store.listAudit(SITE, { cursor: null, limit: 100 })).entries).toHaveLength(setups.length * 3);
+        expect((await store.listAudit(SITE, threadQuery(100))).entries).toHaveLength(setups.length * 3);
       });
 
       it('leaves an author’s counts as if a decision had never been made when it is undone', async () => {
@@ -628,7 +628,7 @@ export function describeModerationContract(name: string, open: () => Promise<Sto
         } while (cursor !== null && pages < 10);
         expect(pages).toBe(3);
         expect(seen).toEqual(expected);
-        expect(await store.listAudit('empty-site', { cursor: null, limit: 3 })).toEqual({ entries: [], nextCursor: null });
+        expect(await store.listAudit('empty-site', threadQuery(3))).toEqual({ entries: [], nextCursor: null });
       });
 
       it('holds each decision’s entry, written with it, among the appended ones', async () => {
@@ -636,7 +636,7 @@ export function describeModerationContract(name: string, open: () => Promise<Sto
         const held = await create(store, { status: 'pending' });
         await store.appendAudit(entry(DAY_ONE + HOUR));
         const result = ok(await store.decideComment(SITE, PAGE, held.id, reject(DAY_ONE + 2 * HOUR, 'abuse'), options(0, 'ani@example.com')));
-        const listed = await store.listAudit(SITE, { cursor: null, limit: 10 });
+        const listed = await store.listAudit(SITE, threadQuery(10));
         expect(listed.entries[0]).toEqual(result.audit);
         expect(listed.entries[0]).toMatchObject({
           site: SITE,
@@ -765,7 +765,7 @@ export function describeModerationContract(name: string, open: () => Promise<Sto
       expect(await store.getComment(SITE, PAGE, rejected.id)).toEqual(decided(rejected, 'rejected', decision, 1));
       expect(await store.queueCounts(SITE)).toEqual({ pending: 0, reported: 2, rejected: 1, approved: 0 });
       expect(await store.getAuthorHistory(SITE, 'author-a')).toMatchObject({ trusted: true, approvedCount: 1, rejectedCount: 1, name: 'Ani' });
-      expect((await store.listAudit(SITE, { cursor: null, limit: 10 })).entries).toEqual([result.audit]);
+      expect((await store.listAudit(SITE, threadQuery(10))).entries).toEqual([result.audit]);
       expect(await store.getDailyStats(SITE, ['2026-03-01'])).toEqual(statsBefore);
       expect(await thread(store)).toEqual(pageBefore);
       expect(await store.getSitePolicy(SITE)).toEqual(policy);

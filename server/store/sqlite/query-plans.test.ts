@@ -6,15 +6,21 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { QueueQuery } from '../types.ts';
-import { queueSql, registerSqlFunctions } from './read-queries.ts';
+import { LIKED_SQL, queueSql, registerSqlFunctions, REPLIES_SQL, TOP_LEVEL_SQL } from './read-queries.ts';
 import { migrate } from './schema.ts';
 
 const QUERIES: [what: string, sql: string, params: unknown[]][] = [
   [
-    'a thread page by seq',
-    "SELECT data, seq FROM comments WHERE site = ? AND page = ? AND status = 'published' AND seq < ? ORDER BY seq DESC LIMIT ?",
-    ['s', 'p', 10, 21],
+    'a root’s published replies (a root’s count, counted again on import)',
+    "SELECT count(*) AS n FROM comments WHERE site = ? AND page = ? AND root_id = ? AND listed = 1 AND status = 'published'",
+    ['s', 'p', 'r'],
   ],
+  [
+    'whether one identity likes a comment',
+    'SELECT 1 AS one FROM likes WHERE site = ? AND page = ? AND author_id = ? AND comment_id = ?',
+    ['s', 'p', 'a', 'i'],
+  ],
+  ['a deleted comment’s likes', 'DELETE FROM likes WHERE site = ? AND page = ? AND comment_id = ?', ['s', 'p', 'i']],
   [
     'an author’s pending comments in a thread',
     "SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND status = 'pending' ORDER BY created_at DESC, rowid DESC",
@@ -77,6 +83,16 @@ const QUEUE_QUERIES = (['newest', 'oldest'] as const).flatMap((order) =>
   ]),
 );
 
+/** A thread's pages (0021): each sort of top-level comments, a root's replies, the viewer's likes among them; each after a cursor. */
+const PLACE = { site: 's', page: 'p', likes: 3, at: 100, id: 'c9', limit: 21 };
+const THREAD_QUERIES: [what: string, sql: string, params: Record<string, unknown>, index: string][] = [
+  ['top-level comments newest first', TOP_LEVEL_SQL.newest, PLACE, 'comments_top_by_time'],
+  ['top-level comments oldest first', TOP_LEVEL_SQL.oldest, PLACE, 'comments_top_by_time'],
+  ['top-level comments by likes', TOP_LEVEL_SQL.likes, PLACE, 'comments_top_by_likes'],
+  ['a root’s replies, oldest first', REPLIES_SQL, { site: 's', page: 'p', root: 'r', at: 100, id: 'c9', skip: 50, limit: 51 }, 'comments_replies'],
+  ['which of a page’s comments a viewer likes', LIKED_SQL, { site: 's', page: 'p', viewer: 'v', ids: '["a","b"]' }, 'likes_by_comment'],
+];
+
 describe('embedded store query plans', () => {
   const db = new Database(':memory:');
   migrate(db);
@@ -93,6 +109,13 @@ describe('embedded store query plans', () => {
     const plan = planOf(sql, params);
     expect(plan).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
     expect(plan).toMatch(/SEARCH c USING INDEX comments_queue/);
+  });
+
+  it.each(THREAD_QUERIES)('reads %s through its index, with no scan of a table and no sort', (_what, sql, params, index) => {
+    const plan = planOf(sql, params);
+    // The liked ids come as a JSON list: walking that list is the only scan, each id a search of the likes index.
+    expect(plan.replace(/SCAN json_each VIRTUAL TABLE[^\n]*/, '')).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
+    expect(plan).toMatch(new RegExp(`SEARCH (comments|likes) USING (COVERING )?INDEX ${index} `));
   });
 
   it.each(QUERIES)('reads %s through an index, with no scan and no sort', (_what, sql, params) => {

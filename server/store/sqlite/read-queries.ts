@@ -16,17 +16,23 @@ import {
   type QueueName,
   type QueuePage,
   type QueueQuery,
+  type RepliesQuery,
   type SitePolicyRecord,
   type SiteRecord,
   type StoredComment,
+  type StoredReplies,
   type StoredThreadPage,
   type ThreadEvents,
   type ThreadPageQuery,
 } from '../types.ts';
 import { parseStoredComment, parseStoredEvent } from '../stored-json.ts';
+import { decodeCursor, encodeCursor, type CursorPlace } from './thread-cursor.ts';
 
 export interface ReadQueries {
+  /** Throws StoreInputError for a cursor of another sort or one it never issued. */
   threadPage(site: string, page: string, query: ThreadPageQuery): StoredThreadPage;
+  /** Throws StoreInputError for a cursor it never issued for replies. */
+  replies(site: string, page: string, rootId: string, query: RepliesQuery): StoredReplies;
   threadCounts(site: string, pages: readonly string[]): Record<string, number>;
   pendingByAuthor(site: string, page: string, authorId: string): StoredComment[];
   events(site: string, page: string, afterSeq: number, limit: number): ThreadEvents;
@@ -119,12 +125,52 @@ export function queueSql(query: Pick<QueueQuery, 'order' | 'authorId' | 'page' |
     ORDER BY queued_at${direction}, rowid${direction} LIMIT @limit`;
 }
 
+/** The columns a thread row is read with: its JSON and its place in the index it came from. */
+const PLACE = 'data, likes, created_at AS createdAt, id';
+
+/**
+ * The SQL of a thread page's top-level comments in one sort, after a cursor's place (@likes,
+ * @at, @id; sentinels past either end for the first page): one range of a partial index on
+ * listed top-level comments (by time, or by likes then time), walked in its order.
+ */
+export const TOP_LEVEL_SQL: Record<ThreadPageQuery['sort'], string> = {
+  newest: `SELECT ${PLACE} FROM comments WHERE site = @site AND page = @page AND root_id IS NULL AND listed = 1
+    AND (created_at, id) < (@at, @id) ORDER BY created_at DESC, id DESC LIMIT @limit`,
+  oldest: `SELECT ${PLACE} FROM comments WHERE site = @site AND page = @page AND root_id IS NULL AND listed = 1
+    AND (created_at, id) > (@at, @id) ORDER BY created_at, id LIMIT @limit`,
+  likes: `SELECT ${PLACE} FROM comments WHERE site = @site AND page = @page AND root_id IS NULL AND listed = 1
+    AND (likes, created_at, id) < (@likes, @at, @id) ORDER BY likes DESC, created_at DESC, id DESC LIMIT @limit`,
+};
+
+/** A root's listed replies (published and deleted) after a place, oldest first, skipping @skip: one range of the replies index. */
+export const REPLIES_SQL = `SELECT ${PLACE} FROM comments WHERE site = @site AND page = @page AND root_id = @root AND listed = 1
+  AND (created_at, id) > (@at, @id) ORDER BY created_at, id LIMIT @limit OFFSET @skip`;
+
+/** Which of the comments named (a JSON array of ids) one identity likes: a search of the likes primary key per id. */
+export const LIKED_SQL = `SELECT comment_id AS id FROM likes WHERE site = @site AND page = @page AND author_id = @viewer
+  AND comment_id IN (SELECT value FROM json_each(@ids))`;
+
+/** Where the first page of each walk starts: before every row it can hold. */
+const FIRST: Record<ThreadPageQuery['sort'] | 'replies', CursorPlace> = {
+  newest: { likes: 0, createdAt: Number.MAX_SAFE_INTEGER, id: '' },
+  oldest: { likes: 0, createdAt: Number.MIN_SAFE_INTEGER, id: '' },
+  likes: { likes: Number.MAX_SAFE_INTEGER, createdAt: Number.MAX_SAFE_INTEGER, id: '' },
+  replies: { likes: 0, createdAt: Number.MIN_SAFE_INTEGER, id: '' },
+};
+
+interface PlaceRow extends CursorPlace {
+  data: string;
+}
+
 export function createReadQueries(db: Database): ReadQueries {
   registerSqlFunctions(db);
-  const pageRows = db.prepare<[string, string, number, number], DataRow & { seq: number }>(
-    `SELECT data, seq FROM comments WHERE site = ? AND page = ? AND status = 'published' AND seq < ?
-     ORDER BY seq DESC LIMIT ?`,
-  );
+  const topLevel = {
+    newest: db.prepare<Record<string, unknown>, PlaceRow>(TOP_LEVEL_SQL.newest),
+    oldest: db.prepare<Record<string, unknown>, PlaceRow>(TOP_LEVEL_SQL.oldest),
+    likes: db.prepare<Record<string, unknown>, PlaceRow>(TOP_LEVEL_SQL.likes),
+  };
+  const replyRows = db.prepare<Record<string, unknown>, PlaceRow>(REPLIES_SQL);
+  const likedRows = db.prepare<Record<string, unknown>, { id: string }>(LIKED_SQL);
   const threadRow = db.prepare<[string, string], { seq: number; count: number }>(
     'SELECT seq, published_count AS count FROM threads WHERE site = ? AND page = ?',
   );
@@ -203,17 +249,50 @@ export function createReadQueries(db: Database): ReadQueries {
 
   const parse = (row: DataRow | undefined): StoredComment | null => (row ? parseStoredComment(row.data) : null);
 
+  /** The ids among `comments` that `viewer` likes, in their order; none without a viewer. */
+  function likedAmong(site: string, page: string, viewer: string | null, comments: StoredComment[]): string[] {
+    if (viewer === null || comments.length === 0) return [];
+    const liked = new Set(likedRows.all({ site, page, viewer, ids: JSON.stringify(comments.map((c) => c.id)) }).map((r) => r.id));
+    return comments.filter((c) => liked.has(c.id)).map((c) => c.id);
+  }
+
+  function repliesAfter(site: string, page: string, root: string, place: CursorPlace, skip: number, limit: number): PlaceRow[] {
+    return replyRows.all({ site, page, root, at: place.createdAt, id: place.id, skip, limit });
+  }
+
+  // One read transaction: the comments, their replies, the count, the seq and the likes describe one moment.
   const threadPage = db.transaction((site: string, page: string, query: ThreadPageQuery): StoredThreadPage => {
-    const before = query.cursor === null ? Number.MAX_SAFE_INTEGER : Number(query.cursor);
-    const rows = pageRows.all(site, page, before, query.limit + 1);
+    const place = query.cursor === null ? FIRST[query.sort] : decodeCursor(query.sort, query.cursor);
+    const rows = topLevel[query.sort].all({ site, page, likes: place.likes, at: place.createdAt, id: place.id, limit: query.limit + 1 });
     const shown = rows.slice(0, query.limit);
     const last = shown.at(-1);
+    const comments = shown.map((r) => parseStoredComment(r.data));
+    const replies =
+      query.repliesPerRoot > 0
+        ? comments.flatMap((c) => repliesAfter(site, page, c.id, FIRST.replies, 0, query.repliesPerRoot).map((r) => parseStoredComment(r.data)))
+        : [];
     const thread = threadRow.get(site, page);
     return {
-      comments: shown.map((r) => parseStoredComment(r.data)),
-      nextCursor: rows.length > query.limit && last ? String(last.seq) : null,
+      comments,
+      replies,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last) : null,
       count: thread?.count ?? 0,
       seq: thread?.seq ?? 0,
+      liked: likedAmong(site, page, query.viewerId, [...comments, ...replies]),
+    };
+  });
+
+  const replies = db.transaction((site: string, page: string, root: string, query: RepliesQuery): StoredReplies => {
+    const place = query.cursor === null ? FIRST.replies : decodeCursor('replies', query.cursor);
+    const skip = query.cursor === null ? Math.max(0, query.skip) : 0;
+    const rows = repliesAfter(site, page, root, place, skip, query.limit + 1);
+    const shown = rows.slice(0, query.limit);
+    const last = shown.at(-1);
+    const list = shown.map((r) => parseStoredComment(r.data));
+    return {
+      replies: list,
+      nextCursor: rows.length > query.limit && last ? encodeCursor('replies', last) : null,
+      liked: likedAmong(site, page, query.viewerId, list),
     };
   });
 
@@ -315,6 +394,7 @@ export function createReadQueries(db: Database): ReadQueries {
       return row ? (JSON.parse(row.data) as SitePolicyRecord) : null;
     },
     threadPage: (site, page, query) => threadPage(site, page, query),
+    replies: (site, page, rootId, query) => replies(site, page, rootId, query),
     threadCounts: (site, pages) => threadCounts(site, pages),
     pendingByAuthor: (site, page, authorId) => pendingRows.all(site, page, authorId).map((r) => parseStoredComment(r.data)),
     events: (site, page, afterSeq, limit) => events(site, page, afterSeq, limit),

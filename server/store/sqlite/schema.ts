@@ -1,13 +1,13 @@
 /**
  * The embedded store's tables. Every read the product needs is an indexed query: a thread's
- * published page by seq, an author's pending comments in a thread, an author's recent posts
+ * top-level comments by time or likes and each one's replies, an author's pending comments in a thread, an author's recent posts
  * across a site, a site-wide queue by queue and time, the audit log by time. `user_version` numbers the schema so a
  * later release can migrate it in place: each version's DDL runs once, in order, in one
  * transaction, so a database of any earlier version is upgraded where it lies.
  */
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const V1 = `
 CREATE TABLE comments (
@@ -204,8 +204,69 @@ CREATE TABLE sites (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Replies, likes and tombstones (decision 0021). `root_id` and `depth` place a reply in its
+ * conversation (null and 0 for a top-level comment); `likes` and `reply_count` mirror the JSON's
+ * counts so pages can sort and list by them; `listed` says whether a thread view shows the
+ * comment (isListed in moderation-transitions.ts: a published or deleted reply; a top-level
+ * comment published or with published replies), kept by every write that changes visibility, so
+ * each page is one range of a partial index: top-level comments by time and by likes, a root's
+ * replies by time. The likes table has one row per identity and comment. Existing replies get
+ * their root and depth from their parent chain (a reply whose parent is gone answers its parent
+ * as root), their roots the count of their published replies; v1's page-by-seq index goes.
+ */
+const V6 = `
+ALTER TABLE comments ADD COLUMN root_id TEXT;
+ALTER TABLE comments ADD COLUMN depth INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN likes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN reply_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN listed INTEGER NOT NULL DEFAULT 0;
+
+CREATE INDEX v6_by_parent ON comments (site, page, json_extract(data, '$.parentId'));
+WITH RECURSIVE tree (site, page, id, root_id, depth) AS (
+  SELECT site, page, id, id, 0 FROM comments WHERE json_extract(data, '$.parentId') IS NULL
+  UNION ALL
+  SELECT c.site, c.page, c.id, t.root_id, t.depth + 1 FROM tree t JOIN comments c
+    ON c.site = t.site AND c.page = t.page AND json_extract(c.data, '$.parentId') = t.id
+  WHERE t.depth < 100000
+)
+UPDATE comments SET root_id = tree.root_id, depth = tree.depth FROM tree
+  WHERE tree.depth > 0 AND comments.site = tree.site AND comments.page = tree.page AND comments.id = tree.id;
+UPDATE comments SET root_id = json_extract(data, '$.parentId'), depth = 1
+  WHERE root_id IS NULL AND json_extract(data, '$.parentId') IS NOT NULL;
+DROP INDEX v6_by_parent;
+
+UPDATE comments SET reply_count = r.n FROM (
+  SELECT site, page, root_id, count(*) AS n FROM comments WHERE root_id IS NOT NULL AND status = 'published' GROUP BY site, page, root_id
+) r WHERE comments.site = r.site AND comments.page = r.page AND comments.id = r.root_id;
+UPDATE comments SET
+  data = json_set(data, '$.rootId', root_id, '$.depth', depth, '$.replyCount', 0),
+  listed = status IN ('published', 'deleted'),
+  reply_count = 0
+  WHERE root_id IS NOT NULL;
+UPDATE comments SET
+  data = json_set(data, '$.rootId', NULL, '$.depth', 0, '$.replyCount', reply_count),
+  listed = (status = 'published' OR reply_count > 0)
+  WHERE root_id IS NULL;
+
+DROP INDEX comments_published;
+CREATE INDEX comments_top_by_time ON comments (site, page, created_at, id) WHERE root_id IS NULL AND listed = 1;
+CREATE INDEX comments_top_by_likes ON comments (site, page, likes, created_at, id) WHERE root_id IS NULL AND listed = 1;
+CREATE INDEX comments_replies ON comments (site, page, root_id, created_at, id) WHERE root_id IS NOT NULL AND listed = 1;
+
+CREATE TABLE likes (
+  site TEXT NOT NULL,
+  page TEXT NOT NULL,
+  -- The liking identity (an author id: anonymous device, sso:<sub> or mod:<id>).
+  author_id TEXT NOT NULL,
+  comment_id TEXT NOT NULL,
+  PRIMARY KEY (site, page, author_id, comment_id)
+) WITHOUT ROWID;
+CREATE INDEX likes_by_comment ON likes (site, page, comment_id);
+`;
+
 /** The DDL that takes a database from version i to i + 1. */
-const STEPS = [V1, V2, V3, V4, V5];
+const STEPS = [V1, V2, V3, V4, V5, V6];
 
 /** Creates or upgrades the schema; a database from a newer release is refused, not guessed at. */
 export function migrate(db: Database): void {

@@ -95,6 +95,12 @@ function run(ops: WriteOps, request: WriteRequest) {
       return ops.decideComment(request.site, request.page, request.commentId, request.decision, request.options);
     case 'report':
       return ops.reportComment(request.site, request.page, request.commentId, request.report, request.hideAt);
+    case 'react':
+      return ops.reactToComment(request.site, request.page, request.commentId, request.authorId, request.like);
+    case 'edit':
+      return ops.editComment(request.site, request.page, request.commentId, request.edit);
+    case 'delete':
+      return ops.deleteComment(request.site, request.page, request.commentId, request.authorId);
     case 'trust':
       ops.setAuthorTrusted(request.site, request.authorId, request.trusted);
       return null;

@@ -6,9 +6,13 @@
 import type { Database } from 'better-sqlite3';
 import type { ThreadEvent } from '../../../protocol/events.ts';
 import type { AuditEntry } from '../../../protocol/moderation.ts';
-import { commentCreatedEvent, commentDeletedEvent } from '../public-views.ts';
+import { commentCreatedEvent, commentDeletedEvent, commentLikedEvent, commentUpdatedEvent, withCommentDefaults } from '../public-views.ts';
 import type {
+  CommentEdit,
   CreateCommentResult,
+  DeleteResult,
+  EditResult,
+  ReactResult,
   DecideOptions,
   Decision,
   DecideResult,
@@ -27,7 +31,21 @@ import type {
 import { decisionAuditEntry } from '../decision-audit.ts';
 import { importIdempotencyKey, type ImportCommentResult } from '../comment-transfer-types.ts';
 import { parseStoredComment } from '../stored-json.ts';
-import { creationFigures, planDecision, planReport, queuedAt, queueOf, utcDay, type ThreadMove } from '../moderation-transitions.ts';
+import {
+  creationFigures,
+  isListed,
+  planDecision,
+  planDelete,
+  planEdit,
+  planReaction,
+  planReport,
+  queuedAt,
+  queueOf,
+  replyCountDelta,
+  utcDay,
+  withReplyCount,
+  type ThreadMove,
+} from '../moderation-transitions.ts';
 
 /** How many events per thread stay replayable for `thread:resync`. */
 export const EVENTS_KEPT = 5_000;
@@ -43,6 +61,12 @@ export interface WriteOps {
   decideComment(site: string, page: string, id: string, decision: Decision, options: DecideOptions): DecideResult;
   /** A reader's report, and the hiding it may cause, whole in this one write. */
   reportComment(site: string, page: string, id: string, report: StoredReport, hideAt: number): ReportResult;
+  /** A like or its taking back: the likes row, the count, the likes index and the event, whole in this one write. */
+  reactToComment(site: string, page: string, id: string, authorId: string, like: boolean): ReactResult;
+  /** An author's edit (0021): text, verdict, status, queue, thread, root and event, whole in this one write. */
+  editComment(site: string, page: string, id: string, edit: CommentEdit): EditResult;
+  /** An author's deletion (0021): the tombstone, its likes gone, out of its queue and thread, whole in this one write. */
+  deleteComment(site: string, page: string, id: string, authorId: string): DeleteResult;
   setAuthorTrusted(site: string, authorId: string, trusted: boolean): void;
   /** Idempotent on the entry's id. */
   appendAudit(entry: AuditEntry): void;
@@ -73,6 +97,17 @@ interface CommentRow {
   seq: number | null;
 }
 
+/** The columns thread pages filter and sort on, read off the comment as it is to be stored. */
+function threadColumns(comment: StoredComment) {
+  return {
+    rootId: comment.rootId,
+    depth: comment.depth,
+    likes: comment.likes,
+    replyCount: comment.replyCount,
+    listed: isListed(comment) ? 1 : 0,
+  };
+}
+
 /** A day's figures, all zero; a write adds its one. */
 const NO_COUNTS = { published: 0, held: 0, rejected: 0, approvedByModerator: 0, rejectedByModerator: 0 };
 
@@ -81,15 +116,28 @@ export function createWriteOps(db: Database): WriteOps {
     'SELECT data FROM comments WHERE site = ? AND page = ? AND author_id = ? AND idem_key = ?',
   );
   const insertComment = db.prepare(
-    `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, queue, queued_at, data)
-     VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @queue, @queuedAt, @data)`,
+    `INSERT INTO comments (site, page, id, author_id, idem_key, status, created_at, seq, queue, queued_at,
+       root_id, depth, likes, reply_count, listed, data)
+     VALUES (@site, @page, @id, @authorId, @key, @status, @createdAt, @seq, @queue, @queuedAt,
+       @rootId, @depth, @likes, @replyCount, @listed, @data)`,
   );
   const byId = db.prepare<[string, string, string], CommentRow>('SELECT data, seq FROM comments WHERE site = ? AND page = ? AND id = ?');
   const updateComment = db.prepare(
-    `UPDATE comments SET status = @status, seq = @seq, queue = @queue, queued_at = @queuedAt, data = @data
+    `UPDATE comments SET status = @status, seq = @seq, queue = @queue, queued_at = @queuedAt,
+       likes = @likes, reply_count = @replyCount, listed = @listed, data = @data
      WHERE site = @site AND page = @page AND id = @id`,
   );
   const insertRule = db.prepare('INSERT INTO comment_rules (site, page, id, rule) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const deleteRules = db.prepare('DELETE FROM comment_rules WHERE site = ? AND page = ? AND id = ?');
+  const publishedReplies = db.prepare<[string, string, string], { n: number }>(
+    `SELECT count(*) AS n FROM comments WHERE site = ? AND page = ? AND root_id = ? AND listed = 1 AND status = 'published'`,
+  );
+  const likeRow = db.prepare<[string, string, string, string], { one: number }>(
+    'SELECT 1 AS one FROM likes WHERE site = ? AND page = ? AND author_id = ? AND comment_id = ?',
+  );
+  const insertLike = db.prepare('INSERT INTO likes (site, page, author_id, comment_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const deleteLike = db.prepare('DELETE FROM likes WHERE site = ? AND page = ? AND author_id = ? AND comment_id = ?');
+  const deleteLikesOf = db.prepare('DELETE FROM likes WHERE site = ? AND page = ? AND comment_id = ?');
   const ensureThread = db.prepare('INSERT INTO threads (site, page, seq, published_count) VALUES (?, ?, 0, 0) ON CONFLICT DO NOTHING');
   // One statement for both ways a comment moves: into the thread (+1) or out of it (-1); each takes the next seq.
   const nextSeq = db.prepare<[number, string, string], { seq: number; count: number }>(
@@ -176,6 +224,7 @@ export function createWriteOps(db: Database): WriteOps {
       // Held and engine-rejected comments enter their queue when created; a published one is in none.
       queue: queueOf(comment),
       queuedAt: queuedAt(comment),
+      ...threadColumns(comment),
       data: JSON.stringify(comment),
     });
     for (const reason of new Set(comment.moderation.reasons.map((r) => r.rule))) insertRule.run(comment.site, comment.page, comment.id, reason);
@@ -192,11 +241,38 @@ export function createWriteOps(db: Database): WriteOps {
   }
 
   function appendEvent(comment: StoredComment, seq: number, count: number, kind: 'in' | 'out' = 'in'): ThreadEvent {
-    const event: ThreadEvent = kind === 'in' ? commentCreatedEvent(comment, seq, count) : commentDeletedEvent(comment, seq, count);
-    insertEvent.run(comment.site, comment.page, seq, JSON.stringify(event));
+    return logEvent(comment.site, kind === 'in' ? commentCreatedEvent(comment, seq, count) : commentDeletedEvent(comment, seq, count));
+  }
+
+  function logEvent(site: string, event: ThreadEvent): ThreadEvent {
+    insertEvent.run(site, event.page, event.seq, JSON.stringify(event));
     // Trimming in steps keeps the delete rare and the log between EVENTS_KEPT and twice that.
-    if (seq % EVENTS_KEPT === 0) trimEvents.run(comment.site, comment.page, seq - EVENTS_KEPT);
+    if (event.seq % EVENTS_KEPT === 0) trimEvents.run(site, event.page, event.seq - EVENTS_KEPT);
     return event;
+  }
+
+  /** The thread's next seq for an event that moves nothing in or out (an update, a like), with the count as it is. */
+  function stillSeq(site: string, page: string): { seq: number; count: number } {
+    ensureThread.run(site, page);
+    const next = nextSeq.get(0, site, page);
+    if (!next) throw new Error('the thread row vanished inside its own transaction');
+    return next;
+  }
+
+  /**
+   * A reply moved `delta` into or out of published: its root's replyCount (and so whether a
+   * tombstone root stays listed) follows in the same write. A root that is gone has nothing to count.
+   */
+  function countUnderRoot(comment: StoredComment, delta: number): void {
+    if (delta === 0 || comment.rootId === null) return;
+    const row = byId.get(comment.site, comment.page, comment.rootId);
+    if (!row) return;
+    rewrite(withReplyCount(parseStoredComment(row.data), delta), row.seq);
+  }
+
+  function replaceRules(comment: StoredComment): void {
+    deleteRules.run(comment.site, comment.page, comment.id);
+    for (const reason of new Set(comment.moderation.reasons.map((r) => r.rule))) insertRule.run(comment.site, comment.page, comment.id, reason);
   }
 
   /** Takes the thread's next seq for a comment moving into or out of it, and logs the event. */
@@ -218,9 +294,21 @@ export function createWriteOps(db: Database): WriteOps {
       queue: queueOf(comment),
       // A later report leaves a reported comment's place alone: it is ordered by its first open one.
       queuedAt: queuedAt(comment),
+      ...threadColumns(comment),
       data: JSON.stringify(comment),
     });
     if (changes !== 1) throw new Error(`comment ${comment.id} vanished inside its own transaction`);
+  }
+
+  /**
+   * A comment from an export or the legacy journal, with 0021's fields where it lacks them. Its
+   * replyCount is counted again from the replies imported so far (each published reply imported
+   * after it adds itself), so an export of any age, with or without the counts, comes in exact.
+   */
+  function asImported(input: StoredComment): StoredComment {
+    const comment = withCommentDefaults(structuredClone(input));
+    if (comment.rootId !== null) return { ...comment, replyCount: 0 };
+    return { ...comment, replyCount: publishedReplies.get(comment.site, comment.page, comment.id)?.n ?? 0 };
   }
 
   /** The seq column a comment keeps: its thread seq while published, null otherwise. */
@@ -240,12 +328,15 @@ export function createWriteOps(db: Database): WriteOps {
       const next = nextSeq.get(1, comment.site, comment.page);
       if (!next) throw new Error('the thread row vanished inside its own transaction');
       insert(comment, key, next.seq);
+      countUnderRoot(comment, 1);
       return { comment, event: appendEvent(comment, next.seq, next.count), duplicate: false };
     },
 
-    importComment(comment, key, seq) {
+    importComment(legacy, key, seq) {
+      const comment = asImported(legacy);
       if (findByKey.get(comment.site, comment.page, comment.authorId, key)) return;
       insert(comment, key, seq);
+      if (comment.status === 'published') countUnderRoot(comment, 1);
       if (seq === null) return;
       importSeq.run(comment.site, comment.page, seq);
       const count = publishedCount.get(comment.site, comment.page);
@@ -254,7 +345,7 @@ export function createWriteOps(db: Database): WriteOps {
 
     importExported(input) {
       if (byId.get(input.site, input.page, input.id)) return 'exists';
-      const comment: StoredComment = structuredClone(input);
+      const comment = asImported(input);
       const key = importIdempotencyKey(comment.id);
       if (comment.status !== 'published') {
         insert(comment, key, null);
@@ -264,6 +355,7 @@ export function createWriteOps(db: Database): WriteOps {
       const next = nextSeq.get(1, comment.site, comment.page);
       if (!next) throw new Error('the thread row vanished inside its own transaction');
       insert(comment, key, next.seq);
+      countUnderRoot(comment, 1);
       appendEvent(comment, next.seq, next.count);
       return 'imported';
     },
@@ -278,6 +370,7 @@ export function createWriteOps(db: Database): WriteOps {
       const { comment, change, from } = plan;
       const moved = moveInThread(comment, change.thread);
       rewrite(comment, seqAfter(row, comment, moved.seq));
+      countUnderRoot(comment, replyCountDelta(comment, change));
       recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: change.rejectedDelta });
       const approve = decision.action === 'approve';
       countDay.run({ ...NO_COUNTS, site, day: utcDay(decision.at), [approve ? 'approvedByModerator' : 'rejectedByModerator']: 1 });
@@ -296,10 +389,67 @@ export function createWriteOps(db: Database): WriteOps {
       const { comment, change } = plan;
       const moved = moveInThread(comment, change.thread);
       rewrite(comment, seqAfter(row, comment, moved.seq));
+      countUnderRoot(comment, replyCountDelta(comment, change));
       if (change.approvedDelta !== 0) {
         recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: 0 });
       }
       return { ok: true, first: true, comment, event: moved.event, hidden: plan.hidden };
+    },
+
+    reactToComment(site, page, id, authorId, like) {
+      const row = byId.get(site, page, id);
+      if (!row) return { ok: false, code: 'NOT_FOUND' };
+      const stored = parseStoredComment(row.data);
+      const plan = planReaction(stored, likeRow.get(site, page, authorId, id) !== undefined, like);
+      if (!plan.ok) return plan;
+      if (plan.delta === 0) return { ok: true, likes: plan.likes, liked: plan.liked, event: null };
+      if (like) insertLike.run(site, page, authorId, id);
+      else deleteLike.run(site, page, authorId, id);
+      const comment: StoredComment = { ...stored, likes: plan.likes };
+      rewrite(comment, row.seq);
+      const next = stillSeq(site, page);
+      return { ok: true, likes: plan.likes, liked: plan.liked, event: logEvent(site, commentLikedEvent(comment, next.seq, plan.likes)) };
+    },
+
+    editComment(site, page, id, edit) {
+      const row = byId.get(site, page, id);
+      if (!row) return { ok: false, code: 'NOT_FOUND' };
+      const plan = planEdit(parseStoredComment(row.data), edit);
+      if (!plan.ok) return { ok: false, code: plan.code };
+      const { comment, change } = plan;
+      let event: ThreadEvent | null = null;
+      let moved: number | null = null;
+      if (plan.event === 'updated') {
+        const next = stillSeq(site, page);
+        event = logEvent(site, commentUpdatedEvent(comment, next.seq, next.count));
+      } else {
+        const move = moveInThread(comment, change.thread);
+        event = move.event;
+        moved = move.seq;
+      }
+      rewrite(comment, seqAfter(row, comment, moved));
+      replaceRules(comment);
+      countUnderRoot(comment, plan.rootDelta);
+      if (change.approvedDelta !== 0 || change.rejectedDelta !== 0) {
+        recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: change.rejectedDelta });
+      }
+      return { ok: true, comment, event };
+    },
+
+    deleteComment(site, page, id, authorId) {
+      const row = byId.get(site, page, id);
+      if (!row) return { ok: false, code: 'NOT_FOUND' };
+      const stored = parseStoredComment(row.data);
+      const plan = planDelete(stored, authorId);
+      if (!plan.ok) return { ok: false, code: plan.code };
+      if (plan.repeated) return { ok: true, comment: stored, event: null };
+      const { comment, change } = plan;
+      const moved = moveInThread(comment, change.thread);
+      rewrite(comment, seqAfter(row, comment, moved.seq));
+      deleteLikesOf.run(site, page, id);
+      countUnderRoot(comment, plan.rootDelta);
+      recordAuthor.run({ site, authorId: comment.authorId, at: comment.createdAt, approved: change.approvedDelta, rejected: change.rejectedDelta });
+      return { ok: true, comment, event: moved.event };
     },
 
     setAuthorTrusted(site, authorId, trusted) {

@@ -4,7 +4,11 @@
  */
 import type { AuditEntry } from '../../../protocol/moderation.ts';
 import type {
+  CommentEdit,
   CreateCommentResult,
+  DeleteResult,
+  EditResult,
+  ReactResult,
   DecideOptions,
   Decision,
   DecideResult,
@@ -36,6 +40,9 @@ export type WriteRequest =
   | { id: number; op: 'ban'; site: string; authorId: string; until: number | null }
   | { id: number; op: 'decide'; site: string; page: string; commentId: string; decision: Decision; options: DecideOptions }
   | { id: number; op: 'report'; site: string; page: string; commentId: string; report: StoredReport; hideAt: number }
+  | { id: number; op: 'react'; site: string; page: string; commentId: string; authorId: string; like: boolean }
+  | { id: number; op: 'edit'; site: string; page: string; commentId: string; edit: CommentEdit }
+  | { id: number; op: 'delete'; site: string; page: string; commentId: string; authorId: string }
   | { id: number; op: 'trust'; site: string; authorId: string; trusted: boolean }
   | { id: number; op: 'audit:append'; entry: AuditEntry }
   | { id: number; op: 'policy:set'; site: string; record: SitePolicyRecord }
@@ -53,10 +60,11 @@ export type WriteRequest =
   | { id: number; op: 'site:remove'; siteId: string };
 
 /**
- * A create's, a decision's or a report's result; a boolean for moderator:… and site:create/update/remove; a
+ * A create's, a decision's, a report's, a reaction's, an edit's or a deletion's result; a boolean for moderator:… and site:create/update/remove; a
  * count for session:revoke-of; the moderator id (or null) for link:consume; 'imported' or 'exists' for import.
  */
-export type WriteValue = CreateCommentResult | DecideResult | ReportResult | boolean | number | string | null;
+export type WriteValue =
+  CreateCommentResult | DecideResult | ReportResult | ReactResult | EditResult | DeleteResult | boolean | number | string | null;
 
 export interface WriteFailure {
   /** SQLite's extended result code (SQLITE_FULL, SQLITE_IOERR_WRITE, …) or the error's name. */
