@@ -552,12 +552,13 @@ return 1
  * A comment in its author's site-wide record, idempotently. The first time: its recent post,
  * its entry in the author's comments, firstSeen and the latest name. Every time a later version
  * comes: the counts follow its status (the author's approved and rejected counts are the tallies
- * of their comments' current statuses, so a reject-then-approve leaves them as before), except
- * that a deleted comment stays counted as what it was before.
+ * of their comments' current statuses, so a reject-then-approve leaves them as before; a deleted
+ * one counts in neither).
  *
  * KEYS: counts hash, recent list, recorded zset (earlier versions'), counted hash, comments zset.
- * ARGV: 1 id, 2 version, 3 status, 4 recent-post JSON, 5 recent posts kept, 6 createdAt,
- * 7 author name, 8 the status it was created with, 9 member ('<page>\\n<id>'), 10 comments kept.
+ * ARGV: 1 id, 2 version, 3 status, 4 recent-post JSON (naming the comment's id), 5 recent posts
+ * kept, 6 createdAt, 7 author name, 8 the status it was created with, 9 member ('<page>\\n<id>'),
+ * 10 comments kept, 11 page. A later version rewrites the comment's recent post to its text now.
  * Returns 1 when this call recorded it for the first time, else 0.
  *
  * The record sits under the author's hash tag, not the thread's, so it cannot share the
@@ -602,8 +603,6 @@ else
 end
 if not first and before_version >= tonumber(ARGV[2]) then return 0 end
 local status = ARGV[3]
--- Its author deleting it leaves their counts as they were (0021): it stays counted as what it was.
-if status == 'deleted' and not first then status = before_status end
 if not first then
   local was = field_of(before_status)
   if was then redis.call('HINCRBY', KEYS[1], was, -1) end
@@ -611,6 +610,17 @@ end
 local now = field_of(status)
 if now then redis.call('HINCRBY', KEYS[1], now, 1) end
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[2] .. ':' .. status)
+if not first then
+  -- Its recent post says what the comment says now: an edit's words, none once deleted (0021).
+  -- Posts recorded before they named their comment are found by time and page.
+  for i, raw in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+    local ok, post = pcall(cjson.decode, raw)
+    if ok and type(post) == 'table' and (post['id'] == ARGV[1] or (post['id'] == nil and post['at'] == tonumber(ARGV[6]) and post['page'] == ARGV[11])) then
+      if raw ~= ARGV[4] then redis.call('LSET', KEYS[2], i - 1, ARGV[4]) end
+      break
+    end
+  end
+end
 if first then
   local created = tonumber(ARGV[6])
   redis.call('LPUSH', KEYS[2], ARGV[4])

@@ -170,6 +170,10 @@ describe('redis store when its keys are damaged', () => {
     { key: 'published index', damage: (a: Admin) => a.set(k.published, 'x') },
     { key: 'event log', damage: (a: Admin) => a.set(k.events, 'x') },
     { key: 'pending index', damage: (a: Admin) => a.set(k.pendingOf('author-a'), 'x'), status: 'pending' as const },
+    { key: 'listing by time', damage: (a: Admin) => a.set(k.byTime, 'x') },
+    { key: 'listing by likes', damage: (a: Admin) => a.set(k.byLikes, 'x') },
+    { key: 'like counts', damage: (a: Admin) => a.set(k.likes, 'x') },
+    { key: 'reply counts', damage: (a: Admin) => a.set(k.replyCounts, 'x'), status: 'pending' as const },
   ])('refuses a post when the $key key has the wrong type, and leaves nothing behind', async ({ damage, status }) => {
     await open();
     await post(1);
@@ -202,6 +206,109 @@ describe('redis store when its keys are damaged', () => {
     await expect(store.createComment(c, 'odd-idem-key')).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(await admin.exists(k.comment(c.id))).toBe(0);
     expect(await admin.exists(k.seq)).toBe(0);
+  });
+});
+
+describe('redis store over threads stored before replies, likes and sorts (0021)', () => {
+  const url = inject('redisUrl');
+  let prefix = '';
+  let store: CommentStore;
+  let admin: Admin;
+  const T = 1_690_000_000_000;
+
+  beforeAll(async () => {
+    admin = await connectAdmin(url);
+  });
+  afterAll(async () => {
+    await admin.close();
+  });
+  afterEach(async () => {
+    await store.close();
+    await deleteRedisKeys(url, prefix);
+  });
+
+  /** A comment as the store wrote it before 0021: no root, depth, likes, reply count, kind, avatar or edit time. */
+  function before0021(id: string, n: number, over: Record<string, unknown> = {}) {
+    return {
+      id,
+      site: 'demo',
+      page: '/old',
+      parentId: null,
+      authorId: 'author-a',
+      authorName: 'Ani',
+      text: `teks ${id}`,
+      status: 'published',
+      createdAt: T + n,
+      moderation: { action: 'publish', reasons: [] },
+      ...over,
+    };
+  }
+
+  /**
+   * A thread as the earlier store left it: comments, the published index by seq, versions (but
+   * not for a comment older than them), the seq. A top-level comment with a reply two deep, one a
+   * moderator rejected after a reply was published under it, one held.
+   */
+  async function storeOldThread(): Promise<ReturnType<typeof threadKeys>> {
+    prefix = `test-old-${randomUUID()}`;
+    const k = threadKeys(prefix, 'demo', '/old');
+    const comments = [
+      before0021('old-a', 1),
+      before0021('old-b', 2, { parentId: 'old-a', authorId: 'author-b', authorName: 'Budi' }),
+      before0021('old-c', 3, { parentId: 'old-b' }),
+      before0021('old-d', 4, { status: 'rejected' }),
+      before0021('old-e', 5, { parentId: 'old-d', authorId: 'author-b', authorName: 'Budi' }),
+      before0021('old-f', 6, { status: 'pending', moderation: { action: 'hold', reasons: [] } }),
+    ];
+    for (const c of comments) await admin.set(k.comment(c.id), JSON.stringify(c));
+    await admin.zAdd(k.published, [
+      { score: 1, value: 'old-a' },
+      { score: 2, value: 'old-b' },
+      { score: 3, value: 'old-c' },
+      { score: 5, value: 'old-e' },
+    ]);
+    for (const c of comments) if (c.id !== 'old-c') await admin.hSet(k.versions, c.id, '1');
+    await admin.set(k.seq, '6');
+    store = await createRedisStore({ url, prefix });
+    return k;
+  }
+
+  it('indexes such a thread at its first read: tombstones, replies at every depth with their roots, counts', async () => {
+    const k = await storeOldThread();
+    const oldC = await admin.get(k.comment('old-c'));
+    const result = await store.getThreadPage('demo', '/old', FIRST_PAGE);
+    expect(result.comments.map((c) => [c.id, c.status, c.replyCount, c.likes, c.rootId, c.depth])).toEqual([
+      ['old-d', 'rejected', 1, 0, null, 0],
+      ['old-a', 'published', 2, 0, null, 0],
+    ]);
+    expect(result.replies.map((c) => [c.id, c.rootId, c.depth, c.replyTo, c.authorKind, c.editedAt])).toEqual([
+      ['old-e', 'old-d', 1, null, 'anonymous', null],
+      ['old-b', 'old-a', 1, null, 'anonymous', null],
+      ['old-c', 'old-a', 2, null, 'anonymous', null],
+    ]);
+    expect(result).toMatchObject({ count: 4, seq: 6, nextCursor: null, liked: [] });
+    // The root and depth went into the JSON ahead of what was there, which is left as it was.
+    expect(await admin.get(k.comment('old-c'))).toBe(`{"rootId":"old-a","depth":2,${oldC?.slice(1)}`);
+    expect(await admin.exists(k.indexed)).toBe(1);
+    expect((await store.getThreadPage('demo', '/old', { ...FIRST_PAGE, sort: 'oldest' })).comments.map((c) => c.id)).toEqual(['old-a', 'old-d']);
+  });
+
+  it('indexes such a thread before its first write changes it, and goes on from there', async () => {
+    await storeOldThread();
+    expect(await store.reactToComment('demo', '/old', 'old-a', 'reader-1', true)).toMatchObject({ ok: true, likes: 1, event: { seq: 7 } });
+    const reply = comment({ page: '/old', parentId: 'old-c', rootId: 'old-a', depth: 3, replyTo: 'Ani', createdAt: T + 10 });
+    expect((await store.createComment(reply, 'old-thread-reply')).event).toMatchObject({ type: 'comment:created', seq: 8, count: 5 });
+    const byLikes = await store.getThreadPage('demo', '/old', { ...FIRST_PAGE, sort: 'likes', viewerId: 'reader-1' });
+    expect(byLikes.comments.map((c) => [c.id, c.likes, c.replyCount])).toEqual([
+      ['old-a', 1, 3],
+      ['old-d', 0, 1],
+    ]);
+    expect(byLikes.liked).toEqual(['old-a']);
+    expect((await store.listReplies('demo', '/old', 'old-a', { cursor: null, skip: 1, limit: 10, viewerId: null })).replies.map((c) => c.id)).toEqual(
+      ['old-c', reply.id],
+    );
+    expect(await store.deleteComment('demo', '/old', 'old-e', 'author-b', T + 20)).toMatchObject({ ok: true, event: { type: 'comment:deleted' } });
+    expect((await store.getThreadPage('demo', '/old', FIRST_PAGE)).comments.map((c) => c.id)).toEqual(['old-a']);
   });
 });
 
@@ -487,18 +594,47 @@ describe('redis store second step (site and author indexes)', () => {
     expect((await store.getAuthorHistory('demo', 'author-a')).recentPosts).toHaveLength(2);
   });
 
-  it('keeps every key a decision or report touches under its thread’s, its site’s or its author’s hash tag', async () => {
+  it('keeps every key a decision, report, reply, like, edit or deletion touches under its thread’s, its site’s or its author’s hash tag', async () => {
     await open();
     const c = held();
     await store.createComment(c, 'tag-key-1');
     await store.decideComment('demo', '/a', c.id, approve(), seen(0));
     await store.reportComment('demo', '/a', c.id, { reporterId: 'reader-1', reason: 'spam', note: null, at }, 3);
+    const reply = comment({ parentId: c.id, rootId: c.id, depth: 1, replyTo: c.authorName });
+    await store.createComment(reply, 'tag-key-2');
+    expect(await store.reactToComment('demo', '/a', reply.id, 'reader-1', true)).toMatchObject({ ok: true, likes: 1 });
+    const edited = await store.editComment('demo', '/a', reply.id, {
+      authorId: reply.authorId,
+      text: 'diubah',
+      editedAt: reply.createdAt + 1,
+      moderation: reply.moderation,
+      status: 'published',
+      revision: 0,
+    });
+    expect(edited).toMatchObject({ ok: true, event: { type: 'comment:updated' } });
+    expect(await store.deleteComment('demo', '/a', c.id, c.authorId, at)).toMatchObject({ ok: true });
+    expect((await store.getThreadPage('demo', '/a', FIRST_PAGE)).comments.map((x) => [x.id, x.status])).toEqual([[c.id, 'deleted']]);
     await store.setAuthorTrusted('demo', 'author-a', true);
     await store.setSitePolicy('demo', { policy: {}, updatedAt: at, updatedBy: 'ani@example.com' });
     const keys: string[] = [];
     for await (const batch of admin.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) keys.push(...batch);
     const tags = new Set(keys.map((key) => /^[^:]+:\{([^}]*)\}:/.exec(key)?.[1]));
     expect([...tags].sort()).toEqual(['a:demo:author-a', 'demo:/a', 'q:demo']);
+  });
+
+  it('keeps likes and reply counts beside the comment’s JSON, so a moderator’s decision read before a like still lands', async () => {
+    await open();
+    const c = comment();
+    await store.createComment(c, 'beside-key-1');
+    const k = threadKeys(prefix, 'demo', '/a');
+    const raw = await admin.get(k.comment(c.id));
+    const seenBefore = await store.getComment('demo', '/a', c.id);
+    await store.reactToComment('demo', '/a', c.id, 'reader-1', true);
+    await store.createComment(comment({ parentId: c.id, rootId: c.id, depth: 1, replyTo: c.authorName }), 'beside-key-2');
+    expect(await admin.get(k.comment(c.id))).toBe(raw);
+    expect(await store.getComment('demo', '/a', c.id)).toEqual({ ...c, likes: 1, replyCount: 1 });
+    const result = await store.decideComment('demo', '/a', c.id, reject(), seen(seenBefore?.revision ?? 0));
+    expect(result).toMatchObject({ ok: true, comment: { status: 'rejected', likes: 1, replyCount: 1 }, event: { type: 'comment:deleted' } });
   });
 
   it('answers a filtered page after a bounded walk of the queue, with a cursor to walk on', async () => {

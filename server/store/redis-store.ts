@@ -275,6 +275,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     return comments.map((c, i) => ({ ...c, likes: Number(counts[2 * i] ?? 0) || 0, replyCount: Number(counts[2 * i + 1] ?? 0) || 0 }));
   }
 
+  /**
+   * An imported comment from an export written before 0021 has none of its fields: the defaults,
+   * and a reply's root and depth from its parent when that was imported before it (an export is
+   * oldest first), so a conversation deeper than one reply keeps its root.
+   */
+  async function withImportDefaults(given: StoredComment): Promise<StoredComment> {
+    const comment = withCommentDefaults(given);
+    if (given.rootId !== undefined || comment.parentId === null) return comment;
+    const parent = await readComment(comment.site, comment.page, comment.parentId);
+    return parent ? { ...comment, rootId: parent.rootId ?? parent.id, depth: parent.depth + 1 } : comment;
+  }
+
   /** Builds the listing indexes of a thread stored before them (INDEX_THREAD), then the caller reads again. */
   async function indexThread(site: string, page: string): Promise<void> {
     const k = keys(site, page);
@@ -330,13 +342,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         comment.id,
         String(version),
         comment.status,
-        JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page }),
+        // The id finds the post again when the comment is edited or deleted; readers never see it.
+        JSON.stringify({ text: comment.text, at: comment.createdAt, page: comment.page, id: comment.id }),
         String(AUTHOR_RECENT_KEPT),
         String(comment.createdAt),
         comment.authorName,
         createdStatusOf(comment),
         queueMember(comment.page, comment.id),
         String(AUTHOR_COMMENTS_KEPT),
+        comment.page,
       ],
     );
     return recorded === 1;
@@ -858,7 +872,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
         String(eventsKept),
         JSON.stringify(toPublicComment(comment)),
         comment.rootId ?? '',
-        String(Math.max(0, Math.trunc(comment.likes))),
+        String(Number.isFinite(comment.likes) ? Math.max(0, Math.trunc(comment.likes)) : 0),
       ],
     )) as [number, string | number, number?, number?];
   }
@@ -959,9 +973,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
      * author's pending index), and the second step places it from that JSON (queue, figures,
      * author counts), as a repair would. Its id already in the thread: written before, nothing done.
      */
-    async importComment(comment: StoredComment): Promise<ImportCommentResult> {
-      const k = keys(comment.site, comment.page);
-      if ((await client.exists(k.comment(comment.id))) === 1) return 'exists';
+    async importComment(given: StoredComment): Promise<ImportCommentResult> {
+      const k = keys(given.site, given.page);
+      if ((await client.exists(k.comment(given.id))) === 1) return 'exists';
+      const comment = await withImportDefaults(given);
       const token = await markUnsettled(comment.site, comment.page, comment.id);
       const reply = await writeComment('the comment import', comment, importIdempotencyKey(comment.id)).catch(async (err: unknown) => {
         await markSettled(comment.site, token);
@@ -984,7 +999,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
       return {
         approvedCount: Number(counts['approved'] ?? 0),
         rejectedCount: Number(counts['rejected'] ?? 0),
-        recentPosts: recent.map((json) => JSON.parse(json) as AuthorHistory['recentPosts'][number]),
+        recentPosts: recent.map((json) => {
+          const { text, at, page } = JSON.parse(json) as AuthorHistory['recentPosts'][number];
+          return { text, at, page };
+        }),
         bannedUntil: counts['bannedUntil'] ? Number(counts['bannedUntil']) : null,
         trusted: counts['trusted'] === '1',
         firstSeen: counts['firstSeen'] ? Number(counts['firstSeen']) : null,
