@@ -222,6 +222,8 @@ function depsFor(store: CommentStore): CreateCommentDeps {
     // 0 switches the per-address limit off (server/comments/post-rate-limit.ts): the bench
     // measures the store, not the limiter.
     rateLimit: createPostRateLimit({ postsPerMinute: 0 }),
+    // No moderators and no reserved list: the bench's names are never reserved, and no account is read.
+    reservedNames: { isReserved: () => Promise.resolve(false) },
     clock: Date.now,
     newId: () => randomBytes(12).toString('base64url'),
   };

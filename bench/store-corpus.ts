@@ -242,6 +242,8 @@ export function* datasetComments(plan: DatasetPlan): Generator<DatasetComment> {
   for (const w of threadWeights(plan.threads)) cumulative.push((sum += w));
   const langOf = Array.from({ length: plan.threads }, (_, i): Lang => (createRandom(plan.seed + i).next() < 0.7 ? 'id' : 'en'));
   const recent: string[][] = Array.from({ length: plan.threads }, () => []);
+  // Where each recent published comment sits, so a reply to it takes its root and depth (decision 0021).
+  const places = new Map<string, { rootId: string | null; depth: number; authorName: string }>();
   const moderationOf = createDatasetModeration(plan.site);
   const stepMs = (365 * 86_400_000) / plan.comments;
   for (let k = 0; k < plan.comments; k++) {
@@ -262,20 +264,31 @@ export function* datasetComments(plan: DatasetPlan): Generator<DatasetComment> {
     const parents = recent[thread] ?? [];
     const parentId = parents.length > 0 && rng.next() < 0.3 ? rng.pick(parents) : null;
     const id = randomToken(rng, 16);
+    const parent = parentId === null ? undefined : places.get(parentId);
+    const name = authorName(author);
     if (status === 'published') {
       parents.push(id);
-      if (parents.length > 50) parents.shift();
+      places.set(id, { rootId: parent ? (parent.rootId ?? parentId) : null, depth: parent ? parent.depth + 1 : 0, authorName: name });
+      if (parents.length > 50) places.delete(parents.shift() ?? '');
     }
     const comment = {
       id,
       site: plan.site,
       page: threadPage(thread),
       parentId,
+      rootId: parent ? (parent.rootId ?? parentId) : null,
+      depth: parent ? parent.depth + 1 : 0,
+      replyTo: parent ? parent.authorName : null,
       authorId: `a${author.toString(36).padStart(4, '0')}${randomToken(createRandom(plan.seed ^ author), 8)}`,
-      authorName: authorName(author),
+      authorName: name,
+      authorKind: 'anonymous' as const,
+      avatarUrl: null,
       text,
       status,
       createdAt: Math.round(plan.startAt + k * stepMs),
+      editedAt: null,
+      likes: 0,
+      replyCount: 0,
     };
     yield { comment: { ...comment, moderation: moderationOf(comment) }, key: randomToken(rng, 21) };
   }

@@ -78,7 +78,14 @@ export async function runPosters(options: PostersOptions): Promise<PostersResult
     const lang = index % 2 === 0 ? 'id' : 'en';
     const page = `/bench/${options.runId}/thread-${index % options.pages}/`;
     // Each poster its own address, as separate readers would be (the limit is off anyway).
-    const who = { site, authorId, address: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
+    const who = {
+      site,
+      authorId,
+      kind: 'anonymous' as const,
+      name: null,
+      avatarUrl: null,
+      address: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+    };
     while (!stop) {
       const key = randomToken(rng, 21);
       const payload = { page, text: commentText(rng, lang, commentLength(rng)), authorName: name, key };
@@ -133,7 +140,7 @@ export async function runPosters(options: PostersOptions): Promise<PostersResult
   }
   let badThreads = 0;
   for (const [page, published] of publishedPerPage) {
-    const top = await deps.store.getThreadPage(site, page, { cursor: null, limit: 1 });
+    const top = await deps.store.getThreadPage(site, page, { sort: 'newest', cursor: null, limit: 1, repliesPerRoot: 0, viewerId: null });
     if (top.count !== published || top.seq !== published) badThreads++;
   }
 

@@ -12,7 +12,24 @@ import type { ConsoleNamespace } from './console-socket.ts';
 import { createModerationFeed } from './moderation-feed.ts';
 
 const item: QueueItem = {
-  comment: { id: 'c1', page: '/p/', parentId: null, authorId: 'a1', authorName: 'Wati', text: 'Halo', status: 'pending', createdAt: 1 },
+  comment: {
+    id: 'c1',
+    page: '/p/',
+    parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
+    authorId: 'a1',
+    authorName: 'Wati',
+    authorKind: 'anonymous',
+    avatarUrl: null,
+    text: 'Halo',
+    status: 'pending',
+    createdAt: 1,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
+  },
   reasons: [],
   reports: [],
   parent: null,
