@@ -1,7 +1,8 @@
 /**
  * The controller against a real Socket.IO server on port 0 whose handlers are scripted per
- * test (to lose an ack, drop a connection, refuse a handshake at will), and a real
- * socket.io-client: the reconnect and retry paths the browser tests cannot force precisely.
+ * test (to lose an ack, drop a connection, refuse a handshake at will), and the widget's own
+ * client (widget/transport) over Node's `ws`: the reconnect and retry paths the browser tests
+ * cannot force precisely.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { PublicComment } from '../../protocol/comment.ts';
 import type { Result } from '../../protocol/errors.ts';
 import type { CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import type { KeyValueStore } from '../storage.ts';
+import '../transport/node-websocket.ts';
 import { ThreadController, type ThreadControllerOptions } from './thread-controller.ts';
 
 const PAGE = '/artikel';

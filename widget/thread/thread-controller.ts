@@ -4,7 +4,7 @@
  * the pure thread state (thread-state.ts) and asks the host to re-render after each change.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import { io, type Socket } from '../transport/socket-client.ts';
 import type { PublicComment } from '../../protocol/comment.ts';
 import type { Result, WireError } from '../../protocol/errors.ts';
 import type {
