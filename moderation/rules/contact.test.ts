@@ -10,6 +10,13 @@ describe('contact rule', () => {
     ['holds an e-mail address', 'kirim CV ke rekrut.tambang@gmail.com', 'hold', ['rekrut.tambang@gmail.com']],
     ['holds an international number', 'call +44 20 7946 0958 now', 'hold', ['+44 20 7946 0958']],
     ['holds a chat handle named as a contact', 'info lengkap telegram @promo_genset', 'hold', ['telegram @promo_genset']],
+    [
+      'holds a number spelled partly in words after a contact word',
+      'WA nol delapan satu dua 3456 7890 ya',
+      'hold',
+      ['WA nol delapan satu dua 3456 7890'],
+    ],
+    ['publishes number words that are counts', 'Saya call dua kali ke PLN dan tiga kali ke dinas.', 'publish', []],
     ['publishes a mention without a contact word', 'Setuju dengan @budi soal tarif.', 'publish', []],
     ['publishes prices and years', 'Harga naik dari Rp 2.500.000 pada 2023 ke 3.100.000 tahun 2024.', 'publish', []],
     ['publishes capacities and percentages', 'Kapasitas 1.080 MW, faktor kapasitas 85 persen.', 'publish', []],

@@ -36,6 +36,17 @@ describe('word rules', () => {
     ['holds English slurs missing from bad-words', 'go home wetback, stupid tranny', 'profanity', {}, 'hold', ['wetback', 'tranny']],
     ['holds Indonesian vowel-dropped forms', 'njg, bgsat, brngsk, mnyt', 'profanity', {}, 'hold', ['njg', 'bgsat', 'brngsk', 'mnyt']],
     ['holds regional swear words', 'jamput, cukimai, pukimai', 'profanity', {}, 'hold', ['jamput', 'cukimai', 'pukimai']],
+    ['holds skeleton phrases of a short skeleton', 'fk off and go fk yourself', 'profanity', {}, 'hold', ['fk off', 'go fk', 'fk yourself']],
+    [
+      'holds more -ing and -ery skeletons',
+      'fcukin mess, mthrfkng regulators, absolute fkery',
+      'profanity',
+      {},
+      'hold',
+      ['fcukin', 'mthrfkng', 'fkery'],
+    ],
+    ['publishes a bad-words entry that reads as an excluded word', 'D4mn, that is a lot of nickel.', 'profanity', {}, 'publish', []],
+    ['publishes the idiom of cats and dogs', 'Mereka seperti anjing dan kucing soal tarif.', 'profanity', {}, 'publish', []],
     ['quotes the words in its message', 'Dasar goblok.', 'profanity', {}, 'hold', ['goblok']],
   ];
   it.each(rows)('%s', (_name, text, rule, policy, action, found) => {

@@ -120,12 +120,6 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   if (after === undefined && (next === 'a' || next === 'an' || next === 'the') && kind !== undefined && placeKinds.has(kind)) {
     return { kind: 'place', cue: `${w}, ${next} ${kind}` };
   }
-  if (capitalsSayNothing(s, i)) return null;
-  // "Bitche, France", "Dildo, Newfoundland": a country or region right after a comma.
-  if (after === undefined && next !== undefined && placeAfter.has(next) && titleCase(s, i + 1) && !boundaryBefore(s, i + 1, sentenceEnd)) {
-    return { kind: 'place', cue: `${w}, ${next}` };
-  }
-  if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
   // A listed given name that is also a surname, after a capitalised given name, even opening the
   // sentence: "Sheila Dikshit ran Delhi" (the list is of names, so before the swear-word test).
   if (
@@ -138,6 +132,12 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   ) {
     return { kind: 'name', cue: `${before} ${w}` };
   }
+  if (capitalsSayNothing(s, i)) return null;
+  // "Bitche, France", "Dildo, Newfoundland": a country or region right after a comma.
+  if (after === undefined && next !== undefined && placeAfter.has(next) && titleCase(s, i + 1) && !boundaryBefore(s, i + 1, sentenceEnd)) {
+    return { kind: 'place', cue: `${w}, ${next}` };
+  }
+  if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
   if (neverProper.test(w)) return null;
   // "up the Wank in Bavaria": a capitalised word in mid-sentence, then "in" or "near" and a capitalised place.
   if (
