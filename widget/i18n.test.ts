@@ -38,8 +38,10 @@ describe('i18n', () => {
     expect(messages('en').c.moreReplies(1)).toBe('Show 1 more reply');
     expect(messages('en').c.moreReplies(1200)).toBe('Show 1,200 more replies');
     expect(messages('id').c.moreReplies(3)).toBe('Tampilkan 3 balasan lagi');
-    expect(messages('en').c.likeLabel('Sari', 1)).toBe('Like the comment by Sari (1 like)');
-    expect(messages('id').c.likeLabel('Sari', 2)).toBe('Sukai komentar Sari (2 suka)');
+    expect(messages('en').c.likes(1)).toBe('1 like');
+    expect(messages('en').c.likes(1200)).toBe('1,200 likes');
+    expect(messages('id').c.likes(1200)).toBe('1.200 suka');
+    expect(messages('en').c.likeLabel('Sari')).toBe('Like the comment by Sari');
   });
 
   it('says whom a reply answers, and who is commenting, in each language', () => {

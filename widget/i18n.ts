@@ -78,7 +78,10 @@ export interface Messages {
     moreReplies: (n: number) => string;
     deleted: string;
     like: string;
-    likeLabel: (author: string, likes: number) => string;
+    /** The like button's accessible name, saying whose comment. */
+    likeLabel: (author: string) => string;
+    /** The count beside it. */
+    likes: (n: number) => string;
     sortLabel: string;
     sorts: Record<ThreadSort, string>;
     edit: string;
@@ -170,7 +173,8 @@ const en: Messages = {
     moreReplies: (n) => (n === 1 ? 'Show 1 more reply' : `Show ${n.toLocaleString('en')} more replies`),
     deleted: 'This comment was deleted.',
     like: 'Like',
-    likeLabel: (a, n) => `Like the comment by ${a} (${n === 1 ? '1 like' : `${n.toLocaleString('en')} likes`})`,
+    likeLabel: (a) => `Like the comment by ${a}`,
+    likes: (n) => (n === 1 ? '1 like' : `${n.toLocaleString('en')} likes`),
     sortLabel: 'Sort by',
     sorts: { newest: 'Newest first', oldest: 'Oldest first', likes: 'Most liked' },
     edit: 'Edit',
@@ -274,7 +278,8 @@ const id: Messages = {
     moreReplies: (n) => `Tampilkan ${n.toLocaleString('id')} balasan lagi`,
     deleted: 'Komentar ini telah dihapus.',
     like: 'Suka',
-    likeLabel: (a, n) => `Sukai komentar ${a} (${n.toLocaleString('id')} suka)`,
+    likeLabel: (a) => `Sukai komentar ${a}`,
+    likes: (n) => `${n.toLocaleString('id')} suka`,
     sortLabel: 'Urutkan',
     sorts: { newest: 'Terbaru', oldest: 'Terlama', likes: 'Paling disukai' },
     edit: 'Sunting',

@@ -16,11 +16,14 @@ import { Server, type Socket as ServerSocket } from 'socket.io';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../protocol/comment.ts';
+import type { CommentCreated, Viewer } from '../../protocol/events.ts';
 import { axeViolations } from '../../test/e2e/axe.ts';
 import { launchChromium } from '../../test/e2e/browser.ts';
 import { parseWidgetApi } from '../docs/widget-api.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** What the scripted avatar host answers. */
+const AVATAR = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" fill="#0b5cad"/></svg>';
 const WAIT = 5_000;
 
 let tmp: string;
@@ -37,21 +40,72 @@ function comment(id: string, over: Partial<PublicComment> = {}): PublicComment {
     id,
     page: '/full',
     parentId: null,
+    rootId: null,
+    depth: 0,
+    replyTo: null,
     authorId: 'someone',
     authorName: 'Sari',
+    authorKind: 'anonymous',
+    avatarUrl: null,
     text: `Komentar ${id}`,
     status: 'published',
     createdAt: Date.now() - 60_000,
+    editedAt: null,
+    likes: 0,
+    replyCount: 0,
     ...over,
   };
 }
 
-function snapshot(page: string, comments: PublicComment[], nextCursor: string | null = null) {
+const anonymous: Viewer = { authorId: 'me', token: 'tok', kind: 'anonymous', name: null, avatarUrl: null, ssoError: null };
+
+function snapshot(page: string, comments: PublicComment[], nextCursor: string | null = null, replies: PublicComment[] = []) {
   return {
     ok: true,
-    data: { page, comments, nextCursor, count: comments.length, seq: 0, mine: [] as PublicComment[], viewer: { authorId: 'me', token: 'tok' } },
+    data: {
+      page,
+      sort: 'newest',
+      comments,
+      replies,
+      liked: [] as string[],
+      nextCursor,
+      count: comments.length + replies.length,
+      seq: 0,
+      mine: [] as CommentCreated[],
+      closed: false,
+      editWindowMinutes: 15,
+      viewer: anonymous,
+    },
   };
 }
+
+/** A reply to `parent`, in its conversation. */
+function reply(id: string, parent: PublicComment, over: Partial<PublicComment> = {}): PublicComment {
+  return comment(id, {
+    page: parent.page,
+    parentId: parent.id,
+    rootId: parent.rootId ?? parent.id,
+    depth: parent.depth + 1,
+    replyTo: parent.authorName,
+    ...over,
+  });
+}
+
+/**
+ * A conversation with every kind of comment: an SSO author with an avatar, a moderator's
+ * edited reply, a reply whose parent is gone, a tombstone with a reply, the viewer's own comment,
+ * and one reply more than the page carried.
+ */
+const talkRoot = comment('r', { page: '/talk', authorName: 'Budi', authorKind: 'sso', avatarUrl: 'https://avatars.example/budi.svg', replyCount: 3 });
+const tomb = comment('x', { page: '/talk', authorName: '', text: '', status: 'deleted', replyCount: 1, createdAt: Date.now() - 120_000 });
+const talk = {
+  comments: [comment('own', { page: '/talk', authorId: 'me', authorName: 'Saya', createdAt: Date.now() - 30_000 }), talkRoot, tomb],
+  replies: [
+    reply('r1', talkRoot, { authorName: 'Moderator Sari', authorKind: 'moderator', editedAt: Date.now() - 10_000 }),
+    reply('r2', talkRoot, { parentId: 'r9', replyTo: 'Hilang', authorName: 'Ani' }),
+    reply('x1', tomb, { authorName: 'Wati', replyTo: 'Joko' }),
+  ],
+};
 
 /** The thread the reporting test reads: two comments of others, one of the viewer's own. */
 const reportPage = [
@@ -109,13 +163,42 @@ beforeAll(async () => {
       if (page === '/held') {
         // After a reload: the viewer's held comment comes in `mine`, without its reasons.
         const r = snapshot(page, []);
-        r.data.mine = [comment('h1', { page, authorId: 'me', authorName: 'Saya', status: 'pending' })];
+        r.data.mine = [{ comment: comment('h1', { page, authorId: 'me', authorName: 'Saya', status: 'pending' }), reasons: [] }];
+        return ack(r);
+      }
+      if (page === '/held-why') {
+        // After a reload the snapshot says again why the viewer's comment waits.
+        const r = snapshot(page, []);
+        const reasons = [{ rule: 'links', message: { en: 'Contains a link.', id: 'Berisi tautan.' } }];
+        r.data.mine = [{ comment: comment('h2', { page, authorId: 'me', authorName: 'Saya', status: 'pending', parentId: null }), reasons }];
+        return ack(r);
+      }
+      if (page === '/talk') {
+        const r = snapshot(page, talk.comments, null, talk.replies);
+        r.data.count = 5;
+        r.data.viewer = { ...anonymous, ssoError: { code: 'SSO_INVALID', message: 'Token expired.' } };
+        return ack(r);
+      }
+      if (page === '/sso') {
+        const r = snapshot(page, [comment('s1', { page })]);
+        r.data.viewer = { ...anonymous, authorId: 'sso:7', kind: 'sso', name: 'Ani Lestari', avatarUrl: 'https://avatars.example/ani.svg' };
         return ack(r);
       }
       ack(page === '/full' ? snapshot(page, [comment('c1')], 'older') : snapshot(page, []));
     });
     socket.on('thread:resync', (_p: unknown, ack: (r: unknown) => void) => ack({ ok: true, data: { events: [], seq: 0, reset: false } }));
     socket.on('thread:more', (_p: unknown, ack: (r: unknown) => void) => ack({ ok: false, error: { code: 'UNAVAILABLE', message: 'Store down.' } }));
+    socket.on('comment:react', (p: { id: string; like: boolean }, ack: (r: unknown) => void) => {
+      if (p.id === 'x1') return ack({ ok: false, error: { code: 'NOT_FOUND', message: 'No such comment.' } });
+      ack({ ok: true, data: { likes: p.like ? 1 : 0, liked: p.like } });
+    });
+    socket.on('comment:delete', (_p: unknown, ack: (r: unknown) => void) =>
+      ack({ ok: false, error: { code: 'INTERNAL', message: 'Store failed.' } }),
+    );
+    socket.on('thread:replies', (p: { page: string; rootId: string }, ack: (r: unknown) => void) => {
+      const more = reply('r3', talkRoot, { authorName: 'Dewi', text: 'Balasan yang dimuat kemudian.', createdAt: Date.now() - 5_000 });
+      ack({ ok: true, data: { rootId: p.rootId, replies: [more], liked: [], nextCursor: null } });
+    });
     socket.on('comment:report', (p: { id: string; note?: string }, ack: (r: unknown) => void) => {
       reports.push(p);
       if (p.id === 'r2') return ack({ ok: false, error: { code: 'NOT_FOUND', message: 'No such comment.' } });
@@ -226,6 +309,35 @@ describe('<rembuk-thread> in Chromium', () => {
     await page.goto(`${origin}/closed?closed`);
     await thread.locator('[part="closed"]').waitFor({ timeout: WAIT });
     await record('a closed thread');
+
+    await context.route('https://avatars.example/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: AVATAR }));
+    await page.goto(`${origin}/talk`);
+    await thread.locator('[part="tombstone"]').waitFor({ timeout: WAIT });
+    await record('a conversation');
+    await thread.locator('li[data-id="x1"] [part="like-button"]').click();
+    await thread.locator('[part="action-error"]', { hasText: 'That comment no longer exists.' }).waitFor({ timeout: WAIT });
+    await record('a like refused');
+    await thread.locator('li[data-id="r"] > [part="tools"] [part="reply-button"]').click();
+    await thread.locator('[part="reply-name"]').fill('');
+    await thread.locator('[part="reply-send"]').click();
+    await thread.locator('[part="reply-error"]', { hasText: 'Please enter your name.' }).waitFor({ timeout: WAIT });
+    await record('a reply without a name');
+    await page.keyboard.press('Escape');
+    await thread.locator('[part="reply-form"]').waitFor({ state: 'detached', timeout: WAIT });
+    await thread.locator('[part="edit-button"]').click();
+    await thread.locator('[part="edit-textarea"]').fill(' ');
+    await thread.locator('[part="edit-send"]').click();
+    await thread.locator('[part="edit-error"]', { hasText: 'Please write a comment first.' }).waitFor({ timeout: WAIT });
+    await record('an empty edit');
+    await page.keyboard.press('Escape');
+    await thread.locator('[part="delete-button"]').click();
+    await thread.locator('[part="delete-yes"]').click();
+    await thread.locator('[part="delete-error"]', { hasText: 'Something went wrong on the server.' }).waitFor({ timeout: WAIT });
+    await record('a delete that failed');
+
+    await page.goto(`${origin}/sso`);
+    await thread.locator('[part="identity"]', { hasText: 'Commenting as Ani Lestari' }).waitFor({ timeout: WAIT });
+    await record('a verified reader');
 
     await page.goto(`${origin}/down`);
     await thread.locator('[part="empty"]').waitFor({ timeout: WAIT });
@@ -358,7 +470,7 @@ describe('<rembuk-thread> in Chromium', () => {
     expect(await focused()).toBe('textarea');
 
     // The author sees their held comment, so the heading counts it, apart from the published ones.
-    expect(await thread.locator('[part="heading"]').textContent()).toContain('1 comment (+1 awaiting review)');
+    expect(await thread.locator('[part="heading"]').textContent()).toContain('1 comment (+1 of yours awaiting review)');
     // Two reasons, each a sentence: no ".;".
     expect(await thread.locator('[part="pending-reason"]').textContent()).toBe('Reasons: Contains a link. First comment from a new reader.');
     await context.close();
@@ -371,9 +483,75 @@ describe('<rembuk-thread> in Chromium', () => {
     const thread = page.locator('rembuk-thread');
     await thread.locator('[part~="comment-pending"]').waitFor({ timeout: WAIT });
     expect(await thread.locator('[part="pending-reason"]').textContent()).toBe('A moderator will look at it before others can see it.');
-    expect(await thread.locator('[part="heading"]').textContent()).toContain('0 comments (+1 awaiting review)');
+    expect(await thread.locator('[part="heading"]').textContent()).toContain('0 comments (+1 of yours awaiting review)');
+    await page.goto(`${origin}/held-why`);
+    await thread.locator('[part="pending-reason"]', { hasText: 'Reason: Contains a link.' }).waitFor({ timeout: WAIT });
     await context.close();
   });
+
+  it(
+    'shows a conversation nested, tombstoned and "replying to", and lets a keyboard reader reply, like and sign out',
+    { timeout: 30_000 },
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await context.route('https://avatars.example/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: AVATAR }));
+      await page.goto(`${origin}/talk`);
+      const thread = page.locator('rembuk-thread');
+      await thread.locator('[part="tombstone"]').waitFor({ timeout: WAIT });
+      const focused = () => page.evaluate(() => document.querySelector('rembuk-thread')?.shadowRoot?.activeElement?.outerHTML ?? '');
+
+      // The tombstone keeps its reply in place; the reply whose parent is gone says whom it answers.
+      expect(await thread.locator('li[data-id="x"] [part="tombstone"]').textContent()).toBe('This comment was deleted.');
+      expect(await thread.locator('li[data-id="x"] li[data-id="x1"]').count()).toBe(1);
+      expect(await thread.locator('li[data-id="r2"] [part="replying-to"]').textContent()).toBe('replying to Hilang');
+      expect(await thread.locator('li[data-id="r1"] [part="replying-to"]').count()).toBe(0);
+      expect(await thread.locator('li[data-id="r"] [part="verified-badge"]').first().textContent()).toContain('verified');
+      expect(await thread.locator('li[data-id="r1"] [part="moderator-badge"]').textContent()).toBe('Moderator');
+      expect(await thread.locator('li[data-id="r"] [part="avatar"]').first().getAttribute('src')).toBe('https://avatars.example/budi.svg');
+      // The heading counts the thread, replies included, as the server does.
+      expect(await thread.locator('[part="heading"]').textContent()).toBe('5 comments');
+      expect(await thread.locator('[part="sso-notice"]').textContent()).toBe(
+        'Your sign-in could not be confirmed, so you are commenting as a guest.',
+      );
+
+      // Reply: the form opens with the keyboard in it; Escape closes it and gives the focus back.
+      const replyButton = thread.locator('li[data-id="r"] > [part="tools"] [part="reply-button"]');
+      expect(await replyButton.getAttribute('aria-label')).toBe('Reply to Budi');
+      await replyButton.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(focused).toContain('part="reply-textarea"');
+      expect(await replyButton.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Escape');
+      await thread.locator('[part="reply-form"]').waitFor({ state: 'detached', timeout: WAIT });
+      await expect.poll(focused).toContain('data-for="r"');
+
+      // Like: pressed, with the count from the answer.
+      const like = thread.locator('li[data-id="r"] > [part="tools"] [part="like-button"]');
+      expect(await like.getAttribute('aria-pressed')).toBe('false');
+      await like.click();
+      await thread.locator('li[data-id="r"] > [part="tools"] [part="like-button"][aria-pressed="true"]').waitFor({ timeout: WAIT });
+      expect(await thread.locator('li[data-id="r"] > [part="tools"] [part="like-count"]').textContent()).toBe('1 like');
+
+      // More replies than the page carried: one more, loaded on request.
+      await thread.locator('[part="more-replies"]', { hasText: 'Show 1 more reply' }).click();
+      await thread.locator('li[data-id="r3"]').waitFor({ timeout: WAIT });
+      expect(await thread.locator('[part="more-replies"]').count()).toBe(0);
+
+      // A verified reader has no name field, and signing out is the page's to do.
+      await page.goto(`${origin}/sso`);
+      await thread.locator('[part="identity"]').waitFor({ timeout: WAIT });
+      expect(await thread.locator('input[name="authorName"]').count()).toBe(0);
+      expect(await thread.locator('[part="identity-avatar"]').getAttribute('alt')).toBe('Ani Lestari');
+      await page.evaluate(() => document.addEventListener('rembuk-sign-out', () => document.body.setAttribute('data-signed-out', 'yes')));
+      await thread.locator('[part="sign-out"]').click();
+      expect(await page.locator('body').getAttribute('data-signed-out')).toBe('yes');
+      await context.close();
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('opens and closes a long comment from the keyboard', { timeout: 30_000 }, async () => {
     const context = await browser.newContext();
@@ -457,7 +635,7 @@ describe('<rembuk-thread> in Chromium', () => {
   ] as const;
 
   it.each(themes)(
-    'passes axe with a held comment, an error and the report form open ($name)',
+    'passes axe with a held comment, an error and the report form open, then in a conversation with a reply form ($name)',
     { timeout: 60_000 },
     async ({ colorScheme, query }) => {
       const context = await browser.newContext({ colorScheme });
@@ -498,6 +676,27 @@ describe('<rembuk-thread> in Chromium', () => {
       await thread.locator('[part="report-cancel"]').focus();
       expect(await contrast(page, '[part="report-cancel"]', 'outlineColor'), 'focus ring').toBeGreaterThanOrEqual(3);
       expect(await contrast(page, '[part="name-input"]', 'borderTopColor'), 'field border').toBeGreaterThanOrEqual(3);
+
+      // A conversation: marks, tombstone, "replying to", the tools and an open reply form.
+      await context.route('https://avatars.example/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: AVATAR }));
+      await page.goto(`${origin}/talk${query}`);
+      await thread.locator('li[data-id="r"] > [part="tools"] [part="reply-button"]').click();
+      await thread.locator('[part="reply-form"]').waitFor({ timeout: WAIT });
+      expect(await axeViolations(page)).toEqual([]);
+      for (const selector of [
+        '[part="verified-badge"]',
+        '[part="moderator-badge"]',
+        '[part="tombstone"]',
+        '[part="replying-to"]',
+        '[part="like-button"]',
+        '[part="like-count"]',
+        '[part="edited"]',
+        '[part="more-replies"]',
+        '[part="reply-cancel"]',
+        '[part="sort"]',
+      ]) {
+        expect(await contrast(page, selector), selector).toBeGreaterThanOrEqual(4.5);
+      }
       await context.close();
     },
   );

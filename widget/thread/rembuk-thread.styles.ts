@@ -461,6 +461,11 @@ export const threadStyles = css`
   .like[aria-pressed='true'] {
     color: var(--_accent);
   }
+  .likes {
+    margin: 0.35em 0.5em 0 0;
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
   .more-replies {
     color: var(--_accent);
   }

@@ -128,8 +128,8 @@ function spans(list: readonly Span[]): unknown[] {
  * @csspart replies - The list of replies under a comment (nested to three levels; deeper ones flat).
  * @csspart more-replies - Under a conversation with replies not loaded yet: "Show N more replies".
  * @csspart tools - The row of controls under a comment (like, reply, edit, delete, report).
- * @csspart like-button - Like (`aria-pressed` says whether the reader likes it), with the count.
- * @csspart like-count - The number of likes on the like button.
+ * @csspart like-button - Like (`aria-pressed` says whether the reader likes it); it is described by the count beside it.
+ * @csspart like-count - Beside the like button: the number of likes.
  * @csspart reply-button - Opens the reply form under the comment (`aria-expanded`).
  * @csspart reply-form - The inline reply form.
  * @csspart reply-name-label - The label around the reply form's name field (anonymous readers; shared with the composer's).
@@ -646,15 +646,16 @@ export class RembukThread extends LitElement {
       ${
         published && viewer !== null
           ? html`<button
-              class="tool like"
-              part="like-button"
-              type="button"
-              aria-pressed=${liked ? 'true' : 'false'}
-              aria-label=${m.c.likeLabel(c.authorName, c.likes)}
-              @click=${() => void this.#like(c.id, !liked)}
-            >
-              <span aria-hidden="true">${liked ? '♥' : '♡'}</span> ${m.c.like} <span part="like-count">${c.likes.toLocaleString(this._lang)}</span>
-            </button>`
+                class="tool like"
+                part="like-button"
+                type="button"
+                aria-pressed=${liked ? 'true' : 'false'}
+                aria-label=${m.c.likeLabel(c.authorName)}
+                aria-describedby=${`rembuk-likes-${this.#uid}-${c.id}`}
+                @click=${() => void this.#like(c.id, !liked)}
+              >
+                <span aria-hidden="true">${liked ? '♥' : '♡'}</span> ${m.c.like}</button
+              ><span class="likes" part="like-count" id=${`rembuk-likes-${this.#uid}-${c.id}`}>${m.c.likes(c.likes)}</span>`
           : nothing
       }
       ${published && open ? this.#forms.replyButton(c) : nothing} ${editable ? this.#forms.editButton(c) : nothing}
