@@ -74,6 +74,7 @@ DROP INDEX comments_replies;
 DROP INDEX comments_top_by_likes;
 DROP INDEX comments_top_by_time;
 CREATE INDEX comments_published ON comments (site, page, seq) WHERE status = 'published';
+ALTER TABLE moderators DROP COLUMN name;
 ALTER TABLE comments DROP COLUMN listed;
 ALTER TABLE comments DROP COLUMN reply_count;
 ALTER TABLE comments DROP COLUMN likes;

@@ -41,6 +41,20 @@ export function describeSiteDirectoryContract(name: string, open: () => Promise<
       expect(await store.getSite('nope')).toBeNull();
     });
 
+    it('keeps a site’s reserved names and edit window, lets an update change them, and reads a site without them as it was written', async () => {
+      const { store } = await fresh();
+      const withThem = site('berita', { reservedNames: ['Redaksi', 'Admin Berita'], editWindowMinutes: 0 });
+      const without = site('lama');
+      await store.createSite(withThem);
+      await store.createSite(without);
+      expect(await store.getSite('berita')).toEqual(withThem);
+      expect(await store.getSite('lama')).toEqual(without);
+      expect(await store.updateSite('berita', { reservedNames: [], editWindowMinutes: 30, updatedAt: 1_800_000_000_000 })).toBe(true);
+      expect(await store.getSite('berita')).toEqual({ ...withThem, reservedNames: [], editWindowMinutes: 30, updatedAt: 1_800_000_000_000 });
+      expect(await store.updateSite('lama', { name: 'Lama', updatedAt: 1_800_000_000_000 })).toBe(true);
+      expect(await store.getSite('lama')).not.toHaveProperty('editWindowMinutes');
+    });
+
     it('refuses a second site with the same id and keeps the first', async () => {
       const { store } = await fresh();
       const first = site('berita');

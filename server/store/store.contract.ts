@@ -683,6 +683,22 @@ export function describeCommentStoreContract(name: string, open: () => Promise<S
         expect(await store.listModerators()).toEqual([updated]);
       });
 
+      it('keeps the name a moderator’s comments go out under, changes it, and takes it away with null', async () => {
+        const { store } = await fresh();
+        const ani = makeModerator({ name: 'Ani (moderator)' });
+        const budi = makeModerator();
+        await store.createModerator(ani);
+        await store.createModerator(budi);
+        expect(await store.getModerator(ani.id)).toEqual(ani);
+        expect((await store.getModerator(budi.id))?.name ?? null).toBeNull();
+        expect(await store.updateModerator(ani.id, { name: 'Ani Lestari' })).toBe(true);
+        expect(await store.findModeratorByEmail(ani.email)).toEqual({ ...ani, name: 'Ani Lestari' });
+        expect(await store.updateModerator(ani.id, { role: 'admin' })).toBe(true);
+        expect((await store.getModerator(ani.id))?.name).toBe('Ani Lestari');
+        expect(await store.updateModerator(ani.id, { name: null })).toBe(true);
+        expect((await store.getModerator(ani.id))?.name ?? null).toBeNull();
+      });
+
       it('removes an account with its email and every session, and answers false the second time', async () => {
         const { store } = await fresh();
         const ani = makeModerator({ email: 'ani@example.com' });

@@ -66,13 +66,16 @@ interface ModeratorRow {
   passwordHash: string;
   createdAt: number;
   passwordChangedAt: number;
+  name: string | null;
 }
 
-const MODERATOR_COLUMNS = 'id, email, role, sites, password_hash AS passwordHash, created_at AS createdAt, password_changed_at AS passwordChangedAt';
+const MODERATOR_COLUMNS =
+  'id, email, role, sites, password_hash AS passwordHash, created_at AS createdAt, password_changed_at AS passwordChangedAt, name';
 
 function toAccount(row: ModeratorRow): ModeratorAccount {
-  // Written by the store from a typed account, so read back as such.
-  return { ...row, role: row.role as ModeratorRole, sites: JSON.parse(row.sites) as string[] };
+  const { name, ...rest } = row;
+  // Written by the store from a typed account, so read back as such; no name is told by its absence, as the account was given.
+  return { ...rest, role: row.role as ModeratorRole, sites: JSON.parse(row.sites) as string[], ...(name === null ? {} : { name }) };
 }
 
 const accountOrNull = (row: ModeratorRow | undefined): ModeratorAccount | null => (row ? toAccount(row) : null);

@@ -214,6 +214,7 @@ CREATE TABLE sites (
  * replies by time. The likes table has one row per identity and comment. Existing replies get
  * their root and depth from their parent chain (a reply whose parent is gone answers its parent
  * as root), their roots the count of their published replies; v1's page-by-seq index goes.
+ * Moderators gain the name their comments go out under.
  */
 const V6 = `
 ALTER TABLE comments ADD COLUMN root_id TEXT;
@@ -263,6 +264,9 @@ CREATE TABLE likes (
   PRIMARY KEY (site, page, author_id, comment_id)
 ) WITHOUT ROWID;
 CREATE INDEX likes_by_comment ON likes (site, page, comment_id);
+
+-- A moderator's name in threads (null: their email's local part).
+ALTER TABLE moderators ADD COLUMN name TEXT;
 `;
 
 /** The DDL that takes a database from version i to i + 1. */

@@ -189,12 +189,13 @@ export function createWriteOps(db: Database): WriteOps {
   const writeProbe = db.prepare("INSERT INTO meta (key, value) VALUES ('health-probe', ?) ON CONFLICT DO UPDATE SET value = excluded.value");
 
   const insertModerator = db.prepare(
-    `INSERT INTO moderators (id, email, role, sites, password_hash, created_at, password_changed_at)
-     VALUES (@id, @email, @role, @sites, @passwordHash, @createdAt, @passwordChangedAt) ON CONFLICT DO NOTHING`,
+    `INSERT INTO moderators (id, email, role, sites, password_hash, created_at, password_changed_at, name)
+     VALUES (@id, @email, @role, @sites, @passwordHash, @createdAt, @passwordChangedAt, @name) ON CONFLICT DO NOTHING`,
   );
   const updateModeratorRow = db.prepare(
     `UPDATE moderators SET role = coalesce(@role, role), sites = coalesce(@sites, sites),
-       password_hash = coalesce(@passwordHash, password_hash), password_changed_at = coalesce(@passwordChangedAt, password_changed_at)
+       password_hash = coalesce(@passwordHash, password_hash), password_changed_at = coalesce(@passwordChangedAt, password_changed_at),
+       name = CASE WHEN @setName THEN @name ELSE name END
      WHERE id = @id`,
   );
   const deleteModerator = db.prepare('DELETE FROM moderators WHERE id = ?');
@@ -485,7 +486,7 @@ export function createWriteOps(db: Database): WriteOps {
 
     createModerator(account) {
       // ON CONFLICT DO NOTHING covers both keys: a taken email (or id) inserts no row.
-      const { changes } = insertModerator.run({ ...account, sites: JSON.stringify(account.sites) });
+      const { changes } = insertModerator.run({ ...account, sites: JSON.stringify(account.sites), name: account.name ?? null });
       return changes === 1;
     },
 
@@ -496,6 +497,9 @@ export function createWriteOps(db: Database): WriteOps {
         sites: update.sites === undefined ? null : JSON.stringify(update.sites),
         passwordHash: update.passwordHash ?? null,
         passwordChangedAt: update.passwordChangedAt ?? null,
+        // A name given as null takes the name away (their email's local part shows again); an absent one leaves it.
+        setName: update.name === undefined ? 0 : 1,
+        name: update.name ?? null,
       });
       return changes === 1;
     },
