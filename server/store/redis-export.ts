@@ -16,8 +16,16 @@ import type { RedisClientType } from 'redis';
 import { parseStoredComment } from './stored-json.ts';
 import type { StoredComment } from './types.ts';
 
-/** Comments read per MGET, in both passes. */
+/** Comments read per batch, in both passes. */
 const BATCH = 500;
+
+/**
+ * The values of keys of many threads: one GET each, sent together (node-redis pipelines the
+ * commands of one tick), not an MGET, which Redis Cluster refuses across slots.
+ */
+function getAll(client: RedisClientType, keys: string[]): Promise<(string | null)[]> {
+  return Promise.all(keys.map((key) => client.get(key)));
+}
 
 /** Escapes Redis glob characters, so a prefix or site id is matched literally. */
 export function globLiteral(text: string): string {
@@ -48,7 +56,7 @@ export async function* exportRedisComments(
   for await (const keys of client.scanIterator({ MATCH: match, TYPE: 'string', COUNT: 1_000 })) {
     for (let at = 0; at < keys.length; at += BATCH) {
       const batch = keys.slice(at, at + BATCH);
-      const values = await client.mGet(batch);
+      const values = await getAll(client, batch);
       values.forEach((json, i) => {
         const key = batch[i];
         if (typeof json !== 'string' || key === undefined) return;
@@ -63,7 +71,10 @@ export async function* exportRedisComments(
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : 1))
     .filter((ref) => (seen.has(ref.key) ? false : (seen.add(ref.key), true)));
   for (let at = 0; at < ordered.length; at += BATCH) {
-    const values = await client.mGet(ordered.slice(at, at + BATCH).map((ref) => ref.key));
+    const values = await getAll(
+      client,
+      ordered.slice(at, at + BATCH).map((ref) => ref.key),
+    );
     // A comment deleted from Redis between the passes is gone; there is nothing to export of it.
     const comments = values.filter((json) => typeof json === 'string').map(parseStoredComment);
     yield* await complete(comments);
