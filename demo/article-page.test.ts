@@ -23,7 +23,9 @@ describe('demo article page', () => {
     const html = renderArticlePage({ ...base, lang });
     expect(html).toContain(`<time datetime="2025-03-11">${date}</time>`);
     // The count element names the thread's page id; its fallback text shows until the count arrives.
-    expect(html).toContain(`<a href="#comments"><rembuk-count page="/2025/03/kemenperin-unido-hilirisasi">${fallback}</rembuk-count></a>`);
+    expect(html).toContain(
+      `<a href="#comments"><rembuk-count page="https://situsenergi.com/2025/03/kemenperin-unido-hilirisasi">${fallback}</rembuk-count></a>`,
+    );
     expect(html).toContain('<script src="https://rembuk.example.com/count.js" data-site="demo" async></script>');
   });
 
@@ -36,8 +38,17 @@ describe('demo article page', () => {
 
   it('gives both languages the same canonical link, so they share one thread', () => {
     for (const lang of ['id', 'en'] as const) {
-      expect(renderArticlePage({ ...base, lang })).toContain('<link rel="canonical" href="/2025/03/kemenperin-unido-hilirisasi">');
+      expect(renderArticlePage({ ...base, lang })).toContain(
+        '<link rel="canonical" href="https://situsenergi.com/2025/03/kemenperin-unido-hilirisasi">',
+      );
     }
+  });
+
+  it('offers the dark theme with CSS alone, in the page language', () => {
+    const html = renderArticlePage({ ...base, lang: 'en' });
+    expect(html).toContain('<a href="#dark">See the comments in the dark theme</a>');
+    expect(html).toMatch(/body:has\(#dark:target\) rembuk-thread \{[^}]*--rembuk-color-background: #17191d;/);
+    expect(renderArticlePage({ ...base, lang: 'id' })).toContain('<a href="#dark">Lihat komentar dalam tema gelap</a>');
   });
 
   it('links each language to the other', () => {

@@ -2,7 +2,8 @@
  * The demo: the seed article as a believable news page, with the Rembuk widget embedded by
  * exactly the snippet the README gives, where the original site shows its comment section.
  * The server serves it at `/` (Indonesian) and `/en` (English); both pages carry the same
- * canonical path, so they share one thread.
+ * canonical URL (the article's on situsenergi.com), so they share one thread: the widget's
+ * default page id is the canonical URL's origin and path.
  */
 import { createHash } from 'node:crypto';
 import { articleEn, articleId, type ArticleContent } from './article-content.ts';
@@ -12,9 +13,12 @@ export interface ArticlePageOptions {
   /** Origin of the Rembuk server that serves embed.js, e.g. `https://comments.example.com`. */
   embedOrigin: string;
   site: string;
-  /** Path of the article's canonical URL; it is also the widget's page id. */
+  /** Path of the article's canonical URL on situsenergi.com. */
   canonicalPath: string;
 }
+
+/** Where the article lives: its canonical URL is this origin and `canonicalPath`, and that URL is the thread's page id. */
+export const ARTICLE_ORIGIN = 'https://situsenergi.com';
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
 export function escapeHtml(value: string): string {
@@ -43,6 +47,9 @@ interface Chrome {
   switchLang: 'id' | 'en';
   footerAbout: string;
   footerDemo: string;
+  /** The demo's theme switch: CSS only (`:target`), since the page runs no script of its own. */
+  darkTheme: string;
+  lightTheme: string;
 }
 
 const chrome: Record<'id' | 'en', Chrome> = {
@@ -60,6 +67,8 @@ const chrome: Record<'id' | 'en', Chrome> = {
     switchLang: 'en',
     footerAbout: 'SitusEnergi — berita energi, migas, listrik, dan pertambangan.',
     footerDemo: 'Halaman demo Rembuk. Teks artikel © situsenergi.com.',
+    darkTheme: 'Lihat komentar dalam tema gelap',
+    lightTheme: 'Kembali ke tema terang',
   },
   en: {
     article: articleEn,
@@ -75,6 +84,8 @@ const chrome: Record<'id' | 'en', Chrome> = {
     switchLang: 'id',
     footerAbout: 'SitusEnergi — news on energy, oil and gas, electricity and mining.',
     footerDemo: 'A Rembuk demo page. Article text © situsenergi.com; English translation for the demo.',
+    darkTheme: 'See the comments in the dark theme',
+    lightTheme: 'Back to the light theme',
   },
 };
 
@@ -140,6 +151,19 @@ const STYLES = `
   @media (prefers-color-scheme: dark) {
     rembuk-thread:not([theme="light"]) { --rembuk-color-accent: #ff7a85; --rembuk-color-accent-text: #1b1b1f; }
   }
+  /* The theme switch: the widget's colours are custom properties, so a site can dark-theme it from its own CSS. */
+  .demo-tools { max-width: 720px; margin: 1rem auto 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; font: .85rem system-ui, sans-serif; }
+  .demo-tools a { color: var(--brand); font-weight: 600; }
+  body:has(#dark:target) .comments { background: #17191d; padding: 1.5rem 1rem; border-radius: 6px; }
+  body:has(#dark:target) rembuk-thread {
+    color-scheme: dark;
+    --rembuk-color-text: #e8eaed;
+    --rembuk-color-background: #17191d;
+    --rembuk-color-accent: #ff7a85;
+    --rembuk-color-accent-text: #1b1b1f;
+    --rembuk-color-danger: #ff8a80;
+    --rembuk-color-pending: #f5c451;
+  }
   footer { background: #111; color: #c9c9ce; font-size: .85rem; padding-block: 1.5rem; }
   footer p { margin: .25rem 0; }
   footer a { color: #fff; }
@@ -180,6 +204,7 @@ export function renderArticlePage(opts: ArticlePageOptions): string {
   const paragraphs = a.paragraphs.map((p) => `          <p>${e(p)}</p>`).join('\n');
   const nav = c.nav.map((item, i) => `        <li><a href="#"${i === 1 ? ' aria-current="page"' : ''}>${e(item)}</a></li>`).join('\n');
   const tags = a.tags.map((t) => `<a href="#">${e(t)}</a>`).join(' ');
+  const canonical = `${ARTICLE_ORIGIN}${opts.canonicalPath}`;
 
   return `<!doctype html>
 <html lang="${opts.lang}">
@@ -189,7 +214,7 @@ export function renderArticlePage(opts: ArticlePageOptions): string {
   <title>${e(a.title)} | SitusEnergi</title>
   <meta name="description" content="${e(a.paragraphs[0] ?? '')}">
   <link rel="icon" href="data:,">
-  <link rel="canonical" href="${e(opts.canonicalPath)}">
+  <link rel="canonical" href="${e(canonical)}">
   <link rel="alternate" hreflang="${opts.lang}" href="${opts.lang === 'id' ? '/' : '/en'}">
   <link rel="alternate" hreflang="${c.switchLang}" href="${e(c.switchHref)}">
   <style>${STYLES}</style>
@@ -222,7 +247,7 @@ ${nav}
       <div class="meta">
         <time datetime="${e(a.dateIso)}">${e(bylineDate(a.dateIso, opts.lang))}</time>
         <span>${e(c.byline)} <strong>${e(a.author)}</strong></span>
-        <a href="#comments"><rembuk-count page="${e(opts.canonicalPath)}">${e(c.commentsLink)}</rembuk-count></a>
+        <a href="#comments"><rembuk-count page="${e(canonical)}">${e(c.commentsLink)}</rembuk-count></a>
       </div>
       <div class="body">
           <p class="dateline">${e(a.dateline)}</p>
@@ -233,6 +258,7 @@ ${paragraphs}
     <section class="comments" id="comments">
 ${embedSnippet(opts.embedOrigin, opts.site)}
     </section>
+    <p class="demo-tools" id="dark"><a href="#dark">${e(c.darkTheme)}</a> <a href="#comments">${e(c.lightTheme)}</a></p>
   </main>
   <footer>
     <div class="wrap">
