@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createdStatusOf, creationFigures, planDecision, planReport, queuedAt, queueOf, statusChange, utcDay } from './moderation-transitions.ts';
-import type { Decision, StoredComment, StoredReport } from './types.ts';
+import {
+  createdStatusOf,
+  creationFigures,
+  isListed,
+  planDecision,
+  planDelete,
+  planEdit,
+  planReaction,
+  planReport,
+  queuedAt,
+  queueOf,
+  replyCountDelta,
+  statusChange,
+  utcDay,
+  withReplyCount,
+  type EditInput,
+} from './moderation-transitions.ts';
+import type { Decision, ModerationRecord, StoredComment, StoredReport } from './types.ts';
 
 const base: StoredComment = {
   id: 'c1',
@@ -205,5 +221,92 @@ describe('moderation transitions (0016)', () => {
   it('reads every effect of a status change off the two statuses', () => {
     expect(statusChange('published', 'deleted')).toEqual({ thread: 'out', pending: null, approvedDelta: -1, rejectedDelta: 0 });
     expect(statusChange('pending', 'pending')).toEqual({ thread: null, pending: null, approvedDelta: 0, rejectedDelta: 0 });
+  });
+});
+
+describe('edits, deletes, likes and listing (0021)', () => {
+  const reply: StoredComment = { ...base, id: 'r1', parentId: 'c1', rootId: 'c1', depth: 1, replyTo: 'Ani', authorId: 'author-b' };
+  const held: ModerationRecord = { action: 'hold', reasons: [] };
+  const edit = (over: Partial<EditInput> = {}): EditInput => ({
+    authorId: 'author-a',
+    text: 'diubah',
+    editedAt: 900,
+    moderation: { action: 'publish', reasons: [] },
+    status: 'published',
+    revision: 0,
+    ...over,
+  });
+
+  it.each([
+    { from: 'published', to: 'published', event: 'updated', thread: null },
+    { from: 'published', to: 'pending', event: 'deleted', thread: 'out' },
+    { from: 'published', to: 'rejected', event: 'deleted', thread: 'out' },
+    { from: 'pending', to: 'published', event: 'created', thread: 'in' },
+    { from: 'pending', to: 'pending', event: null, thread: null },
+    { from: 'pending', to: 'rejected', event: null, thread: null },
+  ] as const)('edits a $from comment the verdict sends to $to: event $event', ({ from, to, event, thread }) => {
+    const plan = planEdit({ ...base, status: from }, edit({ status: to, moderation: to === 'published' ? base.moderation : held }));
+    if (!plan.ok) throw new Error(`expected the edit to apply, got ${plan.code}`);
+    expect(plan.event).toBe(event);
+    expect(plan.change.thread).toBe(thread);
+    expect(plan.comment).toMatchObject({ status: to, text: 'diubah', editedAt: 900, revision: 1 });
+    expect(plan.to).toBe(queueOf(plan.comment));
+  });
+
+  it('refuses an edit by another author, of a rejected or deleted comment, or on another revision', () => {
+    expect(planEdit(base, edit({ authorId: 'author-z' }))).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(planEdit(states.rejected, edit())).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(planEdit({ ...base, status: 'deleted' }, edit())).toEqual({ ok: false, code: 'NOT_FOUND' });
+    expect(planEdit({ ...base, revision: 2 }, edit({ revision: 1 }))).toEqual({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('queues a comment an edit held at its editedAt, and keeps a reported one in reported at its first report', () => {
+    const plan = planEdit(states.approved, edit({ status: 'pending', moderation: held, revision: 1 }));
+    if (!plan.ok) throw new Error('expected the edit to apply');
+    expect(plan).toMatchObject({ from: 'approved', to: 'pending' });
+    expect(queuedAt(plan.comment)).toBe(900);
+    const reported = planEdit(states['reported, published'], edit());
+    expect(reported.ok && [reported.to, queuedAt(reported.comment)]).toEqual(['reported', 200]);
+  });
+
+  it('moves a reply’s root count when an edit takes it out of published, and not a top-level comment’s', () => {
+    const out = planEdit(reply, edit({ authorId: 'author-b', status: 'pending', moderation: held }));
+    expect(out.ok && out.rootDelta).toBe(-1);
+    const top = planEdit(base, edit({ status: 'pending', moderation: held }));
+    expect(top.ok && top.rootDelta).toBe(0);
+    expect(replyCountDelta(reply, statusChange('pending', 'published'))).toBe(1);
+  });
+
+  it('deletes a comment into a tombstone: words, likes and reports gone, out of its queue, a repeat changing nothing', () => {
+    const plan = planDelete({ ...states['reported, published'], likes: 4, text: 'kata-kata' }, 'author-a');
+    if (!plan.ok || plan.repeated) throw new Error('expected a deletion');
+    expect(plan.comment).toMatchObject({ status: 'deleted', text: '', likes: 0, revision: 1 });
+    expect(plan.comment.reports).toBeUndefined();
+    expect(plan).toMatchObject({ from: 'reported', to: null, event: 'deleted', rootDelta: 0 });
+    expect(plan.change).toEqual({ thread: 'out', pending: null, approvedDelta: -1, rejectedDelta: 0 });
+    expect(planDelete(plan.comment, 'author-a')).toEqual({ ok: true, repeated: true });
+    expect(planDelete(base, 'author-z')).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(planDelete(states.pending, 'author-a')).toMatchObject({ ok: true, event: null, from: 'pending', to: null });
+    expect(planDelete(reply, 'author-b')).toMatchObject({ ok: true, rootDelta: -1 });
+  });
+
+  it('takes one like per identity on a published comment only, and a repeat changes nothing', () => {
+    const liked = { ...base, likes: 2 };
+    expect(planReaction(liked, false, true)).toEqual({ ok: true, delta: 1, likes: 3, liked: true });
+    expect(planReaction(liked, true, true)).toEqual({ ok: true, delta: 0, likes: 2, liked: true });
+    expect(planReaction(liked, true, false)).toEqual({ ok: true, delta: -1, likes: 1, liked: false });
+    expect(planReaction(liked, false, false)).toEqual({ ok: true, delta: 0, likes: 2, liked: false });
+    for (const status of ['pending', 'rejected', 'deleted'] as const)
+      expect(planReaction({ ...liked, status }, false, true)).toEqual({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('lists a top-level comment while published or with published replies, and a reply while published or deleted', () => {
+    expect(isListed(base)).toBe(true);
+    expect(isListed({ ...base, status: 'deleted' })).toBe(false);
+    expect(isListed({ ...base, status: 'rejected', replyCount: 1 })).toBe(true);
+    expect(isListed(withReplyCount({ ...base, status: 'pending', replyCount: 1 }, -1))).toBe(false);
+    expect(isListed({ ...reply, status: 'deleted' })).toBe(true);
+    expect(isListed({ ...reply, status: 'pending', replyCount: 3 })).toBe(false);
+    expect(withReplyCount(base, -1).replyCount).toBe(0);
   });
 });
