@@ -76,7 +76,10 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
     writer: Awaited<ReturnType<typeof startWriter>>['writer'],
     release: () => void,
   ): CommentStore {
-    /** Reads fail only on a broken disk or file; the caller answers UNAVAILABLE. */
+    /**
+     * Reads fail on a broken disk or file (the caller answers UNAVAILABLE), or on a cursor they
+     * refuse (another sort's, or not one they issued): that StoreInputError is the caller's, as it is.
+     */
     const read = <T>(run: () => T): Promise<T> => {
       try {
         return Promise.resolve(run());
@@ -93,7 +96,6 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
       async createComment(comment, key) {
         return (await writer.write({ op: 'create', comment, key })) as CreateCommentResult;
       },
-      // A cursor the reads refuse (another sort's, or garbage) is the caller's StoreInputError, not a broken disk.
       getThreadPage: (site, page, query) => read(() => reads.threadPage(site, page, query)),
       listReplies: (site, page, rootId, query) => read(() => reads.replies(site, page, rootId, query)),
       async reactToComment(site, page, id, authorId, like) {
