@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { freePort, startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
 import { deleteRedisKeys } from '../../test/support/stores.ts';
 import { StoreUnavailableError } from './errors.ts';
-import { authorKeys, moderatorKeys, queueKeys, siteKeys, threadKeys } from './redis-keys.ts';
+import { authorKeys, moderatorKeys, queueKeys, siteDirectoryKeys, siteKeys, threadKeys } from './redis-keys.ts';
 import { createRedisStore, UNSETTLED_AFTER_MS } from './redis-store.ts';
 import { describeModerationContract } from './moderation.contract.ts';
 import { describeSiteDirectoryContract } from './site.contract.ts';
@@ -538,6 +538,67 @@ describe('redis store moderator keys', () => {
     await store.createSession({ id: 'next', moderatorId: 'mod-1', createdAt: Date.now(), expiresAt: Date.now() + 60_000 });
     expect((await admin.sMembers(mod.sessionsOf('mod-1'))).sort()).toEqual(['live', 'next']);
     expect(await store.revokeSessionsOf('mod-1')).toBe(2);
+  });
+});
+
+describe('redis store sites and moderators written before 0021', () => {
+  const url = inject('redisUrl');
+
+  it('reads a site without reserved names or an edit window as having none, and keeps them once set', async () => {
+    const prefix = `test-site-${randomUUID()}`;
+    const store = await createRedisStore({ url, prefix });
+    const admin = await connectAdmin(url);
+    onTestFinished(async () => {
+      await store.close();
+      await admin.close();
+      await deleteRedisKeys(url, prefix);
+    });
+    const record = {
+      id: 'berita',
+      name: 'Berita',
+      origins: ['https://berita.example'],
+      ssoSecret: 's'.repeat(43),
+      preModerated: false,
+      closedPages: [],
+      moderation: null,
+      alerts: null,
+      createdAt: 1_800_000_000_000,
+      updatedAt: 1_800_000_000_000,
+    };
+    // The hash as the store wrote it before: one JSON field per field it had.
+    const key = siteDirectoryKeys(prefix).site('berita');
+    await admin.hSet(key, Object.fromEntries(Object.entries(record).map(([field, value]) => [field, JSON.stringify(value)])));
+    expect(await store.getSite('berita')).toEqual(record);
+    expect(await store.updateSite('berita', { reservedNames: ['Redaksi'], editWindowMinutes: 0, updatedAt: 1_800_000_000_001 })).toBe(true);
+    expect(await store.getSite('berita')).toEqual({ ...record, reservedNames: ['Redaksi'], editWindowMinutes: 0, updatedAt: 1_800_000_000_001 });
+    expect(await store.createSite({ ...record, id: 'kabar', reservedNames: ['Admin'], editWindowMinutes: 30 })).toBe(true);
+    expect(await store.getSite('kabar')).toMatchObject({ reservedNames: ['Admin'], editWindowMinutes: 30 });
+  });
+
+  it('reads a moderator account without a name as having none set, and keeps a name and its clearing', async () => {
+    const prefix = `test-modname-${randomUUID()}`;
+    const store = await createRedisStore({ url, prefix });
+    onTestFinished(async () => {
+      await store.close();
+      await deleteRedisKeys(url, prefix);
+    });
+    const account = {
+      id: 'mod-1',
+      email: 'ani@example.com',
+      role: 'moderator' as const,
+      sites: ['demo'],
+      passwordHash: 'h',
+      createdAt: 1,
+      passwordChangedAt: 1,
+    };
+    await store.createModerator(account);
+    expect(await store.getModerator('mod-1')).toStrictEqual(account);
+    expect(await store.updateModerator('mod-1', { name: 'Ani Redaksi' })).toBe(true);
+    expect(await store.getModerator('mod-1')).toEqual({ ...account, name: 'Ani Redaksi' });
+    expect(await store.updateModerator('mod-1', { name: null })).toBe(true);
+    expect(await store.findModeratorByEmail('ani@example.com')).toEqual({ ...account, name: null });
+    expect(await store.createModerator({ ...account, id: 'mod-2', email: 'budi@example.com', name: 'Budi' })).toBe(true);
+    expect((await store.listModerators()).map((m) => m.name)).toEqual([null, 'Budi']);
   });
 });
 
