@@ -251,7 +251,7 @@ export class RembukThread extends LitElement {
     },
     reasons: (id) => this.#reasons(id),
     posted: (comment) => {
-      this.#storage.set(storageKeys.name, this.#authorName());
+      if (!this.#verified) this.#storage.set(storageKeys.name, this.#authorName());
       this.#clock.refresh();
       this.dispatchEvent(new CommentPostedEvent(comment));
     },
