@@ -24,6 +24,8 @@ export interface CommentTransferOf<StoredComment> {
    * its author's counts and the day's creation figures as a create would have left them; a
    * published one takes its thread's next seq and logs its comment:created event (so a thread
    * imported in creation order pages in creation order). Idempotent by (site, page, id).
+   * A comment exported before 0021 comes in with that decision's defaults (public-views.ts
+   * withCommentDefaults); its likes come as a count, without who liked it.
    */
   importComment(comment: StoredComment): Promise<ImportCommentResult>;
 }
