@@ -70,7 +70,7 @@ describe('a post left half-done by a failing Redis step', () => {
 
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.map((e) => ({ seq: e.seq, id: e.comment.id, count: e.count }))).toEqual([{ seq: 1, id: retry.data.comment.id, count: 1 }]);
-    expect((await store.getThreadPage('demo', PAGE, { cursor: null, limit: 20 })).count).toBe(1);
+    expect((await store.getThreadPage('demo', PAGE, { sort: 'newest', cursor: null, limit: 20, repliesPerRoot: 50, viewerId: null })).count).toBe(1);
     expect((await store.getAuthorHistory('demo', author.snapshot.viewer.authorId)).approvedCount).toBe(1);
   });
 });

@@ -83,7 +83,8 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
 
     const again = await joined({ token: a.snapshot.viewer.token });
     expect(again.snapshot.viewer.authorId).toBe(a.snapshot.viewer.authorId);
-    expect(again.snapshot.mine.map((c) => c.text)).toEqual(['you are a fucking idiot']);
+    expect(again.snapshot.mine.map((c) => c.comment.text)).toEqual(['you are a fucking idiot']);
+    expect(again.snapshot.mine[0]?.reasons.map((r) => r.rule)).toEqual(['profanity', 'personal-attack']);
     expect(again.snapshot.comments).toEqual([]);
     const stranger = await joined();
     expect(stranger.snapshot.mine).toEqual([]);
@@ -122,7 +123,7 @@ describe.each(STORE_KINDS)('live thread on the %s store', (kind) => {
     if (!resync.ok) return;
     expect(resync.data.reset).toBe(false);
     expect(resync.data.seq).toBe(3);
-    expect(resync.data.events.map((e) => [e.seq, e.type === 'comment:created' ? e.comment.text : e.id])).toEqual([
+    expect(resync.data.events.map((e) => [e.seq, e.type === 'comment:created' ? e.comment.text : e.type])).toEqual([
       [2, 'kedua'],
       [3, 'ketiga'],
     ]);

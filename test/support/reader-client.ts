@@ -21,6 +21,8 @@ export interface ReaderOptions {
   site?: string;
   origin?: string;
   token?: string;
+  /** An SSO token, as the page's `sso` attribute passes it. */
+  sso?: string;
   /** Extra handshake headers, e.g. X-Forwarded-For as a proxy would send it. */
   headers?: Record<string, string>;
 }
@@ -30,7 +32,7 @@ export async function connectReader(url: string, options: ReaderOptions = {}): P
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
-    auth: { site: options.site ?? 'demo', ...(options.token ? { token: options.token } : {}) },
+    auth: { site: options.site ?? 'demo', ...(options.token ? { token: options.token } : {}), ...(options.sso ? { sso: options.sso } : {}) },
     extraHeaders: { origin: options.origin ?? url, ...options.headers },
   });
   await new Promise<void>((resolve, reject) => {

@@ -12,7 +12,7 @@ import type { TrustProxy } from '../../server/limits/trust-proxy.ts';
 import type { ReaderLimits } from '../../server/realtime/reader-limits.ts';
 import { createAuthorTokens } from '../../server/identity/author-token.ts';
 import { silentLogger } from '../../server/logger.ts';
-import { createSiteRegistry } from '../../server/sites/site-registry.ts';
+import { createSiteRegistry, type SiteConfig } from '../../server/sites/site-registry.ts';
 import type { CommentStore } from '../../server/store/types.ts';
 import { parsePolicy } from '../../moderation/index.ts';
 
@@ -50,12 +50,14 @@ export interface TestAppOptions {
   alerts?: CommentAlerts;
   /** Where the moderation console is served from (PUBLIC_URL); the listening address when absent. */
   publicUrl?: string;
+  /** Readers' settings per site (an SSO secret, reserved names, the edit window, closed pages), as a site record gives them. */
+  siteSettings?: Record<string, Partial<Pick<SiteConfig, 'ssoSecret' | 'reservedNames' | 'editWindowMinutes' | 'closedPages'>>>;
 }
 
 export async function startTestApp(store: CommentStore, options: TestAppOptions = {}): Promise<TestApp> {
   const sites = createSiteRegistry([
-    { id: 'demo', name: 'Demo', origins: [OTHER_ALLOWED_ORIGIN] },
-    { id: 'other', name: 'Other', origins: ['https://other.example'] },
+    { id: 'demo', name: 'Demo', origins: [OTHER_ALLOWED_ORIGIN], ...options.siteSettings?.['demo'] },
+    { id: 'other', name: 'Other', origins: ['https://other.example'], ...options.siteSettings?.['other'] },
   ]);
   const policies = createSitePolicies({
     store,
