@@ -35,6 +35,15 @@ import {
   trapName3,
   trapPlace3,
   trapTech3,
+  attackEn3b,
+  attackId3b,
+  insultAnimal3b,
+  literalAnimal3b,
+  ordinary3b,
+  skeletonEn3b,
+  skeletonId3b,
+  trapIdiom3b,
+  trapTech3b,
   ordinaryEn,
   ordinaryId,
   plainEn,
@@ -205,6 +214,15 @@ add(trapTech3, 'en', 'trap-tech', 'clean');
 add(trapName3, 'en', 'trap-name', 'clean');
 for (const l of ordinary3) lines.push({ text: l.text, lang: l.lang, category: 'ordinary', label: 'clean' });
 for (const l of literalAnimal3) lines.push({ text: l.text, lang: l.lang, category: 'literal-animal', label: 'clean' });
+add(skeletonEn3b, 'en', 'skeleton-en', 'flag');
+add(skeletonId3b, 'id', 'skeleton-id', 'flag');
+add(attackId3b, 'id', 'attack-id', 'flag');
+add(insultAnimal3b, 'id', 'insult-animal', 'flag');
+add(attackEn3b, 'en', 'attack-en', 'flag');
+for (const l of ordinary3b) lines.push({ text: l.text, lang: l.lang, category: 'ordinary', label: 'clean' });
+add(trapTech3b, 'en', 'trap-tech', 'clean');
+add(trapIdiom3b, 'en', 'trap-idiom', 'clean');
+add(literalAnimal3b, 'en', 'literal-animal', 'clean');
 
 const out = new URL('./moderation-corpus.jsonl', import.meta.url);
 writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');

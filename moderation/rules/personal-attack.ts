@@ -3,7 +3,7 @@ import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { aimOf } from '../words/aim.ts';
-import { englishNouns, exclamations, indonesianNouns } from '../words/attacks.ts';
+import { englishNouns, exclamations, indonesianNouns, personOnly, vocativeOnly } from '../words/attacks.ts';
 import { noReasons, type Rule } from './rule.ts';
 import { outermost } from './words.ts';
 
@@ -37,6 +37,8 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
           noun: indonesianNouns.has(term),
           englishNoun: englishNouns.has(term),
           exclamation: exclamations.has(term),
+          personOnly: personOnly.has(term),
+          vocativeOnly: vocativeOnly.has(term),
         });
         const range = aim ?? (h.entry.standalone === true ? ([h.from, h.to] as const) : null);
         if (range === null) continue;

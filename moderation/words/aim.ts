@@ -183,6 +183,10 @@ const fillers: ReadonlySet<string> = new Set([
   'this',
   'lot',
   'nothing',
+  'kind',
+  'sort',
+  'teh',
+  'mah',
   'cuma',
   'cuman',
   'hanya',
@@ -245,6 +249,7 @@ const tail: ReadonlySet<string> = new Set([
   'kayak',
   'sekali',
   'skali',
+  'as',
   'kah',
   'ya',
   'pisan',
@@ -273,7 +278,33 @@ export interface AimOptions {
   readonly englishNoun?: boolean;
   /** Mostly an exclamation when alone ("Crazy!", "Gila, …"): aimed only by a person or a vocative. */
   readonly exclamation?: boolean;
+  /** An ordinary noun too ("a joke", "the pig"): aimed only by a person or the reader named with it. */
+  readonly personOnly?: boolean;
+  /** Praise unless it addresses someone ("Hey genius, …", "…, genius."). */
+  readonly vocativeOnly?: boolean;
 }
+
+const demonstratives: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those']);
+/** Nouns that make an insult noun before them part of a compound: "this clown show", "that idiot light". */
+const compoundHeads: ReadonlySet<string> = new Set([
+  'show',
+  'shows',
+  'car',
+  'act',
+  'world',
+  'suit',
+  'nose',
+  'proof',
+  'light',
+  'lights',
+  'box',
+  'school',
+  'college',
+]);
+/** "Only a fool would …" is an idiom; "only an idiot would" is not. */
+const idiomaticAfterOnly: ReadonlySet<string> = new Set(['fool']);
+/** Words after an insult that begin a relative clause, which says what the person did: "Another idiot who never read it". */
+const relatives: ReadonlySet<string> = new Set(['who', 'which', 'that', 'yang']);
 
 const listWords: ReadonlySet<string> = new Set(['and', 'or', 'dan', 'atau', 'serta', 'nor']);
 
@@ -300,20 +331,27 @@ export function aimOf(
   let calledAt = -1;
   for (let k = i - 1; k >= from; k--) {
     const w = words[k] ?? '';
-    // "stop being an idiot", "don't be stupid": the reader is told off.
+    // "stop being an idiot", "don't be stupid", "imagine being this dumb": the reader is told off.
     if (
-      (w === 'being' && (words[k - 1] === 'stop' || words[k - 1] === 'quit')) ||
+      (w === 'being' && (words[k - 1] === 'stop' || words[k - 1] === 'quit' || words[k - 1] === 'imagine')) ||
       (w === 'be' && (words[k - 1] === 't' || words[k - 1] === 'dont'))
     ) {
       return [k - 1, end];
     }
     if (negations.has(w)) break;
-    if (secondPerson.has(w) || vocatives.has(w) || people.has(w)) return [k, end];
+    if (vocatives.has(w)) return [k, end];
+    if (opts.vocativeOnly === true) break;
+    if (secondPerson.has(w) || people.has(w)) return [k, end];
     // "the writer of this piece", "penulis artikel ini": the person is the one before the writing.
     if (writings.has(w) && k - 1 >= from && people.has(words[k - 1] ?? '')) return [k - 1, end];
-    if (article && opts.englishNoun === true && (w === 'what' || w === 'only')) return [k, end];
+    if (opts.englishNoun === true) {
+      // "What a clown", "Only an idiot would", "What kind of moron writes this", "look at this clown".
+      if (article && (w === 'what' || (w === 'only' && !idiomaticAfterOnly.has(words[i] ?? '')))) return [k, end];
+      if (w === 'what' && (words[k + 1] === 'kind' || words[k + 1] === 'sort')) return [k, end];
+      if (demonstratives.has(w) && k === i - 1 && words[end] !== 's' && !compoundHeads.has(words[end] ?? '')) return [k, end];
+    }
     if (w === 'a' || w === 'an') article = true;
-    else if (article && copulas.has(w) && calledAt < 0) {
+    else if (article && copulas.has(w) && calledAt < 0 && opts.personOnly !== true) {
       const next = end < to ? words[end] : undefined;
       // The subject before the copula is quoted with it: "minister is a fraud".
       if (next === undefined || phraseEnds.has(next)) calledAt = Math.max(from, k - 1);
@@ -324,15 +362,15 @@ export function aimOf(
     if (!fillers.has(w) && !isInsult(k)) break;
   }
   if (calledAt >= 0) return [calledAt, end];
-  for (let k = end; k < to; k++) {
+  for (let k = end; k < to && opts.vocativeOnly !== true; k++) {
     const w = words[k] ?? '';
     // Only right after a noun is a formal "kamu" a possessive: "tikus got kayak kalian" aims it.
     if (secondPerson.has(w) && !(k === end && opts.noun === true && possessiveSecondPerson.has(w))) return [i, k + 1];
     if (k === end && peopleAfter.has(w)) return [i, k + 1];
     if (!tail.has(w)) break;
   }
-  if (opts.exclamation === true) return null;
-  return aloneInClause(s, i, end, isInsult, opts.englishNoun === true);
+  if (opts.exclamation === true || opts.personOnly === true) return null;
+  return aloneInClause(s, i, end, isInsult, opts.englishNoun === true || opts.vocativeOnly === true);
 }
 
 // Alone in its clause, when that clause is the whole sentence ("Idiot!") or ends it after a
@@ -347,10 +385,21 @@ function aloneInClause(
   englishNoun: boolean,
 ): readonly [number, number] | null {
   const words = s.tokens.words;
-  const [cFrom, cTo] = clauseOf(s, i, end);
-  for (let k = cFrom; k < cTo; k++) if ((k < i || k >= end) && !fillers.has(words[k] ?? '') && !isInsult(k)) return null;
+  const [cFrom, clauseTo] = clauseOf(s, i, end);
+  // A relative clause after the insult says what the person did and is part of the address.
+  let cTo = clauseTo;
+  for (let k = end; k < clauseTo; k++) {
+    if (relatives.has(words[k] ?? '')) {
+      cTo = k;
+      break;
+    }
+  }
+  const relative = cTo < clauseTo;
+  // An adjective of its own before an English noun: "Typical leftist idiot."
+  const adjectiveAt = englishNoun && i - 1 > cFrom ? i - 1 : -1;
+  for (let k = cFrom; k < cTo; k++) if ((k < i || k >= end) && k !== adjectiveAt && !fillers.has(words[k] ?? '') && !isInsult(k)) return null;
   const [sFrom, sTo] = around(s, i, end, 64);
-  if (cTo === sTo) return [cFrom, cTo];
+  if (clauseTo === sTo && (!relative || englishNoun)) return [cFrom, cTo];
   if (!englishNoun) return null;
   if (cFrom === sFrom) return cTo - cFrom >= 2 ? [cFrom, cTo] : null;
   const next = words[cTo] ?? '';

@@ -147,7 +147,41 @@ export const englishAimed: readonly string[] = [
   'can t read',
   'cant read',
   'can not read',
+  'dumbest',
+  'stupidest',
+  'joke',
+  'rat',
+  'rats',
+  'pig',
+  'pigs',
+  'cow',
+  'child',
+  'genius',
+  'little man',
+  'sad little man',
+  'sad little',
 ];
+
+/**
+ * Insult words that are also ordinary nouns ("a joke", "the pig", "a genius idea"): they insult
+ * only when a person or the reader is named with them ("you're a joke", "he is a corrupt pig",
+ * "you rat"), never by standing alone or after "it is a".
+ */
+export const personOnly: ReadonlySet<string> = new Set([
+  'joke',
+  'rat',
+  'rats',
+  'pig',
+  'pigs',
+  'cow',
+  'child',
+  'little man',
+  'sad little man',
+  'sad little',
+]);
+
+/** Sarcastic vocatives: an insult only as a form of address ("Hey genius, …", "…, genius."), praise otherwise. */
+export const vocativeOnly: ReadonlySet<string> = new Set(['genius']);
 
 /**
  * English insult nouns: "what a clown", "only an idiot would", and a vocative between commas
@@ -271,6 +305,14 @@ export const englishStandalone: readonly string[] = [
   'nobody cares what you think',
   'no one cares what you think',
   'nobody cares about your opinion',
+  'embarrassing yourself',
+  'making a fool of yourself',
+  'excuse for a journalist',
+  'excuse for a reporter',
+  'excuse for a human',
+  'excuse for a man',
+  'excuse for a minister',
+  'excuse for a writer',
 ];
 
 /** Animals called at a person ("dasar kebo"): aimed insults, and nouns "kamu" can follow as a possessive. */
@@ -380,6 +422,18 @@ export const indonesianAimed: readonly string[] = [
   'kutu kupret',
   'kutu busuk',
   'lintah darat',
+  'tukang fitnah',
+  'tukang bohong',
+  'tukang hoaks',
+  'tukang nyinyir',
+  'picek',
+  'tidak berguna',
+  'nggak berguna',
+  'gak berguna',
+  'ga berguna',
+  'tak berguna',
+  'beban negara',
+  'beban keluarga',
   'anjay',
   'anjas',
   'anjim',
@@ -475,6 +529,24 @@ export const indonesianStandalone: readonly string[] = [
   'dengkulmu',
   'otak di dengkul',
   'otaknya di dengkul',
+  'otak kerupuk',
+  'otak kadal',
+  'otak sapi',
+  'otak tempe',
+  'otak kacang',
+  'otak semut',
+  'otak cacing',
+  'otak tumpul',
+  'otak mesum',
+  'otak lele',
+  'otak bekicot',
+  'otak kebalik',
+  'pantat panci',
+  'muka lo kayak',
+  'muka lu kayak',
+  'muka kau kayak',
+  'mukamu kayak',
+  'matane picek',
 ];
 
 /** Indonesian insult nouns: "kamu" after them is a possessive ("sampah kamu"), "lu" still aims them. */

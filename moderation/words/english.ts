@@ -169,7 +169,7 @@ export const englishExtra: readonly string[] = [
  * (words/literal-sense.ts); "twt", "fk" (fakultas kedokteran) and "kmk" are left out on purpose.
  */
 export const englishSkeletons: readonly string[] = [
-  ...['fck', 'fvck', 'fuq', 'phuq', 'fcuk', 'fkk', 'phvck'].flatMap((s) => [
+  ...['fck', 'fvck', 'fuq', 'phuq', 'fcuk', 'fkk', 'phvck', 'fxck', 'fuxk', 'fukk', 'fucc', 'phuk'].flatMap((s) => [
     s,
     `${s}s`,
     `${s}ed`,
@@ -220,6 +220,18 @@ export const englishSkeletons: readonly string[] = [
   'clusterfk',
   'btchass',
   'dipsht',
+  'fcukwit',
+  'fkwit',
+  'dckheads',
+  'dikheads',
+  'mothafka',
+  'mothafkas',
+  'muthafka',
+  'muthafkas',
+  'mothafucka',
+  'mothafuckas',
+  'muthafucka',
+  'muthafuckas',
   'fkin',
   'fked',
   'fker',

@@ -201,6 +201,9 @@ function stemAlternation(stems: readonly string[]): string {
   return [...groups].map(([head, rests]) => `${head}(?:${rests.join('|')})`).join('|');
 }
 
+const ALLOWED_WORD = 1;
+const ALLOWED_PHRASE = 2;
+
 function phraseAt(tokens: Tokens, i: number, phrase: Phrase): boolean {
   const words = tokens.words;
   if (i + phrase.tokens.length > words.length) return false;
@@ -229,27 +232,31 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
   let allowed: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const w = words[i] ?? '';
-    if (lex.allow.has(w)) {
+    const s = lex.exact.get(w);
+    // An allowed word matches nothing alone, but may open a listed phrase ("nggak punya otak").
+    const allowedWord = lex.allow.has(w);
+    if (allowedWord) {
       allowed ??= new Uint8Array(n);
-      allowed[i] = 1;
-      continue;
+      if (allowed[i] === 0) allowed[i] = ALLOWED_WORD;
+      if (s === undefined || s.phrases.length === 0) continue;
     }
     let found = false;
-    const s = lex.exact.get(w);
     if (s !== undefined) {
-      for (const e of s.words) {
-        pushHit(sense, hits, judged, e, i, i + 1);
-        found = true;
+      if (!allowedWord) {
+        for (const e of s.words) {
+          pushHit(sense, hits, judged, e, i, i + 1);
+          found = true;
+        }
       }
       for (const p of s.phrases) {
         if (!phraseAt(tokens, i, p)) continue;
         if (p.entry === null) {
           allowed ??= new Uint8Array(n);
-          for (let k = i; k < i + p.tokens.length; k++) allowed[k] = 1;
+          for (let k = i; k < i + p.tokens.length; k++) allowed[k] = ALLOWED_PHRASE;
         } else pushHit(sense, hits, judged, p.entry, i, i + p.tokens.length);
       }
     }
-    if (found || w.length < 3) continue;
+    if (found || allowedWord || w.length < 3) continue;
     const c = collapseDoubles(w);
     if (c !== w) {
       if (lex.allow.has(c)) continue;
@@ -286,7 +293,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const i = wordAt(tokens, m.index);
-      if (i >= 0 && judged[i] !== 1 && allowed?.[i] !== 1) {
+      if (i >= 0 && judged[i] !== 1 && (allowed === null || allowed[i] === 0)) {
         const entry = lex.containsEntries.get(collapseDoubles(m[0]));
         if (entry !== undefined) pushHit(sense, hits, judged, entry, i, i + 1);
       }
@@ -294,8 +301,12 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
   }
   if (allowed === null || hits.length === 0) return hits;
   const allowedMask: Uint8Array = allowed;
+  // An allowed phrase hides every hit it touches; an allowed word only a hit of that word alone.
   return hits.filter((h) => {
-    for (let k = h.from; k < h.to; k++) if (allowedMask[k] === 1) return false;
+    for (let k = h.from; k < h.to; k++) {
+      const a = allowedMask[k];
+      if (a === ALLOWED_PHRASE || (a === ALLOWED_WORD && h.to - h.from === 1)) return false;
+    }
     return true;
   });
 }
