@@ -289,8 +289,9 @@ return {1, seq, count, repaired}
  * the caller saw (ALREADY_DECIDED for a decision, CONFLICT for an edit: of two on one view, the
  * second always lands here, because the first bumped the revision inside this same script);
  * {3, stored} when it changed since the caller read it without a new revision (a report came
- * in): the caller works the change out again (so two reports at once both land, and a reader's
- * second report sent at the same moment as their first finds the first);
+ * in, or this script's index build wrote a root and depth into it): the caller works the change
+ * out again (so two reports at once both land, and a reader's second report sent at the same
+ * moment as their first finds the first);
  * {1, seq, count, repaired, version} when written (seq 0 when no thread event was logged).
  * A published comment's event is comment:created ('c' public JSON), an unpublished one's
  * comment:deleted ('d' its id), an edited one's comment:updated ('u' public JSON), each with the
@@ -301,7 +302,12 @@ ${EXPECT_TYPE}
 ${EXPECT_INTEGER}
 ${NEXT_SEQ}
 ${THREAD_INDEX}
-local refused = expect_type(KEYS[10], 'string', 'comment')
+local id, root_id = ARGV[2], ARGV[14]
+local refused = check_thread() or expect_type(KEYS[10], 'string', 'comment')
+if refused then return refused end
+-- First, so that a comment whose root and depth the build writes into its JSON is worked out
+-- again by the caller from that JSON (it no longer matches ARGV[3]).
+refused = index_thread()
 if refused then return refused end
 local raw = redis.call('GET', KEYS[10])
 if not raw then return {0} end
@@ -315,16 +321,12 @@ if ARGV[4] ~= '' then
   if revision ~= tonumber(ARGV[4]) then return {2, raw} end
 end
 if raw ~= ARGV[3] then return {3, raw} end
-local id, root_id = ARGV[2], ARGV[14]
-refused = check_thread()
-  or expect_type(KEYS[11], 'zset', 'pending index')
+refused = expect_type(KEYS[11], 'zset', 'pending index')
   or expect_type(KEYS[12], 'hash', 'comment decisions')
   or expect_type(KEYS[13], 'zset', 'replies index')
   or expect_type(KEYS[15], 'set', 'likers')
   or expect_integer(k.ver, id, 'comment version')
   or expect_integer(k.rc, root_id, 'reply count')
-if refused then return refused end
-refused = index_thread()
 if refused then return refused end
 local root_created = nil
 if root_id ~= '' then root_created = created_of(KEYS[14]) end

@@ -417,6 +417,26 @@ describe('redis store over threads stored before replies, likes and sorts (0021)
     expect((await store.getThreadPage('demo', '/old', { ...FIRST_PAGE, sort: 'oldest' })).comments.map((c) => c.id)).toEqual(['old-a', 'old-d']);
   });
 
+  it('works a change out again over the root and depth the index build found, when that build is the change’s own first step', async () => {
+    await storeOldThread();
+    // Read before the build: the defaults take old-c's parent for its root.
+    const before = await store.getComment('demo', '/old', 'old-c');
+    expect(before).toMatchObject({ rootId: 'old-b', depth: 1 });
+    const decision: Decision = { action: 'reject', moderatorId: 'mod-ani', reason: 'spam', at: T + 30 };
+    const options: DecideOptions = { revision: 0, audit: { id: `audit-${randomUUID()}`, moderatorEmail: 'ani@example.com' } };
+    expect(await store.decideComment('demo', '/old', 'old-c', decision, options)).toMatchObject({
+      ok: true,
+      comment: { status: 'rejected', rootId: 'old-a', depth: 2 },
+      event: { type: 'comment:deleted', id: 'old-c', count: 3 },
+    });
+    const result = await store.getThreadPage('demo', '/old', FIRST_PAGE);
+    expect(result.comments.map((c) => [c.id, c.replyCount])).toEqual([
+      ['old-d', 1],
+      ['old-a', 1],
+    ]);
+    expect(result.replies.map((c) => c.id)).toEqual(['old-e', 'old-b']);
+  });
+
   it('indexes such a thread before its first write changes it, and goes on from there', async () => {
     await storeOldThread();
     expect(await store.reactToComment('demo', '/old', 'old-a', 'reader-1', true)).toMatchObject({ ok: true, likes: 1, event: { seq: 7 } });

@@ -21,6 +21,16 @@
  * which reruns the second step from the stored comment. A post's own retry (same idempotency
  * key) repairs it too, and a queue read that meets an entry whose comment belongs elsewhere
  * re-places it. Until then a queue count can be off by one and a decision missing from the log.
+ *
+ * Threads (0021). Besides the published index (by seq: the count, the event log's floor) a
+ * thread keeps its listing under its own tag: the listed top-level comments by time and by likes,
+ * each root's replies, as sorted sets whose members sort as the order (redis-keys.ts), so a page
+ * is a keyset ZRANGE BYLEX from its cursor's member; likes and reply counts as hashes beside the
+ * JSON, and each comment's likers as a set. Every thread write script keeps them (THREAD_INDEX in
+ * redis-scripts.ts: a top-level comment stays listed while it has published replies), and a page
+ * is one read script: the top-level comments, their first replies, the count, the seq and the
+ * viewer's likes of one moment. A thread stored before all this is indexed once, in one script,
+ * by its first write or read.
  */
 import { createClient, ErrorReply, type RedisClientType } from 'redis';
 import { createHash, randomUUID } from 'node:crypto';
