@@ -316,6 +316,32 @@ describe('socket client against a real socket.io server', () => {
     expect(received).toEqual(['early', 'on connect 1', 'later', 'on connect 2']);
   });
 
+  it('ends the connection at once when the browser says it went offline, and listens again on the next attempt', async () => {
+    const { url } = await startServer();
+    const network = new EventTarget();
+    const socket = client(url, { network });
+    await connected(socket);
+    const gone = disconnected(socket);
+    network.dispatchEvent(new Event('offline'));
+    expect(await gone).toBe('transport close');
+    expect(socket.connected).toBe(false);
+    socket.connect();
+    await connected(socket);
+    const again = disconnected(socket);
+    network.dispatchEvent(new Event('offline'));
+    expect(await again).toBe('transport close');
+  });
+
+  it('keeps a connection to a server on localhost when the browser goes offline, as engine.io-client does', async () => {
+    const { port } = await startServer();
+    const network = new EventTarget();
+    const socket = client(`http://localhost:${port}`, { network });
+    await connected(socket);
+    network.dispatchEvent(new Event('offline'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(socket.connected).toBe(true);
+  });
+
   it('ignores binary events and stays connected for the next one', async () => {
     const { io: server, url } = await startServer();
     server.on('connection', (s: ServerSocket) => {

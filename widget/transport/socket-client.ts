@@ -15,7 +15,8 @@
  * - An attempt that fails (the WebSocket cannot open, the server refuses with CONNECT_ERROR, no
  *   answer within `timeout`) emits `connect_error`; a refusal's error carries the server's
  *   `data`. A connection that ends (the server closes it or sends DISCONNECT, pings stop coming,
- *   an unreadable frame) emits `disconnect` with socket.io-client's reason.
+ *   an unreadable frame, the browser going offline) emits `disconnect` with socket.io-client's
+ *   reason.
  * - An emit while not connected waits and goes out on the next connection, before `connect` is
  *   emitted; its timeout runs all the while. When a connection ends, every emit sent on it and
  *   not answered gets its ack called with an error at once rather than at its timeout.
@@ -64,6 +65,12 @@ export interface SocketOptions {
   auth?: (send: (data: object) => void) => void;
   WebSocket?: WebSocketLike;
   now?: () => number;
+  /**
+   * Where the browser says it went offline: the window by default. A WebSocket may take a long
+   * while to notice a network that is gone, so the connection ends at once, as
+   * engine.io-client's does (and, like it, not for a server on `localhost`, which stays reachable).
+   */
+  network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
 type Listener = (...args: never[]) => void;
@@ -95,6 +102,7 @@ export class Socket<L extends EventsMap<L>, E extends EventsMap<E>> {
   readonly #url: string;
   readonly #options: SocketOptions;
   readonly #now: () => number;
+  readonly #network: SocketOptions['network'];
   #ws: WebSocket | null = null;
   readonly #listeners = new Map<string, Listener[]>();
   /** Emits waiting for their ack (or for a connection), oldest first, by ack id. */
@@ -110,6 +118,8 @@ export class Socket<L extends EventsMap<L>, E extends EventsMap<E>> {
     this.#url = socketUrl(server);
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    const local = new URL(server).hostname === 'localhost';
+    this.#network = local ? undefined : (options.network ?? (typeof addEventListener === 'function' ? globalThis : undefined));
   }
 
   connect(): this {
@@ -126,8 +136,11 @@ export class Socket<L extends EventsMap<L>, E extends EventsMap<E>> {
       if (ws === this.#ws) this.#end(this.connected ? 'transport close' : 'websocket error');
     };
     this.#connectTimer = setTimeout(() => this.#end('timeout'), this.#options.timeout ?? 20_000);
+    this.#network?.addEventListener('offline', this.#offline);
     return this;
   }
+
+  readonly #offline = () => this.#end('transport close');
 
   disconnect(): this {
     if (this.connected) this.#ws?.send(DISCONNECT);
@@ -249,6 +262,7 @@ export class Socket<L extends EventsMap<L>, E extends EventsMap<E>> {
     ws.close();
     clearTimeout(this.#connectTimer);
     clearTimeout(this.#pingTimer);
+    this.#network?.removeEventListener('offline', this.#offline);
     this.#deadline = Infinity;
     if (this.connected) {
       this.connected = false;
