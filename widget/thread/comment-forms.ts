@@ -238,7 +238,9 @@ export class CommentForms {
       this.#error = lost ? this.#m.errors.timeout : errorMessage(this.#o.lang(), outcome.error, LIMITS);
       this.#nameError = !lost && outcome.error.field === 'authorName';
       this.#host.requestUpdate();
-      void this.#focus(this.#nameError ? '[part="reply-name"]' : this.#open.mode === 'delete' ? '.confirm .cancel' : 'form textarea');
+      void this.#focus(
+        this.#nameError ? '[part="reply-name"]' : this.#open.mode === 'delete' ? '.confirm .cancel' : `.${this.#open.mode}-form textarea`,
+      );
     }
     return outcome;
   }
@@ -247,7 +249,7 @@ export class CommentForms {
     this.#error = message;
     this.#nameError = nameField;
     this.#host.requestUpdate();
-    void this.#focus(nameField ? '[part="reply-name"]' : 'form textarea');
+    void this.#focus(nameField ? '[part="reply-name"]' : `.${this.#open?.mode ?? 'reply'}-form textarea`);
   }
 
   async #reply(e: SubmitEvent, c: PublicComment): Promise<void> {
