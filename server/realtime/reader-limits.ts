@@ -14,7 +14,7 @@ import { clientAddressOf, type TrustProxy } from '../limits/trust-proxy.ts';
 export interface ReaderLimits {
   /** Open sockets one address (an IPv6 /64) may hold on this process. */
   maxSocketsPerAddress: number;
-  /** Sustained thread:join / thread:more / thread:resync per socket per second. */
+  /** Sustained budgeted requests (BUDGETED_EVENTS) per socket per second. */
   requestsPerSecond: number;
   /** How many of those a socket may send at once. */
   requestBurst: number;
@@ -22,8 +22,11 @@ export interface ReaderLimits {
 
 export const DEFAULT_READER_LIMITS: ReaderLimits = { maxSocketsPerAddress: 20, requestsPerSecond: 10, requestBurst: 20 };
 
-/** The events the per-socket budget counts: each reads from the store and writes a page out. */
-export const BUDGETED_EVENTS: ReadonlySet<string> = new Set(['thread:join', 'thread:more', 'thread:resync']);
+/**
+ * The events the per-socket budget counts: the reads that write a page out, and a like, which
+ * is cheap alone but, toggled in a loop, would be a thread event broadcast to every reader each time.
+ */
+export const BUDGETED_EVENTS: ReadonlySet<string> = new Set(['thread:join', 'thread:more', 'thread:replies', 'thread:resync', 'comment:react']);
 
 /**
  * Requests refused during a told wait, within STRIKE_WINDOW_MS, before the socket is dropped.
