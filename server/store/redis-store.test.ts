@@ -842,6 +842,53 @@ describe('redis store second step (site and author indexes)', () => {
     expect(result).toMatchObject({ ok: true, comment: { status: 'rejected', likes: 1, replyCount: 1 }, event: { type: 'comment:deleted' } });
   });
 
+  it('counts likes sent at the same moment once per reader, and keeps one place per comment in the listing by likes', async () => {
+    await open();
+    const loved = comment();
+    const other = comment();
+    await store.createComment(loved, 'likes-at-once-1');
+    await store.createComment(other, 'likes-at-once-2');
+    const readers = Array.from({ length: 30 }, (_, i) => `reader-${i % 20}`);
+    const results = await Promise.all(readers.map((reader) => store.reactToComment('demo', '/a', loved.id, reader, true)));
+    expect(results.filter((r) => r.ok && r.event !== null)).toHaveLength(20);
+    await Promise.all(['reader-1', 'reader-2', 'reader-2'].map((reader) => store.reactToComment('demo', '/a', loved.id, reader, false)));
+    expect((await store.getComment('demo', '/a', loved.id))?.likes).toBe(18);
+    const k = threadKeys(prefix, 'demo', '/a');
+    expect(await admin.zRange(k.byLikes, 0, -1)).toEqual([
+      `0000000000:${String(other.createdAt).padStart(16, '0')}:${other.id}`,
+      `0000000018:${String(loved.createdAt).padStart(16, '0')}:${loved.id}`,
+    ]);
+    const log = await store.readEvents('demo', '/a', 2, 100);
+    expect(log.events.map((e) => e.seq)).toEqual(Array.from({ length: 22 }, (_, i) => i + 3));
+    expect(log.events.at(-1)).toMatchObject({ type: 'comment:liked', likes: 18 });
+  });
+
+  it('lets exactly one of an edit and a moderator’s decision made on the same revision at the same moment win', async () => {
+    await open();
+    for (let round = 0; round < 5; round += 1) {
+      const c = held({ createdAt: at + round });
+      await store.createComment(c, `edit-vs-decision-${round}`);
+      const [edited, decided] = await Promise.all([
+        store.editComment('demo', '/a', c.id, {
+          authorId: c.authorId,
+          text: 'bersih',
+          editedAt: at + 100,
+          moderation: { action: 'publish', reasons: [] },
+          status: 'published',
+          revision: 0,
+        }),
+        store.decideComment('demo', '/a', c.id, reject(), seen(0)),
+      ]);
+      expect([edited.ok, decided.ok].filter(Boolean)).toHaveLength(1);
+      // Read before the decision landed: CONFLICT; read after it: a rejected comment, which no edit reaches.
+      if (!edited.ok) expect(['CONFLICT', 'NOT_FOUND']).toContain(edited.code);
+      if (!decided.ok) expect(decided.code).toBe('ALREADY_DECIDED');
+      const stored = await store.getComment('demo', '/a', c.id);
+      expect(stored?.revision).toBe(1);
+      expect(stored?.status).toBe(edited.ok ? 'published' : 'rejected');
+    }
+  });
+
   it('answers a filtered page after a bounded walk of the queue, with a cursor to walk on', async () => {
     await open({ queueScanLimit: 10 });
     const wanted = held({ text: 'tambang ilegal', createdAt: at });
