@@ -40,7 +40,6 @@ import {
   receiveEvent,
   removeComment,
   setLikes,
-  shownReplies,
   findComment,
   type ThreadState,
 } from './thread-state.ts';
@@ -495,7 +494,8 @@ export class ThreadController implements ReactiveController {
     this.loadingReplies.add(rootId);
     this.#host.requestUpdate();
     const generation = this.#generation;
-    const request = cursor === undefined ? { page: thread.page, rootId, skip: shownReplies(thread, rootId) } : { page: thread.page, rootId, cursor };
+    const request =
+      cursor === undefined ? { page: thread.page, rootId, skip: thread.carried.get(rootId) ?? 0 } : { page: thread.page, rootId, cursor };
     const outcome = await this.#request('thread:replies', request);
     if (generation !== this.#generation || !this.thread) return;
     this.loadingReplies.delete(rootId);

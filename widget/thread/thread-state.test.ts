@@ -381,6 +381,14 @@ describe('replies, likes, edits and sorts', () => {
     expect(broadcastFirst.comments[0]?.replyCount).toBe(2);
   });
 
+  it('remembers how many replies the page carried, which a live reply does not change (the first thread:replies skips those)', () => {
+    const state = receiveEvent(withReply(), created(2, reply('r2', 12, root), 3));
+    expect(state.carried.get('r')).toBe(1);
+    expect(shownReplies(state, 'r')).toBe(2);
+    const paged = appendOlder(state, { comments: [comment('o', 1)], replies: [reply('o1', 2, comment('o', 1))], liked: [], nextCursor: null });
+    expect(paged.carried.get('o')).toBe(1);
+  });
+
   it('does not count a held reply until a moderator publishes it', () => {
     const held = reply('h', 12, root, { status: 'pending', authorId: 'me' });
     const state = addOwnComment(withReply(), held);

@@ -22,6 +22,11 @@ export interface ThreadState {
   liked: ReadonlySet<string>;
   /** Per top-level comment whose replies were paged with `thread:replies`: the cursor for the next ones (null: none left). */
   replyCursors: ReadonlyMap<string, string | null>;
+  /**
+   * Per top-level comment, how many replies its page carried: the first `thread:replies` skips
+   * those (not those shown, which may include newer ones that arrived live).
+   */
+  carried: ReadonlyMap<string, number>;
   /** Published comments in the thread, as the server last counted them. */
   count: number;
   /** The last event sequence applied; everything up to it is reflected in `comments`. */
@@ -58,6 +63,7 @@ export function createThreadState(page: string, sort: ThreadSort = 'newest'): Th
     replies: [],
     liked: new Set(),
     replyCursors: new Map(),
+    carried: new Map(),
     count: 0,
     seq: 0,
     nextCursor: null,
@@ -196,6 +202,7 @@ export function applySnapshot(state: ThreadState, snapshot: ThreadSnapshot): Thr
     replies: upsertComments([], all.filter(isReply), 'replies'),
     liked: new Set(snapshot.liked),
     replyCursors: new Map(),
+    carried: tally(new Map(), snapshot.replies),
     count: snapshot.count,
     seq: snapshot.seq,
     nextCursor: snapshot.nextCursor,
@@ -299,6 +306,13 @@ export function applyResync(state: ThreadState, resync: ThreadResync): ThreadSta
   return drainBuffer({ ...next, seq, buffered: next.buffered.filter((e) => e.seq > seq) });
 }
 
+/** Adds up the replies a page carried, per root. */
+function tally(carried: ReadonlyMap<string, number>, replies: readonly PublicComment[]): ReadonlyMap<string, number> {
+  const next = new Map(carried);
+  for (const r of replies) if (r.rootId !== null) next.set(r.rootId, (next.get(r.rootId) ?? 0) + 1);
+  return next;
+}
+
 /** What a page read before a deletion may not bring back, nor a held comment of someone else. */
 function fresh(state: ThreadState, list: readonly PublicComment[]): PublicComment[] {
   return list.filter((c) => c.status !== 'pending' && c.status !== 'rejected' && !state.removed.has(c.id));
@@ -307,7 +321,7 @@ function fresh(state: ThreadState, list: readonly PublicComment[]): PublicCommen
 /** Adds the next page (`thread:more`, same sort) with its replies; comments already shown are not repeated. */
 export function appendOlder(state: ThreadState, page: ThreadPage): ThreadState {
   const next = page.comments.length + page.replies.length === 0 ? state : add(state, fresh(state, [...page.comments, ...page.replies]));
-  return { ...next, liked: withLiked(state.liked, page.liked), nextCursor: page.nextCursor };
+  return { ...next, liked: withLiked(state.liked, page.liked), carried: tally(state.carried, page.replies), nextCursor: page.nextCursor };
 }
 
 /** Adds comments read from the server: they are counted in their root's replyCount already. */
