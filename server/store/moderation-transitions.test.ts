@@ -290,6 +290,10 @@ describe('edits, deletes, likes and listing (0021)', () => {
     expect(planDelete(reply, 'author-b')).toMatchObject({ ok: true, rootDelta: -1 });
   });
 
+  it('refuses the deletion of a rejected comment, whose rejection stays in its author’s record', () => {
+    expect(planDelete(states.rejected, 'author-a')).toEqual({ ok: false, code: 'NOT_FOUND' });
+  });
+
   it('takes one like per identity on a published comment only, and a repeat changes nothing', () => {
     const liked = { ...base, likes: 2 };
     expect(planReaction(liked, false, true)).toEqual({ ok: true, delta: 1, likes: 3, liked: true });

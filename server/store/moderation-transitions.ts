@@ -179,7 +179,9 @@ export function planEdit(stored: StoredComment, edit: EditInput): EditPlan {
 }
 
 export type DeletePlan =
-  ({ ok: true; repeated: false; event: EditEvent; rootDelta: number } & Transition) | { ok: true; repeated: true } | { ok: false; code: 'FORBIDDEN' };
+  | ({ ok: true; repeated: false; event: EditEvent; rootDelta: number } & Transition)
+  | { ok: true; repeated: true }
+  | { ok: false; code: 'FORBIDDEN' | 'NOT_FOUND' };
 
 /**
  * An author's deletion of the comment as stored (0021): only its author may; any status but
@@ -191,6 +193,9 @@ export type DeletePlan =
 export function planDelete(stored: StoredComment, authorId: string): DeletePlan {
   if (stored.authorId !== authorId) return { ok: false, code: 'FORBIDDEN' };
   if (stored.status === 'deleted') return { ok: true, repeated: true };
+  // A rejected comment is out of its author's sight already, and its rejection is part of their
+  // record (the new-author and history rules read it): deleting it would wipe that record clean.
+  if (stored.status === 'rejected') return { ok: false, code: 'NOT_FOUND' };
   const { reports: _gone, ...rest } = stored;
   const comment: StoredComment = { ...rest, status: 'deleted', text: '', likes: 0, revision: (stored.revision ?? 0) + 1 };
   const change = statusChange(stored.status, 'deleted');

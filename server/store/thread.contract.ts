@@ -640,10 +640,11 @@ export function describeThreadContract(name: string, open: () => Promise<StoreHa
         await store.decideComment(SITE, PAGE, approved.id, approve(T0 + MINUTE), seen(approved));
         expect(await store.queueCounts(SITE)).toEqual({ pending: 1, reported: 1, rejected: 1, approved: 1 });
         const results = [];
-        for (const c of [held, rejected, reported, approved]) results.push(await store.deleteComment(SITE, PAGE, c.id, c.authorId, T0 + 2 * MINUTE));
-        expect(results.map((r) => r.ok && r.event?.type)).toEqual([undefined, undefined, 'comment:deleted', 'comment:deleted']);
-        expect(await store.queueCounts(SITE)).toEqual({ pending: 0, reported: 0, rejected: 0, approved: 0 });
-        for (const queue of ['pending', 'reported', 'rejected', 'approved'] as const) {
+        for (const c of [held, reported, approved]) results.push(await store.deleteComment(SITE, PAGE, c.id, c.authorId, T0 + 2 * MINUTE));
+        expect(results.map((r) => r.ok && r.event?.type)).toEqual([undefined, 'comment:deleted', 'comment:deleted']);
+        expect(await store.queueCounts(SITE)).toEqual({ pending: 0, reported: 0, rejected: 1, approved: 0 });
+        expect((await store.listQueue(SITE, 'rejected', { order: 'newest', cursor: null, limit: 10 })).items.map((c) => c.id)).toEqual([rejected.id]);
+        for (const queue of ['pending', 'reported', 'approved'] as const) {
           expect((await store.listQueue(SITE, queue, { order: 'newest', cursor: null, limit: 10 })).items).toEqual([]);
         }
         expect(await store.listPendingByAuthor(SITE, PAGE, held.authorId)).toEqual([]);
@@ -651,16 +652,24 @@ export function describeThreadContract(name: string, open: () => Promise<StoreHa
         expect((await page(store)).count).toBe(0);
       });
 
-      it('takes a deleted comment out of its author’s published and rejected counts, as an import of the site would count them', async () => {
+      it('takes a deleted comment out of its author’s published count, as an import of the site would count them', async () => {
         const { store } = await fresh();
         const published = await create(store, newComment());
-        const rejected = await create(store, newComment({ status: 'rejected', moderation: REJECTED }));
+        await create(store, newComment({ status: 'rejected', moderation: REJECTED }));
         await create(store, newComment());
         expect(await store.getAuthorHistory(SITE, published.authorId)).toMatchObject({ approvedCount: 2, rejectedCount: 1 });
         await store.deleteComment(SITE, PAGE, published.id, published.authorId, T0);
-        await store.deleteComment(SITE, PAGE, rejected.id, rejected.authorId, T0);
-        await store.deleteComment(SITE, PAGE, rejected.id, rejected.authorId, T0);
-        expect(await store.getAuthorHistory(SITE, published.authorId)).toMatchObject({ approvedCount: 1, rejectedCount: 0 });
+        await store.deleteComment(SITE, PAGE, published.id, published.authorId, T0);
+        expect(await store.getAuthorHistory(SITE, published.authorId)).toMatchObject({ approvedCount: 1, rejectedCount: 1 });
+      });
+
+      it('refuses an author’s deletion of their rejected comment with NOT_FOUND, so a rejection cannot be wiped from their record', async () => {
+        const { store } = await fresh();
+        const rejected = await create(store, newComment({ status: 'rejected', moderation: REJECTED }));
+        expect(await store.deleteComment(SITE, PAGE, rejected.id, rejected.authorId, T0)).toEqual({ ok: false, code: 'NOT_FOUND' });
+        expect(await store.getComment(SITE, PAGE, rejected.id)).toMatchObject({ status: 'rejected', text: rejected.text });
+        expect(await store.getAuthorHistory(SITE, rejected.authorId)).toMatchObject({ rejectedCount: 1 });
+        expect(await store.queueCounts(SITE)).toMatchObject({ rejected: 1 });
       });
 
       it('answers NOT_FOUND to a moderator’s decision or a reader’s report on a deleted comment', async () => {
