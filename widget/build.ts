@@ -13,8 +13,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { writePrecompressed } from './precompress.ts';
 
-/** 35 KB gzip for Lit, socket.io-client and the widget together: what a site owner pays on every article page. */
-export const EMBED_BUDGET_BYTES = 35 * 1024;
+/** 30 KB gzip for Lit, our Socket.IO client (0203) and the widget together: what a site owner pays on every article page. */
+export const EMBED_BUDGET_BYTES = 30 * 1024;
 
 /** 3 KB gzip for `<rembuk-count>` alone (dist/count.js): an article list pays it, so it has no Lit and no socket. */
 export const COUNT_BUDGET_BYTES = 3 * 1024;
