@@ -731,6 +731,7 @@ describe('thread controller', () => {
         socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(1, [mine])));
         socket.on('comment:edit', (p: { id: string; text: string }, ack: (r: unknown) => void) => {
           const held = p.text.includes('http');
+          if (p.text === 'buang') return ack({ ok: true, data: { comment: { ...mine, text: p.text, status: 'rejected' }, reasons: [] } });
           const reasons = held ? [{ rule: 'links', message: { en: 'Contains a link.', id: 'Berisi tautan.' } }] : [];
           ack({ ok: true, data: { comment: { ...mine, text: p.text, editedAt: 5, status: held ? 'pending' : 'published' }, reasons } });
         });
@@ -746,6 +747,10 @@ describe('thread controller', () => {
       server?.emit('comment:deleted', deleted(2, 'm', 0));
       await until(() => controller.thread?.seq === 2);
       expect(controller.thread?.comments.map((c) => [c.id, c.status])).toEqual([['m', 'pending']]);
+      // Rejected by the new verdict: out of the view, and the author is told as after a moderator's rejection.
+      await controller.edit('m', 'buang');
+      expect(controller.thread?.comments).toEqual([]);
+      expect(controller.declined.map((c) => c.text)).toEqual(['buang']);
     });
 
     it('deletes one of its own comments: a tombstone while a reply hangs under it, gone otherwise; refused at once while disconnected', async () => {

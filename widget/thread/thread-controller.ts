@@ -38,9 +38,8 @@ import {
   needsRejoin,
   needsResync,
   receiveEvent,
-  removeComment,
+  dropOwn,
   setLikes,
-  findComment,
   type ThreadState,
 } from './thread-state.ts';
 
@@ -525,7 +524,11 @@ export class ThreadController implements ReactiveController {
       const { comment, reasons } = outcome.data;
       if (reasons.length > 0) this.reasons.set(comment.id, reasons);
       else this.reasons.delete(comment.id);
-      this.thread = comment.status === 'rejected' ? removeComment(this.thread, id) : addOwnComment(this.thread, comment);
+      if (comment.status === 'rejected') {
+        // Gone from the thread: the reader is told as when a moderator declines a held comment.
+        this.thread = dropOwn(this.thread, id);
+        this.declined = [...this.declined, comment];
+      } else this.thread = addOwnComment(this.thread, comment);
       this.#host.requestUpdate();
     }
     return outcome;
@@ -535,12 +538,7 @@ export class ThreadController implements ReactiveController {
   async remove(id: string): Promise<RequestOutcome<AckOf<'comment:delete'>>> {
     const outcome = await this.#connected('comment:delete', { id });
     if (outcome.ok && this.thread) {
-      // A held one is not public, so no comment:deleted will come for it: it goes here.
-      const held = findComment(this.thread, id)?.status === 'pending';
-      const thread = held
-        ? { ...this.thread, comments: this.thread.comments.filter((c) => c.id !== id), replies: this.thread.replies.filter((c) => c.id !== id) }
-        : this.thread;
-      this.thread = removeComment(thread, id);
+      this.thread = dropOwn(this.thread, id);
       this.reasons.delete(id);
       this.#host.requestUpdate();
     }

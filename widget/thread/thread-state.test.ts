@@ -15,6 +15,7 @@ import {
   needsResync,
   ownHeld,
   receiveEvent,
+  dropOwn,
   removeComment,
   setLikes,
   shownReplies,
@@ -410,6 +411,12 @@ describe('replies, likes, edits and sorts', () => {
     const state = receiveEvent(addOwnComment(withReply(), heldAgain), deleted(2, 'r', 1));
     expect(state.comments.map((c) => c.status)).toEqual(['pending']);
     expect(removeComment(state, 'nothing-here')).toBe(state);
+  });
+
+  it("drops the viewer's own held comment at once, and a published one of theirs as any removal", () => {
+    const held = reply('h', 12, root, { status: 'pending', authorId: 'me' });
+    expect(dropOwn(addOwnComment(withReply(), held), 'h').replies.map((c) => c.id)).toEqual(['r1']);
+    expect(dropOwn(withReply(), 'r').comments.map((c) => c.status)).toEqual(['deleted']);
   });
 
   it('replaces an edited comment in place and leaves one not loaded here out', () => {

@@ -157,6 +157,16 @@ export function removeComment(state: ThreadState, id: string): ThreadState {
   return { ...next, comments: next.comments.filter((x) => x.id !== id), replies: next.replies.filter((x) => x.id !== id) };
 }
 
+/**
+ * One of the viewer's own comments leaves their view (they deleted it, or an edit's verdict
+ * rejected it): a held one simply goes, since no broadcast will come for it; a published one as
+ * any comment leaves (a tombstone while replies hang under it).
+ */
+export function dropOwn(state: ThreadState, id: string): ThreadState {
+  if (findComment(state, id)?.status !== 'pending') return removeComment(state, id);
+  return { ...state, comments: state.comments.filter((c) => c.id !== id), replies: state.replies.filter((c) => c.id !== id) };
+}
+
 /** Replaces a comment the state holds (an edit), keeping its place; one not held here is not added. */
 export function replaceComment(state: ThreadState, comment: PublicComment): ThreadState {
   return findComment(state, comment.id) ? upsert(state, [comment]) : state;
