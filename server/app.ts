@@ -124,7 +124,11 @@ export function createApp(deps: AppDeps): App {
   const feed = createModerationFeed({ store: deps.store, logger: deps.logger, namespace: () => consoles });
   const queues = createReaderQueueSink({ store: deps.store, feed, pageUrlOf, logger: deps.logger, policies: deps.policies });
   const moderate = createSiteModeration((site) => deps.policies.settingsFor(site));
-  const reservedNames = createReservedNames({ store: deps.store, sites: deps.sites, clock: deps.clock });
+  const reservedNames = createReservedNames({
+    store: deps.store,
+    reservedNamesOf: (site) => deps.sites.get(site)?.reservedNames ?? [],
+    clock: deps.clock,
+  });
   attachReaderNamespace(io, { ...deps, moderate, gate, track, broadcaster, queues, auth, reservedNames });
   consoles = attachConsoleNamespace(io, {
     store: deps.store,

@@ -6,7 +6,6 @@ import type { Moderate, ModerationRequest } from './moderate.ts';
 
 const NOW = 1_800_000_000_000;
 const MIN = 60_000;
-const site = { id: 'demo', name: 'Demo', origins: [] };
 const history: AuthorHistory = { approvedCount: 3, rejectedCount: 0, recentPosts: [], bannedUntil: null, trusted: false, firstSeen: 1, name: 'Wati' };
 
 /** Holds text with "link", rejects text with "spam", and refuses text with "closed" as a closed thread. */
@@ -47,7 +46,7 @@ function fakeStore(comment: StoredComment, conflicts = 0) {
   return { store, edits };
 }
 
-const wati = { authorId: 'a1', kind: 'anonymous' as const, name: null, avatarUrl: null, site: 'demo', config: site };
+const wati = { authorId: 'a1', kind: 'anonymous' as const, name: null, avatarUrl: null, site: 'demo', editWindowMinutes: 15 };
 const request = (text: string) => ({ page: '/2025/berita/', id: 'c1234567', text });
 
 describe('editing one’s own comment', () => {

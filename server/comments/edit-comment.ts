@@ -10,10 +10,9 @@ import { ErrorCode, fail, ok, type Result } from '../../protocol/errors.ts';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
 import type { ReaderIdentity } from '../identity/reader-identity.ts';
-import { isEditable } from '../sites/reader-settings.ts';
-import type { SiteConfig } from '../sites/site-registry.ts';
 import type { AuthorHistory, CommentStore, NewCommentStatus, StoredComment } from '../store/types.ts';
 import type { Moderate, ModerationOutcome } from './moderate.ts';
+import { isWithinEditWindow } from './edit-window.ts';
 import { refusalOf, velocityRefusal } from './rule-refusals.ts';
 import { STATUS_FOR } from './verdict-status.ts';
 
@@ -36,7 +35,7 @@ const ATTEMPTS = 3;
 
 export async function editComment(
   deps: EditCommentDeps,
-  editor: ReaderIdentity & { site: string; config: SiteConfig | undefined },
+  editor: ReaderIdentity & { site: string; editWindowMinutes: number },
   payload: unknown,
 ): Promise<Result<EditOutcome>> {
   const parsed = parse.commentEdit(payload);
@@ -53,7 +52,7 @@ export async function editComment(
     if (!comment || comment.status === 'rejected' || comment.status === 'deleted') return notFound();
     if (comment.authorId !== editor.authorId) return fail(ErrorCode.FORBIDDEN, 'Only its author may edit a comment.', { field: 'id' });
     const now = deps.clock();
-    if (!isEditable(editor.config, comment.createdAt, now)) {
+    if (!isWithinEditWindow(editor.editWindowMinutes, comment.createdAt, now)) {
       return fail(ErrorCode.EDIT_WINDOW_CLOSED, 'The time for editing this comment has passed; you can still delete it.', { field: 'id' });
     }
     // The same text again changes nothing: no "edited" mark, no second review.

@@ -16,7 +16,7 @@ function setup(accounts: ModeratorAccount[], reservedNames: string[] = []) {
         return Promise.resolve(accounts);
       },
     },
-    sites: { get: (id) => (id === 'koran' ? { id, name: 'Koran', origins: [], reservedNames } : undefined) },
+    reservedNamesOf: (site) => (site === 'koran' ? reservedNames : []),
     clock: () => now,
     ttlMs: 1_000,
   });

@@ -9,7 +9,6 @@
 import { normalize } from '../../moderation/index.ts';
 import { moderatorName } from '../identity/reader-identity.ts';
 import { mayModerate } from '../moderators/moderator-auth.ts';
-import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { ModeratorDirectory } from '../store/moderator-types.ts';
 
 export interface ReservedNames {
@@ -23,7 +22,8 @@ export function nameKey(name: string): string {
 
 export function createReservedNames(deps: {
   store: Pick<ModeratorDirectory, 'listModerators'>;
-  sites: Pick<SiteRegistry, 'get'>;
+  /** The site's own reserved names (its record's reservedNames). */
+  reservedNamesOf: (site: string) => readonly string[];
   clock: () => number;
   ttlMs?: number;
 }): ReservedNames {
@@ -49,7 +49,7 @@ export function createReservedNames(deps: {
     async isReserved(site, name) {
       const key = nameKey(name);
       if (key === '') return false;
-      if ((deps.sites.get(site)?.reservedNames ?? []).some((reserved) => nameKey(reserved) === key)) return true;
+      if (deps.reservedNamesOf(site).some((reserved) => nameKey(reserved) === key)) return true;
       return (await moderators()).some((m) => m.key === key && m.sites(site));
     },
   };

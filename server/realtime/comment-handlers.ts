@@ -10,6 +10,7 @@ import { ErrorCode, fail, ok } from '../../protocol/errors.ts';
 import { parse } from '../../protocol/parse.ts';
 import { createComment } from '../comments/create-comment.ts';
 import { editComment } from '../comments/edit-comment.ts';
+import { editWindowMinutesOf } from '../sites/reader-settings.ts';
 import { queueOf } from '../store/queue-membership.ts';
 import type { StoredComment } from '../store/types.ts';
 import { createdAck } from './created-ack.ts';
@@ -57,7 +58,8 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
 
   socket.on('comment:edit', (payload, ack) =>
     respond(logger, { event: 'comment:edit', site }, ack, async () => {
-      const result = await deps.track(editComment(deps, { site, config: deps.sites.get(site), ...identity }, payload));
+      const editWindowMinutes = editWindowMinutesOf(deps.sites.get(site));
+      const result = await deps.track(editComment(deps, { site, editWindowMinutes, ...identity }, payload));
       if (!result.ok) return result;
       const { comment, event, before } = result.data;
       if (event) broadcaster.publish(site, event);

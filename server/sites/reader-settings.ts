@@ -1,7 +1,7 @@
 /**
  * What a site's settings mean for its readers, read from its registry entry (so a change made
  * with `npm run admin -- site update` reaches them at the next refresh): whether a page is
- * closed, and how long a comment stays editable.
+ * closed, and how long a comment stays editable (server/comments/edit-window.ts applies it).
  */
 import { LIMITS } from '../../protocol/limits.ts';
 import type { SiteConfig } from './site-registry.ts';
@@ -13,10 +13,4 @@ export function isPageClosed(site: SiteConfig | undefined, page: string): boolea
 /** Minutes; 0: comments cannot be edited. */
 export function editWindowMinutesOf(site: SiteConfig | undefined): number {
   return site?.editWindowMinutes ?? LIMITS.editWindowMinutesDefault;
-}
-
-/** Whether a comment created at `createdAt` may still be edited at `now`. */
-export function isEditable(site: SiteConfig | undefined, createdAt: number, now: number): boolean {
-  const minutes = editWindowMinutesOf(site);
-  return minutes > 0 && now - createdAt <= minutes * 60_000;
 }
