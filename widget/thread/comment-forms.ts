@@ -113,7 +113,8 @@ export class CommentForms {
     if (!open) return;
     this.#open = null;
     this.#host.requestUpdate();
-    void this.#focus(`[data-tool="${open.mode}"][data-for="${CSS.escape(open.id)}"]`);
+    // The comment may be gone (deleted, or an edit rejected): then a notice about it, else the composer, keeps the keyboard in the thread.
+    void this.#focus(`[data-tool="${open.mode}"][data-for="${CSS.escape(open.id)}"]`, '.declined button', 'textarea');
   }
 
   #keydown(e: KeyboardEvent): void {
@@ -287,14 +288,15 @@ export class CommentForms {
   }
 
   async #delete(id: string): Promise<void> {
-    const outcome = await this.#run(id, () => this.#o.remove(id));
-    // The comment (and the delete button) may be gone: the keyboard stays in the thread.
-    if (outcome?.ok) void this.#focus('textarea, [part~="comment"] button');
+    await this.#run(id, () => this.#o.remove(id));
   }
 
   /** Focuses what the update already requested will render (call after requestUpdate). */
-  async #focus(selector: string): Promise<void> {
+  async #focus(...selectors: string[]): Promise<void> {
     await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    for (const s of selectors) {
+      const el = this.#host.renderRoot.querySelector<HTMLElement>(s);
+      if (el) return el.focus();
+    }
   }
 }
