@@ -86,6 +86,7 @@ describe('SSO tokens', () => {
     ['no sub', { sub: '' }, /"sub"/],
     ['a sub over 64 characters', { sub: 'u'.repeat(65) }, /"sub"/],
     ['a sub with a space', { sub: 'user 42' }, /"sub"/],
+    ['a sub with braces', { sub: '{other}' }, /"sub"/],
     ['no name', { name: null }, /"name"/],
     ['a name of spaces', { name: '   ' }, /"name"/],
     ['a name over the limit', { name: 'n'.repeat(LIMITS.nameMax + 1) }, /"name"/],

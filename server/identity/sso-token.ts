@@ -41,8 +41,9 @@ export async function verifySsoToken(token: string, site: { id: string; ssoSecre
     return refuse(explain(err, site.id));
   }
   const sub = payload['sub'];
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > SSO_SUB_MAX || /[\s\p{Cc}]/u.test(sub)) {
-    return refuse(`The SSO token's "sub" must be the user's id: 1–${SSO_SUB_MAX} characters, no spaces or control characters.`);
+  // Braces too: the author id sits in store keys, where braces mark a Redis Cluster hash tag.
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > SSO_SUB_MAX || /[\s\p{Cc}{}]/u.test(sub)) {
+    return refuse(`The SSO token's "sub" must be the user's id: 1–${SSO_SUB_MAX} characters, no spaces, braces or control characters.`);
   }
   const rawName = payload['name'];
   const name = typeof rawName === 'string' ? rawName.replace(/\s+/g, ' ').trim() : '';
