@@ -30,6 +30,10 @@ function isDigitLike(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+// 1: a letter, 2: a leet character, 3: another digit; 0: anything else (ASCII only).
+const kind = new Uint8Array(128);
+for (let c = 0; c < 128; c++) kind[c] = isLetter(c) ? 1 : isLeet(c) ? 2 : isDigitLike(c) ? 3 : 0;
+
 /**
  * Maps leetspeak inside words: 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s, and `!`/`+` between letters.
  * Only a run that also holds a letter is a word, so "2024", "$5" and "08123" keep their digits, and
@@ -42,20 +46,30 @@ export function mapLeetspeak(m: Mapped): Mapped {
   let b: MappedBuilder | null = null;
   let copiedTo = 0;
   let i = 0;
-  while (i < text.length) {
+  const n = text.length;
+  // Most comments hold no leet character at all: one pass over a table says so.
+  let any = false;
+  for (let k = 0; k < n && !any; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128 && kind[c] === 2) any = true;
+  }
+  if (!any) return m;
+  while (i < n) {
     const c = text.charCodeAt(i);
-    if (!isLetter(c) && !isLeet(c) && !isDigitLike(c)) {
+    const ki = c < 128 ? (kind[c] ?? 0) : 0;
+    if (ki === 0) {
       i++;
       continue;
     }
     let end = i;
     let letters = 0;
     let leets = 0;
-    while (end < text.length) {
+    while (end < n) {
       const d = text.charCodeAt(end);
-      if (isLetter(d)) letters++;
-      else if (isLeet(d)) leets++;
-      else if (!isDigitLike(d)) break;
+      const kd = d < 128 ? (kind[d] ?? 0) : 0;
+      if (kd === 1) letters++;
+      else if (kd === 2) leets++;
+      else if (kd === 0) break;
       end++;
     }
     if (letters > 0 && leets > 0) {

@@ -21,7 +21,9 @@ export function normalize(text: string): Mapped {
     m = stripMarks(m);
     m = mapLookalikes(m);
   } else {
-    m = foldCase(m);
+    // ASCII keeps its length when lower-cased, so the identity map stays (foldCase would scan for ASCII again).
+    const lower = text.toLowerCase();
+    if (lower !== text) m = { text: lower, starts: null, ends: null };
   }
   m = mapLeetspeak(m);
   m = rejoinSeparated(m);

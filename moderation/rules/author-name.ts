@@ -3,7 +3,7 @@ import { quoteTerms } from '../messages.ts';
 import { originSpan } from '../normalize/mapped.ts';
 import type { Reason } from '../types.ts';
 import { displayNameSource, displayNameWords } from '../words/display-name.ts';
-import { compileLexicon, type LexiconSource } from '../words/lexicon.ts';
+import { compileLexicon, type Lexicon, type LexiconSource } from '../words/lexicon.ts';
 import { findLinks } from './links.ts';
 import { noReasons, type Rule } from './rule.ts';
 
@@ -40,18 +40,33 @@ export function createAuthorNameRule(listedTermsInName: (name: string) => readon
 export function listedTermInName(source: LexiconSource): (name: string) => readonly string[] {
   // Names match whole words (and affixed forms), not stems inside words: "Shitara" is a surname.
   const nameLexicon = compileLexicon(displayNameSource({ ...source, attack: [], bait: [] }));
+  // The same display name comes with every comment its author posts, so the answers for the
+  // names seen last are kept (the check is pure: same name, same answer). Bounded: cleared when full.
+  const seen = new Map<string, readonly string[]>();
   return (name) => {
-    if (name.length === 0) return [];
-    const split = displayNameWords(name);
-    const a = analyze(nameLexicon, split);
-    const found: string[] = [];
-    for (const h of a.hits) {
-      // A display name is all capitals and names, so a name or place reading says nothing there.
-      if (h.entry.kind === 'suspect' || (h.literal !== undefined && h.literal.kind !== 'name' && h.literal.kind !== 'place')) continue;
-      const span = originSpan(a.normalized, a.tokens.starts[h.from] ?? 0, a.tokens.ends[h.to - 1] ?? 0);
-      found.push(split.slice(span.start, span.end));
-    }
-    for (const l of findLinks(name)) found.push(name.slice(l.span.start, l.span.end));
+    const known = seen.get(name);
+    if (known !== undefined) return known;
+    const found = termsInName(nameLexicon, name);
+    if (seen.size >= NAMES_KEPT) seen.clear();
+    seen.set(name, found);
     return found;
   };
+}
+
+/** How many display names' answers are kept. */
+const NAMES_KEPT = 1024;
+
+function termsInName(nameLexicon: Lexicon, name: string): readonly string[] {
+  if (name.length === 0) return [];
+  const split = displayNameWords(name);
+  const a = analyze(nameLexicon, split);
+  const found: string[] = [];
+  for (const h of a.hits) {
+    // A display name is all capitals and names, so a name or place reading says nothing there.
+    if (h.entry.kind === 'suspect' || (h.literal !== undefined && h.literal.kind !== 'name' && h.literal.kind !== 'place')) continue;
+    const span = originSpan(a.normalized, a.tokens.starts[h.from] ?? 0, a.tokens.ends[h.to - 1] ?? 0);
+    found.push(split.slice(span.start, span.end));
+  }
+  for (const l of findLinks(name)) found.push(name.slice(l.span.start, l.span.end));
+  return found;
 }

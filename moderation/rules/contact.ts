@@ -27,14 +27,29 @@ function collect(re: RegExp, text: string, into: Span[]): void {
   }
 }
 
-/** Finds phone and WhatsApp numbers, e-mail addresses and chat handles named as a contact. */
-export function findContacts(text: string): Span[] {
+// Spelled numbers need a number word for 0 or 8 (every Indonesian mobile number has both): looked
+// for in the lower-cased text with indexOf before the full pattern runs.
+function mayHoldSpelledNumber(lower: string): boolean {
+  return (
+    lower.indexOf('nol') >= 0 ||
+    lower.indexOf('kosong') >= 0 ||
+    lower.indexOf('lapan') >= 0 ||
+    lower.indexOf('zero') >= 0 ||
+    lower.indexOf('eight') >= 0
+  );
+}
+
+/**
+ * Finds phone and WhatsApp numbers, e-mail addresses and chat handles named as a contact. `lower`
+ * is the text lower-cased (the analysis has it); without it the text is lower-cased here.
+ */
+export function findContacts(text: string, lower: string = text.toLowerCase()): Span[] {
   const spans: Span[] = [];
   if (text.indexOf('@') >= 0) collect(email, text, spans);
   collect(whatsappLink, text, spans);
   if (text.indexOf('@') >= 0) collect(handle, text, spans);
   collect(phone, text, spans);
-  collect(spelledNumber, text, spans);
+  if (mayHoldSpelledNumber(lower)) collect(spelledNumber, text, spans);
   return spans.sort((a, b) => a.start - b.start);
 }
 
@@ -42,8 +57,8 @@ export function findContacts(text: string): Span[] {
 export function createContactRule(p: Policy['contact']): Rule {
   return {
     id: 'contact',
-    check({ text }): readonly Reason[] {
-      const spans = findContacts(text);
+    check({ text }, analysis): readonly Reason[] {
+      const spans = findContacts(text, analysis.normalized.text);
       if (spans.length === 0) return noReasons;
       const found = quoteTerms(spans.map((s) => text.slice(s.start, s.end)));
       return [

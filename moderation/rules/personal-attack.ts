@@ -4,8 +4,14 @@ import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { aimOf } from '../words/aim.ts';
 import { englishNouns, exclamations, indonesianNouns, personOnly, vocativeOnly } from '../words/attacks.ts';
-import { noReasons, type Rule } from './rule.ts';
+import { noReasons, type Analysis, type Rule } from './rule.ts';
 import { outermost } from './words.ts';
+
+function insultWords(analysis: Analysis): Uint8Array {
+  const at = new Uint8Array(analysis.tokens.words.length);
+  for (const x of analysis.hits) if (x.literal === undefined) for (let j = x.from; j < x.to; j++) at[j] = 1;
+  return at;
+}
 
 /**
  * Holds insults aimed at a person (words/attacks.ts): an insult word with someone it is aimed at
@@ -18,18 +24,21 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
     id: 'personal-attack',
     check({ text }, analysis): readonly Reason[] {
       if (analysis.hits.length === 0) return noReasons;
+      // Which words are insults, for the aim (other insults may stand between "you" and this one);
+      // built once per comment, and only when an attack word was found.
+      let insultAt: Uint8Array | null = null;
+      for (const h of analysis.hits) {
+        if (h.entry.kind !== 'attack') continue;
+        insultAt ??= insultWords(analysis);
+        break;
+      }
+      if (insultAt === null) return noReasons;
+      const insults: Uint8Array = insultAt;
+      const isInsult = (k: number): boolean => insults[k] === 1;
       const { normalized, tokens } = analysis;
       const sense = { original: text, normalized, tokens };
       const spans: Span[] = [];
       const found: string[] = [];
-      let insultAt: Set<number> | null = null;
-      const isInsult = (k: number): boolean => {
-        if (insultAt === null) {
-          insultAt = new Set();
-          for (const x of analysis.hits) if (x.literal === undefined) for (let j = x.from; j < x.to; j++) insultAt.add(j);
-        }
-        return insultAt.has(k);
-      };
       for (const h of analysis.hits) {
         if (h.entry.kind !== 'attack') continue;
         const term = h.entry.term;

@@ -44,6 +44,8 @@ interface Phrase {
 interface Slot {
   readonly words: LexEntry[];
   readonly phrases: Phrase[];
+  /** The word is allowlisted: it matches nothing alone (it may still open a phrase). */
+  allowed: boolean;
 }
 
 interface PrefixEntry {
@@ -56,6 +58,8 @@ export interface Lexicon {
   readonly exact: ReadonlyMap<string, Slot>;
   readonly collapsed: ReadonlyMap<string, readonly LexEntry[]>;
   readonly prefixes: ReadonlyMap<number, readonly PrefixEntry[]>;
+  /** One bit per pair of first letters a-z that some prefix starts with, so most words skip the map. */
+  readonly prefixPairs: Uint8Array;
   readonly contains: RegExp | null;
   readonly containsEntries: ReadonlyMap<string, LexEntry>;
   /** Listed words by length and letter position, for tokens with masked letters ("f*ck"). */
@@ -83,6 +87,13 @@ function termWords(term: string): string[] {
   return words;
 }
 
+// Index of a word's first two letters when both are a-z, else -1.
+function pairIndex(word: string): number {
+  const a = word.charCodeAt(0) - 97;
+  const b = word.charCodeAt(1) - 97;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
+}
+
 function prefixKey(word: string): number {
   return (word.charCodeAt(0) << 16) | word.charCodeAt(1);
 }
@@ -105,7 +116,7 @@ export function compileLexicon(src: LexiconSource): Lexicon {
   const slot = (w: string): Slot => {
     let s = exact.get(w);
     if (s === undefined) {
-      s = { words: [], phrases: [] };
+      s = { words: [], phrases: [], allowed: false };
       exact.set(w, s);
     }
     return s;
@@ -134,6 +145,7 @@ export function compileLexicon(src: LexiconSource): Lexicon {
   };
 
   for (const w of src.allowWords) for (const t of termWords(w)) allow.add(t);
+  for (const w of allow) slot(w).allowed = true;
   for (const p of src.allowPhrases) {
     const words = termWords(p);
     const first = words[0];
@@ -168,12 +180,15 @@ export function compileLexicon(src: LexiconSource): Lexicon {
     containsEntries.set(collapseDoubles(w), entry);
     maskStems.push({ stem: w, entry });
   }
+  const prefixPairs = new Uint8Array(26 * 26);
+  for (const list of prefixes.values()) for (const p of list) if (pairIndex(p.prefix) >= 0) prefixPairs[pairIndex(p.prefix)] = 1;
   const maskWords: [string, readonly LexEntry[]][] = [];
   for (const [w, s] of exact) maskWords.push([w, s.words]);
   return {
     exact,
     collapsed,
     prefixes,
+    prefixPairs,
     contains: stems.length > 0 ? new RegExp(stemAlternation(stems), 'g') : null,
     containsEntries,
     masked: compileMaskIndex(maskWords, allow, maskStems),
@@ -232,9 +247,10 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
   let allowed: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const w = words[i] ?? '';
+    // One lookup per word: the slot says whether the word is listed, allowlisted, or opens a phrase.
     const s = lex.exact.get(w);
     // An allowed word matches nothing alone, but may open a listed phrase ("nggak punya otak").
-    const allowedWord = lex.allow.has(w);
+    const allowedWord = s !== undefined && s.allowed;
     if (allowedWord) {
       allowed ??= new Uint8Array(n);
       if (allowed[i] === 0) allowed[i] = ALLOWED_WORD;
@@ -275,7 +291,8 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       }
     }
     if (w.length >= 5) {
-      const list = lex.prefixes.get(prefixKey(w));
+      const pair = pairIndex(w);
+      const list = pair < 0 || lex.prefixPairs[pair] === 1 ? lex.prefixes.get(prefixKey(w)) : undefined;
       if (list !== undefined) {
         for (const p of list) {
           if (w.startsWith(p.prefix)) {
