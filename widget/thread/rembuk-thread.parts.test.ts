@@ -1,8 +1,9 @@
 /**
  * Component test: `<rembuk-thread>` built from the current source, in real Chromium, against
  * a scripted Socket.IO server that can put it in every state (loading, empty, comments, a
- * held comment, errors, a long comment, a closed thread, a lost connection with a comment
- * waiting, a refusal). Every part the class documents must render, visibly, in at least one
+ * held comment, errors, a long comment, a closed thread, a conversation with replies, marks and
+ * a tombstone, the reply, edit and delete forms, a verified reader, a lost connection with a
+ * comment waiting, a refusal). Every part the class documents must render, visibly, in at least one
  * of them; axe-core finds nothing wrong with the busiest state in the light and dark themes.
  */
 import { readFileSync } from 'node:fs';
@@ -178,6 +179,10 @@ beforeAll(async () => {
         r.data.count = 5;
         r.data.viewer = { ...anonymous, ssoError: { code: 'SSO_INVALID', message: 'Token expired.' } };
         return ack(r);
+      }
+      if (page === '/window') {
+        // The viewer's own comment, 1.5 s before the end of its 15-minute edit window.
+        return ack(snapshot(page, [comment('w', { page, authorId: 'me', authorName: 'Saya', createdAt: Date.now() - 15 * 60_000 + 1_500 })]));
       }
       if (page === '/sso') {
         const r = snapshot(page, [comment('s1', { page })]);
@@ -552,6 +557,18 @@ describe('<rembuk-thread> in Chromium', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it('offers editing only while the edit window lasts, and takes the button away when it closes', { timeout: 30_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/window`);
+    const thread = page.locator('rembuk-thread');
+    await thread.locator('[part="edit-button"]').waitFor({ timeout: WAIT });
+    await thread.locator('[part="edit-button"]').waitFor({ state: 'detached', timeout: WAIT });
+    // Deleting stays possible at any time.
+    expect(await thread.locator('[part="delete-button"]').count()).toBe(1);
+    await context.close();
+  });
 
   it('opens and closes a long comment from the keyboard', { timeout: 30_000 }, async () => {
     const context = await browser.newContext();
