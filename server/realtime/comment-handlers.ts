@@ -31,16 +31,23 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
       logger.error({ err, site, id: comment.id }, 'could not queue the alert for a held comment');
     }
   };
+  const announceSafely = (announce: () => void, comment: StoredComment) => {
+    try {
+      announce();
+    } catch (err) {
+      logger.error({ err, site, id: comment.id }, 'could not tell the moderation consoles that a comment changed queues');
+    }
+  };
   /** The consoles follow a comment that changed queues without a moderator: out of the old one, into Pending when held. */
   const queueMoved = (before: StoredComment, after: StoredComment) => {
     const from = queueOf(before);
     const to = queueOf(after);
-    if (from === to) return;
-    try {
-      if (from) deps.queues.left(site, before, from);
-    } catch (err) {
-      logger.error({ err, site, id: after.id }, 'could not tell the moderators a comment left its queue');
+    if (from === to) {
+      // Still held, with new words: the consoles show the new text (they replace an item they show), with no second alert.
+      if (to === 'pending' && after.text !== before.text) announceSafely(() => deps.queues.held(site, after), after);
+      return;
     }
+    if (from) announceSafely(() => deps.queues.left(site, before, from), before);
     if (to === 'pending') raiseHeld(after);
   };
 
