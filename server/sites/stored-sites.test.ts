@@ -33,12 +33,21 @@ describe.each(STORE_KINDS)('the sites served, read from the %s store', (kind) =>
     expect(await sites.refresh()).toMatchObject({ added: [{ id: 'berita', origins: ['https://berita.example'] }], changed: [], removed: [] });
     expect(sites.isOriginAllowed('berita', 'https://berita.example')).toBe(true);
     expect(sites.anySiteAllows('https://berita.example')).toBe(true);
-    expect(sites.get('berita')).toMatchObject({ name: 'Site berita', ssoSecret: 's'.repeat(43) });
+    expect(sites.get('berita')).toMatchObject({ name: 'Site berita', ssoSecret: 's'.repeat(43), reservedNames: [], closedPages: [] });
+    expect(sites.get('berita')?.editWindowMinutes).toBeUndefined();
 
-    await store.updateSite('berita', { origins: ['https://baru.example'], updatedAt: 2 });
+    await store.updateSite('berita', {
+      origins: ['https://baru.example'],
+      reservedNames: ['Redaksi'],
+      editWindowMinutes: 0,
+      closedPages: ['/tutup'],
+      updatedAt: 2,
+    });
     expect(await sites.refresh()).toMatchObject({ changed: [{ id: 'berita', origins: ['https://baru.example'] }] });
     expect(sites.isOriginAllowed('berita', 'https://berita.example')).toBe(false);
     expect(sites.isOriginAllowed('berita', 'https://baru.example')).toBe(true);
+    // The readers' settings reach the handlers through the registry, changed at the same refresh.
+    expect(sites.get('berita')).toMatchObject({ reservedNames: ['Redaksi'], editWindowMinutes: 0, closedPages: ['/tutup'] });
     expect(await sites.refresh()).toEqual({ added: [], changed: [], removed: [] });
 
     await store.removeSite('berita');
