@@ -211,6 +211,9 @@ beforeAll(async () => {
     });
     socket.on('comment:create', (p: { text: string; authorName: string; page: string }, ack: (r: unknown) => void) => {
       if (p.page === '/closed') return ack({ ok: false, error: { code: 'THREAD_CLOSED', message: 'Comments on this article are closed.' } });
+      if (p.authorName === 'Redaksi') {
+        return ack({ ok: false, error: { code: 'NAME_RESERVED', message: 'That name is reserved.', field: 'authorName', reason: 'invalid' } });
+      }
       const held = comment('mine', {
         page: p.page,
         authorId: 'me',
@@ -557,6 +560,25 @@ describe('<rembuk-thread> in Chromium', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it('says a reserved name under the name field, in the reader language, and puts the focus there', { timeout: 30_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/empty?lang=id`);
+    const thread = page.locator('rembuk-thread');
+    await thread.locator('[part="empty"]').waitFor({ timeout: WAIT });
+    await thread.locator('input[name="authorName"]').fill('Redaksi');
+    await thread.locator('textarea').fill('Komentar dengan nama yang dicadangkan.');
+    await thread.locator('[part="post-button"]').click();
+    await thread.locator('[part="name-counter"]', { hasText: 'Nama itu dicadangkan di situs ini.' }).waitFor({ timeout: WAIT });
+    expect(await thread.locator('[part="name-input"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.querySelector('rembuk-thread')?.shadowRoot?.activeElement?.getAttribute('part'))).toBe('name-input');
+    expect(await thread.locator('textarea').inputValue()).toBe('Komentar dengan nama yang dicadangkan.');
+    // Typing another name takes the sentence away.
+    await thread.locator('input[name="authorName"]').fill('Budi');
+    expect(await thread.locator('[part="name-input"]').getAttribute('aria-invalid')).toBe('false');
+    await context.close();
+  });
 
   it('offers editing only while the edit window lasts, and takes the button away when it closes', { timeout: 30_000 }, async () => {
     const context = await browser.newContext();
