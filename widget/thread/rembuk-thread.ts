@@ -568,7 +568,7 @@ export class RembukThread extends LitElement {
       data-level=${n.level}
     >
       ${this.#renderComment(n)}${
-        n.children.length > 0 || more > 0
+        n.children.length > 0
           ? html`<ol class="replies ${n.level >= LIMITS.nestingShown ? 'flat' : ''}" part="replies">
               ${n.children.map((k) => this.#renderNode(k))}
             </ol>`
