@@ -7,7 +7,7 @@ import type { ExtendedError } from 'socket.io';
 import { ErrorCode } from '../../protocol/errors.ts';
 import type { ConnectErrorData } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
-import { identityOf } from './reader-identity-of.ts';
+import { identityOf, setAsideUnusableSso } from './reader-identity-of.ts';
 import type { ReaderDeps, ReaderSocket } from './reader-socket.ts';
 
 /** A refused handshake: the client reads `code` and `message` from `connect_error`'s `data`. */
@@ -22,7 +22,8 @@ class ConnectRefusal extends Error implements ExtendedError {
 export function readerHandshake(deps: Pick<ReaderDeps, 'sites' | 'tokens' | 'logger' | 'gate' | 'auth' | 'clock'>) {
   const { sites, tokens, logger, gate } = deps;
   return (socket: ReaderSocket, next: (err?: ExtendedError) => void): void => {
-    const auth = parse.handshake(socket.handshake.auth);
+    const { auth: usable, refused } = setAsideUnusableSso(socket.handshake.auth);
+    const auth = parse.handshake(usable);
     if (!auth.ok) return next(new ConnectRefusal(ErrorCode.INVALID_INPUT, `Handshake: ${auth.error.message}`));
     const { site, token, sso } = auth.value;
     const config = sites.get(site);
@@ -55,7 +56,7 @@ export function readerHandshake(deps: Pick<ReaderDeps, 'sites' | 'tokens' | 'log
     const anonymousToken = known && token ? token : tokens.issue(site, anonymousId);
     identityOf(deps, { site: config, anonymousId, sso, cookie: socket.handshake.headers.cookie }).then(
       ({ identity, ssoError }) => {
-        socket.data = { site, ...identity, token: anonymousToken, ssoError, address };
+        socket.data = { site, ...identity, token: anonymousToken, ssoError: ssoError ?? refused, address };
         next();
       },
       // identityOf answers anonymous for every refusal it knows; this is a bug, not the reader's.

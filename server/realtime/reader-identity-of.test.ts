@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.ts';
 import type { SiteConfig } from '../sites/site-registry.ts';
 import type { ModeratorAccount, ModeratorSession } from '../store/moderator-types.ts';
-import { identityOf } from './reader-identity-of.ts';
+import { LIMITS } from '../../protocol/limits.ts';
+import { identityOf, setAsideUnusableSso } from './reader-identity-of.ts';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const site: SiteConfig & { ssoSecret: string } = {
@@ -79,5 +80,17 @@ describe('who a reader’s handshake says they are', () => {
     const { ssoSecret: _none, ...withoutSecret } = site;
     const noSecret = await identityOf(signedIn(dewi), request({ sso: await token(), site: withoutSecret }));
     expect(noSecret.ssoError).toMatchObject({ code: 'SSO_INVALID', message: expect.stringMatching(/no SSO secret/) });
+  });
+
+  it('sets aside an SSO token that cannot be one, so the handshake goes on anonymous, and says why', () => {
+    expect(setAsideUnusableSso({ site: 'koran', sso: 'a.b.c' })).toEqual({ auth: { site: 'koran', sso: 'a.b.c' }, refused: null });
+    expect(setAsideUnusableSso({ site: 'koran' })).toEqual({ auth: { site: 'koran' }, refused: null });
+    expect(setAsideUnusableSso({ site: 'koran', sso: '' })).toEqual({ auth: { site: 'koran' }, refused: null });
+    expect(setAsideUnusableSso({ site: 'koran', sso: 'x'.repeat(LIMITS.ssoTokenMax + 1) })).toEqual({
+      auth: { site: 'koran' },
+      refused: { code: 'SSO_INVALID', message: expect.stringMatching(/longer/) },
+    });
+    expect(setAsideUnusableSso({ site: 'koran', sso: 42 })).toMatchObject({ auth: { site: 'koran' }, refused: { code: 'SSO_INVALID' } });
+    expect(setAsideUnusableSso('not an object')).toEqual({ auth: 'not an object', refused: null });
   });
 });

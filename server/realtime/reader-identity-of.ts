@@ -6,6 +6,7 @@
  */
 import { parse as parseCookies } from 'cookie';
 import { ErrorCode, type WireError } from '../../protocol/errors.ts';
+import { LIMITS } from '../../protocol/limits.ts';
 import { SESSION_COOKIE } from '../http/moderator-session-routes.ts';
 import { moderatorIdentity, type ReaderIdentity } from '../identity/reader-identity.ts';
 import { verifySsoToken } from '../identity/sso-token.ts';
@@ -16,6 +17,20 @@ import type { SiteConfig } from '../sites/site-registry.ts';
 export interface HandshakeIdentity {
   identity: ReaderIdentity;
   ssoError: WireError | null;
+}
+
+/**
+ * The handshake's `auth` without an SSO token that cannot be one (not a string, empty, over
+ * LIMITS.ssoTokenMax), and why it was set aside: such a token is refused like any other, so the
+ * connection goes on anonymous instead of failing the handshake's parse.
+ */
+export function setAsideUnusableSso(auth: unknown): { auth: unknown; refused: WireError | null } {
+  if (typeof auth !== 'object' || auth === null || !('sso' in auth) || auth.sso === undefined) return { auth, refused: null };
+  const { sso, ...rest } = auth as Record<string, unknown>;
+  if (typeof sso === 'string' && sso.length > 0 && sso.length <= LIMITS.ssoTokenMax) return { auth, refused: null };
+  if (sso === '' || sso === null) return { auth: rest, refused: null };
+  const why = typeof sso === 'string' ? `The SSO token is longer than ${LIMITS.ssoTokenMax} characters.` : 'The SSO token must be a string (a JWT).';
+  return { auth: rest, refused: ssoInvalid(why) };
 }
 
 export async function identityOf(

@@ -229,6 +229,8 @@ describe.each(STORE_KINDS)('replies, likes and edits on the %s store', (kind) =>
     const forged = await joined({ sso: await ssoToken({ sub: 'user-77', name: 'Ani' }, 'YW5vdGhlci1zaXRlcy1zZWNyZXQtb2YtMzItYnl0ZXMtLS0') });
     expect(forged.snapshot.viewer).toMatchObject({ kind: 'anonymous', name: null, ssoError: { code: 'SSO_INVALID' } });
     expect(forged.snapshot.viewer.authorId).toMatch(/^a_/);
+    const huge = await joined({ sso: 'x'.repeat(LIMITS.ssoTokenMax + 1) });
+    expect(huge.snapshot.viewer).toMatchObject({ kind: 'anonymous', ssoError: { code: 'SSO_INVALID', message: expect.stringMatching(/longer/) } });
     const nameless = await request(forged.socket, 'comment:create', { page: PAGE, text: 'Tanpa nama.', key: newKey() });
     expect(nameless).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'authorName', reason: 'missing' } });
   });
