@@ -35,7 +35,24 @@ describe('dryRunPolicy', () => {
     expect(banned?.action).toBe('reject');
     expect(banned?.spans).toEqual([{ start: text.indexOf('batubara'), end: text.indexOf('batubara') + 'batubara'.length }]);
     // The example is the public comment: nothing of the stored moderation record or the site leaks.
-    expect(Object.keys(example?.comment ?? {}).sort()).toEqual(['authorId', 'authorName', 'createdAt', 'id', 'page', 'parentId', 'status', 'text']);
+    expect(Object.keys(example?.comment ?? {}).sort()).toEqual([
+      'authorId',
+      'authorKind',
+      'authorName',
+      'avatarUrl',
+      'createdAt',
+      'depth',
+      'editedAt',
+      'id',
+      'likes',
+      'page',
+      'parentId',
+      'replyCount',
+      'replyTo',
+      'rootId',
+      'status',
+      'text',
+    ]);
   });
 
   it('changes nothing when the proposed policy is the policy in force', () => {

@@ -70,11 +70,19 @@ describe('toQueueItem', () => {
       id: 'c1',
       page: '/2025/berita/',
       parentId: null,
+      rootId: null,
+      depth: 0,
+      replyTo: null,
       authorId: 'a1',
       authorName: 'Wati',
+      authorKind: 'anonymous',
+      avatarUrl: null,
       text: 'Hubungi 0812 3456 7890 atau bit.ly/xyz',
       status: 'pending',
       createdAt: 1_800_000_000_000,
+      editedAt: null,
+      likes: 0,
+      replyCount: 0,
     });
     expect(item.pageUrl).toBe('https://berita.example/2025/berita/');
     expect(item.author).toBe(author);
