@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ARTICLE_ORIGIN } from '../demo/article-page.ts';
 import { createEmbeddedStore } from '../server/store/embedded-store.ts';
 import type { StoredComment } from '../server/store/types.ts';
 import { launchChromium } from '../test/e2e/browser.ts';
@@ -26,8 +27,8 @@ import { startChildServer } from '../test/support/child-server.ts';
 import { connectReader, request, type ReaderSocket } from '../test/support/reader-client.ts';
 
 const SITE = 'demo';
-/** The demo article's page id (server/main.ts). */
-const PAGE = '/2025/03/11/kemenperin-dan-unido-kolaborasi-dukung-hilirisasi-mineral-kritis-berkelanjutan/';
+/** The demo article's page id: its canonical URL (server/main.ts, demo/article-page.ts), the widget's default. */
+const PAGE = `${ARTICLE_ORIGIN}/2025/03/11/kemenperin-dan-unido-kolaborasi-dukung-hilirisasi-mineral-kritis-berkelanjutan/`;
 const TOTAL = 5_000;
 const LOADS = 5;
 const BURST = 50;
