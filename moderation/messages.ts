@@ -14,6 +14,7 @@ export function formatDuration(ms: number): Message {
 
 /** Quotes up to three found terms for a message. */
 export function quoteTerms(terms: readonly string[]): string {
+  if (terms.length === 1) return `"${terms[0] ?? ''}"`;
   const unique = [...new Set(terms)];
   const shown = unique.slice(0, 3).map((t) => `"${t}"`);
   return unique.length > 3 ? `${shown.join(', ')}, …` : shown.join(', ');

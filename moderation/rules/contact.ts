@@ -27,29 +27,25 @@ function collect(re: RegExp, text: string, into: Span[]): void {
   }
 }
 
-// Spelled numbers need a number word for 0 or 8 (every Indonesian mobile number has both): looked
-// for in the lower-cased text with indexOf before the full pattern runs.
-function mayHoldSpelledNumber(lower: string): boolean {
-  return (
-    lower.indexOf('nol') >= 0 ||
-    lower.indexOf('kosong') >= 0 ||
-    lower.indexOf('lapan') >= 0 ||
-    lower.indexOf('zero') >= 0 ||
-    lower.indexOf('eight') >= 0
-  );
+// Spelled numbers need a number word for 0 or 8 (every Indonesian mobile number has both):
+// looked up among the comment's words (already split) before the full pattern runs.
+const zeroOrEight: ReadonlySet<string> = new Set(['nol', 'kosong', 'delapan', 'lapan', 'zero', 'eight']);
+function mayHoldSpelledNumber(words: readonly string[]): boolean {
+  for (const w of words) if (zeroOrEight.has(w)) return true;
+  return false;
 }
 
 /**
- * Finds phone and WhatsApp numbers, e-mail addresses and chat handles named as a contact. `lower`
- * is the text lower-cased (the analysis has it); without it the text is lower-cased here.
+ * Finds phone and WhatsApp numbers, e-mail addresses and chat handles named as a contact. `words`
+ * are the text's words, normalized (the analysis has them); without them the text is split here.
  */
-export function findContacts(text: string, lower: string = text.toLowerCase()): Span[] {
+export function findContacts(text: string, words: readonly string[] = text.toLowerCase().split(/[^a-z]+/)): Span[] {
   const spans: Span[] = [];
   if (text.indexOf('@') >= 0) collect(email, text, spans);
   collect(whatsappLink, text, spans);
   if (text.indexOf('@') >= 0) collect(handle, text, spans);
   collect(phone, text, spans);
-  if (mayHoldSpelledNumber(lower)) collect(spelledNumber, text, spans);
+  if (mayHoldSpelledNumber(words)) collect(spelledNumber, text, spans);
   return spans.sort((a, b) => a.start - b.start);
 }
 
@@ -58,7 +54,7 @@ export function createContactRule(p: Policy['contact']): Rule {
   return {
     id: 'contact',
     check({ text }, analysis): readonly Reason[] {
-      const spans = findContacts(text, analysis.normalized.text);
+      const spans = findContacts(text, analysis.tokens.words);
       if (spans.length === 0) return noReasons;
       const found = quoteTerms(spans.map((s) => text.slice(s.start, s.end)));
       return [

@@ -1,7 +1,7 @@
 import { quoteTerms } from '../messages.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason } from '../types.ts';
-import { hitSpans } from './words.ts';
+import { hasKind, hitSpans } from './words.ts';
 import { noReasons, type Rule } from './rule.ts';
 
 /** Holds comments that use online-gambling ("judol") promotion vocabulary: slot gacor, maxwin, togel... */
@@ -9,7 +9,7 @@ export function createGamblingRule(p: Policy['gambling']): Rule {
   return {
     id: 'gambling',
     check({ text }, analysis): readonly Reason[] {
-      if (analysis.hits.length === 0) return noReasons;
+      if (!hasKind(analysis, 'gambling')) return noReasons;
       const { spans, found } = hitSpans(text, analysis, 'gambling');
       if (spans.length === 0) return noReasons;
       return [

@@ -2,7 +2,7 @@ import { quoteTerms } from '../messages.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
-import { hitSpans } from './words.ts';
+import { hasKind, hitSpans } from './words.ts';
 
 /** Link shorteners hide where a link goes, so a link through one is held by default. */
 export const defaultShorteners: readonly string[] = [
@@ -95,7 +95,7 @@ export function createLinksRule(p: Policy['links']): Rule {
   return {
     id: 'links',
     check({ text }, analysis): readonly Reason[] {
-      const bait = analysis.hits.length === 0 ? null : hitSpans(text, analysis, 'bait');
+      const bait = hasKind(analysis, 'bait') ? hitSpans(text, analysis, 'bait') : null;
       const baitReason: Reason | null =
         bait === null || bait.spans.length === 0
           ? null

@@ -101,13 +101,17 @@ function isRepeatOfShorter(unit: string): boolean {
   return false;
 }
 
+// The words' small numbers, one buffer reused by every comment (rules never run nested).
+let wordKeys = new Int32Array(256);
+
 // A word repeated `wordMin` times in a row ("beli beli beli beli"), or a phrase of 2–40 words
 // repeated `PHRASE_REPEATS` times in a row (a sentence pasted over and over).
 function wordRuns(tokens: Tokens, wordMin: number, out: { from: number; to: number; k: number }[]): void {
   const n = tokens.words.length;
   // Each word as a small number (length and three letters), so the passes compare integers; two
   // words with the same number are compared as strings only where a run is measured.
-  const w = new Int32Array(n);
+  if (wordKeys.length < n) wordKeys = new Int32Array(Math.max(n, wordKeys.length * 2));
+  const w = wordKeys;
   for (let i = 0; i < n; i++) {
     const x = tokens.words[i] ?? '';
     w[i] = (x.length << 24) ^ (x.charCodeAt(0) << 16) ^ (x.charCodeAt(x.length >> 1) << 8) ^ x.charCodeAt(x.length - 1);

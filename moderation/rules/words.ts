@@ -5,6 +5,12 @@ import type { Reason, Span } from '../types.ts';
 import type { Hit, LexKind } from '../words/lexicon.ts';
 import { noReasons, type Analysis, type Rule } from './rule.ts';
 
+/** Whether any hit is of this kind and not read literally: most comments have none, and then nothing is allocated. */
+export function hasKind(analysis: Analysis, kind: LexKind): boolean {
+  for (const h of analysis.hits) if (h.entry.kind === kind && h.literal === undefined) return true;
+  return false;
+}
+
 /** Original-text spans of the hits of one kind, and the original words they cover. */
 export function hitSpans(text: string, analysis: Analysis, kind: LexKind): { spans: Span[]; found: string[] } {
   const spans: Span[] = [];
@@ -41,7 +47,7 @@ export function createBannedWordRule(): Rule {
   return {
     id: 'banned-word',
     check({ text }, analysis): readonly Reason[] {
-      if (analysis.hits.length === 0) return noReasons;
+      if (!hasKind(analysis, 'banned')) return noReasons;
       const { spans, found } = hitSpans(text, analysis, 'banned');
       if (spans.length === 0) return noReasons;
       return [
@@ -64,7 +70,7 @@ export function createSuspectWordRule(): Rule {
   return {
     id: 'suspect-word',
     check({ text }, analysis): readonly Reason[] {
-      if (analysis.hits.length === 0) return noReasons;
+      if (!hasKind(analysis, 'suspect')) return noReasons;
       const { spans, found } = withoutBanned(text, analysis, 'suspect');
       if (spans.length === 0) return noReasons;
       return [
@@ -87,7 +93,7 @@ export function createProfanityRule(p: Policy['words']): Rule {
   return {
     id: 'profanity',
     check({ text }, analysis): readonly Reason[] {
-      if (analysis.hits.length === 0) return noReasons;
+      if (!hasKind(analysis, 'profanity')) return noReasons;
       const { spans, found } = withoutBanned(text, analysis, 'profanity');
       if (spans.length === 0) return noReasons;
       return [
@@ -107,6 +113,7 @@ export function createProfanityRule(p: Policy['words']): Rule {
 
 function withoutBanned(text: string, analysis: Analysis, kind: LexKind): { spans: Span[]; found: string[] } {
   const mine = hitSpans(text, analysis, kind);
+  if (!hasKind(analysis, 'banned')) return mine;
   const banned = hitSpans(text, analysis, 'banned').spans;
   if (banned.length === 0) return mine;
   const spans: Span[] = [];

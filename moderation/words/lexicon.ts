@@ -216,6 +216,15 @@ function stemAlternation(stems: readonly string[]): string {
   return [...groups].map(([head, rests]) => `${head}(?:${rests.join('|')})`).join('|');
 }
 
+// One buffer for the judged marks, reused by every scan (scans never nest): a typed array per
+// comment was a measurable share of the garbage collector's work.
+let judgedBuffer = new Uint8Array(256);
+function judgedScratch(n: number): Uint8Array {
+  if (judgedBuffer.length < n) judgedBuffer = new Uint8Array(Math.max(n, judgedBuffer.length * 2));
+  judgedBuffer.fill(0, 0, n);
+  return judgedBuffer;
+}
+
 const ALLOWED_WORD = 1;
 const ALLOWED_PHRASE = 2;
 
@@ -242,7 +251,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
   const words = tokens.words;
   const n = words.length;
   // Words already judged (matched, or matched and found literal), so the stem scan skips them.
-  const judged = new Uint8Array(n);
+  const judged = judgedScratch(n);
   const sense: SenseText = { original: original ?? text, normalized: normalized ?? fromOriginal(text), tokens };
   let allowed: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
@@ -273,7 +282,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       }
     }
     if (found || allowedWord || w.length < 3) continue;
-    const c = collapseDoubles(w);
+    const c = tokens.doubled[i] === true ? collapseDoubles(w) : w;
     if (c !== w) {
       if (lex.allow.has(c)) continue;
       const list = lex.collapsed.get(c);

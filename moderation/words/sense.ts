@@ -62,6 +62,8 @@ export function clauseOf(s: SenseText, i: number, end: number): [number, number]
 }
 
 function isUpper(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return c !== c.toLowerCase();
 }
 
