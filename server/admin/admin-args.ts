@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { LIMITS, PAGE_ID_PATTERN, SITE_ID_PATTERN } from '../../protocol/limits.ts';
+import { EDIT_WINDOW_MAX_MINUTES } from '../sites/reader-settings.ts';
 import { siteIdFromName } from '../sites/site-id.ts';
 import { parseSiteOrigin } from '../sites/site-origin.ts';
 
@@ -36,8 +37,7 @@ export interface SiteSettingsChange {
   openPages: string[];
 }
 
-/** A week: longer than any site needs, short enough that an edit never rewrites an old conversation. */
-export const EDIT_WINDOW_MAX_MINUTES = 7 * 24 * 60;
+export { EDIT_WINDOW_MAX_MINUTES };
 
 /**
  * How a Disqus thread becomes a page id: `path`, its link's path (`/2024/05/nikel`, the default);

@@ -6,6 +6,9 @@
 import { LIMITS } from '../../protocol/limits.ts';
 import type { SiteConfig } from './site-registry.ts';
 
+/** The longest edit window a site may set: a week, longer than any site needs, short enough that an edit never rewrites an old conversation. */
+export const EDIT_WINDOW_MAX_MINUTES = 7 * 24 * 60;
+
 export function isPageClosed(site: SiteConfig | undefined, page: string): boolean {
   return site?.closedPages?.includes(page) ?? false;
 }

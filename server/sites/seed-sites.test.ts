@@ -55,10 +55,26 @@ describe.each(STORE_KINDS)('SITES_FILE seeding the %s store', (kind) => {
 
   it('writes nothing when the store already says what the file says', async () => {
     const store = await freshStore();
-    const seed = { id: 'berita', name: 'Berita', origins: ['https://berita.example'], closedPages: ['/a/'], moderation: { links: { max: 1 } } };
+    const seed = {
+      id: 'berita',
+      name: 'Berita',
+      origins: ['https://berita.example'],
+      closedPages: ['/a/'],
+      reservedNames: ['Redaksi'],
+      editWindowMinutes: 30,
+      moderation: { links: { max: 1 } },
+    };
     await seedSites([seed], deps(store));
     const stored = await store.getSite('berita');
     expect(await seedSites([seed], deps(store))).toEqual({ created: [], updated: [] });
     expect(await store.getSite('berita')).toEqual(stored);
+  });
+
+  it('seeds and changes a site’s reserved names and edit window like its other fields', async () => {
+    const store = await freshStore();
+    await seedSites([{ id: 'berita', name: 'Berita', reservedNames: ['Redaksi'], editWindowMinutes: 5 }], deps(store));
+    expect(await store.getSite('berita')).toMatchObject({ reservedNames: ['Redaksi'], editWindowMinutes: 5 });
+    expect(await seedSites([{ id: 'berita', name: 'Berita', editWindowMinutes: 0 }], deps(store))).toEqual({ created: [], updated: ['berita'] });
+    expect(await store.getSite('berita')).toMatchObject({ reservedNames: ['Redaksi'], editWindowMinutes: 0 });
   });
 });

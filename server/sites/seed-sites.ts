@@ -28,6 +28,8 @@ export async function seedSites(seeds: readonly SeedSite[], deps: SeedDeps): Pro
         ssoSecret: deps.newSecret(),
         preModerated: seed.preModerated ?? false,
         closedPages: seed.closedPages ?? [],
+        reservedNames: seed.reservedNames ?? [],
+        ...(seed.editWindowMinutes === undefined ? {} : { editWindowMinutes: seed.editWindowMinutes }),
         moderation: seed.moderation ?? null,
         alerts: seed.alerts ?? null,
         createdAt: now,
@@ -53,6 +55,8 @@ function changesFrom(seed: SeedSite, current: SiteRecord | null): Omit<SiteUpdat
     ...(seed.origins === undefined ? {} : { origins: seed.origins }),
     ...(seed.preModerated === undefined ? {} : { preModerated: seed.preModerated }),
     ...(seed.closedPages === undefined ? {} : { closedPages: seed.closedPages }),
+    ...(seed.reservedNames === undefined ? {} : { reservedNames: seed.reservedNames }),
+    ...(seed.editWindowMinutes === undefined ? {} : { editWindowMinutes: seed.editWindowMinutes }),
     ...(seed.moderation === undefined ? {} : { moderation: seed.moderation }),
     ...(seed.alerts === undefined ? {} : { alerts: seed.alerts }),
   };

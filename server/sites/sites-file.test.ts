@@ -21,6 +21,20 @@ describe('SITES_FILE', () => {
     });
   });
 
+  it('reads a site’s readers’ settings, and refuses a window out of range and a list too long', () => {
+    expect(parse({ sites: [{ id: 'berita', name: 'Berita', reservedNames: [' Redaksi '], editWindowMinutes: 30 }] })).toEqual({
+      ok: true,
+      sites: [{ id: 'berita', name: 'Berita', reservedNames: ['Redaksi'], editWindowMinutes: 30 }],
+    });
+    const bad = parse({
+      sites: [{ id: 'berita', name: 'Berita', editWindowMinutes: -1, reservedNames: Array.from({ length: 201 }, (_, i) => `n${i}`) }],
+    });
+    expect(!bad.ok && bad.errors).toEqual([
+      expect.stringMatching(/^SITES_FILE sites\.json: sites\.0\.reservedNames: must hold at most 200 names/),
+      expect.stringMatching(/^SITES_FILE sites\.json: sites\.0\.editWindowMinutes: /),
+    ]);
+  });
+
   it('reports every problem of every site at once: shape, origins without a scheme, policies, webhooks and duplicate ids', () => {
     const result = parse({
       sites: [

@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { parsePolicy } from '../../moderation/index.ts';
-import { SITE_ID_PATTERN } from '../../protocol/limits.ts';
+import { LIMITS, SITE_ID_PATTERN } from '../../protocol/limits.ts';
 import type { SiteAlertsRecord } from '../store/site-types.ts';
+import { EDIT_WINDOW_MAX_MINUTES } from './reader-settings.ts';
 import { parseSiteOrigin } from './site-origin.ts';
 
 /** One site as the file gives it; origins normalized, the policy already checked. */
@@ -17,6 +18,8 @@ export interface SeedSite {
   origins?: string[];
   preModerated?: boolean;
   closedPages?: string[];
+  reservedNames?: string[];
+  editWindowMinutes?: number;
   /** The policy JSON as written (valid). */
   moderation?: unknown;
   alerts?: SiteAlertsRecord;
@@ -44,6 +47,13 @@ const siteSchema = z.object({
   moderation: policy.optional(),
   preModerated: z.boolean().optional(),
   closedPages: z.array(z.string()).optional(),
+  /** Names anonymous readers may not take, besides the moderators'. */
+  reservedNames: z
+    .array(z.string().trim().min(1).max(LIMITS.nameMax))
+    .max(LIMITS.reservedNamesMax, `must hold at most ${LIMITS.reservedNamesMax} names`)
+    .optional(),
+  /** Minutes a reader may edit a comment after posting it; 0: never. */
+  editWindowMinutes: z.number().int().min(0).max(EDIT_WINDOW_MAX_MINUTES).optional(),
   /** Where the site's alerts (held comments) go: a signed JSON POST, see server/alerts/. */
   alerts: z
     .strictObject({
