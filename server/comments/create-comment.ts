@@ -8,6 +8,7 @@ import type { ThreadEvent } from '../../protocol/events.ts';
 import { parse } from '../../protocol/parse.ts';
 import type { ReaderIdentity } from '../identity/reader-identity.ts';
 import type { CommentStore, StoredComment } from '../store/types.ts';
+import { standingOf } from './author-standing.ts';
 import type { Moderate } from './moderate.ts';
 import { parentRefusal, replyPlace } from './reply-place.ts';
 import type { PostRateLimit } from './post-rate-limit.ts';
@@ -69,7 +70,15 @@ export async function createComment(deps: CreateCommentDeps, poster: Poster, pay
   }
 
   const now = deps.clock();
-  const verdict = deps.moderate({ site: poster.site, page: request.page, text: request.text, authorName, authorId: poster.authorId, history, now });
+  const verdict = deps.moderate({
+    site: poster.site,
+    page: request.page,
+    text: request.text,
+    authorName,
+    authorId: poster.authorId,
+    history: standingOf(poster.kind, history),
+    now,
+  });
   const refusal = refusalOf(verdict);
   if (refusal) return refusal;
 

@@ -12,6 +12,7 @@ import { parse } from '../../protocol/parse.ts';
 import type { ReaderIdentity } from '../identity/reader-identity.ts';
 import type { AuthorHistory, CommentStore, NewCommentStatus, StoredComment } from '../store/types.ts';
 import type { Moderate, ModerationOutcome } from './moderate.ts';
+import { standingOf } from './author-standing.ts';
 import { isWithinEditWindow } from './edit-window.ts';
 import { refusalOf, velocityRefusal } from './rule-refusals.ts';
 import { STATUS_FOR } from './verdict-status.ts';
@@ -64,7 +65,7 @@ export async function editComment(
       text,
       authorName: comment.authorName,
       authorId: editor.authorId,
-      history: withoutPost(history, comment),
+      history: standingOf(editor.kind, withoutPost(history, comment)),
       now,
     });
     const refusal = refusalOf(verdict);

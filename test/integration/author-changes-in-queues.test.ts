@@ -46,3 +46,20 @@ describe.each(STORE_KINDS)('an author’s own changes in the moderation queues o
     expect(await dewi.events.until('queue:resolved', (e) => e.id === id)).toMatchObject({ queue: 'pending', decision: null });
   });
 });
+
+describe.each(STORE_KINDS)('a moderator commenting on the %s store', (kind) => {
+  const fx = useModerationFixture(kind, {
+    moderation: { demo: moderationSettings({ newAuthor: { holdFirst: 1 }, duplicate: { enabled: false }, velocity: { enabled: false } }) },
+  });
+
+  it('is trusted: their first comment is published where a new reader’s waits', async () => {
+    const dewi = await fx.console();
+    const moderator = await fx.watching(PAGE, { headers: { cookie: dewi.cookie } });
+    expect(moderator.authorId).toBe(`mod:${dewi.account.id}`);
+    const own = await moderator.post('Catatan redaksi: artikel sudah diperbarui.');
+    expect(own.ok && own.data.comment).toMatchObject({ status: 'published', authorKind: 'moderator' });
+    const reader = await fx.watching(PAGE);
+    const first = await reader.post('Komentar pertama saya.', 'Budi');
+    expect(first.ok && first.data.comment.status).toBe('pending');
+  });
+});
