@@ -34,6 +34,9 @@ export function createReaderQueueSink(deps: Pick<ConsoleDeps, 'store' | 'feed' |
     },
     hideAfter: (site) => deps.policies.settingsFor(site).policy.reports.hideAfter,
     // No moderator decided it (its author deleted or edited it): the consoles drop it from the queue.
+    entered(site, comment, queue) {
+      announce(site, comment, (item) => deps.feed.added(site, queue, item));
+    },
     left(site, comment, queue) {
       deps.feed.resolved(site, { queue, id: comment.id, page: comment.page, decision: null });
       deps.feed.countsChanged(site);

@@ -38,7 +38,7 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
       logger.error({ err, site, id: comment.id }, 'could not tell the moderation consoles that a comment changed queues');
     }
   };
-  /** The consoles follow a comment that changed queues without a moderator: out of the old one, into Pending when held. */
+  /** The consoles follow a comment that changed queues without a moderator: out of the old one, into the new one (Pending with an alert). */
   const queueMoved = (before: StoredComment, after: StoredComment) => {
     const from = queueOf(before);
     const to = queueOf(after);
@@ -49,6 +49,7 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
     }
     if (from) announceSafely(() => deps.queues.left(site, before, from), before);
     if (to === 'pending') raiseHeld(after);
+    else if (to) announceSafely(() => deps.queues.entered(site, after, to), after);
   };
 
   socket.on('comment:create', (payload, ack) =>

@@ -49,6 +49,8 @@ export interface ModerationQueueSink {
   hideAfter(site: string): number;
   /** It left `queue` without a moderator's decision (its author deleted it, or an edit moved it). */
   left(site: string, comment: StoredComment, queue: QueueName): void;
+  /** An author's edit put it in `queue` (Rejected, say); a held one goes through `held`, which also alerts. */
+  entered(site: string, comment: StoredComment, queue: QueueName): void;
 }
 
 export interface ReaderDeps extends CreateCommentDeps {

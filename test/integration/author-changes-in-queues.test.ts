@@ -13,7 +13,9 @@ const PAGE = '/2025/05/penulis-mengubah/';
 
 describe.each(STORE_KINDS)('an author’s own changes in the moderation queues on the %s store', (kind) => {
   const fx = useModerationFixture(kind, {
-    moderation: { demo: moderationSettings({ duplicate: { enabled: false }, velocity: { enabled: false } }) },
+    moderation: {
+      demo: moderationSettings({ words: { banned: ['tambang ilegal'] }, duplicate: { enabled: false }, velocity: { enabled: false } }),
+    },
   });
 
   it('takes a held comment its author deletes out of Pending on every console', async () => {
@@ -44,6 +46,20 @@ describe.each(STORE_KINDS)('an author’s own changes in the moderation queues o
     const clean = await request(author.socket, 'comment:edit', { page: PAGE, id, text: 'Maaf, saya tarik kata-kata tadi.' });
     expect(clean.ok && clean.data.comment.status).toBe('published');
     expect(await dewi.events.until('queue:resolved', (e) => e.id === id)).toMatchObject({ queue: 'pending', decision: null });
+  });
+
+  it('shows a comment its author edits into a rejection in Rejected, and takes it out of the thread', async () => {
+    const dewi = await fx.console();
+    const author = await fx.watching(PAGE);
+    const other = await fx.watching(PAGE);
+    const posted = await author.post('Soal tambang di daerah kami.', 'Budi');
+    if (!posted.ok) throw new Error(posted.error.message);
+    const id = posted.data.comment.id;
+    const rejected = await request(author.socket, 'comment:edit', { page: PAGE, id, text: 'Ini tambang ilegal semua.' });
+    expect(rejected.ok && rejected.data.comment.status).toBe('rejected');
+    expect(rejected.ok && rejected.data.reasons.map((r) => r.rule)).toEqual(['banned-word']);
+    expect(await dewi.events.until('queue:added', (e) => e.item.comment.id === id)).toMatchObject({ queue: 'rejected' });
+    expect(await other.events.until('comment:deleted', (e) => e.id === id)).toMatchObject({ count: 0 });
   });
 });
 
