@@ -31,8 +31,8 @@ export interface EditOutcome {
   before: StoredComment;
 }
 
-/** Reads and writes before giving up when moderators keep changing the comment. */
-const ATTEMPTS = 3;
+/** The first try and up to three retries, before giving up when moderators keep changing the comment. */
+const ATTEMPTS = 4;
 
 export async function editComment(
   deps: EditCommentDeps,
