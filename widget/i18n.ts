@@ -76,6 +76,8 @@ export interface Messages {
     /** Above a reply not shown under the comment it answers. */
     replyingTo: (name: string) => string;
     moreReplies: (n: number) => string;
+    /** Beside a top-level comment with replies: how many (published, every depth). */
+    replyCount: (n: number) => string;
     deleted: string;
     like: string;
     /** The like button's accessible name, saying whose comment. */
@@ -171,6 +173,7 @@ const en: Messages = {
     cancel: 'Cancel',
     replyingTo: (n) => `replying to ${n}`,
     moreReplies: (n) => (n === 1 ? 'Show 1 more reply' : `Show ${n.toLocaleString('en')} more replies`),
+    replyCount: (n) => (n === 1 ? '1 reply' : `${n.toLocaleString('en')} replies`),
     deleted: 'This comment was deleted.',
     like: 'Like',
     likeLabel: (a) => `Like the comment by ${a}`,
@@ -276,6 +279,7 @@ const id: Messages = {
     cancel: 'Batal',
     replyingTo: (n) => `membalas ${n}`,
     moreReplies: (n) => `Tampilkan ${n.toLocaleString('id')} balasan lagi`,
+    replyCount: (n) => `${n.toLocaleString('id')} balasan`,
     deleted: 'Komentar ini telah dihapus.',
     like: 'Suka',
     likeLabel: (a) => `Sukai komentar ${a}`,

@@ -519,8 +519,10 @@ describe('<rembuk-thread> in Chromium', () => {
       expect(await thread.locator('li[data-id="r"] [part="verified-badge"]').first().textContent()).toContain('verified');
       expect(await thread.locator('li[data-id="r1"] [part="moderator-badge"]').textContent()).toBe('Moderator');
       expect(await thread.locator('li[data-id="r"] [part="avatar"]').first().getAttribute('src')).toBe('https://avatars.example/budi.svg');
-      // The heading counts the thread, replies included, as the server does.
+      // The heading counts the thread, replies included, as the server does; a conversation says how many replies it has.
       expect(await thread.locator('[part="heading"]').textContent()).toBe('5 comments');
+      expect(await thread.locator('li[data-id="r"] > .meta [part="reply-count"]').textContent()).toBe('· 3 replies');
+      expect(await thread.locator('li[data-id="r1"] [part="reply-count"]').count()).toBe(0);
       expect(await thread.locator('[part="sso-notice"]').textContent()).toBe(
         'Your sign-in could not be confirmed, so you are commenting as a guest.',
       );
@@ -731,6 +733,7 @@ describe('<rembuk-thread> in Chromium', () => {
         '[part="like-count"]',
         '[part="edited"]',
         '[part="more-replies"]',
+        '[part="reply-count"]',
         '[part="reply-cancel"]',
         '[part="sort"]',
       ]) {

@@ -127,6 +127,7 @@ function spans(list: readonly Span[]): unknown[] {
  * @csspart replying-to - Above a reply shown away from the comment it answers: "replying to …".
  * @csspart replies - The list of replies under a comment (nested to three levels; deeper ones flat).
  * @csspart more-replies - Under a conversation with replies not loaded yet: "Show N more replies".
+ * @csspart reply-count - Beside a top-level comment with replies: "N replies", live.
  * @csspart tools - The row of controls under a comment (like, reply, edit, delete, report).
  * @csspart like-button - Like (`aria-pressed` says whether the reader likes it); it is described by the count beside it.
  * @csspart like-count - Beside the like button: the number of likes.
@@ -625,6 +626,7 @@ export class RembukThread extends LitElement {
             ? html`<span class="time" part="edited" title=${m.c.editedAt(formatAbsoluteTime(c.editedAt, this._lang))}>· ${m.c.edited}</span>`
             : nothing
         }
+        ${n.level === 0 && c.replyCount > 0 ? html`<span class="time" part="reply-count">· ${m.c.replyCount(c.replyCount)}</span>` : nothing}
       </p>
       ${editing ? this.#forms.renderEditor(c) : this.#renderText(c)} ${pending ? this.#renderPendingNote(c.id) : nothing} ${this.#renderTools(c, now)}
       ${this.#forms.renderBelow(c)}`;
