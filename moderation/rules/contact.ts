@@ -31,7 +31,12 @@ function collect(re: RegExp, text: string, into: Span[]): void {
 // looked up among the comment's words (already split) before the full pattern runs.
 const zeroOrEight: ReadonlySet<string> = new Set(['nol', 'kosong', 'delapan', 'lapan', 'zero', 'eight']);
 function mayHoldSpelledNumber(words: readonly string[]): boolean {
-  for (const w of words) if (zeroOrEight.has(w)) return true;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    // n, k, d, l, z, e: the first letters of those words, so most words cost one comparison.
+    const c = w.charCodeAt(0);
+    if ((c === 110 || c === 107 || c === 100 || c === 108 || c === 122 || c === 101) && zeroOrEight.has(w)) return true;
+  }
   return false;
 }
 

@@ -32,6 +32,12 @@ describe('repetition rule', () => {
     expect(ruleOutcome('repetition', text).action).toBe('hold');
   });
 
+  it('finds a short unit run when the site sets a low run length', () => {
+    const r = ruleOutcome('repetition', 'ok ?!?!?! ok', { repetition: { maxCharRun: 3 } });
+    expect(r.action).toBe('hold');
+    expect(r.found).toEqual(['?!?!?!']);
+  });
+
   it('quotes what is repeated in its message', () => {
     const r = ruleOutcome('repetition', 'beli beli beli beli sekarang');
     expect(r.reasons[0]?.message.en).toContain('"beli"');

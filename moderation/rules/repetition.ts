@@ -36,12 +36,13 @@ function symbolRuns(text: string, min: number, out: Found[]): void {
   const n = text.length;
   // A run of units with a symbol in each needs `min` symbols; most comments have fewer, and then
   // only single characters are looked at.
+  singleRuns(text, min, out);
+  if (!mayHoldUnitRun(text, min)) return;
   let symbols = 0;
   for (let i = 0; i < n && symbols < min; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128 || asciiSymbol[c] === 1) symbols++;
   }
-  singleRuns(text, min, out);
   if (symbols < min) return;
   for (let u = 2; u <= MAX_SYMBOL_UNIT; u++) {
     let j = 0;
@@ -67,6 +68,23 @@ function symbolRuns(text: string, min: number, out: Found[]): void {
       j = r + u;
     }
   }
+}
+
+// A unit of 2–4 characters repeated `min` times spans 2 × min characters or more, so one of every
+// (2 × min − 4)-th positions (16 by default) falls in it with a whole unit after it: there the
+// character recurs one unit later and the unit holds something other than a letter or a space.
+// Text with no such position (nearly all) holds no such run, and the symbol count is not needed.
+function mayHoldUnitRun(text: string, min: number): boolean {
+  const n = text.length;
+  const stride = Math.max(1, 2 * min - 4);
+  for (let p = 0; p + 2 < n; p += stride) {
+    const c = text.charCodeAt(p);
+    for (let u = 2; u <= MAX_SYMBOL_UNIT && p + u < n; u++) {
+      if (text.charCodeAt(p + u) !== c) continue;
+      for (let k = p; k < p + u; k++) if (!isLetterOrSpace(text.charCodeAt(k))) return true;
+    }
+  }
+  return false;
 }
 
 // Runs of one character `min` long or longer, other than spaces. A run that long covers one of

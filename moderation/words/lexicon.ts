@@ -225,6 +225,14 @@ function judgedScratch(n: number): Uint8Array {
   return judgedBuffer;
 }
 
+// The allowlist marks likewise: allowlisted words ("nggak", "kasus", "class") are common.
+let allowedBuffer = new Uint8Array(256);
+function allowedScratch(n: number): Uint8Array {
+  if (allowedBuffer.length < n) allowedBuffer = new Uint8Array(Math.max(n, allowedBuffer.length * 2));
+  allowedBuffer.fill(0, 0, n);
+  return allowedBuffer;
+}
+
 const ALLOWED_WORD = 1;
 const ALLOWED_PHRASE = 2;
 
@@ -261,7 +269,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     // An allowed word matches nothing alone, but may open a listed phrase ("nggak punya otak").
     const allowedWord = s !== undefined && s.allowed;
     if (allowedWord) {
-      allowed ??= new Uint8Array(n);
+      allowed ??= allowedScratch(n);
       if (allowed[i] === 0) allowed[i] = ALLOWED_WORD;
       if (s === undefined || s.phrases.length === 0) continue;
     }
@@ -276,7 +284,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       for (const p of s.phrases) {
         if (!phraseAt(tokens, i, p)) continue;
         if (p.entry === null) {
-          allowed ??= new Uint8Array(n);
+          allowed ??= allowedScratch(n);
           for (let k = i; k < i + p.tokens.length; k++) allowed[k] = ALLOWED_PHRASE;
         } else pushHit(sense, hits, judged, p.entry, i, i + p.tokens.length);
       }
