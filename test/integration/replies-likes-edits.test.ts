@@ -70,6 +70,23 @@ describe.each(STORE_KINDS)('replies, likes and edits on the %s store', (kind) =>
     expect(more.ok && more.data.replies.map((c) => c.id)).toEqual([deeper.id]);
   });
 
+  it('pages a long conversation: the page carries its first replies, thread:replies the rest after them, then by cursor', async () => {
+    const a = await joined();
+    const top = await post(a.socket, 'Percakapan panjang dimulai.');
+    const total = 2 * LIMITS.repliesPerRoot + 3;
+    const replies: string[] = [];
+    for (let i = 0; i < total; i++) replies.push((await post(a.socket, `Balasan ke-${i}.`, { parentId: top.id })).id);
+    const { snapshot } = await joined();
+    expect(snapshot.comments[0]?.replyCount).toBe(total);
+    expect(snapshot.replies.map((r) => r.id)).toEqual(replies.slice(0, LIMITS.repliesPerRoot));
+    const second = await request(a.socket, 'thread:replies', { page: PAGE, rootId: top.id, skip: snapshot.replies.length });
+    if (!second.ok || second.data.nextCursor === null) throw new Error('no second page of replies');
+    expect(second.data.replies.map((r) => r.id)).toEqual(replies.slice(LIMITS.repliesPerRoot, 2 * LIMITS.repliesPerRoot));
+    const third = await request(a.socket, 'thread:replies', { page: PAGE, rootId: top.id, cursor: second.data.nextCursor });
+    expect(third.ok && third.data.replies.map((r) => r.id)).toEqual(replies.slice(2 * LIMITS.repliesPerRoot));
+    expect(third.ok && third.data.nextCursor).toBeNull();
+  });
+
   it('refuses a reply to a comment that awaits review, saying so, and one to a comment that does not exist', async () => {
     const a = await joined();
     const held = await request(a.socket, 'comment:create', { page: PAGE, text: 'you are a fucking idiot', authorName: 'Sari', key: newKey() });
