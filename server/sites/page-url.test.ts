@@ -12,6 +12,15 @@ describe('pageUrlOf', () => {
     expect(pageUrlOf(sites, 'demo', '/2025/03/listrik-naik/')).toBe('https://berita.example/2025/03/listrik-naik/');
   });
 
+  it('links a page id that is a URL on one of the site’s origins (a canonical URL) as it is', () => {
+    expect(pageUrlOf(sites, 'demo', 'https://www.berita.example/2025/03/listrik-naik/')).toBe('https://www.berita.example/2025/03/listrik-naik/');
+  });
+
+  it('gives no link for a URL on an origin the site does not have', () => {
+    expect(pageUrlOf(sites, 'demo', 'https://evil.example/berita.example/')).toBeNull();
+    expect(pageUrlOf(sites, 'bare', 'https://berita.example/p/')).toBeNull();
+  });
+
   it('gives no link for a page id that is not a path', () => {
     expect(pageUrlOf(sites, 'demo', 'article-42')).toBeNull();
   });
