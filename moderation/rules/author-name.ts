@@ -4,7 +4,7 @@ import { originSpan } from '../normalize/mapped.ts';
 import type { Reason } from '../types.ts';
 import { displayNameSource, displayNameWords } from '../words/display-name.ts';
 import { compileLexicon, type Lexicon, type LexiconSource } from '../words/lexicon.ts';
-import { findLinks } from './links.ts';
+import { findLinks, mayHoldLink } from './links.ts';
 import { noReasons, type Rule } from './rule.ts';
 
 /**
@@ -67,6 +67,7 @@ function termsInName(nameLexicon: Lexicon, name: string): readonly string[] {
     const span = originSpan(a.normalized, a.tokens.starts[h.from] ?? 0, a.tokens.ends[h.to - 1] ?? 0);
     found.push(split.slice(span.start, span.end));
   }
-  for (const l of findLinks(name)) found.push(name.slice(l.span.start, l.span.end));
+  // The comment text's pre-check too: without a dot between letters or digits there is no link.
+  if (mayHoldLink(name)) for (const l of findLinks(name)) found.push(name.slice(l.span.start, l.span.end));
   return found;
 }

@@ -65,7 +65,7 @@ export function findLinks(text: string): FoundLink[] {
 }
 
 /** Cheap pre-check: a link needs a dot with a letter or digit on both sides ("x.com", "bit.ly"). */
-function mayHoldLink(text: string): boolean {
+export function mayHoldLink(text: string): boolean {
   for (let i = text.indexOf('.'); i > 0; i = text.indexOf('.', i + 1)) {
     if (isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) return true;
   }
