@@ -39,6 +39,11 @@ export const configSchema = z.object({
   SOCKET_REQUEST_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Serves /metrics (Prometheus) to a request bearing this token; no /metrics at all when unset (0023-metrics.md). */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,256}$/, 'must be 32–256 visible ASCII characters (e.g. openssl rand -hex 32)')
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
