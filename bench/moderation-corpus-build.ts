@@ -36,6 +36,9 @@ import {
   trapPlace3,
   trapTech3,
   attackEn3b,
+  attackEn3c,
+  attackId3c,
+  ordinary3c,
   attackId3b,
   insultAnimal3b,
   literalAnimal3b,
@@ -223,6 +226,9 @@ for (const l of ordinary3b) lines.push({ text: l.text, lang: l.lang, category: '
 add(trapTech3b, 'en', 'trap-tech', 'clean');
 add(trapIdiom3b, 'en', 'trap-idiom', 'clean');
 add(literalAnimal3b, 'en', 'literal-animal', 'clean');
+add(attackEn3c, 'en', 'attack-en', 'flag');
+add(attackId3c, 'id', 'attack-id', 'flag');
+for (const l of ordinary3c) lines.push({ text: l.text, lang: l.lang, category: 'ordinary', label: 'clean' });
 
 const out = new URL('./moderation-corpus.jsonl', import.meta.url);
 writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');

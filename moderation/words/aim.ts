@@ -65,6 +65,22 @@ const people: ReadonlySet<string> = new Set([
   'redaksi',
   'adminnya',
   'orangnya',
+  'someone',
+  'somebody',
+  'anyone',
+  'minister',
+  'ministers',
+  'ceo',
+  'politician',
+  'politicians',
+  'official',
+  'officials',
+  'pejabat',
+  'pejabatnya',
+  'menteri',
+  'menterinya',
+  'dirut',
+  'dirutnya',
 ]);
 
 /** People named right after an insult: "stupid woman", "bodoh orang itu" is not one, "dumb guy" is. */
@@ -183,6 +199,11 @@ const fillers: ReadonlySet<string> = new Set([
   'this',
   'lot',
   'nothing',
+  'kaum',
+  'biggest',
+  'greatest',
+  'worst',
+  'true',
   'kind',
   'sort',
   'teh',
@@ -250,6 +271,10 @@ const tail: ReadonlySet<string> = new Set([
   'sekali',
   'skali',
   'as',
+  'people',
+  'of',
+  'a',
+  'an',
   'kah',
   'ya',
   'pisan',
@@ -302,7 +327,7 @@ const compoundHeads: ReadonlySet<string> = new Set([
   'college',
 ]);
 /** "Only a fool would …" is an idiom; "only an idiot would" is not. */
-const idiomaticAfterOnly: ReadonlySet<string> = new Set(['fool']);
+const idiomaticAfterOnly: ReadonlySet<string> = new Set(['fool', 'fools']);
 /** Words after an insult that begin a relative clause, which says what the person did: "Another idiot who never read it". */
 const relatives: ReadonlySet<string> = new Set(['who', 'which', 'that', 'yang']);
 
@@ -346,7 +371,9 @@ export function aimOf(
     if (writings.has(w) && k - 1 >= from && people.has(words[k - 1] ?? '')) return [k - 1, end];
     if (opts.englishNoun === true) {
       // "What a clown", "Only an idiot would", "What kind of moron writes this", "look at this clown".
-      if (article && (w === 'what' || (w === 'only' && !idiomaticAfterOnly.has(words[i] ?? '')))) return [k, end];
+      if (article && w === 'what') return [k, end];
+      // "only an idiot would", "only morons believe": plural nouns need no article.
+      if (w === 'only' && (article || k === i - 1) && !idiomaticAfterOnly.has(words[i] ?? '')) return [k, end];
       if (w === 'what' && (words[k + 1] === 'kind' || words[k + 1] === 'sort')) return [k, end];
       if (demonstratives.has(w) && k === i - 1 && words[end] !== 's' && !compoundHeads.has(words[end] ?? '')) return [k, end];
     }
@@ -366,7 +393,8 @@ export function aimOf(
     const w = words[k] ?? '';
     // Only right after a noun is a formal "kamu" a possessive: "tikus got kayak kalian" aims it.
     if (secondPerson.has(w) && !(k === end && opts.noun === true && possessiveSecondPerson.has(w))) return [i, k + 1];
-    if (k === end && peopleAfter.has(w)) return [i, k + 1];
+    // "stupid woman", "clown of a minister": a person named right after, or after "of a".
+    if (peopleAfter.has(w) && (k === end || words[k - 1] === 'a' || words[k - 1] === 'an')) return [i, k + 1];
     if (!tail.has(w)) break;
   }
   if (opts.exclamation === true || opts.personOnly === true) return null;
