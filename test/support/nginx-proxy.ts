@@ -4,6 +4,12 @@
  * passed through and X-Forwarded-For set as production's README config does. Runs in the
  * foreground of its own prefix folder (pid, logs and temp files there), so nothing touches the
  * machine's nginx. NGINX_PATH overrides where the binary is.
+ *
+ * With `pinnable`, a test can also say which server a browser context's requests should go to
+ * (the cookie PIN_COOKIE = the upstream's index), the others standing by as nginx `backup`
+ * servers: a pinned reader still fails over through the proxy when its server dies. Without the
+ * cookie the balancing is production's round robin. Every answer names the upstream that served
+ * it (UPSTREAM_HEADER), so a test can check where a request landed.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +20,16 @@ import { freePort } from './redis-server.ts';
 export const NGINX_PATH = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 export const NGINX_INSTALL_HINT = `nginx was not found at ${NGINX_PATH}. Install it (Debian/Ubuntu: apt-get install -y nginx) or set NGINX_PATH.`;
 
+/** The cookie that pins a client to one upstream (its index in the list given), when the proxy is pinnable. */
+export const PIN_COOKIE = 'rembuk_test_upstream';
+/** The response header naming the upstream address that answered (nginx's $upstream_addr). */
+export const UPSTREAM_HEADER = 'x-rembuk-upstream';
+
+export interface NginxOptions {
+  /** Honour PIN_COOKIE (a test-only routing switch; see the module's comment). */
+  pinnable?: boolean;
+}
+
 export interface RunningNginx {
   url: string;
   /** What nginx wrote to its error log so far (for a failing test's message). */
@@ -22,7 +38,23 @@ export interface RunningNginx {
 }
 
 /** The proxy config for `upstreams` (host:port each), listening on `port`: the one the README shows, with paths of the prefix. */
-export function proxyConfig(port: number, upstreams: readonly string[], prefix: string): string {
+export function proxyConfig(port: number, upstreams: readonly string[], prefix: string, options: NginxOptions = {}): string {
+  const server = (u: string, backup = false) => `    server ${u} max_fails=1 fail_timeout=2s${backup ? ' backup' : ''};`;
+  // One group per upstream: that server first, every other one its backup.
+  const pinned = options.pinnable
+    ? `  map $cookie_${PIN_COOKIE} $rembuk_pool {
+    default rembuk;
+${upstreams.map((_, i) => `    ${i} rembuk_${i};`).join('\n')}
+  }
+${upstreams
+  .map(
+    (u, i) => `  upstream rembuk_${i} {
+${[server(u), ...upstreams.filter((_, j) => j !== i).map((o) => server(o, true))].join('\n')}
+  }`,
+  )
+  .join('\n')}
+`
+    : '';
   return `worker_processes 1;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log info;
@@ -37,12 +69,13 @@ http {
   scgi_temp_path ${prefix}/scgi;
   map $http_upgrade $connection_upgrade { default upgrade; '' close; }
   upstream rembuk {
-${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n')}
+${upstreams.map((u) => server(u)).join('\n')}
   }
-  server {
+${pinned}  server {
     listen 127.0.0.1:${port};
     location / {
-      proxy_pass http://rembuk;
+      proxy_pass http://${options.pinnable ? '$rembuk_pool' : 'rembuk'};
+      add_header X-Rembuk-Upstream $upstream_addr always;
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
@@ -58,14 +91,14 @@ ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n'
 `;
 }
 
-export async function startNginx(upstreams: readonly string[]): Promise<RunningNginx> {
+export async function startNginx(upstreams: readonly string[], options: NginxOptions = {}): Promise<RunningNginx> {
   const found = spawnSync(NGINX_PATH, ['-v'], { encoding: 'utf8' });
   if (found.error || found.status !== 0) throw new Error(NGINX_INSTALL_HINT);
   const prefix = mkdtempSync(join(tmpdir(), 'rembuk-nginx-'));
   for (const d of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, d));
   const port = await freePort();
   const conf = join(prefix, 'nginx.conf');
-  writeFileSync(conf, proxyConfig(port, upstreams, prefix));
+  writeFileSync(conf, proxyConfig(port, upstreams, prefix, options));
   const test = spawnSync(NGINX_PATH, ['-t', '-p', prefix, '-c', conf], { encoding: 'utf8' });
   if (test.status !== 0) {
     rmSync(prefix, { recursive: true, force: true });
