@@ -37,6 +37,12 @@ import {
   trapTech3,
   attackEn3b,
   attackEn3c,
+  literalAnimal3d,
+  skeletonEn3d,
+  slurEn3d,
+  trapName3d,
+  trapPlace3d,
+  trapTech3d,
   attackId3c,
   ordinary3c,
   attackId3b,
@@ -229,6 +235,12 @@ add(literalAnimal3b, 'en', 'literal-animal', 'clean');
 add(attackEn3c, 'en', 'attack-en', 'flag');
 add(attackId3c, 'id', 'attack-id', 'flag');
 for (const l of ordinary3c) lines.push({ text: l.text, lang: l.lang, category: 'ordinary', label: 'clean' });
+add(skeletonEn3d, 'en', 'skeleton-en', 'flag');
+add(slurEn3d, 'en', 'slur-en', 'flag');
+add(trapPlace3d, 'en', 'trap-place', 'clean');
+add(trapTech3d, 'en', 'trap-tech', 'clean');
+add(literalAnimal3d, 'en', 'literal-animal', 'clean');
+add(trapName3d, 'en', 'trap-name', 'clean');
 
 const out = new URL('./moderation-corpus.jsonl', import.meta.url);
 writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');

@@ -1394,3 +1394,93 @@ export const ordinary3c: readonly { text: string; lang: 'en' | 'id' }[] = [
   { text: 'A dummy of the reactor was shown at the expo.', lang: 'en' },
   { text: 'Antek kolonial dulu juga menjual hasil tambang.', lang: 'id' },
 ];
+
+// Round 3, fourth batch: masks and digits in skeletons, slurs, and traps again (places, names, literal animals).
+
+/** Masked and digit skeletons. */
+export const skeletonEn3d: readonly string[] = [
+  'f@ck this tariff',
+  'F*cking hell, blackout again',
+  'sh*t policy from the start',
+  'What a bunch of a$$holes',
+  'Stop the bs, you fcking liars',
+  "That's bullsh!t",
+  'the fkin grid is down again',
+  'This b*tch of a regulation',
+  'motherf*ckers raised the price',
+  'fcuk off with the carbon tax',
+  "He's a total d!ck",
+  'Fck yeah, solar finally cheap',
+  'Such sh1t service from PLN',
+  'F u c k the cartel',
+  'fuxking ridiculous',
+  'What the f*** is this',
+  'phuck the middlemen',
+  'STFU and pay your taxes',
+  'Wtf PLN',
+];
+
+/** Slurs, some with digits. */
+export const slurEn3d: readonly string[] = [
+  'The niggas at the port',
+  'n1gga please',
+  'Dirty ch1nks bought the mine',
+  'F4ggots everywhere in the media',
+  'The spic contractor',
+  'Dumb r3tard',
+  'You are a retard',
+  'Trannies should not run ministries',
+  'Kike bankers again',
+];
+
+/** Place names again, in both languages. */
+export const trapPlace3d: readonly string[] = [
+  'The ferry to Pulau Babi leaves from Maumere every morning.',
+  'Warga Kampung Monyet di Bogor menolak pembangunan SUTET.',
+  'Nelayan di Teluk Asu mengeluhkan tumpahan minyak.',
+  'A nickel smelter near Shitlington would never get a permit, joked the mayor.',
+  'Scunthorpe steelworks will get an electric arc furnace.',
+  'The Cockburn cement plant in Western Australia is closing a kiln.',
+  'Our office is on Dick Street in Henderson.',
+  'Penistone Road is closed for cable works.',
+  'The village of Pussy in France is now part of La Léchère.',
+  'Tourists pose with the Fucking sign that was stolen so often.',
+  'The Wankie colliery in Zimbabwe is now called Hwange.',
+  'Bangsal di pelabuhan itu dipakai untuk menimbun batubara.',
+  'Warga Dusun Kontol? Tidak ada, itu hoaks.',
+  'Kota Bitung punya pembangkit listrik tenaga gas baru.',
+  'The Clit Cliffs are a popular climbing spot, apparently.',
+  'Cumbria has a lot of wind farms offshore.',
+  'Anjir Serapat jadi jalur tongkang batubara di Kalimantan Tengah.',
+];
+
+/** Technical words again. */
+export const trapTech3d: readonly string[] = [
+  'The shaft of the pump snapped at the coupling.',
+  'A cock valve on the fuel line was replaced.',
+  'Slag heaps near the smelter glow at night.',
+];
+
+/** Literal animals again, both languages. */
+export const literalAnimal3d: readonly string[] = [
+  'Our bitch is a working sheepdog and she hates the turbine noise.',
+  'The hounds and the bitch were kept in the kennel during the blasting.',
+  'Seekor anjing liar masuk ke area PLTU.',
+  'Peternak babi di Bali terdampak harga pakan.',
+  'Babi hutan merusak pipa air warga di lereng gunung.',
+  'Anjing pemburu dipakai warga untuk mengusir babi hutan dari kebun.',
+  'Harga daging babi di pasar naik jelang Natal.',
+  'Monyet-monyet di Sangeh masuk ke gardu listrik.',
+  'The rooster and the hens survived the flood at the farm.',
+  'Ass and mules carried the drilling equipment into the hills.',
+];
+
+/** Names again. */
+export const trapName3d: readonly string[] = [
+  'Dick Advocaat is the new coach, not an energy minister.',
+  'Pak Dick dari PLN menjelaskan pemadaman.',
+  'Fanny Blankers-Koen ran on a cinder track.',
+  'Nguyen Van Phuc signed the LNG deal.',
+  'Bich Ngoc from the Vietnamese ministry spoke at the forum.',
+  'Coach Randy Moss has nothing to do with oil.',
+];

@@ -47,6 +47,7 @@ describe('word rules', () => {
     ],
     ['publishes a bad-words entry that reads as an excluded word', 'D4mn, that is a lot of nickel.', 'profanity', {}, 'publish', []],
     ['publishes the idiom of cats and dogs', 'Mereka seperti anjing dan kucing soal tarif.', 'profanity', {}, 'publish', []],
+    ['holds "@" standing for a letter', 'f@ck this tariff', 'profanity', {}, 'hold', ['f@ck']],
     ['quotes the words in its message', 'Dasar goblok.', 'profanity', {}, 'hold', ['goblok']],
   ];
   it.each(rows)('%s', (_name, text, rule, policy, action, found) => {

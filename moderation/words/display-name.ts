@@ -25,5 +25,14 @@ const camelJoint = /(\p{Ll})(\p{Lu})/gu;
 
 /** Splits a run-together display name at its capitals ("KontolKuda" → "Kontol Kuda"), so whole words show. */
 export function displayNameWords(name: string): string {
-  return name.replace(camelJoint, '$1 $2');
+  // An ASCII name without a lower-case letter before a capital has nothing to split: most names.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return name.replace(camelJoint, '$1 $2');
+    if (c >= 65 && c <= 90 && i > 0) {
+      const p = name.charCodeAt(i - 1);
+      if (p >= 97 && p <= 122) return name.replace(camelJoint, '$1 $2');
+    }
+  }
+  return name;
 }

@@ -169,7 +169,7 @@ export const englishExtra: readonly string[] = [
  * (words/literal-sense.ts); "twt", "fk" (fakultas kedokteran) and "kmk" are left out on purpose.
  */
 export const englishSkeletons: readonly string[] = [
-  ...['fck', 'fvck', 'fuq', 'phuq', 'fcuk', 'fkk', 'phvck', 'fxck', 'fuxk', 'fukk', 'fucc', 'phuk'].flatMap((s) => [
+  ...['fck', 'fvck', 'fuq', 'phuq', 'fcuk', 'fkk', 'phvck', 'fxck', 'fuxk', 'fukk', 'fucc', 'phuk', 'fack'].flatMap((s) => [
     s,
     `${s}s`,
     `${s}ed`,

@@ -194,6 +194,15 @@ function insultNear(s: SenseText, i: number, end: number): boolean {
   return words[i - 1] === 'a' && words[i - 2] === 'of' && words[i - 3] === 'son';
 }
 
+// The word is written twice joined by a hyphen, this being either half.
+function reduplicated(s: SenseText, i: number): boolean {
+  const { words, starts, ends } = s.tokens;
+  const text = s.normalized.text;
+  const w = words[i];
+  const joined = (a: number): boolean => words[a] === words[a + 1] && text.slice(ends[a] ?? 0, starts[a + 1] ?? 0) === '-';
+  return w !== undefined && ((i > 0 && joined(i - 1)) || (i + 1 < words.length && joined(i)));
+}
+
 function digitBefore(s: SenseText, i: number): boolean {
   const { starts, ends } = s.tokens;
   const gap = s.normalized.text.slice(i > 0 ? (ends[i - 1] ?? 0) : 0, starts[i] ?? 0);
@@ -223,6 +232,8 @@ export function literalReading(s: SenseText, i: number, end: number, entry: LexE
     if (prev !== undefined && possessiveBefore.has(prev)) return { kind: 'possessive', cue: `${prev} ${w}` };
     if (prev !== undefined && countWords.has(prev)) return { kind: 'count', cue: `${prev} ${w}` };
     if (digitBefore(s, i)) return { kind: 'count', cue: w };
+    // "monyet-monyet", "anjing-anjing liar": reduplication is the plural, animals counted.
+    if (end - i === 1 && reduplicated(s, i)) return { kind: 'count', cue: `${w}-${w}` };
   }
   const [from, to] = around(s, i, end, LITERAL_WINDOW);
   for (let k = from; k < to; k++) {
