@@ -4,7 +4,7 @@
  * Redis keeps no index of every comment of a site: the site's recent index and each author's
  * index are capped (1,000 and 500), and the queues hold only queued comments. Adding one would
  * change every write and still miss the comments written before it, so the export walks the
- * keyspace instead: SCAN for the site's comment keys (`<prefix>:{<site>:<page>}:c:<id>`, TYPE
+ * keyspace instead: SCAN, on every master of a cluster (each holds its own slots), for the site's comment keys (`<prefix>:{<site>:<page>}:c:<id>`, TYPE
  * string), reading each batch's comments to note only their (createdAt, key); then it sorts
  * those and reads the comments again in pages as the caller consumes them. Memory holds one
  * small reference per comment, never the comments of the whole site; the SCAN costs a pass
@@ -12,7 +12,7 @@
  * A comment's likes and replyCount are kept beside its JSON (redis-keys.ts): `complete` adds
  * them to each page before it is handed on.
  */
-import type { RedisClientType } from 'redis';
+import type { RedisConnection, RedisNode } from './redis-connection.ts';
 import { parseStoredComment } from './stored-json.ts';
 import type { StoredComment } from './types.ts';
 
@@ -23,7 +23,7 @@ const BATCH = 500;
  * The values of keys of many threads: one GET each, sent together (node-redis pipelines the
  * commands of one tick), not an MGET, which Redis Cluster refuses across slots.
  */
-function getAll(client: RedisClientType, keys: string[]): Promise<(string | null)[]> {
+function getAll(client: RedisConnection, keys: string[]): Promise<(string | null)[]> {
   return Promise.all(keys.map((key) => client.get(key)));
 }
 
@@ -42,10 +42,13 @@ interface Ref {
  * `keyOf` gives a comment's own key: a string key the pattern matched that is not the key of the
  * comment it holds (an idempotency key whose author id contains `:c:`, a site whose id starts
  * with this one's and a colon) is not one of the site's comments. `complete` gives a page of
- * comments as the store reads them (with their counters), in the same order.
+ * comments as the store reads them (with their counters), in the same order. `nodes` are the
+ * servers to scan (the one Redis, or every master); the comments are read through `client`,
+ * which sends each GET to the node of its key's slot.
  */
 export async function* exportRedisComments(
-  client: RedisClientType,
+  client: RedisConnection,
+  nodes: () => Promise<RedisNode[]>,
   prefix: string,
   site: string,
   keyOf: (comment: StoredComment) => string,
@@ -53,16 +56,18 @@ export async function* exportRedisComments(
 ): AsyncGenerator<StoredComment> {
   const refs: Ref[] = [];
   const match = `${globLiteral(prefix)}:{${globLiteral(site)}:*}:c:*`;
-  for await (const keys of client.scanIterator({ MATCH: match, TYPE: 'string', COUNT: 1_000 })) {
-    for (let at = 0; at < keys.length; at += BATCH) {
-      const batch = keys.slice(at, at + BATCH);
-      const values = await getAll(client, batch);
-      values.forEach((json, i) => {
-        const key = batch[i];
-        if (typeof json !== 'string' || key === undefined) return;
-        const comment = commentIn(json);
-        if (comment && comment.site === site && keyOf(comment) === key) refs.push({ createdAt: comment.createdAt, id: comment.id, key });
-      });
+  for (const node of await nodes()) {
+    for await (const keys of node.scanIterator({ MATCH: match, TYPE: 'string', COUNT: 1_000 })) {
+      for (let at = 0; at < keys.length; at += BATCH) {
+        const batch = keys.slice(at, at + BATCH);
+        const values = await getAll(client, batch);
+        values.forEach((json, i) => {
+          const key = batch[i];
+          if (typeof json !== 'string' || key === undefined) return;
+          const comment = commentIn(json);
+          if (comment && comment.site === site && keyOf(comment) === key) refs.push({ createdAt: comment.createdAt, id: comment.id, key });
+        });
+      }
     }
   }
   // SCAN may return a key twice; a comment is exported once.

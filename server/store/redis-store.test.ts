@@ -1,12 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { inject } from 'vitest';
-import { freePort, startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
+import { startRedisServer, type RunningRedis } from '../../test/support/redis-server.ts';
 import { deleteRedisKeys } from '../../test/support/stores.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { authorKeys, moderatorKeys, queueKeys, siteDirectoryKeys, siteKeys, threadKeys } from './redis-keys.ts';
@@ -60,126 +56,7 @@ describeModerationContract('redis', openRedis);
 describeSiteDirectoryContract('redis', openRedis);
 describeCommentTransferContract('redis', openRedis);
 describeThreadContract('redis', openRedis);
-
-/**
- * A redis-server in cluster mode that owns every slot itself: the store's plain client talks to
- * it as to one Redis, while it refuses, as every node of a Redis Cluster does, any script or
- * transaction whose keys reach beyond one slot (issue 11 runs the store on a cluster).
- */
-async function startOneNodeCluster(): Promise<RunningRedis> {
-  const dir = mkdtempSync(join(tmpdir(), 'rembuk-redis-cluster1-'));
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--cluster-enabled',
-      'yes',
-      '--cluster-config-file',
-      'nodes.conf',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`redis-server (cluster mode) did not start on port ${port}:\n${out}`)), 10_000);
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server (cluster mode) exited with ${code}:\n${out}`));
-      });
-    });
-    const url = `redis://127.0.0.1:${port}`;
-    const admin = await connectAdmin(url);
-    try {
-      await admin.clusterAddSlotsRange({ start: 0, end: 16_383 });
-      for (let tries = 0; !(await admin.clusterInfo()).includes('cluster_state:ok'); tries += 1) {
-        if (tries > 100) throw new Error('the one-node cluster never reached cluster_state:ok');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    } finally {
-      await admin.close();
-    }
-    return { url, stop };
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-}
-
-let oneNodeCluster: Promise<RunningRedis> | undefined;
-afterAll(async () => {
-  await (await oneNodeCluster)?.stop();
-});
-
-/** A harness on the one-node cluster; its data goes with the node at the end (a multi-key DEL across slots is what the node refuses). */
-async function openOnCluster(): Promise<StoreHarness> {
-  const { url } = await (oneNodeCluster ??= startOneNodeCluster());
-  const prefix = `test-cluster-${randomUUID()}`;
-  let current: CommentStore = await createRedisStore({ url, prefix });
-  const admin = await connectAdmin(url);
-  return {
-    get store() {
-      return current;
-    },
-    async reopen() {
-      await current.close();
-      current = await createRedisStore({ url, prefix });
-      return current;
-    },
-    async cleanup() {
-      await current.close().catch(() => undefined);
-      await admin.close().catch(() => undefined);
-    },
-    async breakAuthorHistory(site, authorId) {
-      const counts = authorKeys(prefix, site, authorId).counts;
-      await admin.set(counts, 'not a hash');
-      return async () => {
-        await admin.del(counts);
-      };
-    },
-  };
-}
-
-describe('the one-node cluster the contracts run on again', () => {
-  it('refuses a script whose keys reach beyond one slot, as a Redis Cluster node does', async () => {
-    const { url } = await (oneNodeCluster ??= startOneNodeCluster());
-    const admin = await connectAdmin(url);
-    onTestFinished(() => admin.close());
-    const script = "#!lua\nreturn redis.call('GET', ARGV[1])";
-    expect(await admin.eval(script, { keys: ['probe:{t}:a'], arguments: ['probe:{t}:b'] })).toBeNull();
-    await expect(admin.eval(script, { keys: ['probe:{t}:a'], arguments: ['probe:{u}:b'] })).rejects.toThrow(/same slot/);
-  });
-});
-
-describeThreadContract('redis on a one-node cluster', openOnCluster);
-describeCommentStoreContract('redis on a one-node cluster', openOnCluster);
-describeModerationContract('redis on a one-node cluster', openOnCluster);
-describeCommentTransferContract('redis on a one-node cluster', openOnCluster);
+// The same contracts on a real three-master Redis Cluster: redis-cluster-store.test.ts.
 
 /** The first page of a thread, newest first, as the widget asks for it. */
 const FIRST_PAGE: ThreadPageQuery = { sort: 'newest', cursor: null, limit: 20, repliesPerRoot: 50, viewerId: null };

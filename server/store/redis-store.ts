@@ -32,7 +32,7 @@
  * viewer's likes of one moment. A thread stored before all this is indexed once, in one script,
  * by its first write or read.
  */
-import { createClient, ErrorReply, type RedisClientType } from 'redis';
+import { ErrorReply } from 'redis';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ThreadEvent } from '../../protocol/events.ts';
 import type { AuditEntry } from '../../protocol/moderation.ts';
@@ -61,6 +61,7 @@ import {
   threadKeys,
 } from './redis-keys.ts';
 import { redisDurabilityWarnings, redisVersionProblem } from './redis-durability.ts';
+import { createRedisConnection, describeRedisTarget, masterNodes, type RedisConnection, type RedisTarget } from './redis-connection.ts';
 import {
   CREATE_COMMENT,
   CREATE_MODERATOR,
@@ -135,8 +136,10 @@ import { parseStoredComment } from './stored-json.ts';
 import { exportRedisComments } from './redis-export.ts';
 import { importIdempotencyKey, type ImportCommentResult } from './comment-transfer-types.ts';
 
-export interface RedisStoreOptions {
-  url: string;
+/** Where Redis is (one server's URL, or a cluster's nodes) and how the store uses it. */
+export type RedisStoreOptions = RedisTarget & RedisStoreSettings;
+
+export interface RedisStoreSettings {
   /** Every key starts with this, so one Redis can host several installs (and tests). */
   prefix?: string;
   /** How long an idempotency key is remembered (default 7 days). */
@@ -206,12 +209,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
   const idemTtl = options.idempotencyTtlSeconds ?? 7 * 24 * 3600;
   const eventsKept = options.eventsKept ?? 5_000;
   // Fail fast while disconnected: a post should get UNAVAILABLE now, not hang in a queue.
-  const client: RedisClientType = createClient({ url: options.url, disableOfflineQueue: true });
+  const client: RedisConnection = createRedisConnection(options, { disableOfflineQueue: true });
+  const where = describeRedisTarget(options);
   client.on('error', (err: Error) => options.onError?.(err));
   try {
     await client.connect();
   } catch (cause) {
-    throw new StoreUnavailableError(`Could not connect to Redis at ${redactUrl(options.url)}.`, { cause });
+    throw new StoreUnavailableError(`Could not connect to ${where}.`, { cause });
   }
   try {
     await checkSettings(client, options.onWarning ?? (() => undefined));
@@ -273,16 +277,23 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     return out;
   }
 
-  /** Comments of any threads with their counters (a pipeline: each thread's keys sit in their own slot). */
+  /**
+   * Comments of any threads with their counters. Commands sent together, not one pipeline: each
+   * thread's keys sit in their own slot, which on a cluster can be another node's (node-redis
+   * still sends a tick's commands to each node in one write).
+   */
   async function withStoredCounts(comments: StoredComment[]): Promise<StoredComment[]> {
     if (comments.length === 0) return [];
-    const pipeline = client.multi();
-    for (const c of comments) {
-      const k = keys(c.site, c.page);
-      pipeline.hGet(k.likes, c.id).hGet(k.replyCounts, c.id);
-    }
-    const counts = await pipeline.execAsPipeline();
-    return comments.map((c, i) => ({ ...c, likes: Number(counts[2 * i] ?? 0) || 0, replyCount: Number(counts[2 * i + 1] ?? 0) || 0 }));
+    const counts = await Promise.all(
+      comments.map((c) => {
+        const k = keys(c.site, c.page);
+        return Promise.all([client.hGet(k.likes, c.id), client.hGet(k.replyCounts, c.id)]);
+      }),
+    );
+    return comments.map((c, i) => {
+      const [likes, replies] = counts[i] ?? [];
+      return { ...c, likes: Number(likes ?? 0) || 0, replyCount: Number(replies ?? 0) || 0 };
+    });
   }
 
   /**
@@ -938,11 +949,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     deleteComment: (site: string, page: string, id: string, authorId: string) => remove(site, page, id, authorId),
 
     async countThreads(site: string, pages: readonly string[]): Promise<Record<string, number>> {
-      // A pipeline, not MULTI: each thread's keys sit in their own cluster slot, and counts read a
-      // moment apart are as good as any for a badge. One round trip all the same.
-      const pipeline = client.multi();
-      for (const page of pages) pipeline.zCard(keys(site, page).published);
-      const replies = pages.length === 0 ? [] : await pipeline.execAsPipeline();
+      // Commands sent together, not a MULTI: each thread's keys sit in their own cluster slot (on a
+      // cluster, perhaps another node), and counts read a moment apart are as good as any for a badge.
+      const replies = await Promise.all(pages.map((page) => client.zCard(keys(site, page).published)));
       const counts: Record<string, number> = {};
       pages.forEach((page, i) => {
         counts[page] = Number(replies[i] ?? 0);
@@ -975,7 +984,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
 
     getComment: (site: string, page: string, id: string) => readComment(site, page, id),
 
-    exportComments: (site: string) => exportRedisComments(client, prefix, site, (c) => keys(c.site, c.page).comment(c.id), withStoredCounts),
+    exportComments: (site: string) =>
+      exportRedisComments(
+        client,
+        () => masterNodes(client),
+        prefix,
+        site,
+        (c) => keys(c.site, c.page).comment(c.id),
+        withStoredCounts,
+      ),
 
     /**
      * The create's two steps with the comment as it was: CREATE_COMMENT writes the JSON whatever
@@ -1203,7 +1220,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     // A real write, not PING: a Redis at maxmemory with noeviction answers PING and refuses
     // every post, and /healthz must say the second.
     async health() {
-      if (!client.isReady) return { ok: false as const, reason: `Redis at ${redactUrl(options.url)} is unreachable (reconnecting)` };
+      if (!client.isReady) return { ok: false as const, reason: `${where} is unreachable (reconnecting)` };
       try {
         await client.set(`${prefix}:health`, String(Date.now()), { expiration: { type: 'EX', value: 60 } });
         return { ok: true as const };
@@ -1259,25 +1276,31 @@ function guard(store: CommentStore): CommentStore {
  * acknowledged comments. Reads INFO, which managed Redis services allow; CONFIG GET (often
  * disabled there) only for appendfsync, which INFO does not show.
  */
-async function checkSettings(client: RedisClientType, warn: (message: string) => void): Promise<void> {
-  let info: string;
-  try {
-    info = await client.info();
-  } catch (err) {
-    warn(
-      `Could not read Redis settings (INFO failed: ${err instanceof Error ? err.message : String(err)}); make sure Redis runs with maxmemory-policy noeviction and appendonly yes.`,
-    );
-    return;
+async function checkSettings(client: RedisConnection, warn: (message: string) => void): Promise<void> {
+  // On a cluster every master keeps its own settings and its own share of the comments: each is
+  // checked, and a warning that several give is said once.
+  const warnings = new Set<string>();
+  for (const node of await masterNodes(client)) {
+    let info: string;
+    try {
+      info = await node.info();
+    } catch (err) {
+      warnings.add(
+        `Could not read Redis settings (INFO failed: ${err instanceof Error ? err.message : String(err)}); make sure Redis runs with maxmemory-policy noeviction and appendonly yes.`,
+      );
+      continue;
+    }
+    const tooOld = redisVersionProblem(info);
+    if (tooOld) throw new StoreUnavailableError(tooOld);
+    let appendfsync: string | null = null;
+    try {
+      appendfsync = (await node.configGet('appendfsync'))['appendfsync'] ?? null;
+    } catch {
+      // CONFIG is disabled (managed Redis): the check says it could not tell.
+    }
+    for (const warning of redisDurabilityWarnings(info, appendfsync)) warnings.add(warning);
   }
-  const tooOld = redisVersionProblem(info);
-  if (tooOld) throw new StoreUnavailableError(tooOld);
-  let appendfsync: string | null = null;
-  try {
-    appendfsync = (await client.configGet('appendfsync'))['appendfsync'] ?? null;
-  } catch {
-    // CONFIG is disabled (managed Redis): the check says it could not tell.
-  }
-  for (const warning of redisDurabilityWarnings(info, appendfsync)) warn(warning);
+  for (const warning of warnings) warn(warning);
 }
 
 /** An account as the field/value pairs of its hash. */
@@ -1365,10 +1388,6 @@ function parseUnsettledToken(token: string): { at: number; page: string; id: str
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }
 
 /**

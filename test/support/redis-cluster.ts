@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCluster } from 'redis';
 import { freePort, REDIS_INSTALL_HINT } from './redis-server.ts';
 
 export interface RunningRedisCluster {
@@ -120,5 +121,24 @@ export async function startRedisCluster(): Promise<RunningRedisCluster> {
     await stopNodes(nodes);
     rmSync(dir, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/**
+ * Removes every key under a test's prefix from every master, leaving the rest of the cluster
+ * alone: one DEL per key (a DEL of several keys of different slots is refused).
+ */
+export async function deleteClusterKeys(urls: readonly string[], prefix: string): Promise<void> {
+  const client = createCluster({ rootNodes: urls.map((url) => ({ url })) });
+  await client.connect();
+  try {
+    for (const master of client.masters) {
+      const node = await client.nodeClient(master);
+      for await (const batch of node.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) {
+        await Promise.all(batch.map((key) => node.unlink(key)));
+      }
+    }
+  } finally {
+    await client.close();
   }
 }
