@@ -23,6 +23,9 @@ import { trustNoProxy, type TrustProxy } from './limits/trust-proxy.ts';
 import { attachReaderNamespace, type ReaderServer } from './realtime/reader-namespace.ts';
 import { createReaderGate, DEFAULT_READER_LIMITS, type ReaderLimits } from './realtime/reader-limits.ts';
 import { createThreadBroadcaster } from './realtime/thread-broadcaster.ts';
+import { Registry } from 'prom-client';
+import { createServerMetrics, type ServerMetrics } from './metrics/server-metrics.ts';
+import { timedModeration } from './metrics/timed-moderation.ts';
 import { pageUrlOf as sitePageUrl } from './sites/page-url.ts';
 import type { SitePolicies } from './sites/site-policies.ts';
 import type { SiteRegistry } from './sites/site-registry.ts';
@@ -54,6 +57,10 @@ export interface AppDeps {
   signInLimiter?: LimiterFactory;
   /** Where a site's page is read, for the console's links; default: the site's first origin + the page id when it is a path. */
   pageUrlOf?: (site: string, page: string) => string | null;
+  /** Where the counters and latencies go (server/metrics/); a private registry nobody scrapes when absent. */
+  metrics?: ServerMetrics;
+  /** Serves GET /metrics to a request bearing this token (METRICS_TOKEN); no /metrics when absent. */
+  metricsToken?: string;
 }
 
 export interface App {
@@ -78,6 +85,7 @@ export function createApp(deps: AppDeps): App {
   const ownOrigin = () => publicOrigin ?? listeningAt;
   const auth = createModeratorAuth({ store: deps.store, clock: deps.clock, ...(deps.signInLimiter ? { limiter: deps.signInLimiter } : {}) });
   let consoles: ConsoleNamespace | null = null;
+  const metrics = deps.metrics ?? createServerMetrics({ registry: new Registry(), defaults: false });
   const httpApp = createHttpApp({
     store: deps.store,
     sites: deps.sites,
@@ -86,6 +94,7 @@ export function createApp(deps: AppDeps): App {
     trustProxy: deps.trustProxy ?? trustNoProxy,
     ...(deps.demo ? { demo: deps.demo } : {}),
     embedOrigin: ownOrigin,
+    ...(deps.metricsToken ? { metrics: { token: deps.metricsToken, scrape: () => metrics.scrape() } } : {}),
     moderators: {
       auth,
       // Secure only over https: a plain-http install (the demo, an intranet) could not keep it.
@@ -123,13 +132,17 @@ export function createApp(deps: AppDeps): App {
   const pageUrlOf = deps.pageUrlOf ?? ((site: string, page: string) => sitePageUrl(deps.sites, site, page));
   const feed = createModerationFeed({ store: deps.store, logger: deps.logger, namespace: () => consoles });
   const queues = createReaderQueueSink({ store: deps.store, feed, pageUrlOf, logger: deps.logger, policies: deps.policies });
-  const moderate = createSiteModeration((site) => deps.policies.settingsFor(site));
+  const moderate = timedModeration(
+    createSiteModeration((site) => deps.policies.settingsFor(site)),
+    (seconds) => metrics.moderationTook(seconds),
+    () => performance.now(),
+  );
   const reservedNames = createReservedNames({
     store: deps.store,
     reservedNamesOf: (site) => deps.sites.get(site)?.reservedNames ?? [],
     clock: deps.clock,
   });
-  attachReaderNamespace(io, { ...deps, moderate, gate, track, broadcaster, queues, auth, reservedNames });
+  attachReaderNamespace(io, { ...deps, moderate, gate, track, broadcaster, queues, auth, reservedNames, metrics });
   consoles = attachConsoleNamespace(io, {
     store: deps.store,
     sites: deps.sites,
@@ -146,6 +159,8 @@ export function createApp(deps: AppDeps): App {
     ...(deps.alerts ? { alerts: deps.alerts } : {}),
     track,
   });
+
+  metrics.countConnections({ readers: () => io.of('/').sockets.size, consoles: () => consoles?.sockets.size ?? 0 });
 
   return {
     http,

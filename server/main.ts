@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-adapter';
+import { Registry } from 'prom-client';
 import { createClient } from 'redis';
 import { ARTICLE_STYLE_HASHES, renderArticlePage } from '../demo/article-page.ts';
 import { createSiteAlerts } from './alerts/site-alerts.ts';
@@ -21,6 +22,8 @@ import { parseConfig, storeSettingsOf, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
 import { loadSecret } from './identity/secret-file.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
+import { timedStore } from './metrics/timed-store.ts';
 import { createAsyncLogDestination, fdWriter } from './log-destination.ts';
 import { seedSites } from './sites/seed-sites.ts';
 import { parseSitesFile, type SeedSite } from './sites/sites-file.ts';
@@ -63,7 +66,13 @@ async function main(): Promise<void> {
     logger.warn({ file: secret.file }, 'SECRET is not set: using the one in DATA_DIR. Several servers sharing one Redis must share one SECRET.');
   }
   const tokens = createAuthorTokens(secret.secret);
-  const store = await openConfiguredStore(config, logger);
+  const metrics = createServerMetrics({ registry: new Registry(), defaults: true });
+  // Timed here, once: every user of the store (the app, the sites' and policies' refreshes) is measured.
+  const store = timedStore(
+    await openConfiguredStore(config, logger),
+    (...observed) => metrics.storeOperationTook(...observed),
+    () => performance.now(),
+  );
   const sites = await loadSites(store, seeds.sites, config, logger);
   // Alerts go to each site's webhook as the store has it now: a site may gain one at any refresh.
   const alerts = createSiteAlerts({
@@ -132,6 +141,8 @@ async function main(): Promise<void> {
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(adapter ? { configureIo: (io) => io.adapter(adapter.adapter) } : {}),
     alerts,
+    metrics,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     // The demo's page ids are the article's canonical path on situsenergi.com; here it is read at /.
     ...(config.DEMO ? { pageUrlOf: (site, page) => (site === DEMO_SITE && demoPageUrl ? demoPageUrl : pageUrlOf(sites, site, page)) } : {}),
   });

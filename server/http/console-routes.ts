@@ -15,6 +15,7 @@ import type { Logger } from '../logger.ts';
 import type { CommentStore } from '../store/types.ts';
 import { SESSION_COOKIE } from './moderator-session-routes.ts';
 import { consolePageDirectives, cspHeader } from './security-headers.ts';
+import { requestLogger } from './request-id.ts';
 
 export interface ConsoleRoutesDeps {
   store: Pick<CommentStore, 'listAudit'>;
@@ -55,7 +56,7 @@ export function auditExportRoutes(deps: ConsoleRoutesDeps): Router {
       res.end();
     } catch (err) {
       // Headers are gone: the client sees a cut-off file, the log says why.
-      deps.logger.error({ err, site: site.value }, 'the audit export failed part way');
+      requestLogger(res, deps.logger).error({ err, site: site.value }, 'the audit export failed part way');
       res.destroy();
     }
   });

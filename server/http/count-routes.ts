@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { CommentStore } from '../store/types.ts';
 import { toWireError } from '../wire-error.ts';
+import { requestLogger } from './request-id.ts';
 
 export interface CountRoutesDeps {
   store: CommentStore;
@@ -48,7 +49,7 @@ export function countRoutes(deps: CountRoutesDeps): Router {
       const counts = await deps.store.countThreads(site.value, pages.data);
       deps.send<ThreadCounts>(res, ok({ counts }));
     } catch (err) {
-      deps.logger.error({ err }, 'count API failed');
+      requestLogger(res, deps.logger).error({ err }, 'count API failed');
       deps.send(res, { ok: false, error: toWireError(err) });
     }
   });

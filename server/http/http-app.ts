@@ -19,7 +19,9 @@ import { StoreInputError } from '../store/errors.ts';
 import type { CommentStore } from '../store/types.ts';
 import { toWireError } from '../wire-error.ts';
 import { isValidHost } from './host-header.ts';
+import { metricsRoute } from './metrics-route.ts';
 import { createPrecompressedAsset } from './precompressed-asset.ts';
+import { requestIds, requestLogger } from './request-id.ts';
 import { cspHeader, demoPageDirectives, securityHeaders } from './security-headers.ts';
 
 export interface HttpAppDeps {
@@ -44,6 +46,10 @@ export interface HttpAppDeps {
   trustProxy?: (address: string, hop: number) => boolean;
   /** Moderators' sign-in and console (absent: no moderator endpoints are served). */
   moderators?: { auth: ModeratorAuth; secureCookie: boolean; onSignedOut?: (sessionId: string) => void };
+  /** GET /metrics, for a request bearing `token` (METRICS_TOKEN); absent: no /metrics. */
+  metrics?: { token: string; scrape(): Promise<{ contentType: string; body: string }> };
+  /** New request ids (request-id.ts's by default). */
+  newRequestId?: () => string;
 }
 
 /**
@@ -102,6 +108,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   // Express takes a compiled proxy-addr function as is: never `true` (that trusts the client).
   app.set('trust proxy', deps.trustProxy ?? false);
   app.set('etag', false);
+  // First: every answer carries its id, refusals included, and every line logged for it too.
+  app.use(requestIds(logger, deps.newRequestId));
   app.use(securityHeaders());
   // Before anything can build a URL from it: a malformed Host is the client's mistake (400), not ours (500).
   app.use((req, res, next) => {
@@ -109,6 +117,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     if (host !== undefined && !isValidHost(host)) return send(res, fail(ErrorCode.INVALID_INPUT, 'The Host header is not valid.'));
     next();
   });
+
+  if (deps.metrics) app.get('/metrics', metricsRoute({ ...deps.metrics, logger, send }));
 
   app.get('/healthz', async (_req, res) => {
     const health = await store.health();
@@ -196,7 +206,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     } catch (err) {
       // A cursor of another sort, or one no store issued: the client's mistake.
       if (err instanceof StoreInputError) return send(res, fail(ErrorCode.INVALID_INPUT, err.message, { field: err.field, reason: 'invalid' }));
-      logger.error({ err }, 'thread API failed');
+      requestLogger(res, logger).error({ err }, 'thread API failed');
       send(res, { ok: false, error: toWireError(err) });
     }
   });
@@ -238,7 +248,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
     if (status === 413) return send(res, fail(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large.'));
     if (status >= 400 && status < 500) return send(res, fail(ErrorCode.INVALID_INPUT, 'The request is not valid.'));
-    logger.error({ err }, 'unhandled HTTP error');
+    requestLogger(res, logger).error({ err }, 'unhandled HTTP error');
     send(res, { ok: false, error: toWireError(err) });
   });
 

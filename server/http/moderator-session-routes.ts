@@ -14,6 +14,7 @@ import type { ModeratorSessionView } from '../../protocol/moderation.ts';
 import { mayModerate, sessionIdOf, type ModeratorAuth } from '../moderators/moderator-auth.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { ModeratorAccount, ModeratorSession } from '../store/moderator-types.ts';
+import { requestLogger } from './request-id.ts';
 
 /** The session cookie's name; `__Host-` would demand Secure, which plain-http installs lack. */
 export const SESSION_COOKIE = 'rembuk_moderator';
@@ -67,7 +68,7 @@ export function moderatorSessionRoutes(deps: ModeratorSessionRoutesDeps): Router
     if (!body.success) return send(res, fail(ErrorCode.INVALID_INPUT, 'Send {"email": …, "password": …} as JSON.'));
     const outcome = await auth.signIn(body.data.email, body.data.password, req.ip ?? req.socket.remoteAddress ?? '');
     if (!outcome.ok) {
-      deps.logger.info({ code: outcome.code }, 'a moderator sign-in was refused');
+      requestLogger(res, deps.logger).info({ code: outcome.code }, 'a moderator sign-in was refused');
       return send(
         res,
         outcome.code === 'RATE_LIMITED'
@@ -75,7 +76,7 @@ export function moderatorSessionRoutes(deps: ModeratorSessionRoutesDeps): Router
           : fail(ErrorCode.SIGN_IN_FAILED, outcome.message),
       );
     }
-    deps.logger.info({ moderator: outcome.account.id }, 'a moderator signed in');
+    requestLogger(res, deps.logger).info({ moderator: outcome.account.id }, 'a moderator signed in');
     res.setHeader('Set-Cookie', sessionCookie(outcome));
     send(res, ok(view(outcome.account, outcome.session.expiresAt)));
   });
@@ -86,14 +87,14 @@ export function moderatorSessionRoutes(deps: ModeratorSessionRoutesDeps): Router
     const token = typeof req.query['token'] === 'string' ? req.query['token'] : '';
     const outcome = token.length > 0 && token.length <= 200 ? await auth.signInWithLink(token) : null;
     if (!outcome?.ok) {
-      deps.logger.info('a sign-in link was refused (used, expired or unknown)');
+      requestLogger(res, deps.logger).info('a sign-in link was refused (used, expired or unknown)');
       res
         .status(401)
         .type('text/plain; charset=utf-8')
         .send('This sign-in link has been used or has expired. Sign in with your email and password at /moderate, or ask an admin for a new link.\n');
       return;
     }
-    deps.logger.info({ moderator: outcome.account.id }, 'a moderator signed in with a one-time link');
+    requestLogger(res, deps.logger).info({ moderator: outcome.account.id }, 'a moderator signed in with a one-time link');
     res.setHeader('Set-Cookie', sessionCookie(outcome));
     res.redirect(303, '/moderate/');
   });

@@ -13,6 +13,7 @@ import { editComment } from '../comments/edit-comment.ts';
 import { editWindowMinutesOf } from '../sites/reader-settings.ts';
 import { queueOf } from '../store/queue-membership.ts';
 import type { StoredComment } from '../store/types.ts';
+import { commentOutcomeOf } from '../metrics/comment-outcome.ts';
 import { createdAck } from './created-ack.ts';
 import type { ReaderDeps, ReaderSocket } from './reader-socket.ts';
 import { respond } from './respond.ts';
@@ -52,27 +53,35 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
     else if (to) announceSafely(() => deps.queues.entered(site, after, to), after);
   };
 
-  socket.on('comment:create', (payload, ack) =>
-    respond(logger, { event: 'comment:create', site }, ack, async () => {
-      const result = await deps.track(createComment(deps, { site, address, ...identity }, payload));
-      if (!result.ok) return result;
-      const { comment, event, duplicate } = result.data;
-      if (event) broadcaster.publish(site, event);
-      if (!duplicate) logger.info({ site, page: comment.page, id: comment.id, status: comment.status }, 'comment created');
-      if (!duplicate && comment.status === CommentStatus.pending) raiseHeld(comment);
-      return ok(createdAck(comment));
-    }),
-  );
+  socket.on('comment:create', (payload, ack) => {
+    let duplicate = false;
+    respond(
+      logger,
+      { event: 'comment:create', site },
+      ack,
+      async (log) => {
+        const result = await deps.track(createComment(deps, { site, address, ...identity }, payload));
+        if (!result.ok) return result;
+        const { comment, event } = result.data;
+        duplicate = result.data.duplicate;
+        if (event) broadcaster.publish(site, event);
+        if (!duplicate) log.info({ page: comment.page, id: comment.id, status: comment.status }, 'comment created');
+        if (!duplicate && comment.status === CommentStatus.pending) raiseHeld(comment);
+        return ok(createdAck(comment));
+      },
+      (answer) => deps.metrics.commentAnswered(commentOutcomeOf(answer, duplicate)),
+    );
+  });
 
   socket.on('comment:edit', (payload, ack) =>
-    respond(logger, { event: 'comment:edit', site }, ack, async () => {
+    respond(logger, { event: 'comment:edit', site }, ack, async (log) => {
       const editWindowMinutes = editWindowMinutesOf(deps.sites.get(site));
       const result = await deps.track(editComment(deps, { site, editWindowMinutes, ...identity }, payload));
       if (!result.ok) return result;
       const { comment, event, before } = result.data;
       if (event) broadcaster.publish(site, event);
       if (comment !== before) {
-        logger.info({ site, page: comment.page, id: comment.id, from: before.status, status: comment.status }, 'comment edited');
+        log.info({ page: comment.page, id: comment.id, from: before.status, status: comment.status }, 'comment edited');
         queueMoved(before, comment);
       }
       return ok(createdAck(comment));
@@ -80,7 +89,7 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
   );
 
   socket.on('comment:delete', (payload, ack) =>
-    respond(logger, { event: 'comment:delete', site }, ack, async () => {
+    respond(logger, { event: 'comment:delete', site }, ack, async (log) => {
       const parsed = parse.commentDelete(payload);
       if (!parsed.ok) return parsed;
       const { page, id } = parsed.value;
@@ -93,7 +102,7 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
       }
       if (result.event) broadcaster.publish(site, result.event);
       if (before && before.status !== 'deleted') {
-        logger.info({ site, page, id, from: before.status }, 'comment deleted by its author');
+        log.info({ page, id, from: before.status }, 'comment deleted by its author');
         queueMoved(before, result.comment);
       }
       return ok({});
@@ -113,7 +122,7 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
   );
 
   socket.on('comment:report', (payload, ack) =>
-    respond(logger, { event: 'comment:report', site }, ack, async () => {
+    respond(logger, { event: 'comment:report', site }, ack, async (log) => {
       const parsed = parse.commentReport(payload);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       const { page, id, reason, note } = parsed.value;
@@ -122,13 +131,13 @@ export function registerCommentHandlers(socket: ReaderSocket, deps: ReaderDeps):
       if (!result.ok) return fail(ErrorCode.NOT_FOUND, 'There is no such published comment on this page.', { field: 'id' });
       if (result.event) broadcaster.publish(site, result.event);
       if (result.first) {
-        logger.info({ site, page, id, reason, hidden: result.hidden }, 'a reader reported a comment');
+        log.info({ page, id, reason, hidden: result.hidden }, 'a reader reported a comment');
         try {
           deps.queues.reported(site, result.comment, result.hidden);
           // Once when it enters Reported, once more when the reports hide it; not for every reader.
           if ((result.comment.reports?.length ?? 0) === 1 || result.hidden) deps.alerts?.commentReported(site, result.comment, result.hidden);
         } catch (err) {
-          logger.error({ err, site, id }, 'could not tell the moderators about a reported comment');
+          log.error({ err, id }, 'could not tell the moderators about a reported comment');
         }
       }
       return ok({ first: result.first });

@@ -10,6 +10,7 @@ import type { CreateCommentDeps } from '../comments/create-comment.ts';
 import type { AuthorTokens } from '../identity/author-token.ts';
 import type { ReaderIdentity } from '../identity/reader-identity.ts';
 import type { Logger } from '../logger.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { ModeratorAuth } from '../moderators/moderator-auth.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { QueueName, StoredComment } from '../store/types.ts';
@@ -69,4 +70,6 @@ export interface ReaderDeps extends CreateCommentDeps {
   queues: ModerationQueueSink;
   /** Recognizes a moderator's console session cookie on a reader's handshake. */
   auth: Pick<ModeratorAuth, 'authenticate'>;
+  /** Counts what became of each comment:create. */
+  metrics: Pick<ServerMetrics, 'commentAnswered'>;
 }
