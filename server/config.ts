@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { StoreSettings } from './store/open-store.ts';
+import type { RedisTarget } from './store/redis-connection.ts';
 import { parseTrustProxy, type TrustProxy } from './limits/trust-proxy.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -16,11 +17,31 @@ const trustProxy = z.string().transform((value, ctx): { trust: TrustProxy; descr
   return z.NEVER;
 });
 
+/** REDIS_CLUSTER_URLS: comma-separated redis:// (or rediss://) URLs of some of a cluster's nodes; the rest are discovered. */
+const clusterUrls = z.string().transform((value, ctx): string[] => {
+  const urls = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const bad = urls.filter((url) => !z.url({ protocol: /^rediss?$/ }).safeParse(url).success);
+  if (urls.length > 0 && bad.length === 0) return urls;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      urls.length === 0
+        ? 'must name at least one node, as redis://host:port[,redis://host:port…]'
+        : `must be redis:// or rediss:// URLs separated by commas (not ${bad.map((u) => JSON.stringify(u)).join(', ')})`,
+  });
+  return z.NEVER;
+});
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** A Redis Cluster instead of one Redis (REDIS_URL): the store, the limits and the live fan-out all use it. */
+  REDIS_CLUSTER_URLS: clusterUrls.optional(),
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_:-]{1,64}$/, 'must be 1–64 letters, digits, _ : or -')
@@ -55,11 +76,23 @@ export function parseConfig(env: Record<string, string | undefined>): { ok: true
     if (value !== undefined && value !== '') relevant[key] = value;
   }
   const result = configSchema.safeParse(relevant);
-  if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  // Checked beside the schema, so that it is told with every other problem.
+  const both =
+    relevant['REDIS_URL'] !== undefined && relevant['REDIS_CLUSTER_URLS'] !== undefined
+      ? ['REDIS_CLUSTER_URLS: set either REDIS_URL (one Redis) or REDIS_CLUSTER_URLS (a Redis Cluster), not both']
+      : [];
+  if (result.success && both.length === 0) return { ok: true, config: result.data };
+  return { ok: false, errors: [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...both] };
+}
+
+/** The Redis the settings name (one server, or a cluster), or null for the embedded store. */
+export function redisTargetOf(config: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_URLS'>): RedisTarget | null {
+  if (config.REDIS_CLUSTER_URLS) return { clusterUrls: config.REDIS_CLUSTER_URLS };
+  if (config.REDIS_URL) return { url: config.REDIS_URL };
+  return null;
 }
 
 /** What the stores need of the settings (server/store/open-store.ts reads no Config of its own). */
 export function storeSettingsOf(config: Config): StoreSettings {
-  return { redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_PREFIX, dataDir: config.DATA_DIR, fsync: config.JOURNAL_FSYNC };
+  return { redis: redisTargetOf(config), redisPrefix: config.REDIS_PREFIX, dataDir: config.DATA_DIR, fsync: config.JOURNAL_FSYNC };
 }

@@ -6,9 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAdapter } from '@socket.io/redis-adapter';
 import { Registry } from 'prom-client';
-import { createClient } from 'redis';
 import { ARTICLE_STYLE_HASHES, renderArticlePage } from '../demo/article-page.ts';
 import { createSiteAlerts } from './alerts/site-alerts.ts';
 import { createWebhookDispatcher } from './alerts/webhook-dispatcher.ts';
@@ -18,7 +16,7 @@ import { pageUrlOf } from './sites/page-url.ts';
 import { createSitePolicies } from './sites/site-policies.ts';
 import { connectRedisLimiters } from './limits/redis-limiters.ts';
 import { createPostRateLimit, createRedisPostRateLimit } from './comments/post-rate-limit.ts';
-import { parseConfig, storeSettingsOf, type Config } from './config.ts';
+import { parseConfig, redisTargetOf, storeSettingsOf, type Config } from './config.ts';
 import { createAuthorTokens } from './identity/author-token.ts';
 import { loadSecret } from './identity/secret-file.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -30,6 +28,7 @@ import { parseSitesFile, type SeedSite } from './sites/sites-file.ts';
 import { newSsoSecret } from './sites/sso-secret.ts';
 import { createStoredSites, type SiteChanges } from './sites/stored-sites.ts';
 import { openStore } from './store/open-store.ts';
+import { connectRedisFanout } from './store/redis-fanout.ts';
 import type { CommentStore } from './store/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,7 +61,9 @@ async function main(): Promise<void> {
     destination: logDestination,
   });
 
-  if (secret.source !== 'env' && config.REDIS_URL) {
+  // REDIS_URL or REDIS_CLUSTER_URLS: the store, the live fan-out and the limits all use it.
+  const redis = redisTargetOf(config);
+  if (secret.source !== 'env' && redis) {
     logger.warn({ file: secret.file }, 'SECRET is not set: using the one in DATA_DIR. Several servers sharing one Redis must share one SECRET.');
   }
   const tokens = createAuthorTokens(secret.secret);
@@ -88,11 +89,12 @@ async function main(): Promise<void> {
       logger,
     }),
   });
-  const adapter = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, logger) : null;
+  // Several servers on one Redis (or cluster): broadcasts reach sockets connected to any of them.
+  const adapter = redis ? await connectRedisFanout(redis, (err, which) => logger.error({ err }, `redis adapter (${which}) error`)) : null;
   // With Redis, one post allowance for all servers on it; on Redis trouble it falls back to per process (0007-limits.md).
-  const postLimit = config.REDIS_URL
+  const postLimit = redis
     ? await createRedisPostRateLimit({
-        url: config.REDIS_URL,
+        ...redis,
         prefix: config.REDIS_PREFIX,
         postsPerMinute: config.RATE_LIMIT_POSTS_PER_MINUTE,
         onWarning: (message, details) => logger.warn(details, message),
@@ -100,9 +102,9 @@ async function main(): Promise<void> {
     : null;
 
   // Failed moderator sign-ins count once across every server on the Redis, not once per server.
-  const redisLimiters = config.REDIS_URL
+  const redisLimiters = redis
     ? await connectRedisLimiters({
-        url: config.REDIS_URL,
+        ...redis,
         prefix: config.REDIS_PREFIX,
         onError: (err) => logger.warn({ err }, 'redis (limits) error'),
       })
@@ -271,21 +273,6 @@ function openConfiguredStore(config: Config, logger: Logger): Promise<CommentSto
     onWarning: (message) => logger.warn(message),
     onImport: (report) => logger.warn(report, 'imported the comments of journal.jsonl into the SQLite store, once; the journal was renamed'),
   });
-}
-
-/** Several servers on one Redis: broadcasts reach sockets connected to any of them. */
-async function connectRedisAdapter(url: string, logger: Logger) {
-  const pub = createClient({ url });
-  const sub = pub.duplicate();
-  pub.on('error', (err: Error) => logger.error({ err }, 'redis adapter (pub) error'));
-  sub.on('error', (err: Error) => logger.error({ err }, 'redis adapter (sub) error'));
-  await Promise.all([pub.connect(), sub.connect()]);
-  return {
-    adapter: createAdapter(pub, sub),
-    async close() {
-      await Promise.allSettled([pub.close(), sub.close()]);
-    },
-  };
 }
 
 main().catch((err: unknown) => {

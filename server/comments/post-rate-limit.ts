@@ -8,7 +8,7 @@
  * (the first post opens a window of one minute), so the wait it reports is exact.
  */
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
+import { createRedisConnection, type RedisTarget } from '../store/redis-connection.ts';
 import { ALLOW, keyedLimit, type RateDecision } from '../limits/keyed-limit.ts';
 import { limitKey } from '../limits/limit-key.ts';
 
@@ -33,8 +33,10 @@ export function createPostRateLimit(options: { postsPerMinute: number }): PostRa
   return fromLimiter(new RateLimiterMemory({ points: options.postsPerMinute, duration: WINDOW_SECONDS }));
 }
 
-export interface RedisPostRateLimitOptions {
-  url: string;
+/** Where Redis is (REDIS_URL, or REDIS_CLUSTER_URLS: the limiter takes node-redis's cluster client too) and the limit. */
+export type RedisPostRateLimitOptions = RedisTarget & PostLimitSettings;
+
+interface PostLimitSettings {
   /** REDIS_PREFIX: the limiter's keys are `<prefix>:rl:post:<limit key>`. */
   prefix: string;
   postsPerMinute: number;
@@ -49,7 +51,7 @@ export interface RedisPostRateLimitOptions {
  * stop a site from taking comments (with the Redis store, posting fails anyway until Redis is back).
  */
 export async function createRedisPostRateLimit(options: RedisPostRateLimitOptions): Promise<RedisPostRateLimit> {
-  const client = createClient({ url: options.url });
+  const client = createRedisConnection(options);
   // Reported through onWarning on the first failed call; the client reconnects by itself.
   client.on('error', () => undefined);
   await client.connect();

@@ -3,9 +3,12 @@
  * moderators' failed sign-ins: five wrong passwords per account, not five per server). Each
  * has a per-process memory limiter as its insurance (rate-limiter-flexible's own failover):
  * while Redis does not answer, the budget is counted per process, never switched off.
+ *
+ * One Redis or a Redis Cluster: rate-limiter-flexible takes node-redis's cluster client as it
+ * takes the plain one (useRedisPackage; every limiter call is one key, so one slot).
  */
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
+import { createRedisConnection, type RedisTarget } from '../store/redis-connection.ts';
 
 export type LimiterFactory = (name: string, points: number, durationS: number) => RateLimiterAbstract;
 
@@ -14,8 +17,10 @@ export interface RedisLimiters {
   close(): Promise<void>;
 }
 
-export async function connectRedisLimiters(options: { url: string; prefix: string; onError?: (err: Error) => void }): Promise<RedisLimiters> {
-  const client = createClient({ url: options.url });
+export type RedisLimitersOptions = RedisTarget & { prefix: string; onError?: (err: Error) => void };
+
+export async function connectRedisLimiters(options: RedisLimitersOptions): Promise<RedisLimiters> {
+  const client = createRedisConnection(options);
   client.on('error', (err: Error) => options.onError?.(err));
   await client.connect();
   return {

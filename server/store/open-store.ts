@@ -1,13 +1,15 @@
 /**
- * The store the settings name: Redis when a URL is given, else the embedded store in DATA_DIR.
+ * The store the settings name: Redis (one server or a cluster) when one is given, else the embedded store in DATA_DIR.
  * One place, so the server and the admin command always open the same store the same way.
  */
 import { createEmbeddedStore, type EmbeddedStoreOptions } from './embedded-store.ts';
+import type { RedisTarget } from './redis-connection.ts';
 import { createRedisStore, type RedisStoreOptions } from './redis-store.ts';
 import type { CommentStore } from './types.ts';
 
 export interface StoreSettings {
-  redisUrl?: string | undefined;
+  /** REDIS_URL or REDIS_CLUSTER_URLS; null: the embedded store. */
+  redis: RedisTarget | null;
   redisPrefix: string;
   dataDir: string;
   fsync: boolean;
@@ -19,9 +21,9 @@ export interface StoreHooks extends Pick<RedisStoreOptions, 'onError' | 'onWarni
 }
 
 export function openStore(settings: StoreSettings, hooks: StoreHooks = {}): Promise<CommentStore> {
-  if (settings.redisUrl) {
+  if (settings.redis) {
     return createRedisStore({
-      url: settings.redisUrl,
+      ...settings.redis,
       prefix: settings.redisPrefix,
       ...(hooks.onError ? { onError: hooks.onError } : {}),
       ...(hooks.onWarning ? { onWarning: hooks.onWarning } : {}),
