@@ -3,13 +3,17 @@
  * engine options as Rembuk's (WebSocket only, no client bundle, same frame cap), but no store,
  * no moderation, no origin or payload checks. It acks `thread:join`, and rebroadcasts each
  * `comment:create` to the thread room as a `comment:created` event shaped like Rembuk's, so the
- * bytes on the wire are comparable.
+ * bytes on the wire are comparable. With REDIS_URL it installs `@socket.io/redis-adapter` on
+ * node-redis pub/sub clients exactly as server/main.ts does, so several bare processes on one
+ * Redis are the yardstick for several Rembuk servers (`--servers 2`).
  *
- * Env: PORT (0 = a free port), HOST. Logs one JSON line `{"msg":"listening","url":...}`.
+ * Env: PORT (0 = a free port), HOST, REDIS_URL. Logs one JSON line `{"msg":"listening","url":...}`.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 
 const MAX_FRAME_BYTES = 1_000_000;
@@ -20,6 +24,13 @@ const http = createServer((_req, res) => {
   res.writeHead(404).end();
 });
 const io = new Server(http, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: MAX_FRAME_BYTES });
+const redisUrl = process.env['REDIS_URL'];
+if (redisUrl) {
+  const pub = createClient({ url: redisUrl });
+  const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+}
 
 const seqs = new Map<string, number>();
 

@@ -1,7 +1,9 @@
 /**
  * The load side of the fan-out benchmark, all in one process (so poster and readers share a
  * clock): N socket.io-client readers joined to one thread, and one poster that sends
- * `comment:create` at a steady rate. Each post's text carries its index; the send time is
+ * `comment:create` at a steady rate. With several servers (one Redis behind them), the readers
+ * are spread over them in turn and there is one poster per server, the posts going to each in
+ * turn, so most deliveries cross from one server to another through the Redis adapter. Each post's text carries its index; the send time is
  * kept here, so a reader's latency is `performance.now()` at receipt minus the send time.
  */
 import { randomBytes } from 'node:crypto';
@@ -71,7 +73,8 @@ interface OpenStep {
 }
 
 export interface LoadOptions {
-  url: string;
+  /** The servers (one or more on one Redis): readers and posts are spread over them in turn. */
+  urls: readonly string[];
   /** Seconds of server CPU used so far (for CPU% per step). */
   serverCpuSeconds: () => number;
   /** Seconds of CPU the server's redis-server used so far (0 without one); included in serverCpuSeconds. */
@@ -88,7 +91,8 @@ export class FanoutLoad {
   private nextIndex = 0;
   private readonly steps: OpenStep[] = [];
   private readers: AnySocket[] = [];
-  private poster: AnySocket | null = null;
+  private posters: AnySocket[] = [];
+  private nextPoster = 0;
   private lastArrival = 0;
   private readonly runTag = randomBytes(6).toString('hex');
 
@@ -102,7 +106,8 @@ export class FanoutLoad {
   async growReaders(n: number): Promise<void> {
     while (this.readers.length < n) {
       const batch = Math.min(CONNECT_BATCH, n - this.readers.length);
-      const sockets = await Promise.all(Array.from({ length: batch }, () => this.connectReader()));
+      const first = this.readers.length;
+      const sockets = await Promise.all(Array.from({ length: batch }, (_, i) => this.connectReader(this.urlFor(first + i))));
       this.readers.push(...sockets);
     }
   }
@@ -111,24 +116,29 @@ export class FanoutLoad {
     for (const socket of this.readers.splice(n)) socket.disconnect();
   }
 
+  /** One poster per server. */
   async connectPoster(): Promise<void> {
-    this.poster = await this.connect();
+    this.posters = await Promise.all(this.options.urls.map((url) => this.connect(url)));
   }
 
   close(): void {
     this.shrinkReaders(0);
-    this.poster?.disconnect();
-    this.poster = null;
+    for (const poster of this.posters) poster.disconnect();
+    this.posters = [];
   }
 
-  private connect(): Promise<AnySocket> {
-    const socket = io(this.options.url, {
+  private urlFor(index: number): string {
+    return this.options.urls[index % this.options.urls.length] as string;
+  }
+
+  private connect(url: string): Promise<AnySocket> {
+    const socket = io(url, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
       timeout: CONNECT_TIMEOUT_MS,
       auth: { site: 'demo' },
-      extraHeaders: { origin: this.options.url },
+      extraHeaders: { origin: url },
     });
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(socket));
@@ -139,8 +149,8 @@ export class FanoutLoad {
     });
   }
 
-  private async connectReader(): Promise<AnySocket> {
-    const socket = await this.connect();
+  private async connectReader(url: string): Promise<AnySocket> {
+    const socket = await this.connect(url);
     socket.on('comment:created', (event: CreatedEvent) => this.onDelivery(event));
     // Rembuk coalesces events that became public together into one frame.
     socket.on('thread:events', (batch: { events: CreatedEvent[] }) => {
@@ -178,8 +188,7 @@ export class FanoutLoad {
    * time for sending.
    */
   async runStep(label: string, rate: number, durationMs: number, drainMs: number): Promise<StepResult> {
-    const poster = this.poster;
-    if (!poster) throw new Error('connectPoster() first');
+    if (this.posters.length === 0) throw new Error('connectPoster() first');
     const readers = this.readers.length;
     const total = Math.max(1, Math.round((rate * durationMs) / 1000));
     if (this.nextIndex + total > MAX_POSTS) throw new Error('post budget exhausted');
@@ -206,7 +215,7 @@ export class FanoutLoad {
     while (sent < total && performance.now() < sendLimit) {
       const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000) + 1);
       while (sent < due) {
-        this.post(poster, stepId, step);
+        this.post(this.posters[this.nextPoster++ % this.posters.length] as AnySocket, stepId, step);
         sent += 1;
       }
       const nextDueAt = t0 + (sent * 1000) / rate;

@@ -17,6 +17,13 @@
  *
  * Flags: --only=bare,embedded,redis   --quick (shorter steps, coarser ramp)   --cpu-prof
  * (profiles the servers into bench/results/profiles/)   --no-pin (no taskset).
+ *
+ * `--servers 2` (or more): scaling out instead. Two groups of N processes on one Redis each —
+ * bare Socket.IO with the Redis adapter, and Rembuk on the Redis store and adapter — with
+ * 2,500 readers per process spread over them and one poster per process (posts in turn), so
+ * most deliveries cross between processes through Redis. Latency at 20 posts/s, then the
+ * interleaved ramp with its rates scaled to the readers (the same deliveries per step as the
+ * 1,000-reader ramp); no memory phase. Every process of both groups is pinned to core 0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -51,31 +58,53 @@ interface ServerSpec {
   script: string;
 }
 
-const SPECS: ServerSpec[] = [
-  { name: 'bare', title: 'bare Socket.IO', script: 'bench/fanout-bare-server.ts' },
-  { name: 'embedded', title: 'Rembuk, embedded store', script: 'server/main.ts' },
-  { name: 'redis', title: 'Rembuk, Redis store + adapter', script: 'server/main.ts' },
-];
-
 const args = new Set(process.argv.slice(2));
+/** `--servers 2` or `--servers=2`: processes per server kind, on one Redis (1: the single-server benchmark). */
+function serverCountArg(argv: readonly string[]): number {
+  const at = argv.indexOf('--servers');
+  const raw = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length);
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 4) throw new Error(`--servers must be 1 to 4, not ${raw}`);
+  return n;
+}
+const serverCount = serverCountArg(process.argv.slice(2));
+const scaledOut = serverCount > 1;
+
+const SPECS: ServerSpec[] = scaledOut
+  ? [
+      { name: 'bare', title: `bare Socket.IO + Redis adapter, ${serverCount} processes on one Redis`, script: 'bench/fanout-bare-server.ts' },
+      { name: 'redis', title: `Rembuk, Redis store + adapter, ${serverCount} servers on one Redis`, script: 'server/main.ts' },
+    ]
+  : [
+      { name: 'bare', title: 'bare Socket.IO', script: 'bench/fanout-bare-server.ts' },
+      { name: 'embedded', title: 'Rembuk, embedded store', script: 'server/main.ts' },
+      { name: 'redis', title: 'Rembuk, Redis store + adapter', script: 'server/main.ts' },
+    ];
+
 const quick = args.has('--quick');
 const cpuProf = args.has('--cpu-prof');
 if (args.has('--no-pin')) disablePinning();
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 
+/** Readers at the headline step: 1,000 on one server; 2,500 per process when scaled out. */
+const BIG_N = scaledOut ? 2_500 * serverCount : 1_000;
+/** Ramp rates are set for 1,000 readers; with more, each step asks for the same deliveries/s. */
+const rampScale = 1_000 / BIG_N;
+
 const PLAN = {
   latencyRate: 20,
   latencyMs: quick ? 3_000 : 5_000,
   smallN: 100,
-  bigN: 1_000,
+  bigN: BIG_N,
   /** Idle readers for the memory figure (reported per 1,000). */
   memoryN: 2_000,
   /** Interleaved ramp: first rate, coarse increment until a confirmed failure, then bisection down to the resolution. */
-  rampFirst: 100,
-  rampCoarse: 50,
-  rampResolution: quick ? 25 : 13,
-  rampMaxRate: 800,
+  rampFirst: Math.round(100 * rampScale),
+  rampCoarse: Math.max(1, Math.round(50 * rampScale)),
+  rampResolution: Math.max(1, Math.round((quick ? 25 : 13) * rampScale)),
+  rampMaxRate: Math.round(800 * rampScale),
   rampMaxRounds: 16,
   /** No new ramp round starts after this much ramp time. */
   rampBudgetMs: quick ? 90_000 : 200_000,
@@ -86,8 +115,8 @@ const PLAN = {
   /** Longest wait for a quiet machine before one step, and in all. */
   quietWaitMs: 15_000,
   quietBudgetMs: 60_000,
-  /** The whole run is abandoned (and cleaned up) after this. */
-  watchdogMs: 7 * 60_000,
+  /** The whole run is abandoned (and cleaned up) after this (connecting 10,000 readers takes a while). */
+  watchdogMs: (scaledOut ? 12 : 7) * 60_000,
 };
 
 interface ServerReport {
@@ -104,6 +133,8 @@ interface ServerReport {
   idleCpu1000: number;
   latency100: StepResult;
   latency1000: StepResult;
+  /** Scaled out: latency at the single server's headline deliveries/s (1,000 readers × 20 posts/s), fewer posts to more readers. */
+  latencyLight?: StepResult;
   /** Every ramp step this server ran, in order (retries included). */
   ramp: StepResult[];
   /** Highest rate judged sustained, lowest judged not (failed twice); null if none. */
@@ -115,7 +146,8 @@ interface ServerReport {
 /** A server kept running from its latency/memory phase through the interleaved ramp. */
 interface Running {
   spec: ServerSpec;
-  server: ServerProcess;
+  /** One process, or `serverCount` on one Redis. */
+  servers: ServerProcess[];
   redis: BenchRedis | null;
   load: FanoutLoad;
   dataDir: string;
@@ -170,7 +202,9 @@ async function main(): Promise<void> {
       });
     });
   } catch (err) {
-    for (const run of running) process.stderr.write(`last lines of the ${run.spec.name} server log:\n${tail(run.server.logFile)}\n`);
+    for (const run of running) {
+      for (const srv of run.servers) process.stderr.write(`last lines of the ${srv.name} server log:\n${tail(srv.logFile)}\n`);
+    }
     throw err;
   } finally {
     for (const run of running) await stopRunning(run);
@@ -181,12 +215,13 @@ async function main(): Promise<void> {
   const output = printReport(reports, elapsedS);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = join(ROOT, `bench/results/fanout-${stamp}.json`);
+  const file = join(ROOT, `bench/results/fanout-${scaledOut ? `${serverCount}servers-` : ''}${stamp}.json`);
   const json = JSON.stringify(
     {
       startedAt: new Date(started).toISOString(),
       elapsedS,
       machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, pinned: isPinning() },
+      serversPerKind: serverCount,
       plan: PLAN,
       servers: reports,
       summary: output,
@@ -224,52 +259,63 @@ async function startRunning(spec: ServerSpec, workDir: string, profileDir: strin
     SITES_FILE: sitesFile,
   };
   let redis: BenchRedis | null = null;
-  let server: ServerProcess | null = null;
+  const servers: ServerProcess[] = [];
   try {
-    if (spec.name === 'redis') {
+    if (spec.name === 'redis' || scaledOut) {
       redis = await startBenchRedis();
       env['REDIS_URL'] = redis.url;
       env['REDIS_PREFIX'] = 'fanout';
+      // Servers on one Redis share one secret (README, Production).
+      env['SECRET'] = 'fanout-benchmark-secret-shared-by-all-servers';
     }
-    server = await startServer({
-      name: spec.name,
-      script: spec.script,
-      env,
-      workDir,
-      // One file per thread (tsx's loader runs on its own); the largest is the main thread.
-      ...(profileDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${spec.name}-${Date.now()}`)}`] } : {}),
-    });
-    const srv = server;
-    log(`   listening at ${srv.url} (pid ${srv.pid})`);
+    for (let i = 0; i < serverCount; i++) {
+      const name = serverCount > 1 ? `${spec.name}-${i + 1}` : spec.name;
+      const server = await startServer({
+        name,
+        script: spec.script,
+        env: { ...env, DATA_DIR: serverCount > 1 ? `${dataDir}-${i + 1}` : dataDir },
+        workDir,
+        // One file per thread (tsx's loader runs on its own); the largest is the main thread.
+        ...(profileDir ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${name}-${Date.now()}`)}`] } : {}),
+      });
+      servers.push(server);
+      log(`   listening at ${server.url} (pid ${server.pid})`);
+    }
     const redisPid = redis?.pid ?? null;
     const load = new FanoutLoad({
-      url: srv.url,
-      serverCpuSeconds: () => srv.cpuSeconds() + (redisPid === null ? 0 : readCpuSeconds(redisPid)),
+      urls: servers.map((srv) => srv.url),
+      serverCpuSeconds: () => serversCpuSeconds(servers, redisPid),
       ...(redisPid === null ? {} : { redisCpuSeconds: () => readCpuSeconds(redisPid) }),
       machineBusySeconds,
-      serverWrites: () => srv.writeSyscalls(),
+      serverWrites: () => servers.reduce((sum, srv) => sum + srv.writeSyscalls(), 0),
     });
     await load.connectPoster();
-    return { spec, server: srv, redis, load, dataDir };
+    return { spec, servers, redis, load, dataDir };
   } catch (err) {
-    if (server) process.stderr.write(`last lines of the ${spec.name} server log:\n${tail(server.logFile)}\n`);
-    await server?.stop();
+    for (const srv of servers) process.stderr.write(`last lines of the ${srv.name} server log:\n${tail(srv.logFile)}\n`);
+    for (const srv of servers) await srv.stop();
     await redis?.stop();
     removeTempDir(dataDir);
     throw err;
   }
 }
 
+/** CPU seconds of a kind's processes and its redis-server, together. */
+function serversCpuSeconds(servers: readonly ServerProcess[], redisPid: number | null): number {
+  return servers.reduce((sum, srv) => sum + srv.cpuSeconds(), 0) + (redisPid === null ? 0 : readCpuSeconds(redisPid));
+}
+
 async function stopRunning(run: Running): Promise<void> {
   run.load.close();
-  await run.server.stop();
+  for (const srv of run.servers) await srv.stop();
   await run.redis?.stop();
   removeTempDir(run.dataDir);
 }
 
 /** Warm-up, latency at N = 100 and 1,000, memory of idle readers. Leaves 1,000 readers joined. */
 async function latencyAndMemory(run: Running): Promise<Phase1> {
-  const { spec, server: srv, load } = run;
+  const { spec, load } = run;
+  const srv = run.servers[0] as ServerProcess;
   const heaps: number[] = [];
   // Warm up: JIT and lazy modules, then GC so the baseline holds no start-up garbage.
   await load.growReaders(20);
@@ -280,6 +326,7 @@ async function latencyAndMemory(run: Running): Promise<Phase1> {
 
   await load.growReaders(PLAN.smallN);
   const latency100 = await measuredStep(load, `N=${PLAN.smallN}`, PLAN.latencyRate, PLAN.latencyMs);
+  if (scaledOut) return latencyScaledOut(run, latency100);
 
   await load.growReaders(PLAN.bigN);
   await sleep(PLAN.settleMs);
@@ -308,14 +355,41 @@ async function latencyAndMemory(run: Running): Promise<Phase1> {
   };
 }
 
+/**
+ * Scaled out: no memory phase (per process it is the single server's; the issue asks latency
+ * and throughput of the group). The readers join, spread over the processes, then latency.
+ */
+async function latencyScaledOut(run: Running, latency100: StepResult): Promise<Phase1> {
+  const connectStarted = Date.now();
+  await run.load.growReaders(PLAN.bigN);
+  log(`   ${PLAN.bigN} readers joined over ${run.servers.length} processes in ${((Date.now() - connectStarted) / 1000).toFixed(1)} s`);
+  await sleep(PLAN.settleMs);
+  const lightRate = Math.max(1, Math.round(PLAN.latencyRate * rampScale));
+  const latencyLight = await measuredStep(run.load, `N=${PLAN.bigN} ${lightRate}/s`, lightRate, PLAN.latencyMs);
+  const latency1000 = await measuredStep(run.load, `N=${PLAN.bigN}`, PLAN.latencyRate, PLAN.latencyMs);
+  const none = { base: Number.NaN, readers1000: Number.NaN, readersMemoryN: Number.NaN };
+  return {
+    name: run.spec.name,
+    title: run.spec.title,
+    rssKb: none,
+    heapUsedKb: none,
+    rssPer1000IdleMb: Number.NaN,
+    heapPer1000IdleMb: Number.NaN,
+    rssPer1000IdleMbFirst1000: Number.NaN,
+    latency100,
+    latency1000,
+    latencyLight,
+  };
+}
+
 /** Each server's CPU share over one window in which all of them sit idle with 1,000 joined readers. */
 async function idleCpu(running: Running[]): Promise<number[]> {
   await sleep(1_000);
   const t0 = performance.now();
-  const before = running.map((r) => r.server.cpuSeconds() + (r.redis?.pid ? readCpuSeconds(r.redis.pid) : 0));
+  const before = running.map((r) => serversCpuSeconds(r.servers, r.redis?.pid ?? null));
   await sleep(PLAN.idleCpuMs);
   const wall = (performance.now() - t0) / 1000;
-  const shares = running.map((r, i) => (r.server.cpuSeconds() + (r.redis?.pid ? readCpuSeconds(r.redis.pid) : 0) - (before[i] ?? 0)) / wall);
+  const shares = running.map((r, i) => (serversCpuSeconds(r.servers, r.redis?.pid ?? null) - (before[i] ?? 0)) / wall);
   log(`\nidle, ${PLAN.bigN} joined readers each: server CPU ${running.map((r, i) => `${r.spec.name} ${pct(shares[i] ?? 0)}`).join(', ')}`);
   return shares;
 }
@@ -421,8 +495,8 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
     ['server', 'readers', 'posts/s', 'p50 ms', 'p99 ms', 'deliveries/s', 'delivered', 'srv CPU', 'other CPU', 'RSS/1k idle MB', 'heap/1k idle MB'],
   ];
   for (const r of reports) {
-    for (const s of [r.latency100, r.latency1000]) {
-      const big = s.readers === PLAN.bigN;
+    for (const s of [r.latency100, ...(r.latencyLight ? [r.latencyLight] : []), r.latency1000]) {
+      const big = s === r.latency1000;
       rows.push([
         r.name,
         String(s.readers),
@@ -433,8 +507,8 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
         pct(s.deliveredRatio),
         pct(s.serverCpu),
         pct(s.otherCpu),
-        big ? r.rssPer1000IdleMb.toFixed(1) : '',
-        big ? r.heapPer1000IdleMb.toFixed(1) : '',
+        big ? orDash(r.rssPer1000IdleMb) : '',
+        big ? orDash(r.heapPer1000IdleMb) : '',
       ]);
     }
   }
@@ -499,29 +573,37 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
   const targets: Record<string, unknown>[] = [];
   if (bare) {
     const targetRows: string[][] = [
-      ['server', 'p99 @1k,20/s vs bare (≤1.5×)', 'max deliveries/s vs bare (≥0.8×)', 'CPU-implied capacity vs bare', 'RSS/1k idle vs bare (≤1.3×)'],
+      [
+        'server',
+        `p99 @N=${PLAN.bigN},${PLAN.latencyRate}/s vs bare (≤1.5×)`,
+        'max deliveries/s vs bare (≥0.8×)',
+        'CPU-implied capacity vs bare',
+        'RSS/1k idle vs bare (≤1.3×)',
+      ],
     ];
     for (const r of reports.filter((x) => x.name !== 'bare')) {
       const p99 = r.latency1000.latencyMs.p99 / bare.latency1000.latencyMs.p99;
       const thr = (r.maxSustained?.deliveriesPerSecond ?? 0) / (bare.maxSustained?.deliveriesPerSecond ?? Number.NaN);
       const rss = r.rssPer1000IdleMb / bare.rssPer1000IdleMb;
       const cap = (r.cpuImpliedCapacity ?? Number.NaN) / (bare.cpuImpliedCapacity ?? Number.NaN);
+      const light = r.latencyLight && bare.latencyLight ? r.latencyLight.latencyMs.p99 / bare.latencyLight.latencyMs.p99 : null;
       targets.push({
         server: r.name,
         p99Ratio: p99,
         p99Met: p99 <= 1.5,
+        ...(light === null ? {} : { p99LightRatio: light, p99LightMet: light <= 1.5, lightRate: r.latencyLight?.rate }),
         throughputRatio: thr,
         throughputMet: thr >= 0.8,
         cpuImpliedCapacityRatio: cap,
-        rssRatio: rss,
-        rssMet: rss <= 1.3,
+        rssRatio: Number.isNaN(rss) ? null : rss,
+        rssMet: Number.isNaN(rss) ? null : rss <= 1.3,
       });
       targetRows.push([
         r.name,
-        verdict(p99, p99 <= 1.5),
+        verdict(p99, p99 <= 1.5) + (light === null ? '' : ` (at ${r.latencyLight?.rate}/s: ${verdict(light, light <= 1.5)})`),
         verdict(thr, thr >= 0.8),
         Number.isNaN(cap) ? '—' : `${cap.toFixed(2)}×`,
-        verdict(rss, rss <= 1.3),
+        Number.isNaN(rss) ? '—' : verdict(rss, rss <= 1.3),
       ]);
     }
     log('\nTargets (ratio against bare in this run)');
@@ -538,6 +620,10 @@ function printReport(reports: ServerReport[], elapsedS: number): Record<string, 
     `\n${elapsedS.toFixed(0)} s; deliveries/s = deliveries received ÷ step time; srv CPU = server process (+ its redis-server) CPU ÷ wall time (100% = one core); other CPU = the rest of the machine's work meanwhile (not this benchmark)`,
   );
   return { targets };
+}
+
+function orDash(value: number): string {
+  return Number.isNaN(value) ? '—' : value.toFixed(1);
 }
 
 function verdict(ratio: number, met: boolean): string {
