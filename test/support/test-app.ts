@@ -14,6 +14,8 @@ import { createAuthorTokens } from '../../server/identity/author-token.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { createSiteRegistry, type SiteConfig } from '../../server/sites/site-registry.ts';
 import type { CommentStore } from '../../server/store/types.ts';
+import type { RedisTarget } from '../../server/store/redis-connection.ts';
+import { connectRedisFanout } from '../../server/store/redis-fanout.ts';
 import { parsePolicy } from '../../moderation/index.ts';
 
 export const OTHER_ALLOWED_ORIGIN = 'https://berita.example';
@@ -52,6 +54,8 @@ export interface TestAppOptions {
   publicUrl?: string;
   /** Readers' settings per site (an SSO secret, reserved names, the edit window, closed pages), as a site record gives them. */
   siteSettings?: Record<string, Partial<Pick<SiteConfig, 'ssoSecret' | 'reservedNames' | 'editWindowMinutes' | 'closedPages'>>>;
+  /** Broadcasts through this Redis (or Redis Cluster), as the server does with REDIS_URL or REDIS_CLUSTER_URLS: several servers, one audience. */
+  fanout?: RedisTarget;
 }
 
 export async function startTestApp(store: CommentStore, options: TestAppOptions = {}): Promise<TestApp> {
@@ -68,6 +72,7 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     sites: () => sites.list().map((s) => s.id),
   });
   await policies.refresh();
+  const fanout = options.fanout ? await connectRedisFanout(options.fanout, () => undefined) : null;
   const app = createApp({
     store,
     sites,
@@ -82,6 +87,7 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     distDir: '/nonexistent',
     ...(options.alerts ? { alerts: options.alerts } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(fanout ? { configureIo: (io) => io.adapter(fanout.adapter) } : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   sites.allowOrigins('demo', [url]);
@@ -91,6 +97,7 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     policies,
     async close() {
       await app.close(1_000);
+      await fanout?.close();
     },
   };
 }
