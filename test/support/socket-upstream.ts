@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { UPSTREAM_HEADER } from './nginx-proxy.ts';
 
 export interface SocketUpstreams {
-  /** The upstream of each WebSocket handshake the page completed, oldest first. */
+  /** The upstream that answered each WebSocket handshake the page completed, oldest first. */
   readonly all: readonly string[];
   /** The latest one, or null before the first. */
   last(): string | null;
@@ -19,7 +19,8 @@ export async function recordSocketUpstreams(page: Page): Promise<SocketUpstreams
   const cdp = await page.context().newCDPSession(page);
   cdp.on('Network.webSocketHandshakeResponseReceived', (event) => {
     const headers = Object.fromEntries(Object.entries(event.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    all.push(headers[UPSTREAM_HEADER] ?? '(no upstream header)');
+    // nginx lists every upstream it tried ("a, b" when a refused): the last one answered.
+    all.push(headers[UPSTREAM_HEADER]?.split(',').at(-1)?.trim() ?? '(no upstream header)');
   });
   await cdp.send('Network.enable');
   return { all, last: () => all.at(-1) ?? null };
