@@ -135,9 +135,11 @@ function wordRuns(tokens: Tokens, wordMin: number, out: { from: number; to: numb
     w[i] = (x.length << 24) ^ (x.charCodeAt(0) << 16) ^ (x.charCodeAt(x.length >> 1) << 8) ^ x.charCodeAt(x.length - 1);
   }
   const t = tokens.words;
+  const candidate = phraseDistances(w, n);
   for (let k = 1; k <= MAX_PHRASE_WORDS && k * 2 <= n; k++) {
     const min = k === 1 ? wordMin : PHRASE_REPEATS;
     if (k * min > n) break;
+    if (k > 1 && candidate[k] !== 1) continue;
     let j = 0;
     while (j + k < n) {
       if (w[j] !== w[j + k] || t[j] !== t[j + k]) {
@@ -153,6 +155,39 @@ function wordRuns(tokens: Tokens, wordMin: number, out: { from: number; to: numb
   }
 }
 
+// Scratch space for phraseDistances: a 512-slot table of the last position of each pair of
+// words, a chain of earlier positions, the pairs' keys, and the marks by distance.
+const pairHead = new Int32Array(512);
+let pairPrev = new Int32Array(256);
+let pairKey = new Int32Array(256);
+const distances = new Uint8Array(MAX_PHRASE_WORDS + 1);
+
+/**
+ * The distances k ≥ 2 at which some pair of consecutive words recurs (by key). A phrase of k words
+ * said three times in a row repeats its first two words k later, so only these k need a pass of
+ * their own; most comments have none or a few, where every k from 2 to 40 was a pass over the words.
+ */
+function phraseDistances(w: Int32Array, n: number): Uint8Array {
+  distances.fill(0);
+  if (n < 2 * PHRASE_REPEATS) return distances;
+  if (pairPrev.length < n) {
+    pairPrev = new Int32Array(Math.max(n, pairPrev.length * 2));
+    pairKey = new Int32Array(pairPrev.length);
+  }
+  pairHead.fill(-1);
+  for (let j = 0; j + 1 < n; j++) {
+    const key = (Math.imul(w[j] ?? 0, 0x9e3779b1) ^ (w[j + 1] ?? 0)) | 0;
+    pairKey[j] = key;
+    const slot = (key ^ (key >>> 9)) & 511;
+    for (let p = pairHead[slot] ?? -1; p >= 0 && j - p <= MAX_PHRASE_WORDS; p = pairPrev[p] ?? -1) {
+      if (pairKey[p] === key && j - p >= 2) distances[j - p] = 1;
+    }
+    pairPrev[j] = pairHead[slot] ?? -1;
+    pairHead[slot] = j;
+  }
+  return distances;
+}
+
 function covered(found: readonly { from: number; to: number }[], from: number, to: number): boolean {
   return found.some((f) => f.from <= from && f.to >= to);
 }
@@ -161,6 +196,15 @@ function covered(found: readonly { from: number; to: number }[], from: number, t
 function lowVariety(tokens: Tokens): boolean {
   const n = tokens.words.length;
   if (n < LONG_COMMENT_WORDS) return false;
+  // If the first quarter's words are all different, a quarter are distinct already: not low.
+  const q = Math.ceil(n * MIN_DISTINCT_SHARE);
+  if (q <= 32) {
+    const w = wordKeys;
+    const t = tokens.words;
+    let repeat = false;
+    for (let a = 1; a < q && !repeat; a++) for (let b = 0; b < a && !repeat; b++) if (w[a] === w[b] && t[a] === t[b]) repeat = true;
+    if (!repeat) return false;
+  }
   return new Set(tokens.words).size < n * MIN_DISTINCT_SHARE;
 }
 

@@ -17,7 +17,7 @@ import {
   possessiveAfter,
   possessiveBefore,
 } from './literal-sense.ts';
-import type { Tokens } from './tokenize.ts';
+import { Gap, type Tokens } from './tokenize.ts';
 
 /** The text a sense is read from: the original (for capitals), its normalized form and its words. */
 export interface SenseText {
@@ -37,18 +37,20 @@ export interface LiteralReading {
   readonly cue: string;
 }
 
-const sentenceEnd = /[.!?;\n]/;
-const clauseEnd = /[.!?;,:\n]/;
+// Boundary levels, as the tokenizer records them: a sentence end (". ! ? ;" or a line break) also
+// ends a clause; a clause end is "," or ":".
+const sentenceEnd = Gap.sentence;
+const clauseEnd = Gap.clause;
 
-// The gap between word k-1 and word k holds a boundary.
-function boundaryBefore(s: SenseText, k: number, re: RegExp): boolean {
-  const { starts, ends } = s.tokens;
-  if (k <= 0 || k >= starts.length) return true;
-  return re.test(s.normalized.text.slice(ends[k - 1] ?? 0, starts[k] ?? 0));
+// The gap between word k-1 and word k holds a boundary of this level or a stronger one.
+function boundaryBefore(s: SenseText, k: number, level: number): boolean {
+  const gaps = s.tokens.gaps;
+  if (k <= 0 || k >= gaps.length) return true;
+  return (gaps[k] ?? 0) >= level;
 }
 
-/** The words `[from, to)` of the sentence (or clause, with `re`) around `[i, end)`, at most `reach` words either side. */
-export function around(s: SenseText, i: number, end: number, reach: number, re: RegExp = sentenceEnd): [number, number] {
+/** The words `[from, to)` of the sentence (or clause, with `level`) around `[i, end)`, at most `reach` words either side. */
+export function around(s: SenseText, i: number, end: number, reach: number, re: number = sentenceEnd): [number, number] {
   let from = i;
   while (from > 0 && i - from < reach && !boundaryBefore(s, from, re)) from--;
   let to = end;

@@ -8,7 +8,16 @@ export interface Tokens {
    * the collapsed form only for those (collapsing every word was ~5% of the time).
    */
   readonly doubled: boolean[];
+  /**
+   * What separates each word from the one before, seen while splitting: 2 a sentence end (". ! ? ;"
+   * or a line break), 1 a clause end ("," or ":"), 0 neither. The sense and aim readings ask this
+   * for many gaps per hit; a table lookup replaces a slice and a regex test each time.
+   */
+  readonly gaps: number[];
 }
+
+/** `Tokens.gaps` values. */
+export const Gap = { none: 0, clause: 1, sentence: 2 } as const;
 
 const otherLetter = /^\p{L}$/u;
 
@@ -25,10 +34,15 @@ export function tokenize(text: string): Tokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const doubled: boolean[] = [];
+  const gaps: number[] = [];
   const n = text.length;
+  let gap = 0;
   let i = 0;
   while (i < n) {
     if (!isLetterAt(text, i)) {
+      const c = text.charCodeAt(i);
+      if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) gap = Gap.sentence;
+      else if ((c === 44 || c === 58) && gap === Gap.none) gap = Gap.clause;
       i++;
       continue;
     }
@@ -42,7 +56,9 @@ export function tokenize(text: string): Tokens {
     starts.push(i);
     ends.push(j);
     doubled.push(double);
+    gaps.push(gap);
+    gap = 0;
     i = j;
   }
-  return { words, starts, ends, doubled };
+  return { words, starts, ends, doubled, gaps };
 }
