@@ -40,6 +40,14 @@ function mayHoldSpelledNumber(words: readonly string[]): boolean {
   return false;
 }
 
+function mayHoldWhatsappLink(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === 'whatsapp' || (w === 'wa' && words[i + 1] === 'me')) return true;
+  }
+  return false;
+}
+
 /**
  * Finds phone and WhatsApp numbers, e-mail addresses and chat handles named as a contact. `words`
  * are the text's words, normalized (the analysis has them); without them the text is split here.
@@ -47,7 +55,8 @@ function mayHoldSpelledNumber(words: readonly string[]): boolean {
 export function findContacts(text: string, words: readonly string[] = text.toLowerCase().split(/[^a-z]+/)): Span[] {
   const spans: Span[] = [];
   if (text.indexOf('@') >= 0) collect(email, text, spans);
-  collect(whatsappLink, text, spans);
+  // A WhatsApp link has the words "wa" and "me", or "whatsapp": asked of the words before the pattern runs.
+  if (mayHoldWhatsappLink(words)) collect(whatsappLink, text, spans);
   if (text.indexOf('@') >= 0) collect(handle, text, spans);
   collect(phone, text, spans);
   if (mayHoldSpelledNumber(words)) collect(spelledNumber, text, spans);
