@@ -460,6 +460,10 @@ describe('<rembuk-thread> in Chromium', () => {
     await thread.locator('[part~="comment"]').first().waitFor({ timeout: WAIT });
     await thread.locator('[part="heading"]', { hasText: '1 comment' }).waitFor({ timeout: WAIT });
 
+    // Each field is labelled by its own words (the text field's label once read "Your name Your comment").
+    expect(await thread.getByLabel('Your comment', { exact: true }).count()).toBe(1);
+    expect(await thread.getByLabel('Your name', { exact: true }).count()).toBe(1);
+
     // The button says how to post from the keyboard, and the text field does too.
     const hintId = await thread.locator('[part="shortcut"]').getAttribute('id');
     expect(await thread.locator('[part="shortcut"]').textContent()).toBe('Ctrl+Enter to post');

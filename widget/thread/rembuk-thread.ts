@@ -433,7 +433,7 @@ export class RembukThread extends LitElement {
       <form part="composer" @submit=${this.#onSubmit} novalidate>
         ${closed ? closedNote : nothing} ${this.#verified ? this.#renderIdentity() : this.#renderNameField(closed)}
         <label part="text-label">
-          ${m.nameLabel} ${m.textLabel}
+          ${m.textLabel}
           <textarea
             part="textarea"
             name="text"
