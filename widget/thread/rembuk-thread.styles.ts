@@ -48,6 +48,9 @@ export const threadStyles = css`
       --_accent-text: var(--rembuk-color-accent-text, #06213d);
       --_danger: var(--rembuk-color-danger, #ff8a80);
       --_pending: var(--rembuk-color-pending, #f5c451);
+      /* Its own background: the text must not touch that background's edge. */
+      padding: var(--_space);
+      border-radius: var(--_radius);
     }
   }
   :host([theme='dark']) {
@@ -58,6 +61,8 @@ export const threadStyles = css`
     --_accent-text: var(--rembuk-color-accent-text, #06213d);
     --_danger: var(--rembuk-color-danger, #ff8a80);
     --_pending: var(--rembuk-color-pending, #f5c451);
+    padding: var(--_space);
+    border-radius: var(--_radius);
   }
   :host([hidden]) {
     display: none;
