@@ -26,10 +26,25 @@ export interface RedisConnectionOptions {
 export function createRedisConnection(target: RedisTarget, options: RedisConnectionOptions = {}): RedisConnection {
   const settings = options.disableOfflineQueue ? { disableOfflineQueue: true } : {};
   if (target.clusterUrls !== undefined) {
-    // `defaults` reach every node the client discovers; `rootNodes` only the first contacts.
-    return createCluster({ rootNodes: target.clusterUrls.map((url) => ({ url, ...settings })), defaults: settings });
+    // `defaults` reach every node the client discovers; `rootNodes` only the first contacts, so
+    // the URLs' credentials and TLS go into the defaults too.
+    return createCluster({
+      rootNodes: target.clusterUrls.map((url) => ({ url, ...settings })),
+      defaults: { ...settings, ...nodeDefaults(target.clusterUrls) },
+    });
   }
   return createClient({ url: target.url, ...settings });
+}
+
+/** What every node of a cluster is reached with, from its URLs: the first credentials given, and TLS when a URL is rediss://. */
+export function nodeDefaults(urls: readonly string[]): { username?: string; password?: string; socket?: { tls: true } } {
+  const parsed = urls.map((url) => new URL(url));
+  const withCredentials = parsed.find((url) => url.username !== '' || url.password !== '');
+  return {
+    ...(withCredentials?.username ? { username: decodeURIComponent(withCredentials.username) } : {}),
+    ...(withCredentials?.password ? { password: decodeURIComponent(withCredentials.password) } : {}),
+    ...(parsed.some((url) => url.protocol === 'rediss:') ? { socket: { tls: true as const } } : {}),
+  };
 }
 
 export function isClusterConnection(connection: RedisConnection): connection is ClusterClient {
