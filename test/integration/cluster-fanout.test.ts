@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { CommentStore } from '../../server/store/types.ts';
 import { createRedisStore } from '../../server/store/redis-store.ts';
 import { threadEventsOf, untilThreadEvent, recordReader } from '../support/event-recorder.ts';
-import { signedInConsole, moderateOk, type SignedInConsole } from '../support/moderator-client.ts';
+import { connectConsole, moderateOk, recordConsole, signOut, signedInConsole, type SignedInConsole } from '../support/moderator-client.ts';
 import { newKey } from '../support/moderation-fixture.ts';
 import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
 import { deleteClusterKeys, startRedisCluster, type RunningRedisCluster } from '../support/redis-cluster.ts';
@@ -131,5 +131,19 @@ describe('two servers on one Redis Cluster', () => {
     const created = await untilThreadEvent(reader.events, (e) => e.type === 'comment:created' && e.comment.id === id);
     expect(created).toMatchObject({ page, seq: reader.seq + 1, count: 1 });
     expect(await author.events.until('comment:status')).toEqual({ id, page, status: 'published' });
+  });
+
+  it('ends a moderator’s console on server B when the session is signed out on server A', async () => {
+    const [a, b] = [await server(), await server()];
+    const onA = await signedInConsole(a.url, stores[0]!);
+    consoles.push(onA);
+    const socket = await connectConsole(b.url, { cookie: onA.cookie });
+    const events = recordConsole(socket);
+    consoles.push({ ...onA, socket, events });
+    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    expect((await signOut(a.url, onA.cookie)).status).toBe(200);
+    // The adapter's disconnectSockets, not only a broadcast, crosses the cluster.
+    expect(await events.until('session:ended')).toEqual({});
+    expect(await disconnected).toBe('io server disconnect');
   });
 });
