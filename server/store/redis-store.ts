@@ -1,7 +1,10 @@
 /**
  * The production store: node-redis, one Lua script (or MULTI) per operation, every thread's
  * keys under one hash tag `{site:page}` and a configurable prefix. Acknowledged writes
- * survive a crash only when Redis runs with AOF (appendonly yes); the README says so.
+ * survive a crash only when Redis runs with AOF (appendonly yes); the README says so. The same
+ * code runs on one Redis and on a Redis Cluster (redis-connection.ts, decision 0022): every
+ * script and MULTI stays within one hash tag, reads across threads are separate commands, and
+ * what must see every key (the export's SCAN, the settings check) visits every master.
  *
  * Two steps. A write that changes a comment (its creation, a decision, a report) is one
  * script on the thread's keys: the comment, its revision compare-and-set, the published index,
