@@ -70,8 +70,8 @@ export interface FaultsHarness {
   create(socket: ReaderSocket, page: string, text: string): Promise<Result<CommentCreated>>;
   /** The thread as the store holds it, every page of it, newest first, read through server `i`. */
   stored(i: number, page: string): Promise<StoredView[]>;
-  /** Posters posting one comment after another to their server until stopped. */
-  startLoad(posters: { socket: ReaderSocket; server: number }[], page: string, label: string): Load;
+  /** Posters posting one comment after another to their server until stopped, `pauseMs` between two posts of one poster. */
+  startLoad(posters: { socket: ReaderSocket; server: number }[], page: string, label: string, pauseMs?: number): Load;
   /** Waits until the widget shows what the store holds: the same comments, each once, in the same order. */
   expectShowsStore(page: Page, pageId: string, through?: number): Promise<void>;
   /** Page errors and CSP violations, by page name. */
@@ -168,6 +168,11 @@ export function useFaultsHarness(): FaultsHarness {
       let cursor = joined.data.nextCursor;
       while (cursor !== null) {
         const more = await request(socket, 'thread:more', { page, cursor });
+        // A long thread's pages outrun the socket's request budget: wait as told, as the widget does.
+        if (!more.ok && more.error.code === 'RATE_LIMITED') {
+          await new Promise((r) => setTimeout(r, more.error.retryAfterMs ?? 1_000));
+          continue;
+        }
         if (!more.ok) throw new Error(more.error.message);
         all.push(...more.data.comments);
         cursor = more.data.nextCursor;
@@ -205,7 +210,7 @@ export function useFaultsHarness(): FaultsHarness {
       await expect.poll(() => upstreams.last(), { timeout: WAIT }).toBe(behind.addresses[i]);
       return { context, page, upstreams };
     },
-    startLoad(posters, page, label) {
+    startLoad(posters, page, label, pauseMs = 60) {
       const results: Posted[] = [];
       let running = true;
       const loops = posters.map(async ({ socket, server }, p) => {
@@ -218,7 +223,7 @@ export function useFaultsHarness(): FaultsHarness {
           } catch {
             results.push({ text, ok: false, code: 'NO_ACK', at: Date.now(), server });
           }
-          await new Promise((r) => setTimeout(r, 60));
+          await new Promise((r) => setTimeout(r, pauseMs));
         }
       });
       return {
