@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicComment, replyFields } from './comment-fixtures.ts';
 import type { PublicComment } from '../../protocol/comment.ts';
 import type { CommentCreated, Viewer } from '../../protocol/events.ts';
 import { axeViolations } from '../../test/e2e/axe.ts';
@@ -37,25 +38,7 @@ let down = false;
 const sockets: ServerSocket[] = [];
 
 function comment(id: string, over: Partial<PublicComment> = {}): PublicComment {
-  return {
-    id,
-    page: '/full',
-    parentId: null,
-    rootId: null,
-    depth: 0,
-    replyTo: null,
-    authorId: 'someone',
-    authorName: 'Sari',
-    authorKind: 'anonymous',
-    avatarUrl: null,
-    text: `Komentar ${id}`,
-    status: 'published',
-    createdAt: Date.now() - 60_000,
-    editedAt: null,
-    likes: 0,
-    replyCount: 0,
-    ...over,
-  };
+  return publicComment(id, Date.now() - 60_000, { page: '/full', authorId: 'someone', text: `Komentar ${id}`, ...over });
 }
 
 const anonymous: Viewer = { authorId: 'me', token: 'tok', kind: 'anonymous', name: null, avatarUrl: null, ssoError: null };
@@ -82,14 +65,7 @@ function snapshot(page: string, comments: PublicComment[], nextCursor: string | 
 
 /** A reply to `parent`, in its conversation. */
 function reply(id: string, parent: PublicComment, over: Partial<PublicComment> = {}): PublicComment {
-  return comment(id, {
-    page: parent.page,
-    parentId: parent.id,
-    rootId: parent.rootId ?? parent.id,
-    depth: parent.depth + 1,
-    replyTo: parent.authorName,
-    ...over,
-  });
+  return comment(id, { ...replyFields(parent), ...over });
 }
 
 /**

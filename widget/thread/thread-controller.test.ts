@@ -13,6 +13,7 @@ import type { Result } from '../../protocol/errors.ts';
 import type { CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import type { KeyValueStore } from '../storage.ts';
 import '../transport/node-websocket.ts';
+import { publicComment } from './comment-fixtures.ts';
 import { ThreadController, type ThreadControllerOptions } from './thread-controller.ts';
 
 const PAGE = '/artikel';
@@ -45,25 +46,7 @@ async function startServer(onConnection: (socket: ServerSocket) => void, refuse?
 }
 
 function comment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {
-  return {
-    id,
-    page: PAGE,
-    parentId: null,
-    rootId: null,
-    depth: 0,
-    replyTo: null,
-    authorId: 'a',
-    authorName: 'Sari',
-    authorKind: 'anonymous',
-    avatarUrl: null,
-    text: id,
-    status: 'published',
-    createdAt,
-    editedAt: null,
-    likes: 0,
-    replyCount: 0,
-    ...over,
-  };
+  return publicComment(id, createdAt, { page: PAGE, ...over });
 }
 
 function snapshot(seq: number, comments: PublicComment[] = []): Result<ThreadSnapshot> {

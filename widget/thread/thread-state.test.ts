@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { publicComment, replyFields } from './comment-fixtures.ts';
 import type { PublicComment } from '../../protocol/comment.ts';
 import type { CommentCreated, CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import {
@@ -25,36 +26,12 @@ import {
 const PAGE = '/news/hilirisasi';
 
 function comment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {
-  return {
-    id,
-    page: PAGE,
-    parentId: null,
-    rootId: null,
-    depth: 0,
-    replyTo: null,
-    authorId: 'a1',
-    authorName: 'Sari',
-    authorKind: 'anonymous',
-    avatarUrl: null,
-    text: `text ${id}`,
-    status: 'published',
-    createdAt,
-    editedAt: null,
-    likes: 0,
-    replyCount: 0,
-    ...over,
-  };
+  return publicComment(id, createdAt, { page: PAGE, authorId: 'a1', text: `text ${id}`, ...over });
 }
 
 /** A reply to `parent` (its root `root`, or the parent itself when that is top-level). */
 function reply(id: string, createdAt: number, parent: PublicComment, over: Partial<PublicComment> = {}): PublicComment {
-  return comment(id, createdAt, {
-    parentId: parent.id,
-    rootId: parent.rootId ?? parent.id,
-    depth: parent.depth + 1,
-    replyTo: parent.authorName,
-    ...over,
-  });
+  return comment(id, createdAt, { ...replyFields(parent), ...over });
 }
 
 /** One of the viewer's held comments as a snapshot lists it. */

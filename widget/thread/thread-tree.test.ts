@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../protocol/comment.ts';
+import { publicComment, replyFields } from './comment-fixtures.ts';
 import { conversation, type ThreadNode } from './thread-tree.ts';
 
 function comment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {
-  return {
-    id,
-    page: '/p',
-    parentId: null,
-    rootId: null,
-    depth: 0,
-    replyTo: null,
-    authorId: 'a',
-    authorName: id.toUpperCase(),
-    authorKind: 'anonymous',
-    avatarUrl: null,
-    text: id,
-    status: 'published',
-    createdAt,
-    editedAt: null,
-    likes: 0,
-    replyCount: 0,
-    ...over,
-  };
+  return publicComment(id, createdAt, { authorName: id.toUpperCase(), ...over });
 }
 
 function reply(id: string, createdAt: number, parent: PublicComment, over: Partial<PublicComment> = {}): PublicComment {
-  return comment(id, createdAt, {
-    parentId: parent.id,
-    rootId: parent.rootId ?? parent.id,
-    depth: parent.depth + 1,
-    replyTo: parent.authorName,
-    ...over,
-  });
+  return comment(id, createdAt, { ...replyFields(parent), ...over });
 }
 
 /** The tree as [id, level, replyingTo, children]. */
