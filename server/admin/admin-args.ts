@@ -40,8 +40,9 @@ export interface SiteSettingsChange {
 export { EDIT_WINDOW_MAX_MINUTES };
 
 /**
- * How a Disqus thread becomes a page id: `path`, its link's path (`/2024/05/nikel`, the default);
- * `url`, the whole link (what the widget uses when a page gives no page id: its canonical URL);
+ * How a Disqus thread becomes a page id: `url`, its link's origin and path (the default: what the
+ * widget uses when a page gives no page id, its canonical URL); `path`, the path alone (`/2024/05/nikel`),
+ * for pages that name their thread by it;
  * `identifier`, the thread's disqus_identifier (its <id>), for sites that set one.
  */
 export type DisqusPageFrom = 'path' | 'url' | 'identifier';
@@ -80,9 +81,10 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   comments import --site <id> <file.jsonl>
       Imports an export: each line checked first, comments already there left as they are;
       prints what was imported and each line skipped, and why.
-  comments import-disqus --site <id> <export.xml> [--page-from path|url|identifier]
+  comments import-disqus --site <id> <export.xml> [--page-from url|path|identifier]
       Imports a Disqus XML export: threads, authors, dates and replies; deleted and spam
-      posts are skipped and listed. A thread's page id is its link's path by default.
+      posts are skipped and listed. A thread's page id is its link (origin and path) by default,
+      as the widget names a thread by its canonical URL.
 
 It works on the store the server uses (REDIS_URL, else DATA_DIR), also while the server runs.`;
 
@@ -207,8 +209,9 @@ function parseCommentsCommand(verb: string | undefined, files: string[], values:
   if (file === undefined) return usage(`"comments ${verb}" needs the file to import.`);
   if (rest.length > 0) return usage(`Unexpected argument "${rest[0]}".`);
   if (verb === 'import') return { ok: true, command: { kind: 'comments-import', site, file } };
-  const from = (pageFrom ?? 'path') as DisqusPageFrom;
-  if (!DISQUS_PAGE_FROM.includes(from)) return usage(`--page-from is path, url or identifier, not "${pageFrom}".`);
+  // The link's origin and path: what the widget names a thread by default (its canonical URL).
+  const from = (pageFrom ?? 'url') as DisqusPageFrom;
+  if (!DISQUS_PAGE_FROM.includes(from)) return usage(`--page-from is url, path or identifier, not "${pageFrom}".`);
   return { ok: true, command: { kind: 'comments-import-disqus', site, file, pageFrom: from } };
 }
 const SITE_OPTIONS = new Set(['id', 'name', 'origin', 'add-origin', 'remove-origin', 'reserved-names', 'edit-window', 'close-page', 'open-page']);

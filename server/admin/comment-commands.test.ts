@@ -158,7 +158,7 @@ describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
       '  post 9008: its thread 7999 is not in the export',
       '  post 9005: deleted in Disqus (no reply under it is kept)',
     ]);
-    const nikel = await store.getThreadPage('situs-energi', '/2024/05/hilirisasi-nikel', page(10));
+    const nikel = await store.getThreadPage('situs-energi', 'https://situsenergi.com/2024/05/hilirisasi-nikel', page(10));
     expect(nikel.count).toBe(2);
     expect(nikel.comments.map((c) => [c.id, c.parentId, c.authorName, c.text, new Date(c.createdAt).toISOString(), c.replyCount])).toEqual([
       [
@@ -175,13 +175,13 @@ describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
       ['disqus-9002', 'disqus-9001', 'disqus-9001', 1, 'deleted'],
       ['disqus-9003', 'disqus-9002', 'disqus-9001', 2, 'published'],
     ]);
-    expect(await store.getComment('situs-energi', '/2024/05/hilirisasi-nikel', 'disqus-9002')).toMatchObject({
+    expect(await store.getComment('situs-energi', 'https://situsenergi.com/2024/05/hilirisasi-nikel', 'disqus-9002')).toMatchObject({
       status: 'deleted',
       text: '',
       parentId: 'disqus-9001',
       replyTo: 'Budi Santoso',
     });
-    const reply = await store.getComment('situs-energi', '/2024/05/hilirisasi-nikel', 'disqus-9003');
+    const reply = await store.getComment('situs-energi', 'https://situsenergi.com/2024/05/hilirisasi-nikel', 'disqus-9003');
     expect(reply).toMatchObject({
       status: 'published',
       parentId: 'disqus-9002',
@@ -193,7 +193,7 @@ describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
       authorKind: 'anonymous',
     });
     expect(reply?.authorId).toMatch(/^disqus-guest-[0-9a-f]{16}$/);
-    const bbm = await store.getThreadPage('situs-energi', '/2024/06/harga-bbm', page(10));
+    const bbm = await store.getThreadPage('situs-energi', 'https://situsenergi.com/2024/06/harga-bbm', page(10));
     expect(bbm.comments.map((c) => [c.authorId, c.text])).toEqual([['disqus-budisantoso', 'Harga naik lagi?\nSemoga subsidi tepat sasaran.']]);
     expect((await store.getAuthorHistory('situs-energi', 'disqus-budisantoso')).approvedCount).toBe(2);
 
@@ -202,10 +202,10 @@ describe.each(STORE_KINDS)('comments commands on the %s store', (kind) => {
     expect(printed[0]).toBe('Imported 0 Disqus posts; 4 already there (left as they were); 4 skipped.');
   });
 
-  it('names a thread by its whole link or its identifier when asked', async () => {
+  it('names a thread by its link’s path or its identifier when asked', async () => {
     const { deps, store, printed } = await setup();
-    await runAdminCommand(command('comments', 'import-disqus', '--site', 'a', DISQUS, '--page-from', 'url'), deps);
-    expect((await store.getThreadPage('a', 'https://situsenergi.com/2024/05/hilirisasi-nikel', page(5))).count).toBe(2);
+    await runAdminCommand(command('comments', 'import-disqus', '--site', 'a', DISQUS, '--page-from', 'path'), deps);
+    expect((await store.getThreadPage('a', '/2024/05/hilirisasi-nikel', page(5))).count).toBe(2);
     await runAdminCommand(command('comments', 'import-disqus', '--site', 'b', DISQUS, '--page-from', 'identifier'), deps);
     expect((await store.getThreadPage('b', 'nikel-2024', page(5))).count).toBe(2);
     expect(printed).toContain('  post 9006: its thread\'s identifier "" is not a page id (1 to 200 URL characters)');
