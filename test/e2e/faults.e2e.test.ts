@@ -56,9 +56,25 @@ describe('faults with two servers on one Redis behind nginx', () => {
     }
 
     await h.redis.start();
-    // The servers find Redis again by themselves.
+    // The servers find Redis again by themselves: each takes posts, and what is posted on A reaches
+    // a reader on B live again. Until B's subscriber is back a broadcast from A is lost to B's
+    // readers (their widgets fetch it at the next event's gap), so this waits for one that arrives.
+    const fromA = await h.readerOn(0);
+    const watcher = await h.readerOn(1);
+    const heard: string[] = [];
+    watcher.on('comment:created', (e) => heard.push(e.comment.text));
+    watcher.on('thread:events', (b) => heard.push(...b.events.flatMap((e) => (e.type === 'comment:created' ? [e.comment.text] : []))));
     await expect
-      .poll(async () => (await h.create(poster, pageId, `Redis kembali ${Date.now()}.`)).ok, { timeout: CATCH_UP, interval: 250 })
+      .poll(
+        async () => {
+          if (!(await request(watcher, 'thread:join', { page: pageId })).ok) return false;
+          const text = `Redis kembali ${Date.now()}.`;
+          if (!(await h.create(fromA, pageId, text)).ok) return false;
+          await sleep(500);
+          return heard.includes(text);
+        },
+        { timeout: CATCH_UP, interval: 250 },
+      )
       .toBe(true);
     expect(h.servers.servers.map((s) => s.process.pid)).toEqual(pids);
     // The reader posts the draft again: it goes through, and reaches the reader on the other server live.
