@@ -26,10 +26,30 @@ export async function connectRedisFanout(target: RedisTarget, onError: (err: Err
     await Promise.allSettled([pub.close(), sub.close()]);
     throw err;
   }
+  if (target.clusterUrls === undefined) catchPublishFailures(pub, (err) => onError(err, 'pub'));
   return {
     adapter: target.clusterUrls === undefined ? createAdapter(pub, sub) : createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic' }),
     async close() {
       await Promise.allSettled([pub.close(), sub.close()]);
     },
   };
+}
+
+/**
+ * The classic adapter does not wait for its PUBLISH (the sharded one catches its own): one in
+ * flight when the connection drops (Redis restarted, failed over) rejects with nobody listening,
+ * and Node ends the process on an unhandled rejection. Told as a pub error instead; the broadcast
+ * is lost for readers on other servers, whose widgets fetch it at the next event's gap (thread:resync).
+ */
+function catchPublishFailures(pub: object & { publish: unknown }, onError: (err: Error) => void): void {
+  const publish = (pub.publish as (...args: unknown[]) => Promise<unknown>).bind(pub);
+  Object.defineProperty(pub, 'publish', {
+    configurable: true,
+    writable: true,
+    value: (...args: unknown[]) =>
+      publish(...args).catch((err: unknown) => {
+        onError(err instanceof Error ? err : new Error(String(err)));
+        return 0;
+      }),
+  });
 }
