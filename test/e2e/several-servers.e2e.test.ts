@@ -1,12 +1,15 @@
 /**
- * Two real servers (server/main.ts as child processes) on one Redis (AOF always), behind one real
- * nginx whose round robin has no stickiness: what one server does must reach readers and
- * moderators on the other, and the limits that protect a site must be one budget, not one per
- * server. In Chromium through the proxy, each browser context pinned to a server by the test
- * proxy's cookie (checked with the upstream nginx names in the page's and the WebSocket's
- * answers); the rate limit, idempotency and ALREADY_DECIDED checks are real socket.io clients
- * connected to each server's own port, as nginx would reach it (X-Forwarded-For set, trusted
- * from loopback). The tests share the servers and run in order.
+ * Two real servers (server/main.ts as child processes) behind one real nginx whose round robin
+ * has no stickiness: what one server does must reach readers and moderators on the other, and
+ * the limits that protect a site must be one budget, not one per server. The same tests run
+ * twice: on one Redis (REDIS_URL), and on a three-master Redis Cluster (REDIS_CLUSTER_URLS), both
+ * AOF always; on the cluster a thread's keys, a site's queue keys and a limiter's key sit on
+ * different nodes and the fan-out is the sharded adapter's, which one Redis never shows. In
+ * Chromium through the proxy, each browser context pinned to a server by the test proxy's cookie
+ * (checked with the upstream nginx names in the page's and the WebSocket's answers); the rate
+ * limit, idempotency and ALREADY_DECIDED checks are real socket.io clients connected to each
+ * server's own port, as nginx would reach it (X-Forwarded-For set, trusted from loopback). The
+ * tests of one backend share its servers and run in order; both backends share one Chromium.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,14 +17,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisConnection, masterNodes } from '../../server/store/redis-connection.ts';
 import { createRedisStore } from '../../server/store/redis-store.ts';
 import type { CommentStore } from '../../server/store/types.ts';
 import { connectConsole, ensureModerator, moderate, recordConsole, signIn, type ModeratorSocket } from '../support/moderator-client.ts';
 import { DEWI_PASSWORD } from '../support/moderators.ts';
 import { PIN_COOKIE, UPSTREAM_HEADER } from '../support/nginx-proxy.ts';
 import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
-import { startRestartableRedis, type RestartableRedis } from '../support/restartable-redis.ts';
-import { startServersBehindNginx, type ServersBehindNginx } from '../support/servers-behind-nginx.ts';
+import { deleteClusterKeys, startRedisCluster } from '../support/redis-cluster.ts';
+import { startRestartableRedis } from '../support/restartable-redis.ts';
+import { startServersBehindNginx, type ServersBehindNginx, type ServersRedis } from '../support/servers-behind-nginx.ts';
 import { recordSocketUpstreams, type SocketUpstreams } from '../support/socket-upstream.ts';
 import { launchChromium, watchPage } from './browser.ts';
 
@@ -34,18 +39,41 @@ const POSTS_PER_MINUTE = 4;
 const HELD = 'Izin tambang di hulu sungai itu harus dibuka ke publik.';
 const EKO = { id: 'mod-eko', email: 'eko@example.com' };
 
-let redis: RestartableRedis;
-let servers: ServersBehindNginx;
-let store: CommentStore;
-let browser: Browser;
-let tmp: string;
-const contexts: BrowserContext[] = [];
-const sockets: { disconnect(): unknown }[] = [];
-const problems = new Map<string, string[]>();
+/** A Redis the two servers share, started for one run of the tests. */
+interface Backend {
+  name: string;
+  /** How many masters hold its data. */
+  masters: number;
+  start(): Promise<{ redis: ServersRedis; stop(prefix: string | undefined): Promise<void> }>;
+}
 
-/** The readers of the first test, reused by the second: one on each server. */
-let onA: Page;
-let onB: Page;
+const BACKENDS: Backend[] = [
+  {
+    name: 'one Redis',
+    masters: 1,
+    async start() {
+      const redis = await startRestartableRedis();
+      return { redis: { redisUrl: redis.url }, stop: () => redis.cleanup() };
+    },
+  },
+  {
+    name: 'a three-master Redis Cluster',
+    masters: 3,
+    async start() {
+      const cluster = await startRedisCluster();
+      return {
+        redis: { redisClusterUrls: cluster.urls },
+        async stop(prefix) {
+          // A cluster named by REDIS_CLUSTER_URLS outlives the file (stop does nothing to it): leave none of our keys there.
+          if (prefix) await deleteClusterKeys(cluster.urls, prefix);
+          await cluster.stop();
+        },
+      };
+    },
+  },
+];
+
+let browser: Browser;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,88 +98,111 @@ async function post(page: Page, name: string, text: string): Promise<void> {
   });
 }
 
-/**
- * A browser context pinned to server `i` through the proxy, with one page at `path`: the page's
- * answer must come from that server, and so must the page's WebSocket (checked by the caller
- * once the page has connected, with the recorder returned).
- */
-async function pinnedPage(name: string, i: number, path: string, locale = 'id-ID'): Promise<{ page: Page; upstreams: SocketUpstreams }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-  contexts.push(context);
-  await context.addCookies([{ name: PIN_COOKIE, value: String(i), url: servers.publicUrl }]);
-  const page = await context.newPage();
-  problems.set(name, watchPage(page));
-  const upstreams = await recordSocketUpstreams(page);
-  const response = await page.goto(`${servers.publicUrl}${path}`);
-  expect(response?.headers()[UPSTREAM_HEADER]).toBe(servers.addresses[i]);
-  return { page, upstreams };
-}
-
 /** Resolves once the page's WebSocket is up, and says which server it is on. */
 async function socketServer(upstreams: SocketUpstreams): Promise<string | null> {
   await expect.poll(() => upstreams.last(), { timeout: WAIT }).not.toBeNull();
   return upstreams.last();
 }
 
-/** A reader connected straight to server `i`, from `address` as nginx would have said (X-Forwarded-For). */
-async function readerOn(i: number, address: string, token?: string): Promise<ReaderSocket> {
-  const socket = await connectReader(server(i).url, {
-    origin: servers.publicUrl,
-    headers: { 'x-forwarded-for': address },
-    ...(token ? { token } : {}),
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-/** A console signed in and connected straight to server `i`, from the public origin as the console page is. */
-async function consoleOn(i: number, email: string): Promise<ModeratorSocket> {
-  const cookie = await signIn(server(i).url, { email, origin: servers.publicUrl });
-  const socket = await connectConsole(server(i).url, { cookie, origin: servers.publicUrl });
-  sockets.push(socket);
-  return socket;
-}
-
-function server(i: number) {
-  const s = servers.servers[i];
-  if (!s) throw new Error(`no server ${i}`);
-  return s;
-}
-
-/** Whether server `i` logged the creation of comment `id` (a duplicate is answered without the line). */
-function loggedCreated(i: number, id: string): boolean {
-  return server(i).logs.some((l) => l['msg'] === 'comment created' && l['id'] === id);
-}
-
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/moderate/index.html')) || !existsSync(join(ROOT, 'dist/embed.js'))) {
     execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['widget/build.ts'], { cwd: ROOT, stdio: 'inherit' });
   }
-  tmp = mkdtempSync(join(tmpdir(), 'rembuk-several-'));
-  const sitesFile = join(tmp, 'sites.json');
-  // The demo site with a suspect word, so a comment is held for the moderators.
-  writeFileSync(sitesFile, JSON.stringify({ sites: [{ id: 'demo', name: 'SitusEnergi (demo)', moderation: { words: { suspect: ['tambang'] } } }] }));
-  [redis, browser] = await Promise.all([startRestartableRedis(), launchChromium()]);
-  servers = await startServersBehindNginx({
-    redisUrl: redis.url,
-    env: { SITES_FILE: sitesFile, RATE_LIMIT_POSTS_PER_MINUTE: String(POSTS_PER_MINUTE) },
-  });
-  store = await createRedisStore({ url: redis.url, prefix: servers.prefix });
-  await ensureModerator(store);
-  await ensureModerator(store, EKO);
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  for (const context of contexts.reverse()) await context.close().catch(() => undefined);
   await browser?.close();
-  await store?.close();
-  await servers?.stop();
-  await redis?.cleanup();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
 }, 30_000);
 
-describe('two servers on one Redis behind nginx', () => {
+describe.each(BACKENDS)('two servers on $name behind nginx', (backend) => {
+  let backendStop: ((prefix: string | undefined) => Promise<void>) | undefined;
+  let servers: ServersBehindNginx;
+  let store: CommentStore;
+  let tmp: string;
+  const contexts: BrowserContext[] = [];
+  const sockets: { disconnect(): unknown }[] = [];
+  const problems = new Map<string, string[]>();
+
+  /** The readers of the first test, reused by the second: one on each server. */
+  let onA: Page;
+  let onB: Page;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'rembuk-several-'));
+    const sitesFile = join(tmp, 'sites.json');
+    // The demo site with a suspect word, so a comment is held for the moderators.
+    writeFileSync(
+      sitesFile,
+      JSON.stringify({ sites: [{ id: 'demo', name: 'SitusEnergi (demo)', moderation: { words: { suspect: ['tambang'] } } }] }),
+    );
+    const started = await backend.start();
+    backendStop = started.stop;
+    servers = await startServersBehindNginx({
+      ...started.redis,
+      env: { SITES_FILE: sitesFile, RATE_LIMIT_POSTS_PER_MINUTE: String(POSTS_PER_MINUTE) },
+    });
+    store = await createRedisStore({ ...servers.redis, prefix: servers.prefix });
+    await ensureModerator(store);
+    await ensureModerator(store, EKO);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    for (const context of contexts.reverse()) await context.close().catch(() => undefined);
+    await store?.close();
+    await servers?.stop();
+    await backendStop?.(servers?.prefix);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }, 30_000);
+
+  /**
+   * A browser context pinned to server `i` through the proxy, with one page at `path`: the page's
+   * answer must come from that server, and so must the page's WebSocket (checked by the caller
+   * once the page has connected, with the recorder returned).
+   */
+  async function pinnedPage(name: string, i: number, path: string, locale = 'id-ID'): Promise<{ page: Page; upstreams: SocketUpstreams }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+    contexts.push(context);
+    await context.addCookies([{ name: PIN_COOKIE, value: String(i), url: servers.publicUrl }]);
+    const page = await context.newPage();
+    problems.set(name, watchPage(page));
+    const upstreams = await recordSocketUpstreams(page);
+    const response = await page.goto(`${servers.publicUrl}${path}`);
+    expect(response?.headers()[UPSTREAM_HEADER]).toBe(servers.addresses[i]);
+    return { page, upstreams };
+  }
+
+  /** A reader connected straight to server `i`, from `address` as nginx would have said (X-Forwarded-For). */
+  async function readerOn(i: number, address: string, token?: string): Promise<ReaderSocket> {
+    const socket = await connectReader(server(i).url, {
+      origin: servers.publicUrl,
+      headers: { 'x-forwarded-for': address },
+      ...(token ? { token } : {}),
+    });
+    sockets.push(socket);
+    return socket;
+  }
+
+  /** A console signed in and connected straight to server `i`, from the public origin as the console page is. */
+  async function consoleOn(i: number, email: string): Promise<ModeratorSocket> {
+    const cookie = await signIn(server(i).url, { email, origin: servers.publicUrl });
+    const socket = await connectConsole(server(i).url, { cookie, origin: servers.publicUrl });
+    sockets.push(socket);
+    return socket;
+  }
+
+  function server(i: number) {
+    const s = servers.servers[i];
+    if (!s) throw new Error(`no server ${i}`);
+    return s;
+  }
+
+  /** Whether server `i` logged the creation of comment `id` (a duplicate is answered without the line). */
+  function loggedCreated(i: number, id: string): boolean {
+    return server(i).logs.some((l) => l['msg'] === 'comment created' && l['id'] === id);
+  }
+
   it('shows a comment posted by a reader on server B, live, to a reader whose socket is on server A', async () => {
     const a = await pinnedPage('reader on A', 0, '/');
     const b = await pinnedPage('reader on B', 1, '/en', 'en-GB');
@@ -302,5 +353,29 @@ describe('two servers on one Redis behind nginx', () => {
 
   it('saw no page error and no CSP violation on any page', () => {
     expect(Object.fromEntries(problems)).toEqual({ 'reader on A': [], 'reader on B': [], 'console on A': [], 'author on B': [] });
+  });
+
+  it('logged no warning and no error on either server: nothing fell back or failed on the way', () => {
+    for (const s of servers.servers) expect(s.logs.filter((l) => Number(l['level']) >= 40).map((l) => l['msg'])).toEqual([]);
+  });
+
+  it('kept what the servers wrote on every master of their Redis: on the cluster, the tests above crossed nodes', async () => {
+    const client = createRedisConnection(servers.redis);
+    await client.connect();
+    try {
+      const keysPerMaster = [];
+      for (const node of await masterNodes(client)) {
+        let keys = 0;
+        for await (const batch of node.scanIterator({ MATCH: `${servers.prefix}:*`, COUNT: 500 })) keys += batch.length;
+        keysPerMaster.push(keys);
+      }
+      expect(keysPerMaster).toHaveLength(backend.masters);
+      expect(
+        keysPerMaster.every((n) => n > 0),
+        `keys per master: ${keysPerMaster.join(', ')}`,
+      ).toBe(true);
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Several real servers (server/main.ts as child processes) on one Redis, behind one real nginx,
+ * Several real servers (server/main.ts as child processes) on one Redis (REDIS_URL) or on one
+ * Redis Cluster (REDIS_CLUSTER_URLS), behind one real nginx,
  * configured as production runs them: the same SECRET (an author token made by one is good on
  * the other), TRUST_PROXY trusting the proxy on loopback (so X-Forwarded-For is the reader's
  * address), and PUBLIC_URL the proxy's URL (the demo page and the console's origin checks are
@@ -7,6 +8,7 @@
  * servers and a killed server can start again on its port.
  */
 import { randomBytes } from 'node:crypto';
+import type { RedisTarget } from '../../server/store/redis-connection.ts';
 import { startChildServer, type ChildServer } from './child-server.ts';
 import { startNginx, UPSTREAM_HEADER, type RunningNginx } from './nginx-proxy.ts';
 import { freePort } from './redis-server.ts';
@@ -19,6 +21,8 @@ export interface ServersBehindNginx {
   servers: ChildServer[];
   /** `127.0.0.1:port` of each server, as nginx names it in its upstream header. */
   addresses: string[];
+  /** The Redis every server is on (for a test that opens the same store). */
+  redis: RedisTarget;
   /** Every server's REDIS_PREFIX (for a test that opens the same store). */
   prefix: string;
   /** The shared SECRET. */
@@ -31,12 +35,14 @@ export interface ServersBehindNginx {
   stop(): Promise<void>;
 }
 
-export interface ServersBehindNginxOptions {
-  redisUrl: string;
+/** Where the servers' Redis is: one Redis, or some nodes of a cluster (the servers discover the rest). */
+export type ServersRedis = { redisUrl: string; redisClusterUrls?: undefined } | { redisClusterUrls: readonly string[]; redisUrl?: undefined };
+
+export type ServersBehindNginxOptions = ServersRedis & {
   count?: number;
   /** More settings for every server (SITES_FILE, limits…). */
   env?: Record<string, string>;
-}
+};
 
 export async function startServersBehindNginx(options: ServersBehindNginxOptions): Promise<ServersBehindNginx> {
   const count = options.count ?? 2;
@@ -45,8 +51,11 @@ export async function startServersBehindNginx(options: ServersBehindNginxOptions
   const nginx = await startNginx(addresses, { pinnable: true });
   const prefix = `several-${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(32).toString('base64url');
+  const redis: RedisTarget = options.redisClusterUrls !== undefined ? { clusterUrls: options.redisClusterUrls } : { url: options.redisUrl };
   const env = {
-    REDIS_URL: options.redisUrl,
+    // The other one set empty (the server reads empty as unset): a REDIS_URL the test run inherited must not reach a cluster's servers.
+    REDIS_URL: redis.url ?? '',
+    REDIS_CLUSTER_URLS: redis.clusterUrls?.join(',') ?? '',
     REDIS_PREFIX: prefix,
     SECRET: secret,
     TRUST_PROXY: 'loopback',
@@ -70,6 +79,7 @@ export async function startServersBehindNginx(options: ServersBehindNginxOptions
     publicUrl: nginx.url,
     servers,
     addresses,
+    redis,
     prefix,
     secret,
     ready: () => waitForUpstreams(nginx.url, addresses),
