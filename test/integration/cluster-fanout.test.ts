@@ -4,7 +4,7 @@
  * with REDIS_CLUSTER_URLS are. A reader on one server sees what is posted and decided on the
  * other, live, whichever master holds the thread.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createCluster } from 'redis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommentStore } from '../../server/store/types.ts';
@@ -32,6 +32,26 @@ async function shardChannelsByMaster(pattern: string): Promise<string[][]> {
     return await Promise.all(
       admin.masters.map(async (master) => (await admin.nodeClient(master)).sendCommand<string[]>(['PUBSUB', 'SHARDCHANNELS', pattern])),
     );
+  } finally {
+    await admin.close();
+  }
+}
+
+/** How many subscribers (servers) the shard channels matching `pattern` have, summed over the masters. */
+async function shardSubscribers(pattern: string): Promise<number> {
+  const admin = createCluster({ rootNodes: cluster.urls.map((url) => ({ url })) });
+  await admin.connect();
+  try {
+    const counts = await Promise.all(
+      admin.masters.map(async (master) => {
+        const node = await admin.nodeClient(master);
+        const channels = await node.sendCommand<string[]>(['PUBSUB', 'SHARDCHANNELS', pattern]);
+        if (channels.length === 0) return 0;
+        const pairs = await node.sendCommand<(string | number)[]>(['PUBSUB', 'SHARDNUMSUB', ...channels]);
+        return pairs.filter((_, i) => i % 2 === 1).reduce<number>((sum, n) => sum + Number(n), 0);
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
   } finally {
     await admin.close();
   }
@@ -141,6 +161,13 @@ describe('two servers on one Redis Cluster', () => {
     const events = recordConsole(socket);
     consoles.push({ ...onA, socket, events });
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    // The sharded adapter subscribes to a room's channel when a socket joins it, without the join
+    // waiting for Redis: on a busy machine a sign-out could be published before B listens. Wait
+    // until both servers are subscribed to the session's channel, as they are a moment after connecting.
+    const sessionId = createHash('sha256')
+      .update(decodeURIComponent(onA.cookie.slice(onA.cookie.indexOf('=') + 1)))
+      .digest('hex');
+    await expect.poll(() => shardSubscribers(`*session:${sessionId}*`), { timeout: 10_000 }).toBe(2);
     expect((await signOut(a.url, onA.cookie)).status).toBe(200);
     // The adapter's disconnectSockets, not only a broadcast, crosses the cluster.
     expect(await events.until('session:ended')).toEqual({});
