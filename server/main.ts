@@ -29,6 +29,7 @@ import { newSsoSecret } from './sites/sso-secret.ts';
 import { createStoredSites, type SiteChanges } from './sites/stored-sites.ts';
 import { openStore } from './store/open-store.ts';
 import { connectRedisFanout } from './store/redis-fanout.ts';
+import { attachFanoutCatchUp } from './realtime/attach-fanout-catch-up.ts';
 import type { CommentStore } from './store/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -141,7 +142,15 @@ async function main(): Promise<void> {
         }
       : {}),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
-    ...(adapter ? { configureIo: (io) => io.adapter(adapter.adapter) } : {}),
+    ...(adapter
+      ? {
+          configureIo: (io) => {
+            io.adapter(adapter.adapter);
+            // What Redis drops while the adapter's subscriber is away, fetched from the store once it is back (0024).
+            attachFanoutCatchUp(io, adapter, { store, logger });
+          },
+        }
+      : {}),
     alerts,
     metrics,
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),

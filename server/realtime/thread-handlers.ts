@@ -11,6 +11,7 @@ import { parse } from '../../protocol/parse.ts';
 import { threadPageView } from '../comments/thread-page-view.ts';
 import { editWindowMinutesOf, isPageClosed } from '../sites/reader-settings.ts';
 import { toThreadComment } from '../store/public-views.ts';
+import { fanoutCatchUpOf } from './attach-fanout-catch-up.ts';
 import { createdAck } from './created-ack.ts';
 import type { ReaderDeps, ReaderSocket } from './reader-socket.ts';
 import { respond } from './respond.ts';
@@ -54,6 +55,8 @@ export function registerThreadHandlers(socket: ReaderSocket, deps: Pick<ReaderDe
         store.getThreadPage(site, page, pageQuery(sort, null)),
         store.listPendingByAuthor(site, page, authorId),
       ]);
+      // Where a catch-up after a Redis outage starts for this room if nothing is sent to it before.
+      fanoutCatchUpOf(socket.nsp)?.joined(site, page, first.seq);
       const config = deps.sites.get(site);
       const { kind, name, avatarUrl, ssoError, token } = socket.data;
       return ok({
@@ -112,6 +115,7 @@ export function registerThreadHandlers(socket: ReaderSocket, deps: Pick<ReaderDe
       const followed = await followThread(page);
       if (!followed.ok) return followed;
       const log = await store.readEvents(site, page, afterSeq, LIMITS.resyncMax);
+      fanoutCatchUpOf(socket.nsp)?.joined(site, page, log.seq);
       const lastReturned = log.events.at(-1)?.seq ?? afterSeq;
       // Too much missed (or trimmed from the log): a fresh join is cheaper and exact.
       const reset = !log.complete || afterSeq > log.seq || lastReturned < log.seq;

@@ -12,7 +12,19 @@ import { createRedisConnection, type RedisTarget } from './redis-connection.ts';
 export interface RedisFanout {
   /** For `io.adapter(…)`. */
   adapter: ReturnType<typeof createAdapter> | ReturnType<typeof createShardedAdapter>;
+  /**
+   * Told what goes through the adapter, so a server can fetch from the store what Redis dropped
+   * (server/realtime/fanout-catch-up.ts). On one Redis only: the sharded adapter is not watched yet.
+   */
+  watch(watcher: FanoutWatcher): void;
   close(): Promise<void>;
+}
+
+export interface FanoutWatcher {
+  /** A broadcast (`data`: its [name, …args]) sent to this server's sockets in `rooms`, from here or from another server. */
+  sent(rooms: readonly string[], data: unknown): void;
+  /** The subscriber is subscribed again after losing its connection: what was published meanwhile never reached it. */
+  resubscribed(): void;
 }
 
 export async function connectRedisFanout(target: RedisTarget, onError: (err: Error, which: 'pub' | 'sub') => void): Promise<RedisFanout> {
@@ -26,20 +38,58 @@ export async function connectRedisFanout(target: RedisTarget, onError: (err: Err
     await Promise.allSettled([pub.close(), sub.close()]);
     throw err;
   }
-  if (target.clusterUrls === undefined) catchPublishFailures(pub, (err) => onError(err, 'pub'));
+  const watchers: FanoutWatcher[] = [];
+  if (target.clusterUrls === undefined) {
+    catchPublishFailures(pub, (err) => onError(err, 'pub'));
+    watchResubscriptions(sub, () => watchers.forEach((w) => w.resubscribed()));
+  }
+  const classic = createAdapter(pub, sub);
   return {
-    adapter: target.clusterUrls === undefined ? createAdapter(pub, sub) : createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic' }),
+    adapter:
+      target.clusterUrls === undefined
+        ? // Socket.IO calls it with `new`: a function, not an arrow, returning the adapter.
+          function watchedAdapter(nsp: unknown) {
+            return watchBroadcasts(classic(nsp), watchers);
+          }
+        : createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic' }),
+    watch(watcher) {
+      watchers.push(watcher);
+    },
     async close() {
-      await Promise.allSettled([pub.close(), sub.close()]);
+      await Promise.allSettled([closeWithin(pub, CLOSE_MS), closeWithin(sub, CLOSE_MS)]);
     },
   };
+}
+
+/** How long a graceful close may wait for replies before the connection is dropped. */
+const CLOSE_MS = 1_000;
+
+/**
+ * node-redis's close waits for every reply still due; after its subscriber lost Redis a few
+ * times one may never come (seen in fanout-catch-up.test.ts), and shutdown would wait forever.
+ */
+function closeWithin(client: { close(): Promise<unknown>; destroy(): unknown }, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      client.destroy();
+      resolve();
+    }, ms);
+    void client
+      .close()
+      .catch(() => undefined)
+      .finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+  });
 }
 
 /**
  * The classic adapter does not wait for its PUBLISH (the sharded one catches its own): one in
  * flight when the connection drops (Redis restarted, failed over) rejects with nobody listening,
- * and Node ends the process on an unhandled rejection. Told as a pub error instead; the broadcast
- * is lost for readers on other servers, whose widgets fetch it at the next event's gap (thread:resync).
+ * and Node ends the process on an unhandled rejection. Told as a pub error instead. The broadcast
+ * is lost to the other servers' subscribers, which lost Redis too: each fetches what its readers
+ * missed from the store once subscribed again (server/realtime/fanout-catch-up.ts).
  */
 function catchPublishFailures(pub: object & { publish: unknown }, onError: (err: Error) => void): void {
   const publish = (pub.publish as (...args: unknown[]) => Promise<unknown>).bind(pub);
@@ -52,4 +102,63 @@ function catchPublishFailures(pub: object & { publish: unknown }, onError: (err:
         return 0;
       }),
   });
+}
+
+/** node-redis emits 'ready' once connected and subscribed again (its resubscribe is part of the handshake). */
+function watchResubscriptions(sub: { on(event: 'ready' | 'end' | 'error', listener: () => void): unknown }, resubscribed: () => void): void {
+  let lost = false;
+  const lose = () => (lost = true);
+  sub.on('end', lose);
+  sub.on('error', lose);
+  sub.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    resubscribed();
+  });
+}
+
+type ClassicAdapter = ReturnType<ReturnType<typeof createAdapter>>;
+interface Packet {
+  data?: unknown;
+}
+interface Parser {
+  encode(msg: unknown): unknown;
+  decode(msg: unknown): unknown;
+}
+
+/**
+ * Tells the watchers of every broadcast the adapter sends to sockets: its own (`broadcast`,
+ * which Socket.IO calls for every emit to rooms, local-only included) and those from Redis,
+ * seen as the adapter decodes them (its `parser`, an option the adapter documents), so no
+ * message is decoded twice. Messages of other shapes (the adapter's requests) are ignored.
+ */
+function watchBroadcasts(adapter: ClassicAdapter, watchers: readonly FanoutWatcher[]): ClassicAdapter {
+  const tell = (rooms: unknown, packet: Packet | undefined) => {
+    if (watchers.length === 0 || packet === undefined || typeof packet !== 'object' || packet === null) return;
+    const list = rooms instanceof Set ? [...(rooms as Set<unknown>)] : Array.isArray(rooms) ? rooms : [];
+    const names = list.filter((r): r is string => typeof r === 'string');
+    if (names.length > 0) for (const w of watchers) w.sent(names, packet.data);
+  };
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    broadcast(packet, opts);
+    tell(opts.rooms, packet as Packet);
+  };
+  const parser: Parser = adapter.parser;
+  Object.defineProperty(adapter, 'parser', {
+    configurable: true,
+    value: {
+      encode: (msg: unknown) => parser.encode(msg),
+      decode: (msg: unknown) => {
+        const decoded = parser.decode(msg);
+        // [uid, packet, opts] is a broadcast; our own come back too and are told twice, which is harmless.
+        if (Array.isArray(decoded) && decoded.length === 3) {
+          const [, packet, opts] = decoded as [unknown, Packet | undefined, { rooms?: unknown } | undefined];
+          tell(opts?.rooms, packet);
+        }
+        return decoded;
+      },
+    } satisfies Parser,
+  });
+  return adapter;
 }

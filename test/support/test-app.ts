@@ -16,6 +16,7 @@ import { createSiteRegistry, type SiteConfig } from '../../server/sites/site-reg
 import type { CommentStore } from '../../server/store/types.ts';
 import type { RedisTarget } from '../../server/store/redis-connection.ts';
 import { connectRedisFanout } from '../../server/store/redis-fanout.ts';
+import { attachFanoutCatchUp } from '../../server/realtime/attach-fanout-catch-up.ts';
 import { parsePolicy } from '../../moderation/index.ts';
 
 export const OTHER_ALLOWED_ORIGIN = 'https://berita.example';
@@ -87,7 +88,14 @@ export async function startTestApp(store: CommentStore, options: TestAppOptions 
     distDir: '/nonexistent',
     ...(options.alerts ? { alerts: options.alerts } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-    ...(fanout ? { configureIo: (io) => io.adapter(fanout.adapter) } : {}),
+    ...(fanout
+      ? {
+          configureIo: (io) => {
+            io.adapter(fanout.adapter);
+            attachFanoutCatchUp(io, fanout, { store, logger: silentLogger() });
+          },
+        }
+      : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   sites.allowOrigins('demo', [url]);
