@@ -12,7 +12,7 @@ const h = useFaultsHarness();
 describe('Redis restarted under load, two servers on it behind nginx', () => {
   it(
     'loses no acknowledged comment; the servers reconnect by themselves, fan-out comes back, and the widget resyncs',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       const pageId = '/redis-dimulai-ulang';
       const reader = await h.readerPage('reader during the Redis restart', 1, pageId);
@@ -49,7 +49,10 @@ describe('Redis restarted under load, two servers on it behind nginx', () => {
       // A comment through the other server after the restart reaches the reader live: fan-out is back too.
       const after = 'Sesudah Redis kembali.';
       expect((await h.create(posters[0]!.socket, pageId, after)).ok).toBe(true);
-      await showsText(reader.page, after, CATCH_UP);
+      // The reader's widget is catching up several hundred comments the restarts interrupted (through
+      // its resyncs and re-joins, within its socket's request budget): on this 2-core machine that
+      // took 17 s once, beyond the harness's usual 15 s, so this one wait is longer. Slow, not lost.
+      await showsText(reader.page, after, 45_000);
       await h.expectShowsStore(reader.page, pageId);
       expect(Object.fromEntries(h.problems)).toEqual({ 'reader during the Redis restart': [] });
     },
