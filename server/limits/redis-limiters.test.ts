@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { addTestModerator } from '../../test/support/moderators.ts';
-import { deleteClusterKeys, startRedisCluster, type RunningRedisCluster } from '../../test/support/redis-cluster.ts';
+import { deleteClusterKeys, useRedisCluster } from '../../test/support/redis-cluster.ts';
 import { deleteRedisKeys, openStore, type OpenedStore } from '../../test/support/stores.ts';
 import { createRedisPostRateLimit, type RedisPostRateLimit } from '../comments/post-rate-limit.ts';
 import { createModeratorAuth } from '../moderators/moderator-auth.ts';
@@ -68,16 +68,10 @@ describeLimitersOn(
   (target, prefix) => deleteRedisKeys(target.url ?? '', prefix),
 );
 
-let cluster: RunningRedisCluster | undefined;
-beforeAll(async () => {
-  cluster = await startRedisCluster();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-}, 30_000);
+const cluster = useRedisCluster();
 
 describeLimitersOn(
   'Redis Cluster',
-  () => Promise.resolve({ clusterUrls: cluster?.urls ?? [] }),
+  () => Promise.resolve({ clusterUrls: cluster.urls }),
   (target, prefix) => deleteClusterKeys(target.clusterUrls ?? [], prefix),
 );

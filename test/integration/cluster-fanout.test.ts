@@ -6,23 +6,17 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createCluster } from 'redis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommentStore } from '../../server/store/types.ts';
 import { createRedisStore } from '../../server/store/redis-store.ts';
 import { threadEventsOf, untilThreadEvent, recordReader } from '../support/event-recorder.ts';
 import { connectConsole, moderateOk, recordConsole, signOut, signedInConsole, type SignedInConsole } from '../support/moderator-client.ts';
 import { newKey } from '../support/moderation-fixture.ts';
 import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
-import { deleteClusterKeys, startRedisCluster, type RunningRedisCluster } from '../support/redis-cluster.ts';
+import { deleteClusterKeys, useRedisCluster } from '../support/redis-cluster.ts';
 import { moderationSettings, startTestApp, type TestApp } from '../support/test-app.ts';
 
-let cluster: RunningRedisCluster;
-beforeAll(async () => {
-  cluster = await startRedisCluster();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-}, 30_000);
+const cluster = useRedisCluster();
 
 /** The shard channels (SSUBSCRIBE) matching `pattern` that each master has subscribers for. */
 async function shardChannelsByMaster(pattern: string): Promise<string[][]> {

@@ -4,21 +4,15 @@
  * the post limit all on the cluster, as production wires them; and REDIS_URL beside it refused.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from '../support/child-server.ts';
 import { untilThreadEvent, recordReader } from '../support/event-recorder.ts';
 import { connectReader, request, type ReaderSocket } from '../support/reader-client.ts';
-import { deleteClusterKeys, startRedisCluster, type RunningRedisCluster } from '../support/redis-cluster.ts';
+import { deleteClusterKeys, useRedisCluster } from '../support/redis-cluster.ts';
 
 const PAGE = '/2025/03/cluster-servers/';
 
-let cluster: RunningRedisCluster;
-beforeAll(async () => {
-  cluster = await startRedisCluster();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-}, 30_000);
+const cluster = useRedisCluster();
 
 describe('server processes on a Redis Cluster', () => {
   const started: ChildServer[] = [];

@@ -1,15 +1,9 @@
 import { createCluster } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisCluster, type RunningRedisCluster } from './redis-cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { useRedisCluster } from './redis-cluster.ts';
 
 describe('the test Redis Cluster', () => {
-  let cluster: RunningRedisCluster;
-  beforeAll(async () => {
-    cluster = await startRedisCluster();
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useRedisCluster();
 
   it('has three masters that share the 16,384 slots, and keys land on more than one of them', async () => {
     const client = createCluster({ rootNodes: cluster.urls.map((url) => ({ url })) });

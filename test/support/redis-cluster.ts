@@ -9,6 +9,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCluster } from 'redis';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort, REDIS_INSTALL_HINT } from './redis-server.ts';
 
 export interface RunningRedisCluster {
@@ -141,4 +142,24 @@ export async function deleteClusterKeys(urls: readonly string[], prefix: string)
   } finally {
     await client.close();
   }
+}
+
+/**
+ * A cluster for one test file: started before its tests, stopped after them. What it returns
+ * reads the running cluster's URLs, so it is used inside tests and hooks, not at import.
+ */
+export function useRedisCluster(): { readonly urls: string[] } {
+  let running: RunningRedisCluster | undefined;
+  beforeAll(async () => {
+    running = await startRedisCluster();
+  }, 60_000);
+  afterAll(async () => {
+    await running?.stop();
+  }, 30_000);
+  return {
+    get urls(): string[] {
+      if (!running) throw new Error('the test cluster is not started yet: read its URLs inside a test or a hook');
+      return running.urls;
+    },
+  };
 }
