@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { publicComment } from './comment-fixtures.ts';
 import { ackGuards, broadcastGuards, isConnectErrorData } from './guards.ts';
 
-const comment = {
-  id: 'c1',
-  page: '/a',
-  parentId: null,
-  rootId: null,
-  depth: 0,
-  replyTo: null,
-  authorId: 'a1',
-  authorName: 'Ani',
-  authorKind: 'anonymous',
-  avatarUrl: null,
-  text: 'halo',
-  status: 'published',
-  createdAt: 1,
-  editedAt: null,
-  likes: 0,
-  replyCount: 0,
-};
+const comment = publicComment('c1', 1, { page: '/a', authorId: 'a1', authorName: 'Ani', text: 'halo', status: 'published' });
 const reply = { ...comment, id: 'c2', parentId: 'c1', rootId: 'c1', depth: 1, replyTo: 'Ani', authorKind: 'sso', avatarUrl: 'https://x.id/a.png' };
 const viewer = { authorId: 'a1', token: 't', kind: 'anonymous', name: null, avatarUrl: null, ssoError: null };
 const snapshot = {

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { publicComment } from './comment-fixtures.ts';
 import { isModerationConnectErrorData, moderationAckGuards, moderationBroadcastGuards, sessionResultGuards } from './moderation-guards.ts';
 
-const comment = {
-  id: 'c1',
-  page: '/a',
-  parentId: null,
-  rootId: null,
-  depth: 0,
-  replyTo: null,
-  authorId: 'a1',
-  authorName: 'Ani',
-  authorKind: 'anonymous',
-  avatarUrl: null,
-  text: 'halo',
-  status: 'pending',
-  createdAt: 1,
-  editedAt: null,
-  likes: 0,
-  replyCount: 0,
-};
+const comment = publicComment('c1', 1, { page: '/a', authorId: 'a1', authorName: 'Ani', text: 'halo', status: 'pending' });
 const author = { authorId: 'a1', name: 'Ani', firstSeen: 1, approvedCount: 2, rejectedCount: 0, bannedUntil: null, trusted: false };
 const reason = { rule: 'suspect-words', action: 'hold', message: { en: 'x', id: 'y' }, spans: [{ start: 0, end: 2 }] };
 const item = {

@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicComment, replyFields } from './comment-fixtures.ts';
+import { publicComment, replyFields } from '../../protocol/comment-fixtures.ts';
 import type { PublicComment } from '../../protocol/comment.ts';
 import type { CommentCreated, Viewer } from '../../protocol/events.ts';
 import { axeViolations } from '../../test/e2e/axe.ts';

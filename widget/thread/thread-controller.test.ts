@@ -13,7 +13,7 @@ import type { Result } from '../../protocol/errors.ts';
 import type { CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import type { KeyValueStore } from '../storage.ts';
 import '../transport/node-websocket.ts';
-import { publicComment } from './comment-fixtures.ts';
+import { publicComment } from '../../protocol/comment-fixtures.ts';
 import { ThreadController, type ThreadControllerOptions } from './thread-controller.ts';
 
 const PAGE = '/artikel';

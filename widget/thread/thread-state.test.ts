@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicComment, replyFields } from './comment-fixtures.ts';
+import { publicComment, replyFields } from '../../protocol/comment-fixtures.ts';
 import type { PublicComment } from '../../protocol/comment.ts';
 import type { CommentCreated, CommentCreatedEvent, CommentDeletedEvent, ThreadSnapshot } from '../../protocol/events.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../protocol/comment.ts';
-import { publicComment, replyFields } from './comment-fixtures.ts';
+import { publicComment, replyFields } from '../../protocol/comment-fixtures.ts';
 import { conversation, type ThreadNode } from './thread-tree.ts';
 
 function comment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {

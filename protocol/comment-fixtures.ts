@@ -1,8 +1,8 @@
 /**
- * Public comments for the widget's tests: one place that builds a well-formed PublicComment (and
+ * Public comments for tests (the protocol's, the widget's): one place that builds a well-formed PublicComment (and
  * a reply placed under its parent as the server places it), so each test says only what it is about.
  */
-import type { PublicComment } from '../../protocol/comment.ts';
+import type { PublicComment } from './comment.ts';
 
 /** A published, anonymous, top-level comment; `over` says what differs. */
 export function publicComment(id: string, createdAt: number, over: Partial<PublicComment> = {}): PublicComment {
