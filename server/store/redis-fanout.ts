@@ -40,7 +40,8 @@ export async function connectRedisFanout(target: RedisTarget, onError: (err: Err
   }
   const watchers: FanoutWatcher[] = [];
   if (target.clusterUrls === undefined) {
-    catchPublishFailures(pub, (err) => onError(err, 'pub'));
+    catchCommandFailures(pub, ['publish'], (err) => onError(err, 'pub'));
+    catchCommandFailures(sub, ['subscribe', 'pSubscribe', 'unsubscribe', 'pUnsubscribe'], (err) => onError(err, 'sub'));
     watchResubscriptions(sub, () => watchers.forEach((w) => w.resubscribed()));
   }
   const classic = createAdapter(pub, sub);
@@ -91,17 +92,24 @@ function closeWithin(client: { close(): Promise<unknown>; destroy(): unknown }, 
  * is lost to the other servers' subscribers, which lost Redis too: each fetches what its readers
  * missed from the store once subscribed again (server/realtime/fanout-catch-up.ts).
  */
-function catchPublishFailures(pub: object & { publish: unknown }, onError: (err: Error) => void): void {
-  const publish = (pub.publish as (...args: unknown[]) => Promise<unknown>).bind(pub);
-  Object.defineProperty(pub, 'publish', {
-    configurable: true,
-    writable: true,
-    value: (...args: unknown[]) =>
-      publish(...args).catch((err: unknown) => {
-        onError(err instanceof Error ? err : new Error(String(err)));
-        return 0;
-      }),
-  });
+function catchCommandFailures(client: object, commands: readonly string[], onError: (err: Error) => void): void {
+  // Subscriptions too: the adapter does not wait for a SUBSCRIBE either (a room created while Redis
+  // is away, or one pending when a close gives up and drops the connection, rejects the same way).
+  const methods = client as Record<string, unknown>;
+  for (const name of commands) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    const call = (original as (...args: unknown[]) => Promise<unknown>).bind(client);
+    Object.defineProperty(client, name, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) =>
+        call(...args).catch((err: unknown) => {
+          onError(err instanceof Error ? err : new Error(String(err)));
+          return 0;
+        }),
+    });
+  }
 }
 
 /** node-redis emits 'ready' once connected and subscribed again (its resubscribe is part of the handshake). */
