@@ -7,29 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rooms } from '../../protocol/events.ts';
 import type { QueueCounts, QueueItem } from '../../protocol/moderation.ts';
 import { openStore, type OpenedStore } from '../../test/support/stores.ts';
+import { publicComment } from '../../protocol/comment-fixtures.ts';
 import { silentLogger } from '../logger.ts';
 import type { ConsoleNamespace } from './console-socket.ts';
 import { createModerationFeed } from './moderation-feed.ts';
 
 const item: QueueItem = {
-  comment: {
-    id: 'c1',
-    page: '/p/',
-    parentId: null,
-    rootId: null,
-    depth: 0,
-    replyTo: null,
-    authorId: 'a1',
-    authorName: 'Wati',
-    authorKind: 'anonymous',
-    avatarUrl: null,
-    text: 'Halo',
-    status: 'pending',
-    createdAt: 1,
-    editedAt: null,
-    likes: 0,
-    replyCount: 0,
-  },
+  comment: publicComment('c1', 1, { page: '/p/', authorId: 'a1', authorName: 'Wati', text: 'Halo', status: 'pending' }),
   reasons: [],
   reports: [],
   parent: null,
