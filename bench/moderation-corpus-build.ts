@@ -3,7 +3,7 @@
  * from the carrier sentences by fixed, index-based choices (no randomness), one disguise per category.
  * Run: npx tsx bench/moderation-corpus-build.ts
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   attackEn,
   attackId,
@@ -65,7 +65,7 @@ import {
 /** One labelled line of the corpus. */
 export interface CorpusLine {
   readonly text: string;
-  readonly lang: 'en' | 'id';
+  readonly lang: 'en' | 'id' | 'mixed';
   readonly category: string;
   /** `flag`: a good filter holds it; `clean`: it must be published. */
   readonly label: 'flag' | 'clean';
@@ -241,6 +241,13 @@ add(trapPlace3d, 'en', 'trap-place', 'clean');
 add(trapTech3d, 'en', 'trap-tech', 'clean');
 add(literalAnimal3d, 'en', 'literal-animal', 'clean');
 add(trapName3d, 'en', 'trap-name', 'clean');
+
+// Round 4: lines written as JSONL by two writers who read neither the engine nor a held-out set.
+for (const file of ['./moderation-corpus-round4-id.jsonl', './moderation-corpus-round4-en.jsonl']) {
+  for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
+    if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);
+  }
+}
 
 const out = new URL('./moderation-corpus.jsonl', import.meta.url);
 writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
