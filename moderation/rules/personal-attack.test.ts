@@ -63,6 +63,19 @@ describe('personal-attack rule', () => {
     ['publishes an idiom with an insult word', 'Bodo amat sama harga BBM, saya naik sepeda.', {}, 'publish', []],
     ['publishes an insult word opening a list', 'Sampah, limbah, dan polusi udara jadi masalah di Cilegon.', {}, 'publish', []],
     ['publishes "you" far from the insult word', 'You think the plan is stupid, but the numbers work.', {}, 'publish', []],
+    ['holds the reader named earlier in the clause', 'You are literally too stupid to argue with.', {}, 'hold', ['You are literally too stupid to']],
+    ['holds an insult of what a commenter wrote', 'Congrats on the dumbest take of the year.', {}, 'hold', ['dumbest take']],
+    ['holds an Indonesian insult of a comment', 'Komentar idiot kayak gini gak usah dibalas.', {}, 'hold', ['Komentar idiot']],
+    ["holds a question about the reader's brain", 'Lu punya otak gak sih? Baca dulu.', {}, 'hold', ['Lu punya otak gak']],
+    ['holds a political label as an insult', 'Dasar togog, kerjanya cuma angguk-angguk.', {}, 'hold', ['Dasar togog']],
+    [
+      'holds a person named with "kayak gini" between',
+      'Pejabat kayak gini pengkhianat bangsa.',
+      {},
+      'hold',
+      ['Pejabat kayak gini pengkhianat bangsa'],
+    ],
+    ['publishes "you" when a new subject stands between', 'Kamu bilang kebijakan itu bodoh, tapi datanya benar.', {}, 'publish', []],
   ];
   it.each(rows)('%s', (_name, text, policy, action, found) => {
     const r = ruleOutcome('personal-attack', text, policy);

@@ -81,6 +81,40 @@ const people: ReadonlySet<string> = new Set([
   'menterinya',
   'dirut',
   'dirutnya',
+  // round 4
+  'komentator',
+  'komentatornya',
+  'netizen',
+  'warganet',
+  'wong',
+  'bocah',
+  'presiden',
+  'presidennya',
+  'gubernur',
+  'gubernurnya',
+  'bupati',
+  'bupatinya',
+  'walikota',
+  'politisi',
+  'politikus',
+  'direktur',
+  'direkturnya',
+  'pendukung',
+  'pendukungnya',
+  'jurnalisnya',
+  'reporternya',
+  'editornya',
+  'dorang',
+  'director',
+  'governor',
+  'president',
+  'mayor',
+  'adviser',
+  'advisers',
+  'advisor',
+  'advisors',
+  'spokesman',
+  'spokesperson',
 ]);
 
 /** People named right after an insult: "stupid woman", "bodoh orang itu" is not one, "dumb guy" is. */
@@ -217,6 +251,19 @@ const fillers: ReadonlySet<string> = new Set([
   'another',
   'bunch',
   'of',
+  // round 4
+  'gini',
+  'begini',
+  'gitu',
+  'begitu',
+  'literally',
+  'honestly',
+  'actually',
+  'basically',
+  'nya',
+  'ternyata',
+  'sebenarnya',
+  'beneran',
 ]);
 
 /** Negations that turn an insult around: "you are not stupid", "kamu tidak bodoh". */
@@ -398,7 +445,90 @@ export function aimOf(
     if (!tail.has(w)) break;
   }
   if (opts.exclamation === true || opts.personOnly === true) return null;
-  return aloneInClause(s, i, end, isInsult, opts.englishNoun === true || opts.vocativeOnly === true);
+  // "stupid comment", "dumbest take", "komentar tolol": what a commenter wrote, so them.
+  if (opts.vocativeOnly !== true && end < to && commenterWritings.has(words[end] ?? '')) return [i, end + 1];
+  // Indonesian puts the noun first: "komentar tolol", "logika dungu".
+  if (opts.vocativeOnly !== true && i - 1 >= from && commenterWritings.has(words[i - 1] ?? '')) return [i - 1, end];
+  return (
+    (opts.vocativeOnly === true ? null : readerInClause(s, i, end)) ??
+    aloneInClause(s, i, end, isInsult, opts.englishNoun === true || opts.vocativeOnly === true)
+  );
+}
+
+/** What a commenter writes: an insult right before one calls its writer it ("what a stupid comment"). */
+const commenterWritings: ReadonlySet<string> = new Set([
+  'comment',
+  'comments',
+  'take',
+  'takes',
+  'opinion',
+  'opinions',
+  'argument',
+  'arguments',
+  'logic',
+  'post',
+  'posts',
+  'reply',
+  'komen',
+  'komenan',
+  'komentar',
+  'komentarnya',
+  'komenmu',
+  'komentarmu',
+  'opini',
+  'opininya',
+  'logika',
+  'logikanya',
+  'argumen',
+  'argumennya',
+]);
+
+/** The reader named earlier in the insult's own clause: "you are literally too stupid", "your idiotic take". */
+const readerWords: ReadonlySet<string> = new Set([...secondPerson, 'your', 'ur', 'yours', 'youve', 'youll', 'youd']);
+
+/** Words after which the insult is said of something else: "You think the plan is stupid", "kamu bilang kebijakan itu bodoh". */
+const newSubject: ReadonlySet<string> = new Set([
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'its',
+  'his',
+  'her',
+  'their',
+  'him',
+  'them',
+  'think',
+  'thinks',
+  'thought',
+  'say',
+  'says',
+  'said',
+  'believe',
+  'call',
+  'called',
+  'itu',
+  'ini',
+  'bilang',
+  'kira',
+  'pikir',
+  'sebut',
+  'menyebut',
+]);
+
+// A second-person word before the insult in the same clause, within reach and with no negation
+// between, aims it however many words stand between ("you managed to look stupid again").
+function readerInClause(s: SenseText, i: number, end: number): readonly [number, number] | null {
+  const words = s.tokens.words;
+  const [cFrom] = clauseOf(s, i, end);
+  for (let k = i - 1; k >= cFrom && i - k <= REACH; k--) {
+    const w = words[k] ?? '';
+    if (negations.has(w) || newSubject.has(w)) return null;
+    if (readerWords.has(w)) return [k, end];
+  }
+  return null;
 }
 
 // Alone in its clause, when that clause is the whole sentence ("Idiot!") or ends it after a

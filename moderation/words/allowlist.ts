@@ -109,6 +109,9 @@ export const allowPhrases: readonly string[] = [
   'cock and bull',
   'cock up',
   'cinta monyet',
+  // a mole on the skin, never an insult
+  'tahi lalat',
+  'tai lalat',
   'chink in the armour',
   'chink in the armor',
   'shut up shop',

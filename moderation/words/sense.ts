@@ -94,6 +94,11 @@ function upperWord(s: SenseText, k: number): boolean {
   return isUpper(s.original[a] ?? '') && isUpper(s.original[b] ?? '');
 }
 
+/** Words that name what follows: "yang dulu bernama Fucking", "a hamlet named Dildo". */
+const namedAs: ReadonlySet<string> = new Set(['bernama', 'named', 'dinamai', 'bernamakan']);
+/** Size words between a place word and its name: "kota kecil Dildo", "the small town Bitche". */
+const sizeWords: ReadonlySet<string> = new Set(['kecil', 'besar', 'tua', 'small', 'little', 'tiny', 'old']);
+
 // Stems that are never a name or a place, whatever the capitals ("Fuck Jokowi", "Anjing Semua").
 const neverProper =
   /fuck|shit|cunt|nigg|motherf|bitch|whore|slut|kontol|ngentot|memek|bangsat|jancuk|anjing|babi|monyet|goblo|tolol|bego|kampret|bajingan|brengsek|keparat|asu|lonte|pelacur|ngewe|pepek|puki|kimak|cuki|jamput|jembut|telaso|sundal|bacot|dancuk|jancok|cok/;
@@ -114,6 +119,13 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // A place word beside it says "place" even where most words are capitalised, as Indonesian
   // place names are ("Banjir merendam Kecamatan Anjir Pasar").
   if (before !== undefined && placeBefore.has(before) && titleCase(s, i - 1)) return { kind: 'place', cue: `${before} ${w}` };
+  // In running text the place word is lower case: "kota Bitche", "kota kecil Dildo", "desa yang dulu bernama Fucking".
+  const midSentence = !boundaryBefore(s, i, sentenceEnd);
+  if (midSentence && before !== undefined && (placeBefore.has(before) || namedAs.has(before))) return { kind: 'place', cue: `${before} ${w}` };
+  const beforeTwo = i > 1 && before !== undefined && !boundaryBefore(s, i - 1, clauseEnd) ? words[i - 2] : undefined;
+  if (midSentence && beforeTwo !== undefined && placeBefore.has(beforeTwo) && sizeWords.has(before ?? '')) {
+    return { kind: 'place', cue: `${beforeTwo} ${before ?? ''} ${w}` };
+  }
   if (after !== undefined && placeAfter.has(after) && titleCase(s, i + 1)) return { kind: 'place', cue: `${w} ${after}` };
   const next = words[i + 1];
   // "the village of Fucking", "the town of Dildo".
@@ -142,6 +154,16 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
     return { kind: 'place', cue: `${w}, ${next}` };
   }
   if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
+  // "Bitche in Lorraine", "Dildo di Newfoundland": a known region after "in"/"di", even opening the sentence.
+  if (
+    after !== undefined &&
+    locatives.has(after) &&
+    titleCase(s, i + 2) &&
+    placeAfter.has(words[i + 2] ?? '') &&
+    !boundaryBefore(s, i + 2, clauseEnd)
+  ) {
+    return { kind: 'place', cue: `${w} ${after} ${words[i + 2] ?? ''}` };
+  }
   if (neverProper.test(w)) return null;
   // "up the Wank in Bavaria": a capitalised word in mid-sentence, then "in" or "near" and a capitalised place.
   if (
@@ -167,7 +189,6 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // Two capitalised words in a row, one of them this one: a proper name ("Anjir Serapat", "Brown
   // Willy"), unless the other is sentence-initial only or a word that is no name.
   // Only in mid-sentence: a sentence may open with a capitalised swear word before a name ("Fking Pertamina").
-  const midSentence = !boundaryBefore(s, i, sentenceEnd);
   if (midSentence && after !== undefined && /^[a-z]{2,}$/.test(after) && titleCase(s, i + 1) && !notSurname.has(after) && !insultMarkers.has(after)) {
     return { kind: 'name', cue: `${w} ${after}` };
   }
