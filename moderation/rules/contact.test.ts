@@ -4,6 +4,21 @@ import { ruleOutcome } from './test-helpers.ts';
 describe('contact rule', () => {
   const rows: readonly [string, string, string, string[]][] = [
     ['holds an Indonesian mobile number', 'hubungi WA 0812-3456-7890 ya', 'hold', ['0812-3456-7890']],
+    ['holds a number split by stars', 'hubungi ibu Ratna 0812 * 4456 * 7701', 'hold', ['0812 * 4456 * 7701']],
+    ['holds a number with a letter for a digit', 'Call or WA 08I2-3344-5566 for deals', 'hold', ['08I2-3344-5566']],
+    [
+      'holds a spelled number in comma groups',
+      'hub nol delapan satu dua, tiga tiga satu, tujuh delapan',
+      'hold',
+      ['hub nol delapan satu dua, tiga tiga satu, tujuh delapan'],
+    ],
+    [
+      'holds an English spelled number after "plus"',
+      'WhatsApp plus six two eight one one two two three three four',
+      'hold',
+      ['WhatsApp plus six two eight one one two two three three four'],
+    ],
+    ['publishes decimals with commas', 'Inflasi 0,8 persen, pertumbuhan 5,1 persen, defisit 2,3 persen.', 'publish', []],
     ['holds a +62 number with spaces', 'WhatsApp +62 812 3456 789 untuk info', 'hold', ['+62 812 3456 789']],
     ['holds a 62 number without plus', 'chat 6281234567890 sekarang', 'hold', ['6281234567890']],
     ['holds a wa.me link', 'klik wa.me/6281234567890', 'hold', ['wa.me/6281234567890']],

@@ -3,17 +3,20 @@ import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
 
-const sep = '[\\s.\\-–()]{0,2}';
+// Separators readers put between digits: spaces, dots, dashes, brackets, and "*" or "," to slip past filters.
+const sep = '[\\s.\\-–()*,]{0,3}';
+// A digit, or a letter that passes for one in a number ("08I2 3344 55O6").
+const digit = '[\\dIlO]';
 // Indonesian mobiles (08xx, +62 8xx, 62 8xx) and any international number written with a "+".
-const phone = new RegExp(`(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}\\d){7,11}|\\+${sep}[1-9](?:${sep}\\d){8,13})(?!\\d)`, 'g');
+const phone = new RegExp(`(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d){8,13})(?!\\d)`, 'g');
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
 const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.com\/\S+/gi;
 // A chat handle named as a contact: "telegram @promo_slot", "IG: @jual.genset", "DM @admin".
 // A number spelled partly in words after a contact word, to slip past digit patterns: "WA nol
 // delapan satu dua 3456 7890". Nine or more digits in all, at least one of them a word.
-const numberWord = '(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|zero|one|two|three|four|five|six|seven|eight|nine)';
+const numberWord = '(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|zero|one|two|three|four|five|six|seven|eight|nine)';
 const spelledNumber = new RegExp(
-  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|sms|kontak|contact)\\b[\\s:.]*(?=[\\d\\s.-]*${numberWord}\\b)(?:${numberWord}\\b|\\d)(?:[\\s.-]*(?:${numberWord}\\b|\\d)){8,}`,
+  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|sms|kontak|contact)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,-]*${numberWord}\\b)(?:${numberWord}\\b|\\d)(?:[\\s.,-]*(?:${numberWord}\\b|\\d)){8,}`,
   'gi',
 );
 const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:-]?\s*@[a-z0-9_.]{3,}/gi;

@@ -25,6 +25,7 @@ describe('links rule', () => {
       [],
     ],
     ['holds link bait written without a link', 'Mau untung? Cek bio saya, link di bio.', {}, 'hold', ['Cek bio saya', 'link di bio']],
+    ['holds a referral code', 'Pakai kode referral ABC25 waktu daftar ya', {}, 'hold', ['kode referral']],
     ['holds a telegram group invitation', 'Join telegram kami untuk sinyal saham.', {}, 'hold', ['Join telegram']],
     ['publishes bait words when links are off', 'Cek bio saya.', { links: { enabled: false } }, 'publish', []],
     ['holds every link when the maximum is zero', 'sumber: https://esdm.go.id', { links: { max: 0 } }, 'hold', ['https://esdm.go.id']],

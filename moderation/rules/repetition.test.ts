@@ -6,6 +6,8 @@ describe('repetition rule', () => {
     ['holds a long run of one character', 'Naik lagi!!!!!!!!!!!!', 'hold', ['!!!!!!!!!!!!']],
     ['holds one word repeated many times', 'beli beli beli beli sekarang', 'hold', ['beli beli beli beli']],
     ['publishes a short emphasis', 'Mantap!!! setuju banget', 'publish', []],
+    ['holds a wall of laughter', `${'ha'.repeat(25)} listrik gratis katanya`, 'hold', ['ha'.repeat(25)]],
+    ['publishes ordinary laughter', 'wkwkwkwkwk lucu banget beritanya', 'publish', []],
     ['publishes reduplication', 'Pejabat-pejabat itu harus diperiksa.', 'publish', []],
     ['publishes laughter written as one word', 'wkwkwkwk lucu juga', 'publish', []],
     [

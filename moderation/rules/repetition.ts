@@ -223,6 +223,7 @@ export function createRepetitionRule(p: Policy['repetition']): Rule {
       const runs: { from: number; to: number; k: number }[] = [];
       wordRuns(analysis.tokens, p.maxWordRepeat, runs);
       for (const r of runs) found.push({ span: wordsSpan(analysis, r.from, r.to), unit: unitText(text, analysis, r.from, r.k) });
+      laughterWalls(analysis, text, found);
       if (found.length === 0 && lowVariety(analysis.tokens)) {
         const n = analysis.tokens.words.length;
         found.push({ span: wordsSpan(analysis, 0, n), unit: unitText(text, analysis, 0, Math.min(8, n)) });
@@ -242,6 +243,31 @@ export function createRepetitionRule(p: Policy['repetition']): Rule {
       ];
     },
   };
+}
+
+/** A laugh of this many characters or more ("hahaha…", "wkwkwk…") is a wall, no longer laughter. */
+export const LAUGHTER_WALL_CHARS = 40;
+
+// Letters repeated in units are laughter (symbolRuns leaves them alone), but a single "word" of 40
+// letters or more made of one unit of 2–4 letters is a wall pasted in, like a flood of emoji.
+function laughterWalls(a: Analysis, text: string, found: Found[]): void {
+  const words = a.tokens.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (w.length < LAUGHTER_WALL_CHARS || periodOf(w) === 0) continue;
+    const span = wordsSpan(a, i, i + 1);
+    found.push({ span, unit: text.slice(span.start, span.start + periodOf(w)) });
+  }
+}
+
+// The shortest unit of 2–4 characters the word is made of, repeated, or 0.
+function periodOf(w: string): number {
+  for (let p = 2; p <= 4; p++) {
+    let j = p;
+    while (j < w.length && w.charCodeAt(j) === w.charCodeAt(j - p)) j++;
+    if (j === w.length) return p;
+  }
+  return 0;
 }
 
 function wordsSpan(a: Analysis, from: number, to: number): Span {
