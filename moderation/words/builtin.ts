@@ -4,7 +4,7 @@ import { baitPhrases } from './bait.ts';
 import { attackIdioms, englishAimed, englishStandalone, indonesianAimed, indonesianStandalone } from './attacks.ts';
 import { englishContains, englishTerms } from './english.ts';
 import { gamblingTerms } from './gambling.ts';
-import { affixedForms, indonesianAbbreviations, indonesianContains, indonesianStems } from './indonesian.ts';
+import { affixedForms, chatSpellings, indonesianAbbreviations, indonesianContains, indonesianStems } from './indonesian.ts';
 import type { LexiconSource, TermSource } from './lexicon.ts';
 import { literalSenses } from './literal-sense.ts';
 
@@ -25,6 +25,7 @@ export function lexiconSourceFor(p: Policy): LexiconSource {
   }
   if (p.words.indonesian) {
     for (const stem of indonesianStems) for (const form of affixedForms(stem)) profanity.push(withLiteral(form, stem));
+    for (const stem of indonesianStems) for (const form of chatSpellings(stem)) profanity.push(withLiteral(form, stem));
     for (const t of indonesianAbbreviations) profanity.push({ term: t });
     contains.push(...indonesianContains);
   }

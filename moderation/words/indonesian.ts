@@ -4,6 +4,7 @@
  * abbreviations are matched only as written (after normalization).
  */
 export const indonesianStems: readonly string[] = [
+  'pler',
   'anjing',
   'anjeng',
   'anying',
@@ -238,5 +239,34 @@ export function affixedForms(stem: string): string[] {
   }
   for (const p of prefixes) forms.push(p + stem);
   for (const [p, s] of circumfixes) forms.push(p + stem + s);
+  return forms;
+}
+
+/** Chat suffixes a vowel-dropped or re-spelled form still takes: "bngstnya", "kntlin". */
+const chatSuffixes = ['nya', 'in', 'an', 'lu', 'lo', 'mu'] as const;
+
+/**
+ * How chat writes a stem without its vowels or with a letter swapped, with the common suffixes:
+ * consonant skeletons ("bngst", "kntl", "gblk"; the first letter kept too: "anjng"), "q" for "k"
+ * ("qntl", "qontol"), "z" for "s" ("bangzat"), "x" for a final "k" ("memex"). Skeletons shorter than
+ * four letters are left out ("tll", "ppk" is also an office), as are forms equal to the stem.
+ */
+export function chatSpellings(stem: string): string[] {
+  const drop = (w: string): string => w.replace(/[aeiou]/g, '');
+  const bases = new Set<string>([stem]);
+  for (const f of [drop(stem), stem.charAt(0) + drop(stem.slice(1))]) if (f.length >= 4) bases.add(f);
+  const spelled = new Set<string>();
+  for (const b of bases) {
+    spelled.add(b);
+    if (b.includes('k')) spelled.add(b.replace(/k/g, 'q'));
+    if (b.includes('s')) spelled.add(b.replace(/s/g, 'z'));
+    if (b.endsWith('k')) spelled.add(`${b.slice(0, -1)}x`);
+  }
+  spelled.delete(stem);
+  const forms: string[] = [];
+  for (const f of spelled) {
+    forms.push(f);
+    for (const s of chatSuffixes) forms.push(f + s);
+  }
   return forms;
 }
