@@ -243,7 +243,12 @@ add(literalAnimal3d, 'en', 'literal-animal', 'clean');
 add(trapName3d, 'en', 'trap-name', 'clean');
 
 // Round 4: lines written as JSONL by two writers who read neither the engine nor a held-out set.
-for (const file of ['./moderation-corpus-round4-id.jsonl', './moderation-corpus-round4-en.jsonl']) {
+for (const file of [
+  './moderation-corpus-round4-id.jsonl',
+  './moderation-corpus-round4-en.jsonl',
+  './moderation-corpus-round4b-id.jsonl',
+  './moderation-corpus-round4b-en.jsonl',
+]) {
   for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
     if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);
   }

@@ -16,7 +16,7 @@ const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.
 // delapan satu dua 3456 7890". Nine or more digits in all, at least one of them a word.
 const numberWord = '(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|zero|one|two|three|four|five|six|seven|eight|nine)';
 const spelledNumber = new RegExp(
-  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|sms|kontak|contact)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,-]*${numberWord}\\b)(?:${numberWord}\\b|\\d)(?:[\\s.,-]*(?:${numberWord}\\b|\\d)){8,}`,
+  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|text|sms|kontak|contact|nomor|nomer|number|hp)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,-]*${numberWord}\\b)(?:${numberWord}\\b|\\d)(?:[\\s.,-]*(?:${numberWord}\\b|\\d)){8,}`,
   'gi',
 );
 const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:-]?\s*@[a-z0-9_.]{3,}/gi;

@@ -246,9 +246,9 @@ export function createRepetitionRule(p: Policy['repetition']): Rule {
 }
 
 /** A laugh of this many characters or more ("hahaha…", "wkwkwk…") is a wall, no longer laughter. */
-export const LAUGHTER_WALL_CHARS = 40;
+export const LAUGHTER_WALL_CHARS = 30;
 
-// Letters repeated in units are laughter (symbolRuns leaves them alone), but a single "word" of 40
+// Letters repeated in units are laughter (symbolRuns leaves them alone), but a single "word" of 30
 // letters or more made of one unit of 2–4 letters is a wall pasted in, like a flood of emoji.
 function laughterWalls(a: Analysis, text: string, found: Found[]): void {
   const words = a.tokens.words;

@@ -3,6 +3,8 @@
  * The issue's list first, then words found while building the corpus.
  */
 export const allowWords: readonly string[] = [
+  // the fifth S of 5S (Japanese: sustain)
+  'shitsuke',
   'scunthorpe',
   'essex',
   'sussex',
@@ -111,6 +113,11 @@ export const allowPhrases: readonly string[] = [
   'cinta monyet',
   // a mole on the skin, never an insult
   'tahi lalat',
+  // "the fag end of the session": the last and least part; "Cum." over a column of production
+  'fag end',
+  'cum production',
+  'cum output',
+  'cum volume',
   'tai lalat',
   'chink in the armour',
   'chink in the armor',

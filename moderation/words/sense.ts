@@ -132,8 +132,13 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   const before2 = i > 1 && !boundaryBefore(s, i - 1, clauseEnd) ? words[i - 2] : undefined;
   if (before === 'of' && before2 !== undefined && placeKinds.has(before2)) return { kind: 'place', cue: `${before2} of ${w}` };
   // "Pussy, a village in Savoie": a kind of place right after the comma.
-  const kind = words[i + 2];
-  if (after === undefined && (next === 'a' || next === 'an' || next === 'the') && kind !== undefined && placeKinds.has(kind)) {
+  // One word may describe the place: "Dildo, a fishing town in Newfoundland".
+  const kind = placeKinds.has(words[i + 2] ?? '')
+    ? words[i + 2]
+    : placeKinds.has(words[i + 3] ?? '')
+      ? `${words[i + 2] ?? ''} ${words[i + 3] ?? ''}`
+      : undefined;
+  if (after === undefined && (next === 'a' || next === 'an' || next === 'the') && kind !== undefined) {
     return { kind: 'place', cue: `${w}, ${next} ${kind}` };
   }
   // A listed given name that is also a surname, after a capitalised given name, even opening the
