@@ -18,7 +18,7 @@ describe('personal-attack rule', () => {
     ['holds insult words in a row after "you"', 'Read the report, you ignorant fool.', {}, 'hold', ['you ignorant fool']],
     ['holds a person called an insult with a copula and article', 'This minister is a fraud.', {}, 'hold', ['minister is a fraud']],
     ['holds a telling-off', 'Stop being an idiot and read the table.', {}, 'hold', ['Stop being an idiot']],
-    ['holds a colloquial "lu" after an insult noun', 'Sampah lu, kerjanya nyinyir doang.', {}, 'hold', ['Sampah lu']],
+    ['holds a colloquial "lu" after an insult noun', 'Sampah lu, kerjanya nyinyir doang.', {}, 'hold', ['Sampah lu', 'lu, kerjanya nyinyir']],
     ['holds a person without manners', 'Pejabat gak ada akhlak semua.', {}, 'hold', ['Pejabat gak ada akhlak']],
     ['holds "what a" with an English insult noun', 'What a clown this minister is.', {}, 'hold', ['What a clown']],
     ['holds "only an idiot would"', 'Only an idiot would buy these shares.', {}, 'hold', ['Only an idiot']],
@@ -75,6 +75,21 @@ describe('personal-attack rule', () => {
       'hold',
       ['Pejabat kayak gini pengkhianat bangsa'],
     ],
+    [
+      'holds an Indonesian insult of a person named earlier in the sentence',
+      'Dirut PLN itu penipu kelas kakap.',
+      {},
+      'hold',
+      ['Dirut PLN itu penipu', 'penipu kelas kakap'],
+    ],
+    [
+      'holds an insult at the end of a sentence that named the reader',
+      'Ente kagak ngerti soal tambang, diem aja deh bloon.',
+      {},
+      'hold',
+      ['Ente kagak ngerti soal tambang, diem aja deh bloon'],
+    ],
+    ['publishes an insult in reported speech', 'Menteri bilang kebijakan lama itu penipu rakyat.', {}, 'publish', []],
     ['publishes "you" when a new subject stands between', 'Kamu bilang kebijakan itu bodoh, tapi datanya benar.', {}, 'publish', []],
   ];
   it.each(rows)('%s', (_name, text, policy, action, found) => {

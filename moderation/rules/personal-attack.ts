@@ -3,9 +3,11 @@ import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { aimOf } from '../words/aim.ts';
-import { englishNouns, exclamations, indonesianNouns, personOnly, vocativeOnly } from '../words/attacks.ts';
+import { englishNouns, exclamations, indonesianAimed, indonesianNouns, personOnly, vocativeOnly } from '../words/attacks.ts';
 import { noReasons, type Analysis, type Rule } from './rule.ts';
 import { outermost } from './words.ts';
+
+const indonesianInsults: ReadonlySet<string> = new Set(indonesianAimed);
 
 function insultWords(analysis: Analysis): Uint8Array {
   const at = new Uint8Array(analysis.tokens.words.length);
@@ -48,6 +50,7 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
           exclamation: exclamations.has(term),
           personOnly: personOnly.has(term),
           vocativeOnly: vocativeOnly.has(term),
+          indonesian: indonesianInsults.has(term),
         });
         const range = aim ?? (h.entry.standalone === true ? ([h.from, h.to] as const) : null);
         if (range === null) continue;

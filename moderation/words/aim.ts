@@ -354,6 +354,8 @@ export interface AimOptions {
   readonly personOnly?: boolean;
   /** Praise unless it addresses someone ("Hey genius, …", "…, genius."). */
   readonly vocativeOnly?: boolean;
+  /** An Indonesian word: a person named earlier in the sentence aims it ("dirut PLN itu penipu", "si aktivis itu munafik"). */
+  readonly indonesian?: boolean;
 }
 
 const demonstratives: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those']);
@@ -449,10 +451,11 @@ export function aimOf(
   if (opts.vocativeOnly !== true && end < to && commenterWritings.has(words[end] ?? '')) return [i, end + 1];
   // Indonesian puts the noun first: "komentar tolol", "logika dungu".
   if (opts.vocativeOnly !== true && i - 1 >= from && commenterWritings.has(words[i - 1] ?? '')) return [i - 1, end];
-  return (
-    (opts.vocativeOnly === true ? null : readerInClause(s, i, end)) ??
-    aloneInClause(s, i, end, isInsult, opts.englishNoun === true || opts.vocativeOnly === true)
-  );
+  if (opts.vocativeOnly !== true) {
+    const named = readerInSentence(s, i, end) ?? (opts.indonesian === true ? personInSentence(s, i, end) : null);
+    if (named !== null) return named;
+  }
+  return aloneInClause(s, i, end, isInsult, opts.englishNoun === true || opts.vocativeOnly === true);
 }
 
 /** What a commenter writes: an insult right before one calls its writer it ("what a stupid comment"). */
@@ -518,15 +521,45 @@ const newSubject: ReadonlySet<string> = new Set([
   'menyebut',
 ]);
 
-// A second-person word before the insult in the same clause, within reach and with no negation
-// between, aims it however many words stand between ("you managed to look stupid again").
-function readerInClause(s: SenseText, i: number, end: number): readonly [number, number] | null {
+// A second-person word before the insult in its sentence, within reach and with no negation or
+// new subject between, aims it however many words stand between ("you managed to look stupid
+// again", "ente kagak ngerti apa2 soal tambang, diem aja deh bloon").
+function readerInSentence(s: SenseText, i: number, end: number): readonly [number, number] | null {
+  return namedBefore(s, i, end, readerWords, newSubject);
+}
+
+// For an Indonesian insult, a person named earlier in the sentence: "dirut PLN itu penipu kelas
+// kakap", "si pengamat ini cuma cari panggung, pembohong ulung". "itu"/"ini" point at the person here.
+function personInSentence(s: SenseText, i: number, end: number): readonly [number, number] | null {
+  return namedBefore(s, i, end, peopleOrSi, reportedSpeech);
+}
+
+const peopleOrSi: ReadonlySet<string> = new Set([...people, 'si', 'sang', 'oknum']);
+/** Words that report what someone said or thought: what follows is not said of them. */
+const reportedSpeech: ReadonlySet<string> = new Set([
+  'bilang',
+  'kira',
+  'pikir',
+  'sebut',
+  'menyebut',
+  'katanya',
+  'kata',
+  'menganggap',
+  'anggap',
+  'menilai',
+]);
+/** How far back in the sentence a named reader or person aims an insult. */
+const SENTENCE_REACH = 10;
+
+function namedBefore(s: SenseText, i: number, end: number, named: ReadonlySet<string>, stops: ReadonlySet<string>): readonly [number, number] | null {
   const words = s.tokens.words;
+  const [from] = around(s, i, end, SENTENCE_REACH);
+  // A negation turns the insult around only in its own clause: "ente kagak ngerti, diem aja deh bloon".
   const [cFrom] = clauseOf(s, i, end);
-  for (let k = i - 1; k >= cFrom && i - k <= REACH; k--) {
+  for (let k = i - 1; k >= from; k--) {
     const w = words[k] ?? '';
-    if (negations.has(w) || newSubject.has(w)) return null;
-    if (readerWords.has(w)) return [k, end];
+    if ((k >= cFrom && negations.has(w)) || stops.has(w)) return null;
+    if (named.has(w)) return [k, end];
   }
   return null;
 }
