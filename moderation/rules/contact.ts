@@ -4,7 +4,7 @@ import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
 
 // Separators readers put between digits: spaces, dots, dashes, brackets, and "*" or "," to slip past filters.
-const sep = '[\\s.\\-–()*,]{0,3}';
+const sep = '(?:[\\s.\\-–()*,]|\\s(?:dot|titik|strip)\\s){0,3}';
 // A digit, or a letter that passes for one in a number ("08I2 3344 55O6").
 const digit = '[\\dIlO]';
 // Indonesian mobiles (08xx, +62 8xx, 62 8xx) and any international number written with a "+".
@@ -19,6 +19,8 @@ const spelledNumber = new RegExp(
   `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|text|sms|kontak|contact|nomor|nomer|number|hp)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,-]*${numberWord}\\b)(?:${numberWord}\\b|\\d)(?:[\\s.,-]*(?:${numberWord}\\b|\\d)){8,}`,
   'gi',
 );
+// A mobile number spelled out from its start, with no contact word before it: "kosong delapan satu dua - tiga …".
+const spelledMobile = new RegExp(`\\b(?:nol|kosong|zero)[\\s.,-]+(?:delapan|lapan|eight)(?:[\\s.,-]*(?:${numberWord}\\b|\\d)){7,}`, 'gi');
 const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:-]?\s*@[a-z0-9_.]{3,}/gi;
 
 function collect(re: RegExp, text: string, into: Span[]): void {
@@ -62,7 +64,10 @@ export function findContacts(text: string, words: readonly string[] = text.toLow
   if (mayHoldWhatsappLink(words)) collect(whatsappLink, text, spans);
   if (text.indexOf('@') >= 0) collect(handle, text, spans);
   collect(phone, text, spans);
-  if (mayHoldSpelledNumber(words)) collect(spelledNumber, text, spans);
+  if (mayHoldSpelledNumber(words)) {
+    collect(spelledNumber, text, spans);
+    collect(spelledMobile, text, spans);
+  }
   return spans.sort((a, b) => a.start - b.start);
 }
 

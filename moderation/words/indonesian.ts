@@ -5,6 +5,7 @@
  */
 export const indonesianStems: readonly string[] = [
   'pler',
+  'bedes',
   'anjing',
   'anjeng',
   'anying',
