@@ -32,6 +32,16 @@ const secondPerson: ReadonlySet<string> = new Set([
   'maneh',
   'silaing',
   'waang',
+  // round 4: Medan, Banjar, Ambon/Maluku, Balinese, Malay, Papua
+  'kelen',
+  'ikam',
+  'ale',
+  'cai',
+  'hang',
+  'ngoni',
+  'kamorang',
+  'sampeyan',
+  'awak',
 ]);
 
 /** Words that make an insult a form of address: "dasar bodoh", "hey idiot", "si bodoh". */

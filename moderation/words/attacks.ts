@@ -116,6 +116,8 @@ export const englishAimed: readonly string[] = [
   'oaf',
   'dullard',
   // round 4: nouns and adjectives readers call each other
+  'einstein',
+  'sherlock',
   'crank',
   'cranks',
   'crackpot',
