@@ -170,6 +170,13 @@ export const englishExtra: readonly string[] = [
  */
 export const englishSkeletons: readonly string[] = [
   // round 4
+  'phkn',
+  'phkng',
+  'phking',
+  'asshat',
+  'asshats',
+  'a hole',
+  'a holes',
   'mthrfckr',
   'mthrfckrs',
   'mthrfkr',

@@ -1,4 +1,5 @@
 const animal = [
+  'anak',
   'hewan',
   'binatang',
   'ekor',
@@ -25,7 +26,6 @@ const animal = [
   'peliharaan',
   'memelihara',
   'piaraan',
-  'anak',
   'kawanan',
   'habitat',
   'wabah',
@@ -262,8 +262,9 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'laut',
     'k',
   ],
+  // "anak babi" alone is the insult ("anak babi yg nyolong kabel"); a piglet comes with other farm words
   babi: [
-    ...animal,
+    ...animal.filter((w) => w !== 'anak'),
     'guling',
     'flu',
     'demam',
@@ -428,6 +429,9 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'construction',
   ],
   dyke: [
+    'andesit',
+    'lapisan',
+    'memotong',
     'intrusi',
     'basaltik',
     'batuan',
@@ -763,6 +767,17 @@ export const placeAfter: ReadonlySet<string> = new Set([
   'scotland',
   'germany',
   'newfoundland',
+  // US states after a comma: "Cumming, Georgia"
+  'georgia',
+  'texas',
+  'ohio',
+  'virginia',
+  'california',
+  'michigan',
+  'kentucky',
+  'pennsylvania',
+  'iowa',
+  'arkansas',
 ]);
 
 /** Kinds of place named before "of" ("the village of Fucking") or after a comma ("Pussy, a village in Savoie"). */
