@@ -249,6 +249,7 @@ for (const file of [
   './moderation-corpus-round4b-id.jsonl',
   './moderation-corpus-round4b-en.jsonl',
   './moderation-corpus-round4c.jsonl',
+  './moderation-corpus-round4d.jsonl',
 ]) {
   for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
     if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);

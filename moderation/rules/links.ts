@@ -7,6 +7,8 @@ import { hasKind, hitSpans } from './words.ts';
 /** Link shorteners hide where a link goes, so a link through one is held by default. */
 export const defaultShorteners: readonly string[] = [
   'bit.ly',
+  // a Telegram invitation: where it leads is a chat, not a page
+  't.me',
   'bitly.com',
   'tinyurl.com',
   't.co',

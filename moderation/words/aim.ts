@@ -92,6 +92,9 @@ const people: ReadonlySet<string> = new Set([
   'dirut',
   'dirutnya',
   // round 4
+  'regent',
+  'anggota',
+  'dewan',
   'komentator',
   'komentatornya',
   'netizen',

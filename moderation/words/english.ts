@@ -170,6 +170,10 @@ export const englishExtra: readonly string[] = [
  */
 export const englishSkeletons: readonly string[] = [
   // round 4
+  'fker',
+  'fkers',
+  'fkr',
+  'fkrs',
   'phkn',
   'phkng',
   'phking',
@@ -442,9 +446,10 @@ export const englishSlurs: readonly string[] = [
   'mong',
   'mongs',
   'zipperheads',
-  'pakis',
   'p4ki',
-  'p4kis',
+  'spastics',
+  'slant eyed',
+  'gypsy scum',
   'muzzie',
   'muzzies',
   'muzzy',

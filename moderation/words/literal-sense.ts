@@ -265,6 +265,10 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
   // "anak babi" alone is the insult ("anak babi yg nyolong kabel"); a piglet comes with other farm words
   babi: [
     ...animal.filter((w) => w !== 'anak'),
+    // the Chinese zodiac: "Tahun Babi Tanah", "shio babi"
+    'imlek',
+    'shio',
+    'kalender',
     'guling',
     'flu',
     'demam',
@@ -372,6 +376,8 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
   bitches: [...dogContext, 'bitch'],
   cock: [...birdContext, ...valveContext, 'cocks'],
   cocks: [...birdContext, ...valveContext, 'cock'],
+  // a male donkey; the old name for one
+  jackass: ['donkey', 'donkeys', 'male', 'mule', 'mules', 'keledai', 'breeding', 'jenny'],
   bastard: bastardContext,
   bastards: bastardContext,
   pussy: ['cat', 'cats', 'kitten', 'kittens', 'willow', 'purr', 'puss', 'meow', 'tabby'],
@@ -429,6 +435,10 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'construction',
   ],
   dyke: [
+    'basaltic',
+    'laterite',
+    'geologists',
+    'mapped',
     'andesit',
     'lapisan',
     'memotong',

@@ -122,6 +122,9 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // In running text the place word is lower case: "kota Bitche", "kota kecil Dildo", "desa yang dulu bernama Fucking".
   const midSentence = !boundaryBefore(s, i, sentenceEnd);
   if (midSentence && before !== undefined && (placeBefore.has(before) || namedAs.has(before))) return { kind: 'place', cue: `${before} ${w}` };
+  // "The village once called Fucking", "formerly called Wankie".
+  if (midSentence && before === 'called' && (words[i - 2] === 'once' || words[i - 2] === 'formerly'))
+    return { kind: 'place', cue: `${words[i - 2] ?? ''} called ${w}` };
   const beforeTwo = i > 1 && before !== undefined && !boundaryBefore(s, i - 1, clauseEnd) ? words[i - 2] : undefined;
   if (midSentence && beforeTwo !== undefined && placeBefore.has(beforeTwo) && sizeWords.has(before ?? '')) {
     return { kind: 'place', cue: `${beforeTwo} ${before ?? ''} ${w}` };
@@ -154,6 +157,10 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
     return { kind: 'name', cue: `${before} ${w}` };
   }
   if (capitalsSayNothing(s, i)) return null;
+  // "Bitche, in Lorraine, …": a known region after a comma and "in".
+  if (after === undefined && next !== undefined && locatives.has(next) && titleCase(s, i + 2) && placeAfter.has(words[i + 2] ?? '')) {
+    return { kind: 'place', cue: `${w}, ${next} ${words[i + 2] ?? ''}` };
+  }
   // "Bitche, France", "Dildo, Newfoundland": a country or region right after a comma.
   if (after === undefined && next !== undefined && placeAfter.has(next) && titleCase(s, i + 1) && !boundaryBefore(s, i + 1, sentenceEnd)) {
     return { kind: 'place', cue: `${w}, ${next}` };
