@@ -89,6 +89,13 @@ describe('personal-attack rule', () => {
       'hold',
       ['Ente kagak ngerti soal tambang, diem aja deh bloon'],
     ],
+    [
+      'holds a person called an insult with two words of their own after the article',
+      'The regent is a greedy little crook.',
+      {},
+      'hold',
+      ['regent is a greedy little crook'],
+    ],
     ['publishes an insult in reported speech', 'Menteri bilang kebijakan lama itu penipu rakyat.', {}, 'publish', []],
     ['publishes "you" when a new subject stands between', 'Kamu bilang kebijakan itu bodoh, tapi datanya benar.', {}, 'publish', []],
   ];

@@ -446,8 +446,9 @@ export function aimOf(
       if (next === undefined || phraseEnds.has(next)) calledAt = Math.max(from, k - 1);
     }
     if (w === 'but' && words[k - 1] === 'nothing') continue;
-    // One word of its own between an article and the insult: "a paid shill", "a lying hack".
-    if (k === i - 1 && (words[k - 1] === 'a' || words[k - 1] === 'an')) continue;
+    // Up to two words of their own between an article and the insult: "a paid shill", "a greedy
+    // little crook" ("little" is a filler), "a lying, cheating hack".
+    if (!fillers.has(w) && !isInsult(k) && articleShortlyBefore(words, k, i)) continue;
     if (!fillers.has(w) && !isInsult(k)) break;
   }
   if (calledAt >= 0) return [calledAt, end];
@@ -469,6 +470,19 @@ export function aimOf(
     if (named !== null) return named;
   }
   return aloneInClause(s, i, end, isInsult, opts.englishNoun === true || opts.vocativeOnly === true);
+}
+
+// An article at most two words of their own before word k (fillers and insults not counted), with
+// only such words between it and the insult at i.
+function articleShortlyBefore(words: readonly string[], k: number, i: number): boolean {
+  let own = 0;
+  for (let j = k; j >= 0 && j >= k - 4; j--) {
+    const w = words[j] ?? '';
+    if (w === 'a' || w === 'an') return own <= 2 && j < i;
+    if (!fillers.has(w)) own++;
+    if (own > 2) return false;
+  }
+  return false;
 }
 
 /** What a commenter writes: an insult right before one calls its writer it ("what a stupid comment"). */
