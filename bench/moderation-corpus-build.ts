@@ -250,6 +250,8 @@ for (const file of [
   './moderation-corpus-round4b-en.jsonl',
   './moderation-corpus-round4c.jsonl',
   './moderation-corpus-round4d.jsonl',
+  './moderation-corpus-round4e.jsonl',
+  './moderation-corpus-round4f.jsonl',
 ]) {
   for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
     if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);

@@ -92,6 +92,11 @@ const people: ReadonlySet<string> = new Set([
   'dirut',
   'dirutnya',
   // round 4
+  'influencer',
+  'influencers',
+  'youtuber',
+  'op',
+  'spokeswoman',
   'regent',
   'anggota',
   'dewan',
@@ -308,6 +313,9 @@ const negations: ReadonlySet<string> = new Set([
 
 /** Words that may stand after the insult before the person it is aimed at: "bodoh banget sih lu". */
 const tail: ReadonlySet<string> = new Set([
+  'tenan',
+  'pol',
+  'temen',
   'banget',
   'sih',
   'amat',

@@ -116,6 +116,7 @@ export const allowPhrases: readonly string[] = [
   // "the fag end of the session": the last and least part; "Cum." over a column of production
   'fag end',
   'cum production',
+  'cum column',
   'cum output',
   'cum volume',
   'tai lalat',

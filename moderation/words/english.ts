@@ -170,6 +170,13 @@ export const englishExtra: readonly string[] = [
  */
 export const englishSkeletons: readonly string[] = [
   // round 4
+  'bastid',
+  'bastids',
+  'jerkoff',
+  'jerkoffs',
+  'frkn',
+  'frkin',
+  'pss off',
   'fker',
   'fkers',
   'fkr',

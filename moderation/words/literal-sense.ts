@@ -557,6 +557,9 @@ export const MARKER_WINDOW = 2;
  */
 export const possessiveAfter: ReadonlySet<string> = new Set([
   'saya',
+  'gw',
+  'gue',
+  'gua',
   'aku',
   'kami',
   'kita',

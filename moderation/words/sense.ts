@@ -95,7 +95,7 @@ function upperWord(s: SenseText, k: number): boolean {
 }
 
 /** Words that name what follows: "yang dulu bernama Fucking", "a hamlet named Dildo". */
-const namedAs: ReadonlySet<string> = new Set(['bernama', 'named', 'dinamai', 'bernamakan']);
+const namedAs: ReadonlySet<string> = new Set(['bernama', 'named', 'dinamai', 'bernamakan', 'formerly']);
 /** Size words between a place word and its name: "kota kecil Dildo", "the small town Bitche". */
 const sizeWords: ReadonlySet<string> = new Set(['kecil', 'besar', 'tua', 'small', 'little', 'tiny', 'old']);
 
