@@ -4,6 +4,7 @@ import { collapseDoubles } from '../normalize/squash-stretched.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
 import { literalReading, properNounReading, type LiteralReading, type SenseText } from './sense.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
+import { WordTable } from './word-table.ts';
 
 import type { LexEntry, LexKind } from './lex-entry.ts';
 
@@ -55,8 +56,9 @@ interface PrefixEntry {
 
 /** A precompiled lexicon: hash lookups per word, one regular expression for stems inside words. */
 export interface Lexicon {
-  readonly exact: ReadonlyMap<string, Slot>;
-  readonly collapsed: ReadonlyMap<string, readonly LexEntry[]>;
+  readonly exact: WordTable<Slot>;
+  /** Listed words by their form with doubles collapsed, looked up with `getCollapsed`. */
+  readonly collapsed: WordTable<readonly LexEntry[]>;
   readonly prefixes: ReadonlyMap<number, readonly PrefixEntry[]>;
   /** One bit per pair of first letters a-z that some prefix starts with, so most words skip the map. */
   readonly prefixPairs: Uint8Array;
@@ -66,7 +68,7 @@ export interface Lexicon {
   readonly stemGate: StemGate | null;
   /** Listed words by length and letter position, for tokens with masked letters ("f*ck"). */
   readonly masked: MaskIndex;
-  readonly allow: ReadonlySet<string>;
+  readonly allow: WordTable<true>;
   readonly hasAllowPhrases: boolean;
   readonly literalSense: boolean;
 }
@@ -91,9 +93,8 @@ export interface Hit {
 interface StemGate {
   /** Bit of each pair of letters a-z that opens some stem (`pairIndex`), 0 for the others. */
   readonly headBits: Uint32Array;
-  /** Per stem: the bit of its opening pair, and its letters as a 26-bit set. */
-  readonly stemHeads: readonly number[];
-  readonly stemLetters: readonly number[];
+  /** Per opening pair's bit number: the letters of each stem it opens, as 26-bit sets. */
+  readonly lettersByHead: readonly (readonly number[])[];
   readonly minLength: number;
 }
 
@@ -106,21 +107,19 @@ function letterBit(c: number): number {
 function compileStemGate(stems: readonly string[]): StemGate | null {
   if (stems.length === 0 || stems.some((s) => s.length < 2)) return null;
   const headBits = new Uint32Array(26 * 26);
-  const stemHeads: number[] = [];
-  const stemLetters: number[] = [];
-  let nextBit = 0;
+  const lettersByHead: number[][] = [];
   for (const s of stems) {
     const pair = pairIndex(s);
     if (headBits[pair] === 0) {
-      if (nextBit === 32) return null;
-      headBits[pair] = (1 << nextBit++) >>> 0;
+      if (lettersByHead.length === 32) return null;
+      headBits[pair] = (1 << lettersByHead.length) >>> 0;
+      lettersByHead.push([]);
     }
-    stemHeads.push(headBits[pair] ?? 0);
     let letters = 0;
     for (let k = 0; k < s.length; k++) letters |= letterBit(s.charCodeAt(k));
-    stemLetters.push(letters);
+    lettersByHead[31 - Math.clz32(headBits[pair] ?? 0)]?.push(letters);
   }
-  return { headBits, stemHeads, stemLetters, minLength: Math.min(...stems.map((s) => s.length)) };
+  return { headBits, lettersByHead, minLength: Math.min(...stems.map((s) => s.length)) };
 }
 
 // Whether the word passes the gate: only then can the stem regex match inside it.
@@ -139,10 +138,13 @@ function mayHoldStem(gate: StemGate, w: string): boolean {
     if (prev >= 0) heads |= gate.headBits[prev * 26 + c] ?? 0;
     prev = c;
   }
-  if (heads === 0) return false;
-  for (let s = 0; s < gate.stemHeads.length; s++) {
-    const want = gate.stemLetters[s] ?? 0;
-    if (((gate.stemHeads[s] ?? 0) & heads) !== 0 && (letters & want) === want) return true;
+  // Only the stems whose opening pair the word holds (one or two, when any).
+  for (let h = heads; h !== 0; h &= h - 1) {
+    const list = gate.lettersByHead[31 - Math.clz32(h & -h)] ?? [];
+    for (let s = 0; s < list.length; s++) {
+      const want = list[s] ?? 0;
+      if ((letters & want) === want) return true;
+    }
   }
   return false;
 }
@@ -254,15 +256,15 @@ export function compileLexicon(src: LexiconSource): Lexicon {
   const maskWords: [string, readonly LexEntry[]][] = [];
   for (const [w, s] of exact) maskWords.push([w, s.words]);
   return {
-    exact,
-    collapsed,
+    exact: new WordTable(exact),
+    collapsed: new WordTable(collapsed),
     prefixes,
     prefixPairs,
     contains: stems.length > 0 ? new RegExp(stemAlternation(stems), 'g') : null,
     containsEntries,
     stemGate: compileStemGate(plainStems),
     masked: compileMaskIndex(maskWords, allow, maskStems),
-    allow,
+    allow: new WordTable([...allow].map((w) => [w, true] as const)),
     hasAllowPhrases: src.allowPhrases.length > 0,
     literalSense: src.literalSense,
   };
@@ -360,10 +362,10 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       }
     }
     if (found || allowedWord || w.length < 3) continue;
-    const c = tokens.doubled[i] === true ? collapseDoubles(w) : w;
-    if (c !== w) {
-      if (lex.allow.has(c)) continue;
-      const list = lex.collapsed.get(c);
+    // A doubled letter ("fuuck", "anjiing"): the word is tried again with its doubles collapsed.
+    if (tokens.doubled[i] === true) {
+      if (lex.allow.getCollapsed(w) !== undefined) continue;
+      const list = lex.collapsed.getCollapsed(w);
       if (list !== undefined) {
         for (const e of list) pushHit(sense, hits, judged, e, i, i + 1);
         continue;
@@ -371,7 +373,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     }
     if (normalized !== undefined && w.length >= 4 && (w[0] === 'a' || w[0] === 'i') && rejoinedAfterFirst(normalized, tokens, i)) {
       const rest = w.slice(1);
-      const entries = lex.exact.get(rest)?.words ?? lex.collapsed.get(collapseDoubles(rest));
+      const entries = lex.exact.get(rest)?.words ?? lex.collapsed.getCollapsed(rest);
       if (entries !== undefined && entries.length > 0 && !lex.allow.has(rest)) {
         for (const e of entries) pushHit(sense, hits, judged, e, i, i + 1);
         continue;
