@@ -84,6 +84,15 @@ function surveyAscii(text: string): number {
   let beforeLast = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122 && prevAlnum) {
+      // Most characters: a lower-case letter inside a word, which ends any chain of lone letters.
+      pending = false;
+      chain = 0;
+      if (c === last && c === beforeLast) flags |= TRIPLE;
+      beforeLast = last;
+      last = c;
+      continue;
+    }
     if (c > 0x7f) return NOT_ASCII;
     const k = classes[c] ?? 0;
     const alnum = (k & (LETTER | DIGIT)) !== 0;
