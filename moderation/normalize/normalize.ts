@@ -21,14 +21,21 @@ export function normalize(text: string): Mapped {
     m = foldCase(m);
     m = stripMarks(m);
     m = mapLookalikes(m);
-    m = mapLeetspeak(m);
-    m = rejoinSeparated(m);
-    return squashStretched(m);
+    // The steps so far often leave ASCII only (fullwidth or look-alike letters, accents, invisible
+    // characters removed): the same survey then spares the last steps their own passes.
+    const rest = surveyAscii(m.text);
+    if (rest === NOT_ASCII) return squashStretched(rejoinSeparated(mapLeetspeak(m)));
+    return finishAscii(m, rest);
   }
   // ASCII text is already NFKC, visible, unaccented and Latin, and keeps its length when
-  // lower-cased, so the identity map stays. The survey's facts hold for the lower-cased text while
-  // no step has changed it; a step that does change it sends the next ones to their own checks.
-  const m = (survey & UPPER) !== 0 ? { text: text.toLowerCase(), starts: null, ends: null } : fromOriginal(text);
+  // lower-cased, so the identity map stays.
+  return finishAscii((survey & UPPER) !== 0 ? { text: text.toLowerCase(), starts: null, ends: null } : fromOriginal(text), survey);
+}
+
+// Leetspeak, separated letters and stretches for lower-case ASCII text with its survey. The
+// survey's facts hold while no step has changed the text; a step that does change it sends the
+// next ones to their own checks.
+function finishAscii(m: Mapped, survey: number): Mapped {
   const leet = (survey & LEET) !== 0 ? mapLeetspeak(m) : m;
   if (leet !== m) return squashStretched(rejoinSeparated(leet));
   const rejoined = (survey & SINGLES) !== 0 ? rejoinSeparated(m) : m;
