@@ -87,7 +87,7 @@ export function isAscii(text: string): boolean {
 }
 
 // One UTF-16 unit outside ASCII (no `u` flag: a surrogate pair is found by its first unit).
-const nonAscii = /[^\x00-\x7f]/g;
+const nonAscii = /[\u0080-\uffff]/g;
 
 /**
  * Applies `fn` to every non-ASCII code point; `fn` returns the replacement or `undefined` to keep it.
