@@ -91,13 +91,29 @@ function surveyAscii(text: string): number {
   let beforeLast = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122 && prevAlnum) {
-      // Most characters: a lower-case letter inside a word, which ends any chain of lone letters.
-      pending = false;
-      chain = 0;
-      if (c === last && c === beforeLast) flags |= TRIPLE;
+    // Short paths for the commonest characters, each doing what the full path below would.
+    if (c >= 97 && c <= 122) {
+      if (prevAlnum) {
+        // A lower-case letter inside a word, which ends any chain of lone letters.
+        pending = false;
+        chain = 0;
+        if (c === last && c === beforeLast) flags |= TRIPLE;
+      } else {
+        // The first letter of a word: lone if the next character is not alphanumeric. (The
+        // character before, not alphanumeric, settled any earlier pending letter.)
+        pending = true;
+        prevAlnum = true;
+      }
       beforeLast = last;
       last = c;
+      continue;
+    }
+    if (c === 32 && !pending) {
+      // A space after a word of two or more letters or after punctuation.
+      seps++;
+      prevAlnum = false;
+      beforeLast = -1;
+      last = -1;
       continue;
     }
     if (c > 0x7f) return NOT_ASCII;
