@@ -371,7 +371,14 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
         continue;
       }
     }
-    if (normalized !== undefined && w.length >= 4 && (w[0] === 'a' || w[0] === 'i') && rejoinedAfterFirst(normalized, tokens, i)) {
+    // (An identity map means nothing was removed anywhere, so nothing was rejoined.)
+    if (
+      normalized !== undefined &&
+      normalized.starts !== null &&
+      w.length >= 4 &&
+      (w.charCodeAt(0) === 97 || w.charCodeAt(0) === 105) &&
+      rejoinedAfterFirst(normalized, tokens, i)
+    ) {
       const rest = w.slice(1);
       const entries = lex.exact.get(rest)?.words ?? lex.collapsed.getCollapsed(rest);
       if (entries !== undefined && entries.length > 0 && !lex.allow.has(rest)) {
