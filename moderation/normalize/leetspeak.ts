@@ -17,7 +17,8 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-function isLeet(c: number): boolean {
+/** The characters leetspeak maps to a letter inside a word. */
+export function isLeet(c: number): boolean {
   return c === 48 || c === 49 || c === 51 || c === 52 || c === 53 || c === 55 || c === 64 || c === 36 || c === 33 || c === 43;
 }
 

@@ -86,6 +86,9 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
+// One UTF-16 unit outside ASCII (no `u` flag: a surrogate pair is found by its first unit).
+const nonAscii = /[\u0080-\uffff]/g;
+
 /**
  * Applies `fn` to every non-ASCII code point; `fn` returns the replacement or `undefined` to keep it.
  * `mark` returning true removes the code point and attaches it to the previous output character,
@@ -95,13 +98,14 @@ export function mapNonAscii(m: Mapped, fn: (cp: string) => string | undefined, a
   const text = m.text;
   let b: MappedBuilder | null = null;
   let copiedTo = 0;
-  for (let i = 0; i < text.length;) {
+  // The regular expression finds the next non-ASCII unit: the five steps that call this pass over
+  // mostly ASCII text, which the expression skips far faster than a loop over the characters.
+  nonAscii.lastIndex = 0;
+  while (nonAscii.test(text)) {
+    const i = nonAscii.lastIndex - 1;
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
     const len = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    nonAscii.lastIndex = i + len;
     const cp = text.slice(i, i + len);
     const out = fn(cp);
     if (out !== undefined && out !== cp) {
@@ -111,7 +115,6 @@ export function mapNonAscii(m: Mapped, fn: (cp: string) => string | undefined, a
       else b.replace(i, i + len, out);
       copiedTo = i + len;
     }
-    i += len;
   }
   if (b === null) return m;
   b.copy(copiedTo, text.length);

@@ -5,7 +5,7 @@ function isLetter(c: number): boolean {
 }
 
 // Characters people put between letters to slip past filters: f.u.c.k, f u c k, a-n-j-i-n-g, f_u_c_k, f*u*c*k.
-function isSeparator(c: number): boolean {
+export function isSeparator(c: number): boolean {
   return (
     c === 32 ||
     c === 46 ||

@@ -22,7 +22,8 @@ export function createLiteralSenseRule(): Rule {
   return {
     id: 'literal-sense',
     check({ text }, analysis): readonly Reason[] {
-      if (analysis.hits.length === 0) return noReasons;
+      // Most hits are not read literally: nothing is allocated for a comment without such a hit.
+      if (!analysis.hits.some((h) => h.literal !== undefined)) return noReasons;
       const spans: Span[] = [];
       const en: string[] = [];
       const id: string[] = [];

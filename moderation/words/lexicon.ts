@@ -4,6 +4,7 @@ import { collapseDoubles } from '../normalize/squash-stretched.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
 import { literalReading, properNounReading, type LiteralReading, type SenseText } from './sense.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
+import { WordTable } from './word-table.ts';
 
 import type { LexEntry, LexKind } from './lex-entry.ts';
 
@@ -55,16 +56,19 @@ interface PrefixEntry {
 
 /** A precompiled lexicon: hash lookups per word, one regular expression for stems inside words. */
 export interface Lexicon {
-  readonly exact: ReadonlyMap<string, Slot>;
-  readonly collapsed: ReadonlyMap<string, readonly LexEntry[]>;
+  readonly exact: WordTable<Slot>;
+  /** Listed words by their form with doubles collapsed, looked up with `getCollapsed`. */
+  readonly collapsed: WordTable<readonly LexEntry[]>;
   readonly prefixes: ReadonlyMap<number, readonly PrefixEntry[]>;
   /** One bit per pair of first letters a-z that some prefix starts with, so most words skip the map. */
   readonly prefixPairs: Uint8Array;
   readonly contains: RegExp | null;
   readonly containsEntries: ReadonlyMap<string, LexEntry>;
+  /** What a word must hold for the stem regex to match inside it, so most words skip the regex. */
+  readonly stemGate: StemGate | null;
   /** Listed words by length and letter position, for tokens with masked letters ("f*ck"). */
   readonly masked: MaskIndex;
-  readonly allow: ReadonlySet<string>;
+  readonly allow: WordTable<true>;
   readonly hasAllowPhrases: boolean;
   readonly literalSense: boolean;
 }
@@ -78,6 +82,71 @@ export interface Hit {
   readonly from: number;
   readonly to: number;
   readonly literal?: LiteralReading;
+}
+
+/**
+ * A necessary condition for the stem regex to match inside a word: for some stem, the word holds
+ * every letter of the stem and the stem's first two letters side by side (a stretched stem
+ * "f+u+c+k+" still has an "f" right before a "u"). Checking it costs one pass over the word's
+ * letters, where the regex tried every alternative at every position of the whole text.
+ */
+interface StemGate {
+  /** Bit of each pair of letters a-z that opens some stem (`pairIndex`), 0 for the others. */
+  readonly headBits: Uint32Array;
+  /** Per opening pair's bit number: the letters of each stem it opens, as 26-bit sets. */
+  readonly lettersByHead: readonly (readonly number[])[];
+  readonly minLength: number;
+}
+
+function letterBit(c: number): number {
+  return c >= 97 && c <= 122 ? 1 << (c - 97) : 0;
+}
+
+// Null when a stem is too short to have an opening pair, or there are more opening pairs than
+// bits: the regex then runs on every word, as before.
+function compileStemGate(stems: readonly string[]): StemGate | null {
+  if (stems.length === 0 || stems.some((s) => s.length < 2)) return null;
+  const headBits = new Uint32Array(26 * 26);
+  const lettersByHead: number[][] = [];
+  for (const s of stems) {
+    const pair = pairIndex(s);
+    if (headBits[pair] === 0) {
+      if (lettersByHead.length === 32) return null;
+      headBits[pair] = (1 << lettersByHead.length) >>> 0;
+      lettersByHead.push([]);
+    }
+    let letters = 0;
+    for (let k = 0; k < s.length; k++) letters |= letterBit(s.charCodeAt(k));
+    lettersByHead[31 - Math.clz32(headBits[pair] ?? 0)]?.push(letters);
+  }
+  return { headBits, lettersByHead, minLength: Math.min(...stems.map((s) => s.length)) };
+}
+
+// Whether the word passes the gate: only then can the stem regex match inside it.
+function mayHoldStem(gate: StemGate, w: string): boolean {
+  if (w.length < gate.minLength) return false;
+  let letters = 0;
+  let heads = 0;
+  let prev = -1;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k) - 97;
+    if (c < 0 || c >= 26) {
+      prev = -1;
+      continue;
+    }
+    letters |= 1 << c;
+    if (prev >= 0) heads |= gate.headBits[prev * 26 + c] ?? 0;
+    prev = c;
+  }
+  // Only the stems whose opening pair the word holds (one or two, when any).
+  for (let h = heads; h !== 0; h &= h - 1) {
+    const list = gate.lettersByHead[31 - Math.clz32(h & -h)] ?? [];
+    for (let s = 0; s < list.length; s++) {
+      const want = list[s] ?? 0;
+      if ((letters & want) === want) return true;
+    }
+  }
+  return false;
 }
 
 function termWords(term: string): string[] {
@@ -170,12 +239,14 @@ export function compileLexicon(src: LexiconSource): Lexicon {
     prefixes.set(key, list);
   }
   const stems: string[] = [];
+  const plainStems: string[] = [];
   const maskStems: { stem: string; entry: LexEntry }[] = [];
   for (const c of src.profanityContains) {
     const w = termWords(c)[0];
     if (w === undefined || !/^[a-z]+$/.test(w)) continue;
     // Each letter may be stretched: "fuuuckface" still holds "fuck".
     stems.push(w.split('').join('+') + '+');
+    plainStems.push(w);
     const entry: LexEntry = { kind: 'profanity', term: c, literal: stemLiteral(w) };
     containsEntries.set(collapseDoubles(w), entry);
     maskStems.push({ stem: w, entry });
@@ -185,14 +256,15 @@ export function compileLexicon(src: LexiconSource): Lexicon {
   const maskWords: [string, readonly LexEntry[]][] = [];
   for (const [w, s] of exact) maskWords.push([w, s.words]);
   return {
-    exact,
-    collapsed,
+    exact: new WordTable(exact),
+    collapsed: new WordTable(collapsed),
     prefixes,
     prefixPairs,
     contains: stems.length > 0 ? new RegExp(stemAlternation(stems), 'g') : null,
     containsEntries,
+    stemGate: compileStemGate(plainStems),
     masked: compileMaskIndex(maskWords, allow, maskStems),
-    allow,
+    allow: new WordTable([...allow].map((w) => [w, true] as const)),
     hasAllowPhrases: src.allowPhrases.length > 0,
     literalSense: src.literalSense,
   };
@@ -290,18 +362,25 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
       }
     }
     if (found || allowedWord || w.length < 3) continue;
-    const c = tokens.doubled[i] === true ? collapseDoubles(w) : w;
-    if (c !== w) {
-      if (lex.allow.has(c)) continue;
-      const list = lex.collapsed.get(c);
+    // A doubled letter ("fuuck", "anjiing"): the word is tried again with its doubles collapsed.
+    if (tokens.doubled[i] === true) {
+      if (lex.allow.getCollapsed(w) !== undefined) continue;
+      const list = lex.collapsed.getCollapsed(w);
       if (list !== undefined) {
         for (const e of list) pushHit(sense, hits, judged, e, i, i + 1);
         continue;
       }
     }
-    if (normalized !== undefined && w.length >= 4 && (w[0] === 'a' || w[0] === 'i') && rejoinedAfterFirst(normalized, tokens, i)) {
+    // (An identity map means nothing was removed anywhere, so nothing was rejoined.)
+    if (
+      normalized !== undefined &&
+      normalized.starts !== null &&
+      w.length >= 4 &&
+      (w.charCodeAt(0) === 97 || w.charCodeAt(0) === 105) &&
+      rejoinedAfterFirst(normalized, tokens, i)
+    ) {
       const rest = w.slice(1);
-      const entries = lex.exact.get(rest)?.words ?? lex.collapsed.get(collapseDoubles(rest));
+      const entries = lex.exact.get(rest)?.words ?? lex.collapsed.getCollapsed(rest);
       if (entries !== undefined && entries.length > 0 && !lex.allow.has(rest)) {
         for (const e of entries) pushHit(sense, hits, judged, e, i, i + 1);
         continue;
@@ -321,18 +400,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     }
   }
   if (anyMaskChar.test(text)) scanMasked(lex, text, sense, hits, judged);
-  const re = lex.contains;
-  if (re !== null) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const i = wordAt(tokens, m.index);
-      if (i >= 0 && judged[i] !== 1 && (allowed === null || allowed[i] === 0)) {
-        const entry = lex.containsEntries.get(collapseDoubles(m[0]));
-        if (entry !== undefined) pushHit(sense, hits, judged, entry, i, i + 1);
-      }
-    }
-  }
+  if (lex.contains !== null) scanStems(lex, lex.contains, sense, hits, judged, allowed);
   if (allowed === null || hits.length === 0) return hits;
   const allowedMask: Uint8Array = allowed;
   // An allowed phrase hides every hit it touches; an allowed word only a hit of that word alone.
@@ -343,6 +411,30 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
     }
     return true;
   });
+}
+
+// Stems inside words ("fuckface", "anjingnya" aside, "kontolnya"), in the words not yet judged
+// or allowed. A stem is letters only, so a match never leaves its word: running the regex on each
+// word gives the matches a run over the whole text gave, in the same order, and the gate lets
+// the regex skip the words that cannot hold a stem.
+function scanStems(lex: Lexicon, re: RegExp, sense: SenseText, hits: Hit[], judged: Uint8Array, allowed: Uint8Array | null): void {
+  const words = sense.tokens.words;
+  const gate = lex.stemGate;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (judged[i] === 1 || (allowed !== null && allowed[i] !== 0)) continue;
+    if (gate !== null && !mayHoldStem(gate, w)) continue;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(w)) !== null) {
+      const entry = lex.containsEntries.get(collapseDoubles(m[0]));
+      if (entry !== undefined) {
+        // A word holds one hit: the first stem found judges it.
+        pushHit(sense, hits, judged, entry, i, i + 1);
+        break;
+      }
+    }
+  }
 }
 
 // Tokens with masked letters ("f*ck", "k*nt*l"): each run of letters and mask characters is looked

@@ -39,17 +39,22 @@ export function tokenize(text: string): Tokens {
   let gap = 0;
   let i = 0;
   while (i < n) {
-    if (!isLetterAt(text, i)) {
-      const c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
+    if (!(c >= 97 && c <= 122) && (c < 0x80 || !isLetterAt(text, i))) {
       if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) gap = Gap.sentence;
       else if ((c === 44 || c === 58) && gap === Gap.none) gap = Gap.clause;
       i++;
       continue;
     }
+    // Each character is read once: the previous one is kept for the doubled-letter test.
     let j = i + 1;
     let double = false;
-    while (j < n && isLetterAt(text, j)) {
-      if (!double && text.charCodeAt(j) === text.charCodeAt(j - 1)) double = true;
+    let prev = c;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (!(d >= 97 && d <= 122) && (d < 0x80 || !isLetterAt(text, j))) break;
+      if (d === prev) double = true;
+      prev = d;
       j++;
     }
     words.push(text.slice(i, j));
