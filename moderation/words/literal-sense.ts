@@ -225,6 +225,28 @@ const valveContext = [
 /** A bastard file or bastard cut: a grade of file teeth; a bastard sword. */
 const bastardContext = ['file', 'files', 'cut', 'mill', 'sword', 'rasp', 'deburr', 'filing', 'teeth'];
 
+/** Dung meant literally ("tahi lalat" is a mole, allowed as a phrase); "tai kucing" alone is the idiom "nonsense". */
+const dungContext = [
+  'lalat',
+  'taman',
+  'pasir',
+  'bau',
+  'bersihkan',
+  'membersihkan',
+  'halaman',
+  'injak',
+  'menginjak',
+  'ayam',
+  'sapi',
+  'kambing',
+  'kuda',
+  'besi',
+  'minyak',
+  'kotoran',
+  'pupuk',
+  'hewan',
+];
+
 /**
  * Words that are insults but also plain nouns, with the neighbouring words that show the plain
  * sense ("anjing pelacak", "babi hutan", "daging babi", "tahi lalat", "cum laude").
@@ -307,46 +329,8 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'konservasi',
   ],
   kampret: [...animal, 'kelelawar', 'gua', 'goa'],
-  tai: [
-    'lalat',
-    'taman',
-    'pasir',
-    'bau',
-    'bersihkan',
-    'membersihkan',
-    'halaman',
-    'injak',
-    'menginjak',
-    'ayam',
-    'sapi',
-    'kambing',
-    'kuda',
-    'besi',
-    'minyak',
-    'kotoran',
-    'pupuk',
-    'hewan',
-  ],
-  tahi: [
-    'lalat',
-    'taman',
-    'pasir',
-    'bau',
-    'bersihkan',
-    'membersihkan',
-    'halaman',
-    'injak',
-    'menginjak',
-    'ayam',
-    'sapi',
-    'kambing',
-    'kuda',
-    'besi',
-    'minyak',
-    'kotoran',
-    'pupuk',
-    'hewan',
-  ],
+  tai: dungContext,
+  tahi: dungContext,
   // "Cum." for cumulative in tables of production
   cum: [
     'laude',
