@@ -209,7 +209,12 @@ describe.each(STORE_KINDS)('alerts for reported comments (%s store)', (kind: Sto
     cleanups.push(receiver.close);
     const [author, first, second, third] = await readersOf(receiver.url, 4);
     if (!author || !first || !second || !third) return;
-    const ack = await request(author, 'comment:create', { page: PAGE, text: 'Beli pulsa murah di sini', authorName: 'Wati', key: 'report-alert-1' });
+    const ack = await request(author, 'comment:create', {
+      page: PAGE,
+      text: 'Mampir ke warung saya di pasar ya kak',
+      authorName: 'Wati',
+      key: 'report-alert-1',
+    });
     expect(ack.ok && ack.data.comment.status).toBe('published');
     if (!ack.ok) return;
     const report = (socket: ReaderSocket, reason: 'spam' | 'abuse', note?: string) =>
@@ -225,11 +230,11 @@ describe.each(STORE_KINDS)('alerts for reported comments (%s store)', (kind: Sto
       event: 'comment.reported',
       site: 'demo',
       page: PAGE,
-      comment: { id: ack.data.comment.id, authorName: 'Wati', text: 'Beli pulsa murah di sini' },
+      comment: { id: ack.data.comment.id, authorName: 'Wati', text: 'Mampir ke warung saya di pasar ya kak' },
       reports: [{ reason: 'spam', note: 'Iklan <b>pulsa</b>' }],
       hidden: false,
     });
-    expect(alert.text).toBe(`Comment reported on demo ${PAGE} by Wati: 1 reader (spam) “Beli pulsa murah di sini”`);
+    expect(alert.text).toBe(`Comment reported on demo ${PAGE} by Wati: 1 reader (spam) “Mampir ke warung saya di pasar ya kak”`);
 
     // A repeat and a second reader raise nothing: the channel hears of a comment, not of every reader.
     expect((await report(first, 'abuse')).ok).toBe(true);
