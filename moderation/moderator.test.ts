@@ -13,6 +13,11 @@ describe('createModerator', () => {
     expect(moderate(inputOf('Tarif listrik naik lagi, PLN harus menjelaskan alasannya.'))).toEqual({ action: 'publish', reasons: [] });
   });
 
+  it('compiles an equal policy once and a different one anew', () => {
+    expect(createModerator(policyOf({ links: { max: 1 } }))).toBe(createModerator(policyOf({ links: { max: 1 } })));
+    expect(createModerator(policyOf({ links: { max: 1 } }))).not.toBe(createModerator(policyOf({ links: { max: 2 } })));
+  });
+
   it('keeps every reason and lets the most severe action win', () => {
     const v = moderate(inputOf('Dasar goblok, hubungi WA 0812-3456-7890', { thread: { closed: true } }));
     expect(v.action).toBe('reject');

@@ -12,6 +12,22 @@ import { compileLexicon } from './words/lexicon.ts';
  * The rules and their order come from the rule table (rules/rule-table.ts).
  */
 export function createModerator(policy: Policy = defaultPolicy): Moderate {
+  // Compiling takes ~50–120 ms (thousands of word forms); the result is pure, so a policy seen
+  // before (every site on the defaults, a server restarted in tests) reuses its compiled moderator.
+  const key = JSON.stringify(policy);
+  const known = compiled.get(key);
+  if (known !== undefined) return known;
+  const moderate = compile(policy);
+  if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value ?? '');
+  compiled.set(key, moderate);
+  return moderate;
+}
+
+/** How many compiled policies are kept; the oldest goes first. */
+const COMPILED_KEPT = 32;
+const compiled = new Map<string, Moderate>();
+
+function compile(policy: Policy): Moderate {
   const source = lexiconSourceFor(policy);
   const lexicon = compileLexicon(source);
   const rules = compileRules({ policy, source });
