@@ -254,9 +254,11 @@ function laughterWalls(a: Analysis, text: string, found: Found[]): void {
   const words = a.tokens.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
-    if (w.length < LAUGHTER_WALL_CHARS || periodOf(w) === 0) continue;
+    if (w.length < LAUGHTER_WALL_CHARS) continue;
+    const period = periodOf(w);
+    if (period === 0) continue;
     const span = wordsSpan(a, i, i + 1);
-    found.push({ span, unit: text.slice(span.start, span.start + periodOf(w)) });
+    found.push({ span, unit: text.slice(span.start, span.start + period) });
   }
 }
 

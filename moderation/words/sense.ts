@@ -125,14 +125,13 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // "The village once called Fucking", "formerly called Wankie".
   if (midSentence && before === 'called' && (words[i - 2] === 'once' || words[i - 2] === 'formerly'))
     return { kind: 'place', cue: `${words[i - 2] ?? ''} called ${w}` };
-  const beforeTwo = i > 1 && before !== undefined && !boundaryBefore(s, i - 1, clauseEnd) ? words[i - 2] : undefined;
-  if (midSentence && beforeTwo !== undefined && placeBefore.has(beforeTwo) && sizeWords.has(before ?? '')) {
-    return { kind: 'place', cue: `${beforeTwo} ${before ?? ''} ${w}` };
+  const before2 = i > 1 && !boundaryBefore(s, i - 1, clauseEnd) ? words[i - 2] : undefined;
+  if (midSentence && before !== undefined && before2 !== undefined && placeBefore.has(before2) && sizeWords.has(before)) {
+    return { kind: 'place', cue: `${before2} ${before} ${w}` };
   }
   if (after !== undefined && placeAfter.has(after) && titleCase(s, i + 1)) return { kind: 'place', cue: `${w} ${after}` };
   const next = words[i + 1];
   // "the village of Fucking", "the town of Dildo".
-  const before2 = i > 1 && !boundaryBefore(s, i - 1, clauseEnd) ? words[i - 2] : undefined;
   if (before === 'of' && before2 !== undefined && placeKinds.has(before2)) return { kind: 'place', cue: `${before2} of ${w}` };
   // "Pussy, a village in Savoie": a kind of place right after the comma.
   // One word may describe the place: "Dildo, a fishing town in Newfoundland".
@@ -158,24 +157,15 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   }
   if (capitalsSayNothing(s, i)) return null;
   // "Bitche, in Lorraine, …": a known region after a comma and "in".
-  if (after === undefined && next !== undefined && locatives.has(next) && titleCase(s, i + 2) && placeAfter.has(words[i + 2] ?? '')) {
-    return { kind: 'place', cue: `${w}, ${next} ${words[i + 2] ?? ''}` };
-  }
+  if (after === undefined && next !== undefined && regionAfter(s, i + 1)) return { kind: 'place', cue: `${w}, ${next} ${words[i + 2] ?? ''}` };
   // "Bitche, France", "Dildo, Newfoundland": a country or region right after a comma.
   if (after === undefined && next !== undefined && placeAfter.has(next) && titleCase(s, i + 1) && !boundaryBefore(s, i + 1, sentenceEnd)) {
     return { kind: 'place', cue: `${w}, ${next}` };
   }
   if (before !== undefined && locatives.has(before) && !boundaryBefore(s, i - 1, sentenceEnd)) return { kind: 'place', cue: `${before} ${w}` };
   // "Bitche in Lorraine", "Dildo di Newfoundland": a known region after "in"/"di", even opening the sentence.
-  if (
-    after !== undefined &&
-    locatives.has(after) &&
-    titleCase(s, i + 2) &&
-    placeAfter.has(words[i + 2] ?? '') &&
-    !boundaryBefore(s, i + 2, clauseEnd)
-  ) {
+  if (after !== undefined && regionAfter(s, i + 1) && !boundaryBefore(s, i + 2, clauseEnd))
     return { kind: 'place', cue: `${w} ${after} ${words[i + 2] ?? ''}` };
-  }
   if (neverProper.test(w)) return null;
   // "up the Wank in Bavaria": a capitalised word in mid-sentence, then "in" or "near" and a capitalised place.
   if (
@@ -214,6 +204,11 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
     return { kind: 'name', cue: `${before} ${w}` };
   }
   return null;
+}
+
+// Word k is "in"/"di" and a known region follows it, capitalised: "in Lorraine", "di Newfoundland".
+function regionAfter(s: SenseText, k: number): boolean {
+  return locatives.has(s.tokens.words[k] ?? '') && titleCase(s, k + 1) && placeAfter.has(s.tokens.words[k + 1] ?? '');
 }
 
 function insultNear(s: SenseText, i: number, end: number): boolean {
