@@ -252,6 +252,9 @@ for (const file of [
   './moderation-corpus-round4d.jsonl',
   './moderation-corpus-round4e.jsonl',
   './moderation-corpus-round4f.jsonl',
+  // Round 5: the same way, each read once by the engine before it was tuned on (decision 0102).
+  './moderation-corpus-round5a.jsonl',
+  './moderation-corpus-round5b.jsonl',
 ]) {
   for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
     if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);
