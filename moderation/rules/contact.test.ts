@@ -35,6 +35,26 @@ describe('contact rule', () => {
     ['publishes a mention without a contact word', 'Setuju dengan @budi soal tarif.', 'publish', []],
     ['publishes prices and years', 'Harga naik dari Rp 2.500.000 pada 2023 ke 3.100.000 tahun 2024.', 'publish', []],
     ['publishes capacities and percentages', 'Kapasitas 1.080 MW, faktor kapasitas 85 persen.', 'publish', []],
+    ['holds a number split by tildes', 'Obat herbal asli, hub 0812 ~ 7766 ~ 5544', 'hold', ['0812 ~ 7766 ~ 5544']],
+    ['holds a number split by underscores', 'Agen resmi, WA 0857_1122_3390 ya', 'hold', ['0857_1122_3390']],
+    ['holds a number in keycap emoji', 'wa 0️⃣8️⃣5️⃣2️⃣ 1️⃣1️⃣ 3️⃣3️⃣ 7️⃣7️⃣ 9️⃣ jual kuota', 'hold', ['0️⃣8️⃣5️⃣2️⃣ 1️⃣1️⃣ 3️⃣3️⃣ 7️⃣7️⃣ 9️⃣']],
+    ['holds a number starting with a letter O', 'Info order O813 2244 6688 kak', 'hold', ['O813 2244 6688']],
+    [
+      'holds a number word run together with digits and look-alike letters',
+      'Cicilan 0%, hubungi kosong8ll-2345-6789 (l itu 1)',
+      'hold',
+      ['hubungi kosong8ll-2345-6789'],
+    ],
+    [
+      'holds number words each followed by a digit',
+      'Minat? wa nol8 satu2 tiga3 empat4 lima5 enam',
+      'hold',
+      ['wa nol8 satu2 tiga3 empat4 lima5 enam'],
+    ],
+    ['publishes a date and times that start with 08', 'Pemadaman 08.12.2024 pukul 08.00-12.00, 13.00-16.00 WIB.', 'publish', []],
+    ['publishes an identifier with digits after underscores', 'Kolom kapasitas_08_2024_10_11 di dataset kosong.', 'publish', []],
+    ['publishes a meter number and a token price', 'Token 500rb dapat 312 kWh, nomor meter 14123456789 kok cepat habis.', 'publish', []],
+    ['publishes a short service number said in words', 'Hubungi PLN satu dua tiga, lalu tekan nol untuk operator lokal.', 'publish', []],
   ];
   it.each(rows)('%s', (_name, text, action, found) => {
     const r = ruleOutcome('contact', text);

@@ -3,24 +3,37 @@ import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
 
-// Separators readers put between digits: spaces, dots, dashes, brackets, and "*" or "," to slip past filters.
-const sep = '(?:[\\s.\\-–()*,]|\\s(?:dot|titik|strip)\\s){0,3}';
+// Separators readers put between digits: spaces, dots, dashes, brackets, and "*", ",", "~" or "_"
+// to slip past filters.
+const sep = '(?:[\\s.\\-–()*,~_]|\\s(?:dot|titik|strip)\\s){0,3}';
+// The marks that turn a digit into a keycap emoji ("0️⃣8️⃣1️⃣"): the digit is still read.
+const keycap = '(?:\\uFE0F?\\u20E3)?';
 // A digit, or a letter that passes for one in a number ("08I2 3344 55O6").
-const digit = '[\\dIlO]';
-// Indonesian mobiles (08xx, +62 8xx, 62 8xx) and any international number written with a "+".
-const phone = new RegExp(`(?<![\\d+])(?:(?:\\+${sep}62|62|0)${sep}8(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d){8,13})(?!\\d)`, 'g');
+const digit = `[\\dIlO]${keycap}`;
+// Indonesian mobiles (08xx, +62 8xx, 62 8xx; "O8xx" with a letter O) and any international number
+// written with a "+". Not a date or a time that starts with 08 ("08.12.2024", "08.00-12.00"), nor
+// the end of an identifier ("kapasitas_08_2024_10").
+const phone = new RegExp(
+  `(?<![\\d+_])(?!08[.:/_-][0-5]\\d(?!\\d))(?:(?:\\+${sep}62|62|0${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
+  'g',
+);
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
 const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.com\/\S+/gi;
 // A chat handle named as a contact: "telegram @promo_slot", "IG: @jual.genset", "DM @admin".
 // A number spelled partly in words after a contact word, to slip past digit patterns: "WA nol
 // delapan satu dua 3456 7890". Nine or more digits in all, at least one of them a word.
+// Words, digits and look-alike letters are mixed too, even run together: "nol8ll-1234-5678",
+// "nol8 lima2 enam6". A number word ends where letters end; a look-alike letter (l, I, O for 1 and
+// 0) counts only before another look-alike, a digit or a separator, so words such as "lokal" do not.
 const numberWord = '(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|zero|one|two|three|four|five|six|seven|eight|nine)';
+const numberUnit = `(?:${numberWord}(?![a-z])|\\d${keycap}|[lio](?![a-hj-km-np-z]))`;
+const unitSep = '[\\s.,~_-]*';
 const spelledNumber = new RegExp(
-  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|text|sms|kontak|contact|nomor|nomer|number|hp)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,-]*${numberWord}\\b)(?:${numberWord}\\b|\\d)(?:[\\s.,-]*(?:${numberWord}\\b|\\d)){8,}`,
+  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|text|sms|kontak|contact|nomor|nomer|number|hp)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,~_-]*${numberWord}(?![a-z]))(?:${numberWord}(?![a-z])|\\d)(?:${unitSep}${numberUnit}){8,}`,
   'gi',
 );
 // A mobile number spelled out from its start, with no contact word before it: "kosong delapan satu dua - tiga …".
-const spelledMobile = new RegExp(`\\b(?:nol|kosong|zero)[\\s.,-]+(?:delapan|lapan|eight)(?:[\\s.,-]*(?:${numberWord}\\b|\\d)){7,}`, 'gi');
+const spelledMobile = new RegExp(`\\b(?:nol|kosong|zero)${unitSep}(?:delapan|lapan|eight|8)(?![a-z])(?:${unitSep}${numberUnit}){7,}`, 'gi');
 const handle = /\b(?:telegram|tele|tg|ig|instagram|line|wa|whatsapp|dm|hubungi|contact|kontak)\s*[:-]?\s*@[a-z0-9_.]{3,}/gi;
 
 function collect(re: RegExp, text: string, into: Span[]): void {
