@@ -42,7 +42,8 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
       const spans: Span[] = [];
       const found: string[] = [];
       for (const h of analysis.hits) {
-        if (h.entry.kind !== 'attack') continue;
+        // Quoted as what someone else said ("called the minister a 'lying hack'"): the literal-sense reason says so.
+        if (h.entry.kind !== 'attack' || h.literal !== undefined) continue;
         const term = h.entry.term;
         const aim = aimOf(sense, h.from, h.to, isInsult, {
           noun: indonesianNouns.has(term),

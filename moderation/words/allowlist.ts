@@ -120,6 +120,24 @@ export const allowPhrases: readonly string[] = [
   'cum output',
   'cum volume',
   'tai lalat',
+  // "tak sebesar tahi kuku": not even as big as the dirt under a nail, i.e. tiny
+  'tahi kuku',
+  'tai kuku',
+  // angry, said of oneself or an office, never of a person's worth
+  'pissed off',
+  // the proverb "anjing menggonggong, kafilah berlalu": critics bark, the caravan moves on
+  'anjing menggonggong',
+  // "Ass. Prof.", "Ass. Dir.": an abbreviation of assistant or associate
+  'ass prof',
+  'ass professor',
+  'ass dir',
+  'ass manager',
+  // wrought iron: a bundle of bars (or of sticks) welded or burned together
+  'faggot of bars',
+  'faggot of iron',
+  'faggot of sticks',
+  'faggot of wood',
+  'faggots of bars',
   'chink in the armour',
   'chink in the armor',
   'shut up shop',

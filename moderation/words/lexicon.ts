@@ -2,6 +2,7 @@ import { fromOriginal, originEnd, originStart, type Mapped } from '../normalize/
 import { normalize } from '../normalize/normalize.ts';
 import { collapseDoubles } from '../normalize/squash-stretched.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
+import { reportedQuote } from './reported-quote.ts';
 import { literalReading, properNounReading, type LiteralReading, type SenseText } from './sense.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { WordTable } from './word-table.ts';
@@ -460,11 +461,17 @@ function pushHit(sense: SenseText, hits: Hit[], judged: Uint8Array, entry: LexEn
   hits.push(judged1(sense, entry, from, to));
 }
 
-// A hit, with the reading that lets it through if there is one. Only the built-in profanity has
-// harmless readings: a site's own lists and the attack words mean what they say.
+// A hit, with the reading that lets it through if there is one. Only the built-in profanity and
+// attack words have harmless readings (an attack word only when quoted as what someone else said):
+// a site's own lists mean what they say.
 function judged1(sense: SenseText, entry: LexEntry, from: number, to: number): Hit {
+  if (entry.kind === 'attack') {
+    const quoted = reportedQuote(sense, from, to);
+    return quoted === null ? { entry, from, to } : { entry, from, to, literal: quoted };
+  }
   if (entry.kind !== 'profanity') return { entry, from, to };
-  const literal = (to - from === 1 ? properNounReading(sense, from) : null) ?? literalReading(sense, from, to, entry);
+  const literal =
+    (to - from === 1 ? properNounReading(sense, from) : null) ?? literalReading(sense, from, to, entry) ?? reportedQuote(sense, from, to);
   return literal === null ? { entry, from, to } : { entry, from, to, literal };
 }
 

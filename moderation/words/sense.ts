@@ -27,7 +27,7 @@ export interface SenseText {
 }
 
 /** Why a listed word was let through. */
-export const LiteralKinds = { context: 'context', possessive: 'possessive', count: 'count', name: 'name', place: 'place' } as const;
+export const LiteralKinds = { context: 'context', possessive: 'possessive', count: 'count', name: 'name', place: 'place', quoted: 'quoted' } as const;
 /** Why a listed word was let through: the kind of evidence. */
 export type LiteralKind = (typeof LiteralKinds)[keyof typeof LiteralKinds];
 
@@ -99,6 +99,52 @@ const namedAs: ReadonlySet<string> = new Set(['bernama', 'named', 'dinamai', 'be
 /** Size words between a place word and its name: "kota kecil Dildo", "the small town Bitche". */
 const sizeWords: ReadonlySet<string> = new Set(['kecil', 'besar', 'tua', 'small', 'little', 'tiny', 'old']);
 
+const compassWords: ReadonlySet<string> = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'rural',
+  'utara',
+  'selatan',
+  'timur',
+  'barat',
+  'tengah',
+]);
+
+/**
+ * Balinese names after "Cok" (Cokorda, a title of the Balinese nobility: "Cok Ace", "Cok Gede
+ * Ariawan"), where "cok" would otherwise be the Javanese swear word.
+ */
+const balineseNames: ReadonlySet<string> = new Set([
+  'ace',
+  'gede',
+  'istri',
+  'rai',
+  'oka',
+  'bagus',
+  'putra',
+  'putri',
+  'alit',
+  'agung',
+  'raka',
+  'ngurah',
+  'anom',
+  'sawitri',
+  'krisna',
+  'dalem',
+  'ardana',
+  'sri',
+  'artha',
+  'ratih',
+  'suyasa',
+]);
+
 // Stems that are never a name or a place, whatever the capitals ("Fuck Jokowi", "Anjing Semua").
 const neverProper =
   /fuck|shit|cunt|nigg|motherf|bitch|whore|slut|kontol|ngentot|memek|bangsat|jancuk|anjing|babi|monyet|goblo|tolol|bego|kampret|bajingan|brengsek|keparat|asu|lonte|pelacur|ngewe|pepek|puki|kimak|cuki|jamput|jembut|telaso|sundal|bacot|dancuk|jancok|cok/;
@@ -122,6 +168,9 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // In running text the place word is lower case: "kota Bitche", "kota kecil Dildo", "desa yang dulu bernama Fucking".
   const midSentence = !boundaryBefore(s, i, sentenceEnd);
   if (midSentence && before !== undefined && (placeBefore.has(before) || namedAs.has(before))) return { kind: 'place', cue: `${before} ${w}` };
+  // "the Fucking sign": the village's road sign, stolen so often.
+  if (midSentence && before === 'the' && (words[i + 1] === 'sign' || words[i + 1] === 'signs'))
+    return { kind: 'place', cue: `the ${w} ${words[i + 1] ?? ''}` };
   // "The village once called Fucking", "formerly called Wankie".
   if (midSentence && before === 'called' && (words[i - 2] === 'once' || words[i - 2] === 'formerly'))
     return { kind: 'place', cue: `${words[i - 2] ?? ''} called ${w}` };
@@ -166,6 +215,8 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // "Bitche in Lorraine", "Dildo di Newfoundland": a known region after "in"/"di", even opening the sentence.
   if (after !== undefined && regionAfter(s, i + 1) && !boundaryBefore(s, i + 2, clauseEnd))
     return { kind: 'place', cue: `${w} ${after} ${words[i + 2] ?? ''}` };
+  // "Cok Ace", "Cok Gede Ariawan": the Balinese title before a Balinese name.
+  if (w === 'cok' && after !== undefined && balineseNames.has(after) && titleCase(s, i + 1)) return { kind: 'name', cue: `${w} ${after}` };
   if (neverProper.test(w)) return null;
   // "up the Wank in Bavaria": a capitalised word in mid-sentence, then "in" or "near" and a capitalised place.
   if (
@@ -206,9 +257,13 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   return null;
 }
 
-// Word k is "in"/"di" and a known region follows it, capitalised: "in Lorraine", "di Newfoundland".
+// Word k is "in"/"di" and a known region follows it, capitalised: "in Lorraine", "di Newfoundland",
+// also after up to two compass words: "in north-eastern France", "di utara Prancis".
 function regionAfter(s: SenseText, k: number): boolean {
-  return locatives.has(s.tokens.words[k] ?? '') && titleCase(s, k + 1) && placeAfter.has(s.tokens.words[k + 1] ?? '');
+  if (!locatives.has(s.tokens.words[k] ?? '')) return false;
+  let r = k + 1;
+  while (r <= k + 2 && compassWords.has(s.tokens.words[r] ?? '')) r++;
+  return titleCase(s, r) && placeAfter.has(s.tokens.words[r] ?? '');
 }
 
 function insultNear(s: SenseText, i: number, end: number): boolean {
