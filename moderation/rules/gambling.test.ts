@@ -14,8 +14,25 @@ describe('gambling rule', () => {
     ['rejects when the site asks for it', 'slot gacor', { gambling: { action: 'reject' } }, 'reject'],
     ['holds a site-added term', 'main di zeus138 sekarang', { gambling: { terms: ['zeus'] } }, 'hold'],
     ['says nothing when disabled', 'slot gacor maxwin', { gambling: { enabled: false } }, 'publish'],
+    ['holds a togel "bandar" offering numbers', 'Bandar resmi, pasang angka 4D diskon besar malam ini', {}, 'hold'],
+    ['publishes a city named Bandar', 'Warga Bandar Lampung menang gugatan soal PLTU, angka polusinya turun.', {}, 'publish'],
+    ['holds a casino with a withdrawal promise', 'Top online casino, instant withdrawal and a welcome bonus', {}, 'hold'],
+    ['holds a casino word beside a bonus', 'Kasino terbaik Asia, bonus 150% buat member baru', {}, 'hold'],
+    ['publishes a casino raid in the news', 'Police raided an online casino that offered deposit bonuses to students.', {}, 'publish'],
+    ['publishes casinos in a report', 'Macau casinos reported record revenue this year, says the regulator.', {}, 'publish'],
+    ['holds "gacor" beside payout slang', 'Gacor banget bos, WD lancar terus di situs ini', {}, 'hold'],
+    ['holds a payout boast with its amount', 'Barusan WD 8jt dari situs sebelah, cobain deh', {}, 'hold'],
+    ['publishes a singing bird that won a bonus', 'Burung saya gacor, dapat bonus dari juri lomba kicau.', {}, 'publish'],
+    ['publishes a bonus and a deposit at work', 'Bonus tahunan karyawan PLN cair, sebagian saya deposit ke bank.', {}, 'publish'],
   ];
   it.each(rows)('%s', (_name, text, policy, action) => {
     expect(ruleOutcome('gambling', text, policy).action).toBe(action);
+  });
+
+  it('names the words that make the shape of a promotion', () => {
+    const r = ruleOutcome('gambling', 'Gacor parah, barusan WD 12jt di situs ini');
+    expect(r.found).toEqual(['Gacor', 'WD']);
+    expect(r.reasons[0]?.message.en).toContain('"Gacor", "WD"');
+    expect(ruleOutcome('gambling', 'Alhamdulillah JP 5 juta lagi').found).toEqual(['JP 5 juta']);
   });
 });
