@@ -42,6 +42,8 @@ const secondPerson: ReadonlySet<string> = new Set([
   'kamorang',
   'sampeyan',
   'awak',
+  // round 5: Banjar (polite)
+  'pian',
 ]);
 
 /** Words that make an insult a form of address: "dasar bodoh", "hey idiot", "si bodoh". */
@@ -133,6 +135,18 @@ const people: ReadonlySet<string> = new Set([
   'advisors',
   'spokesman',
   'spokesperson',
+  // round 5
+  'bureaucrat',
+  'bureaucrats',
+  'commenters',
+  'lawmaker',
+  'lawmakers',
+  'senator',
+  'dirjen',
+  'dirjennya',
+  'kadis',
+  'camat',
+  'lurah',
 ]);
 
 /** People named right after an insult: "stupid woman", "bodoh orang itu" is not one, "dumb guy" is. */
@@ -157,6 +171,9 @@ const writings: ReadonlySet<string> = new Set(['artikel', 'berita', 'tulisan', '
 
 /** Words that may stand between the person and the insult: copulas, articles, intensifiers. */
 const fillers: ReadonlySet<string> = new Set([
+  // "the commenter above is a …"
+  'above',
+  'below',
   'are',
   'r',
   're',
@@ -313,6 +330,9 @@ const negations: ReadonlySet<string> = new Set([
 
 /** Words that may stand after the insult before the person it is aimed at: "bodoh banget sih lu". */
 const tail: ReadonlySet<string> = new Set([
+  // Banjar and Minang "very": "bungul banar pian", "bangak bana ang"
+  'banar',
+  'bana',
   'tenan',
   'pol',
   'temen',

@@ -62,6 +62,20 @@ const round4Nouns: readonly string[] = [
   'shills',
 ];
 
+/** English insult nouns added in round 5 (0102): aimed words, and nouns for "what a X". */
+const round5Nouns: readonly string[] = [
+  'snake',
+  'snakes',
+  'hog',
+  'hogs',
+  'greedy hog',
+  'mannequin',
+  'glorified rubber stamp',
+  'participation trophy',
+  'dunning kruger',
+  'bootlickers',
+];
+
 /** English insult words, an attack when aimed at a person. */
 export const englishAimed: readonly string[] = [
   'idiot',
@@ -174,6 +188,7 @@ export const englishAimed: readonly string[] = [
   'dullard',
   // round 4: nouns and adjectives readers call each other
   ...round4Nouns,
+  ...round5Nouns,
   'einstein',
   'sherlock',
   'empty headed',
@@ -253,6 +268,12 @@ export const personOnly: ReadonlySet<string> = new Set([
   'little man',
   'sad little man',
   'sad little',
+  // round 5: animals and things as often meant literally
+  'snake',
+  'snakes',
+  'hog',
+  'hogs',
+  'mannequin',
 ]);
 
 /** Sarcastic vocatives: an insult only as a form of address ("Hey genius, …", "…, genius."), praise otherwise. */
@@ -344,6 +365,7 @@ export const englishNouns: ReadonlySet<string> = new Set([
   'leech',
   // round 4
   ...round4Nouns,
+  ...round5Nouns,
   'halfwit',
   'ignoramus',
   'brainwashed',
@@ -498,6 +520,30 @@ export const englishStandalone: readonly string[] = [
   'excuse for a man',
   'excuse for a minister',
   'excuse for a writer',
+  // round 5
+  'never reproduce',
+  'sake of the gene pool',
+  'more insight than you',
+  'more sense than you',
+  'more brains than you',
+  'more brain cells than you',
+  'smarter than you',
+  'more intelligent than you',
+  'if stupidity',
+  'of a goldfish',
+  'couldn t organise a',
+  'couldn t organize a',
+  'could not organise a',
+  'could not organize a',
+  'did your parents raise you',
+  'your parents raise you',
+  'raised by wolves',
+  'licking boots',
+  'licking the boots',
+  'bootlicking',
+  'boot licking',
+  'walking participation trophy',
+  'mannequin with a mouth',
 ];
 
 /** Animals called at a person ("dasar kebo"): aimed insults, and nouns "kamu" can follow as a possessive. */
@@ -529,6 +575,10 @@ export const indonesianAimed: readonly string[] = [
   'bodoh',
   'bodohnya',
   'bodo',
+  // round 5: Minang "bodoh"; a hollow drum (all noise); a thug
+  'bangak',
+  'tong kosong',
+  'preman',
   'idiot',
   'pandir',
   'bebal',
@@ -764,7 +814,6 @@ export const indonesianAimed: readonly string[] = [
   'kurang piknik',
   'kurang gizi',
   'kurang kerjaan',
-  'mental tempe',
   'mental kerupuk',
   'mental budak',
   'mental inlander',
@@ -805,6 +854,29 @@ export const indonesianAimed: readonly string[] = [
 
 /** Indonesian compounds that insult a person by themselves: a head word with an animal or filth word. */
 export const indonesianStandalone: readonly string[] = [
+  // round 5
+  'mental tempe',
+  'otaknya disewa',
+  'otaknya disewakan',
+  'kepalanya kosong',
+  'iq jongkok',
+  'iqnya jongkok',
+  'iq nya jongkok',
+  'orang tuamu gak pernah ngajarin',
+  'orang tuamu nggak pernah ngajarin',
+  'orang tuamu ga pernah ngajarin',
+  'orang tua lu gak pernah ngajarin',
+  'gak pernah diajarin sopan',
+  'nggak pernah diajarin sopan',
+  'tak ajarin kau sopan',
+  'mamak kau tak ajarin',
+  'emak lu gak ngajarin',
+  'tukang jilat',
+  'gak punya harga diri',
+  'ga punya harga diri',
+  'nggak punya harga diri',
+  'tidak punya harga diri',
+  'tak punya harga diri',
   'otak udang',
   'otak kosong',
   'otak dengkul',
@@ -1160,4 +1232,4 @@ export const indonesianNouns: ReadonlySet<string> = new Set([
 ]);
 
 /** Phrases with an aimed word in them that are idioms, never an attack ("bodo amat": "whatever"). */
-export const attackIdioms: readonly string[] = ['bodo amat', 'bodoh amat', 'gila gilaan', 'tergila gila', 'kerja gila'];
+export const attackIdioms: readonly string[] = ['bodo amat', 'bodoh amat', 'gila gilaan', 'tergila gila', 'kerja gila', 'gila kerja'];

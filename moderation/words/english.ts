@@ -159,6 +159,10 @@ export const englishExtra: readonly string[] = [
   'fuckface',
   'fuckwit',
   'dumbfuck',
+  // round 5: plurals the base list lacks
+  'whores',
+  'sluts',
+  'cunts',
 ];
 
 /**
@@ -498,6 +502,11 @@ export const englishSlurs: readonly string[] = [
   'chinaman',
   'chinamen',
   'injun',
+  // round 5
+  'pajeet',
+  'pajeets',
+  'chinky',
+  'chinkies',
   'injuns',
   'redskin',
   'redskins',

@@ -12,8 +12,9 @@ describe('Indonesian word forms', () => {
     expect(chatSpellings('anjing')).toEqual(expect.arrayContaining(['njng', 'anjng']));
   });
 
-  it('swaps the letters chat swaps: q for k, z for s, x for a final k', () => {
+  it('swaps the letters chat swaps: q for k, z for s, x for a final k, v or f for p', () => {
     expect(chatSpellings('kontol')).toEqual(expect.arrayContaining(['qontol', 'qntl']));
+    expect(chatSpellings('kampret')).toEqual(expect.arrayContaining(['kamvret', 'kamfret']));
     expect(chatSpellings('bangsat')).toContain('bangzat');
     expect(chatSpellings('memek')).toContain('memex');
   });

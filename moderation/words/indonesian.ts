@@ -66,6 +66,9 @@ export const indonesianStems: readonly string[] = [
   'pukimai',
   'pukima',
   'telaso',
+  // Makassar chat spelling of telaso; kimak (Medan), cukimak
+  'tlaso',
+  'cukimak',
   'sundala',
   'kampang',
   'jembut',
@@ -249,7 +252,7 @@ const chatSuffixes = ['nya', 'in', 'an', 'lu', 'lo', 'mu'] as const;
 /**
  * How chat writes a stem without its vowels or with a letter swapped, with the common suffixes:
  * consonant skeletons ("bngst", "kntl", "gblk"; the first letter kept too: "anjng"), "q" for "k"
- * ("qntl", "qontol"), "z" for "s" ("bangzat"), "x" for a final "k" ("memex"). Skeletons shorter than
+ * ("qntl", "qontol"), "z" for "s" ("bangzat"), "x" for a final "k" ("memex"), "v" or "f" for "p" ("kamvret"). Skeletons shorter than
  * four letters are left out ("tll", "ppk" is also an office), as are forms equal to the stem.
  */
 export function chatSpellings(stem: string): string[] {
@@ -262,6 +265,11 @@ export function chatSpellings(stem: string): string[] {
     if (b.includes('k')) spelled.add(b.replace(/k/g, 'q'));
     if (b.includes('s')) spelled.add(b.replace(/s/g, 'z'));
     if (b.endsWith('k')) spelled.add(`${b.slice(0, -1)}x`);
+    // "kamvret", "kamfret": "v" or "f" for "p", as chat writes it to dodge filters.
+    if (b.includes('p')) {
+      spelled.add(b.replace(/p/g, 'v'));
+      spelled.add(b.replace(/p/g, 'f'));
+    }
   }
   spelled.delete(stem);
   const forms: string[] = [];
