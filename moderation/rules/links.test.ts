@@ -30,6 +30,35 @@ describe('links rule', () => {
     ['publishes bait words when links are off', 'Cek bio saya.', { links: { enabled: false } }, 'publish', []],
     ['holds every link when the maximum is zero', 'sumber: https://esdm.go.id', { links: { max: 0 } }, 'hold', ['https://esdm.go.id']],
     ['does not take a missing space after a full stop for a link', 'Harga naik.Padahal janji turun.', {}, 'publish', []],
+    ['holds a guarantee beside a return', 'Gabung sekarang, dijamin balik modal dalam 2 minggu', {}, 'hold', ['dijamin', 'balik modal']],
+    [
+      'holds a guaranteed monthly share',
+      'Coal shares with guaranteed 25% monthly profits, spots are limited',
+      {},
+      'hold',
+      ['guaranteed', 'profits', 'spots are limited'],
+    ],
+    [
+      'holds a share per week with a call to get in touch',
+      'Saham nikel, return 8% per minggu, minat japri aja',
+      {},
+      'hold',
+      ['8% per minggu', 'minat'],
+    ],
+    [
+      'holds money paid in for more money out',
+      'Arisan berantai: tf 200rb dapat 2 juta minggu depan',
+      {},
+      'hold',
+      ['Arisan berantai', 'tf 200rb dapat 2 juta'],
+    ],
+    ['publishes investment news with a share', 'Investasi nikel naik 30% tahun ini, kata BKPM.', {}, 'publish', []],
+    ['publishes a tariff rise per year with "dijamin"', 'Tarif naik 30% per tahun, dijamin rakyat makin susah.', {}, 'publish', []],
+    ['publishes a warning about promised returns', 'Nobody can guarantee 40% monthly returns, that is a scam.', {}, 'publish', []],
+    ['publishes a monthly figure beside a list', 'Inflasi 0,5% per bulan, daftar lengkapnya di situs BPS.', {}, 'publish', []],
+    ['publishes a rooftop payback', 'PLTS atap saya balik modal dalam 6 tahun, hemat 30% per bulan.', {}, 'publish', []],
+    ['publishes a token price paid in', 'Token 500rb dapat 312 kWh, setor ke bank dulu.', {}, 'publish', []],
+    ['publishes asking by DM', 'Saya sudah tanya lewat DM ke akun PLN, belum dibalas.', {}, 'publish', []],
   ];
   it.each(rows)('%s', (_name, text, policy, action, found) => {
     const r = ruleOutcome('links', text, policy);

@@ -1,8 +1,77 @@
 import { quoteTerms } from '../messages.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
-import { noReasons, type Rule } from './rule.ts';
+import { originSpan } from '../normalize/mapped.ts';
+import { guaranteeWords, returnWarningWords, returnWords, signUpWords } from '../words/bait.ts';
+import { noReasons, type Analysis, type Rule } from './rule.ts';
 import { hasKind, hitSpans } from './words.ts';
+
+// The words of a promised return (words/bait.ts), as bits.
+const GUARANTEE = 1;
+const RETURN = 2;
+const SIGN_UP = 4;
+const WARNING = 8;
+const PERCENT = 16;
+const DEPOSIT = 32;
+const BALIK = 64;
+const returnShape = new Map<string, number>();
+const mark = (list: readonly string[], kind: number): void => {
+  for (const w of list) returnShape.set(w, kind);
+};
+mark(guaranteeWords, GUARANTEE);
+mark(returnWords, RETURN);
+mark(signUpWords, SIGN_UP);
+mark(returnWarningWords, WARNING);
+mark(['persen', 'percent'], PERCENT);
+mark(['setor', 'transfer', 'tf', 'depo', 'deposit'], DEPOSIT);
+mark(['balik'], BALIK);
+
+/** A guarantee word this many words from a return word or closer promises it ("profit 30% per bulan dijamin"). */
+const GUARANTEE_WINDOW = 3;
+
+// A share per month, week or day ("30% per bulan", "40% monthly", "5 persen seminggu").
+const perPeriod =
+  /\b\d{1,3}(?:[.,]\d{1,2})?\s{0,2}(?:%|persen\b|percent\b)\s{0,2}(?:(?:per|a|tiap|setiap|each|every|\/)\s{0,2})?(?:bulan|bln|minggu|mgg|hari|month|week|day|monthly|weekly|daily|sebulan|seminggu|sehari)\b/i;
+// Money paid in for more money out, the shape of a pyramid ("setor 500rb terima 5 juta").
+const amount = '(?:rp\\.?\\s{0,2}\\d[\\d.,]{0,12}|\\d[\\d.,]{0,9}\\s{0,2}(?:rb|ribu|k|jt|juta)\\b)';
+const moneyForMoney = new RegExp(
+  `\\b(?:setor|transfer|tf|depo|deposit)\\s{0,2}${amount}[^.!?\\n]{0,30}?\\b(?:terima|dapat|dapet|jadi|cair|balik|get|receive)\\s{0,2}${amount}`,
+  'i',
+);
+
+/**
+ * A promised return told by its shape: a guarantee word a few words from a return, a share per
+ * period with a call to get in touch, or money paid in for more money out; none when the
+ * comment warns about such offers. Returns the spans of the words that make it.
+ */
+function promisedReturn(text: string, a: Analysis): Span[] | null {
+  const words = a.tokens.words;
+  let seen = 0;
+  let guarantee = -1;
+  let ret = -1;
+  let retTo = -1;
+  let signUp = -1;
+  for (let i = 0; i < words.length; i++) {
+    const kind = returnShape.get(words[i] ?? '');
+    if (kind === undefined) continue;
+    if (kind === WARNING) return null;
+    seen |= kind;
+    if (kind === GUARANTEE && guarantee < 0) guarantee = i;
+    else if (kind === RETURN && ret < 0) [ret, retTo] = [i, i + 1];
+    else if (kind === BALIK && ret < 0 && words[i + 1] === 'modal') [ret, retTo] = [i, i + 2];
+    else if (kind === SIGN_UP && signUp < 0) signUp = i;
+  }
+  const wordSpan = (from: number, to: number): Span => originSpan(a.normalized, a.tokens.starts[from] ?? 0, a.tokens.ends[to - 1] ?? 0);
+  const matchSpan = (m: RegExpExecArray | null): Span | null => (m === null ? null : { start: m.index, end: m.index + m[0].length });
+  if ((seen & DEPOSIT) !== 0) {
+    const pyramid = matchSpan(moneyForMoney.exec(text));
+    if (pyramid !== null) return [pyramid];
+  }
+  if (guarantee >= 0 && ret >= 0 && Math.abs(guarantee - ret) <= GUARANTEE_WINDOW) return [wordSpan(guarantee, guarantee + 1), wordSpan(ret, retTo)];
+  if (signUp < 0 || ((seen & PERCENT) === 0 && text.indexOf('%') < 0)) return null;
+  const share = matchSpan(perPeriod.exec(text));
+  return share === null ? null : [share, wordSpan(signUp, signUp + 1)];
+}
 
 /** Link shorteners hide where a link goes, so a link through one is held by default. */
 export const defaultShorteners: readonly string[] = [
@@ -97,9 +166,16 @@ export function createLinksRule(p: Policy['links']): Rule {
   return {
     id: 'links',
     check({ text }, analysis): readonly Reason[] {
-      const bait = hasKind(analysis, 'bait') ? hitSpans(text, analysis, 'bait') : null;
+      const bait = hasKind(analysis, 'bait') ? hitSpans(text, analysis, 'bait') : { spans: [], found: [] };
+      const promised = promisedReturn(text, analysis);
+      if (promised !== null) {
+        for (const s of promised) if (!bait.spans.some((o) => o.start < s.end && s.start < o.end)) bait.spans.push(s);
+        // In the order of the text, the listed phrases and the shape's words together.
+        bait.spans.sort((a, b) => a.start - b.start);
+        bait.found = bait.spans.map((s) => text.slice(s.start, s.end));
+      }
       const baitReason: Reason | null =
-        bait === null || bait.spans.length === 0
+        bait.spans.length === 0
           ? null
           : {
               rule: 'links',

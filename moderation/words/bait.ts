@@ -157,4 +157,72 @@ export const baitPhrases: readonly string[] = [
   'forex account management',
   'highest odds',
   'best odds in',
+  // round 5: pyramid schemes, scarcity and "message me"
+  'arisan berantai',
+  'arisan online berantai',
+  'sistem matrix',
+  'sistem matriks',
+  'slot terbatas',
+  'spots are limited',
+  'limited spots',
+  'message me',
+  'pm me',
+  'inbox me',
+  'daftar lewat dm',
+  'daftar via dm',
+  'info lewat dm',
+  'order lewat dm',
+];
+
+/**
+ * A promised return, told by its shape rather than a fixed phrase (the links rule): a guarantee
+ * word at most three words from a return ("dijamin balik modal", "guaranteed 40% monthly returns",
+ * "profit 30% per bulan dijamin"), or a share per month, week or day with a call to get in touch
+ * ("5% per minggu, minat? DM"), or money paid in for more out ("setor 500rb terima 5 juta"). A
+ * year is left out: "tarif naik 30% per tahun" is news.
+ */
+export const guaranteeWords: readonly string[] = ['dijamin', 'terjamin', 'guaranteed', 'guarantee', 'guaranteeing'];
+/** Returns an investment pitch promises; "modal" counts after "balik" ("balik modal"). */
+export const returnWords: readonly string[] = ['profit', 'profits', 'untung', 'keuntungan', 'return', 'returns', 'roi', 'cuan'];
+/** Calls to get in touch or sign up ("daftar" and "gabung" are left out: "daftar lengkapnya", "gabung BRICS"). */
+export const signUpWords: readonly string[] = ['dm', 'minat', 'message', 'inbox', 'japri', 'register', 'signup', 'hubungi', 'wa', 'whatsapp'];
+/**
+ * Words of a warning or a report about such offers ("investasi bodong menjanjikan profit 30% per
+ * bulan", "nobody can guarantee 40% monthly returns"): with one of them the shape alone does not hold.
+ */
+export const returnWarningWords: readonly string[] = [
+  'scam',
+  'scams',
+  'scammer',
+  'scammers',
+  'penipuan',
+  'penipu',
+  'tipu',
+  'menipu',
+  'ditipu',
+  'bodong',
+  'ponzi',
+  'waspada',
+  'hati',
+  'jangan',
+  'ojk',
+  'polisi',
+  'police',
+  'ilegal',
+  'illegal',
+  'hoax',
+  'hoaks',
+  'bohong',
+  'tidak',
+  'bukan',
+  'nobody',
+  'never',
+  'impossible',
+  'mustahil',
+  'korban',
+  'victims',
+  'menjanjikan',
+  'promising',
+  'promised',
+  'janji',
 ];
