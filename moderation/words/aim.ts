@@ -144,6 +144,8 @@ const people: ReadonlySet<string> = new Set([
   'senator',
   'dirjen',
   'dirjennya',
+  // Sundanese: a person
+  'jelema',
   'kadis',
   'camat',
   'lurah',
