@@ -21,6 +21,20 @@ describe('repetition rule', () => {
     ['holds emoji repeated with spaces', 'Mantap 👍 👍 👍 👍 👍 👍 👍 👍 👍 👍 👍', 'hold', ['👍 👍 👍 👍 👍 👍 👍 👍 👍 👍 👍']],
     ['publishes a phrase said twice', 'Harga naik, harga naik, kata mereka setiap tahun.', 'publish', []],
     ['publishes laughter written long', 'hahahahahahahahahahahaha lucu', 'publish', []],
+    ['holds emoji in groups with spaces between', `${'🔥🔥🔥 '.repeat(5)}berita panas`, 'hold', ['🔥🔥🔥 '.repeat(5).trim()]],
+    ['publishes a few emoji of two kinds', 'Mantap 🔥🔥🔥 👍👍👍 🔥🔥 👍👍 setuju', 'publish', []],
+    [
+      'holds two chants, each doubled, said over and over',
+      'save forest save forest, tolak tambang tolak tambang, save forest save forest, tolak tambang tolak tambang, save forest save forest',
+      'hold',
+      ['save forest save forest, tolak tambang tolak tambang, save forest save forest, tolak tambang tolak tambang, save forest save forest'],
+    ],
+    [
+      'publishes a chant quoted once',
+      "Warga meneriakkan 'tolak PLTU, tolak PLTU' di depan kantor gubernur sampai sore, polisi berjaga.",
+      'publish',
+      [],
+    ],
   ];
   it.each(rows)('%s', (_name, text, action, found) => {
     const r = ruleOutcome('repetition', text);

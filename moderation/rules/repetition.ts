@@ -13,8 +13,9 @@ export const PHRASE_REPEATS = 3;
 /** Longest repeated symbol sequence looked for, in UTF-16 units: an emoji and a space, "!?". */
 const MAX_SYMBOL_UNIT = 4;
 /** A long comment with fewer distinct words than this share of its words says one thing many times. */
-const MIN_DISTINCT_SHARE = 0.25;
-const LONG_COMMENT_WORDS = 40;
+const MIN_DISTINCT_SHARE = 0.3;
+// Ordinary comments of 10 words or more use two thirds of their words once or more (tuning corpus).
+const LONG_COMMENT_WORDS = 16;
 
 interface Found {
   readonly span: Span;
@@ -67,6 +68,46 @@ function symbolRuns(text: string, min: number, out: Found[]): void {
       }
       j = r + u;
     }
+  }
+  spacedSymbolRuns(text, min, out);
+}
+
+// Emoji and other symbols (U+2000–U+2BFF, U+1F000–U+1FAFF), not letters of any script.
+function isSymbolPoint(cp: number): boolean {
+  return (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x1f000 && cp <= 0x1faff);
+}
+
+// Marks that ride on a symbol without changing it: variation selectors, skin tones, a joiner.
+function isSymbolMark(cp: number): boolean {
+  return cp === 0xfe0f || cp === 0xfe0e || cp === 0x200d || (cp >= 0x1f3fb && cp <= 0x1f3ff);
+}
+
+// One symbol `min` times or more with only spaces between, in groups of any size
+// ("🔥🔥🔥🔥 🔥🔥🔥🔥 🔥🔥🔥🔥 …"): no unit of 2–4 characters repeats there, but it is one flood.
+function spacedSymbolRuns(text: string, min: number, out: Found[]): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i) ?? 0;
+    const size = cp > 0xffff ? 2 : 1;
+    if (!isSymbolPoint(cp)) {
+      i += size;
+      continue;
+    }
+    let count = 1;
+    let end = i + size;
+    let k = end;
+    while (k < n) {
+      const c = text.codePointAt(k) ?? 0;
+      if (c === 32 || isSymbolMark(c)) k += c > 0xffff ? 2 : 1;
+      else if (c === cp) {
+        count++;
+        k += size;
+        end = k;
+      } else break;
+    }
+    if (count >= min && !out.some((f) => f.span.start < end && i < f.span.end)) out.push({ span: { start: i, end }, unit: String.fromCodePoint(cp) });
+    i = end;
   }
 }
 
