@@ -36,6 +36,8 @@ describe('contact rule', () => {
     ['publishes prices and years', 'Harga naik dari Rp 2.500.000 pada 2023 ke 3.100.000 tahun 2024.', 'publish', []],
     ['publishes capacities and percentages', 'Kapasitas 1.080 MW, faktor kapasitas 85 persen.', 'publish', []],
     ['holds a number split by tildes', 'Obat herbal asli, hub 0812 ~ 7766 ~ 5544', 'hold', ['0812 ~ 7766 ~ 5544']],
+    ['holds a number split by bullets', 'info lanjut WA 08•12•3344•5566', 'hold', ['08•12•3344•5566']],
+    ['holds a number split by bars', 'pesan sekarang di 0812|3344|5566 gan', 'hold', ['0812|3344|5566']],
     ['holds a number split by underscores', 'Agen resmi, WA 0857_1122_3390 ya', 'hold', ['0857_1122_3390']],
     ['holds a number in keycap emoji', 'wa 0️⃣8️⃣5️⃣2️⃣ 1️⃣1️⃣ 3️⃣3️⃣ 7️⃣7️⃣ 9️⃣ jual kuota', 'hold', ['0️⃣8️⃣5️⃣2️⃣ 1️⃣1️⃣ 3️⃣3️⃣ 7️⃣7️⃣ 9️⃣']],
     ['holds a number starting with a letter O', 'Info order O813 2244 6688 kak', 'hold', ['O813 2244 6688']],

@@ -3,9 +3,9 @@ import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
 
-// Separators readers put between digits: spaces, dots, dashes, brackets, and "*", ",", "~" or "_"
-// to slip past filters.
-const sep = '(?:[\\s.\\-–()*,~_]|\\s(?:dot|titik|strip)\\s){0,3}';
+// Separators readers put between digits: spaces, dots, dashes, brackets, and "*", ",", "~", "_",
+// "|" or a bullet to slip past filters.
+const sep = '(?:[\\s.\\-–()*,~_|•·]|\\s(?:dot|titik|strip)\\s){0,3}';
 // The marks that turn a digit into a keycap emoji ("0️⃣8️⃣1️⃣"): the digit is still read.
 const keycap = '(?:\\uFE0F?\\u20E3)?';
 // A digit, or a letter that passes for one in a number ("08I2 3344 55O6").
@@ -13,8 +13,10 @@ const digit = `[\\dIlO]${keycap}`;
 // Indonesian mobiles (08xx, +62 8xx, 62 8xx; "O8xx" with a letter O) and any international number
 // written with a "+". Not a date or a time that starts with 08 ("08.12.2024", "08.00-12.00"), nor
 // the end of an identifier ("kapasitas_08_2024_10").
+const dateSep = '[.:/_|•·-]';
+const notMobile = `08${dateSep}[0-5]\\d(?:(?!${dateSep}?\\d)|${dateSep}(?:\\d\\d|(?:19|20)\\d\\d)(?!\\d))`;
 const phone = new RegExp(
-  `(?<![\\d+_])(?!08[.:/_-][0-5]\\d(?!\\d))(?:(?:\\+${sep}62|62|0${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
+  `(?<![\\d+_])(?!${notMobile})(?:(?:\\+${sep}62|62|0${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
   'g',
 );
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
@@ -27,7 +29,7 @@ const whatsappLink = /\bwa\.me\/\d+|\bapi\.whatsapp\.com\/\S+|\bchat\.whatsapp\.
 // 0) counts only before another look-alike, a digit or a separator, so words such as "lokal" do not.
 const numberWord = '(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|lapan|sembilan|zero|one|two|three|four|five|six|seven|eight|nine)';
 const numberUnit = `(?:${numberWord}(?![a-z])|\\d${keycap}|[lio](?![a-hj-km-np-z]))`;
-const unitSep = '[\\s.,~_-]*';
+const unitSep = '[\\s.,~_|•·-]*';
 const spelledNumber = new RegExp(
   `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|text|sms|kontak|contact|nomor|nomer|number|hp)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,~_-]*${numberWord}(?![a-z]))(?:${numberWord}(?![a-z])|\\d)(?:${unitSep}${numberUnit}){8,}`,
   'gi',

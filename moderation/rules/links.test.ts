@@ -52,6 +52,13 @@ describe('links rule', () => {
       'hold',
       ['Arisan berantai', 'tf 200rb dapat 2 juta'],
     ],
+    [
+      'publishes a return guaranteed over years',
+      'IPPs were guaranteed a 12% return under the PPA for 25 years, which is why tariffs went up.',
+      {},
+      'publish',
+      [],
+    ],
     ['publishes investment news with a share', 'Investasi nikel naik 30% tahun ini, kata BKPM.', {}, 'publish', []],
     ['publishes a tariff rise per year with "dijamin"', 'Tarif naik 30% per tahun, dijamin rakyat makin susah.', {}, 'publish', []],
     ['publishes a warning about promised returns', 'Nobody can guarantee 40% monthly returns, that is a scam.', {}, 'publish', []],

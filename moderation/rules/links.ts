@@ -32,6 +32,9 @@ const GUARANTEE_WINDOW = 3;
 // A share per month, week or day ("30% per bulan", "40% monthly", "5 persen seminggu").
 const perPeriod =
   /\b\d{1,3}(?:[.,]\d{1,2})?\s{0,2}(?:%|persen\b|percent\b)\s{0,2}(?:(?:per|a|tiap|setiap|each|every|\/)\s{0,2})?(?:bulan|bln|minggu|mgg|hari|month|week|day|monthly|weekly|daily|sebulan|seminggu|sehari)\b/i;
+// A short time or a period that is not a year: "1 bulan", "2 minggu", "every month", "monthly".
+const quickly =
+  /\b(?:\d{1,2}\s{0,2}(?:bulan|bln|minggu|mgg|hari|months?|weeks?|days?)|(?:per|tiap|setiap|every|each|a)\s{0,2}(?:bulan|minggu|hari|month|week|day)|monthly|weekly|daily|sebulan|seminggu|sehari)\b/i;
 // Money paid in for more money out, the shape of a pyramid ("setor 500rb terima 5 juta").
 const amount = '(?:rp\\.?\\s{0,2}\\d[\\d.,]{0,12}|\\d[\\d.,]{0,9}\\s{0,2}(?:rb|ribu|k|jt|juta)\\b)';
 const moneyForMoney = new RegExp(
@@ -67,7 +70,11 @@ function promisedReturn(text: string, a: Analysis): Span[] | null {
     const pyramid = matchSpan(moneyForMoney.exec(text));
     if (pyramid !== null) return [pyramid];
   }
-  if (guarantee >= 0 && ret >= 0 && Math.abs(guarantee - ret) <= GUARANTEE_WINDOW) return [wordSpan(guarantee, guarantee + 1), wordSpan(ret, retTo)];
+  // A guaranteed return is a pitch when it comes quickly or with a call to get in touch: "12% return
+  // guaranteed by the state" over 25 years is a power purchase agreement.
+  if (guarantee >= 0 && ret >= 0 && Math.abs(guarantee - ret) <= GUARANTEE_WINDOW && (signUp >= 0 || quickly.test(text))) {
+    return [wordSpan(guarantee, guarantee + 1), wordSpan(ret, retTo)];
+  }
   if (signUp < 0 || ((seen & PERCENT) === 0 && text.indexOf('%') < 0)) return null;
   const share = matchSpan(perPeriod.exec(text));
   return share === null ? null : [share, wordSpan(signUp, signUp + 1)];
