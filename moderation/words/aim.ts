@@ -1,4 +1,5 @@
 import { around, clauseOf, type SenseText } from './sense.ts';
+import { Gap } from './tokenize.ts';
 
 /** Words that point an insult at the reader or a person: "you", "kamu", "lu", "dasar", "hey". */
 const secondPerson: ReadonlySet<string> = new Set([
@@ -472,8 +473,8 @@ export function aimOf(
     if (w === 'a' || w === 'an') article = true;
     else if (article && copulas.has(w) && calledAt < 0 && opts.personOnly !== true) {
       const next = end < to ? words[end] : undefined;
-      // The subject before the copula is quoted with it: "minister is a fraud".
-      if (next === undefined || phraseEnds.has(next)) calledAt = Math.max(from, k - 1);
+      // The subject before the copula is quoted with it: "minister is a fraud", "X is a yes-man, nothing more".
+      if (next === undefined || phraseEnds.has(next) || (s.tokens.gaps[end] ?? 0) >= Gap.clause) calledAt = Math.max(from, k - 1);
     }
     if (w === 'but' && words[k - 1] === 'nothing') continue;
     // Up to two words of their own between an article and the insult: "a paid shill", "a greedy

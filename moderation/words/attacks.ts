@@ -124,6 +124,10 @@ const round5Nouns: readonly string[] = [
   'trolls',
   'know nothing',
   'lazy hack',
+  'dropout',
+  'dropouts',
+  'gormless',
+  'smug',
 ];
 
 /** English insult words, an attack when aimed at a person. */
@@ -639,6 +643,7 @@ export const indonesianAimed: readonly string[] = [
   // "sok tahu"; Makassar and Ambon "tolol"
   'sotoy',
   'tolo',
+  'kolot',
   'idiot',
   'pandir',
   'bebal',
@@ -938,6 +943,8 @@ export const indonesianStandalone: readonly string[] = [
   'tidak punya harga diri',
   'tak punya harga diri',
   'otaknya error',
+  'jamban berjalan',
+  'otak kayak kerupuk',
   'otaknya jadi error',
   'lulusan abal',
   'penjilat penguasa',
@@ -1295,6 +1302,9 @@ export const indonesianNouns: ReadonlySet<string> = new Set([
   // round 4
   ...round4IndonesianNouns,
 ]);
+
+/** Insult nouns that are first of all things: before "di"/"ke"/"dari" they are the thing ("wong sampah di TPA numpuk"). */
+export const thingNouns: ReadonlySet<string> = new Set(['sampah', 'limbah', 'kotoran']);
 
 /** Phrases with an aimed word in them that are idioms, never an attack ("bodo amat": "whatever"). */
 export const attackIdioms: readonly string[] = ['bodo amat', 'bodoh amat', 'gila gilaan', 'tergila gila', 'kerja gila', 'gila kerja'];

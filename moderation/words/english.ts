@@ -173,6 +173,13 @@ export const englishExtra: readonly string[] = [
  * (words/literal-sense.ts); "twt", "fk" (fakultas kedokteran) and "kmk" are left out on purpose.
  */
 export const englishSkeletons: readonly string[] = [
+  // round 5
+  'fvkin',
+  'fvking',
+  'fvkn',
+  'f ing',
+  'fckwits',
+  'dumbss',
   // round 4
   'bastid',
   'bastids',

@@ -68,6 +68,9 @@ export const indonesianStems: readonly string[] = [
   'telaso',
   // Makassar chat spelling of telaso; kimak (Medan), cukimak
   'tlaso',
+  // "goblq", "kpret": chat shortenings of goblok and kampret
+  'goblq',
+  'kpret',
   'cukimak',
   'sundala',
   'kampang',

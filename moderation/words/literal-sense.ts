@@ -57,6 +57,8 @@ const animal = [
   'mengadopsi',
   'steril',
   'disteril',
+  'pelihara',
+  'melihara',
 ];
 
 const intensifiers: ReadonlySet<string> = new Set(['banget', 'bgt', 'bngt', 'bet', 'parah', 'amat']);
@@ -379,6 +381,8 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'laut',
     'k',
     'stray',
+    // the Balinese breed
+    'kintamani',
     'artine',
     'artinya',
   ],
@@ -407,6 +411,11 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'panggang',
     'kulit',
     'rusa',
+    // pigs in the ceremonies of Toraja, Papua and Bali
+    'upacara',
+    'adat',
+    'toraja',
+    'solo',
   ],
   monyet: [
     ...animal,
@@ -537,6 +546,13 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'molten',
     'road',
     'construction',
+    'contains',
+    'mineral',
+    'minerals',
+    'crystals',
+    'xrd',
+    'sample',
+    'samples',
   ],
   dyke: dykeContext,
   dykes: dykeContext,
@@ -785,6 +801,13 @@ export const placeAfter: ReadonlySet<string> = new Set([
   'gate',
   'canada',
   'australia',
+  // the same countries in Indonesian
+  'kanada',
+  'prancis',
+  'perancis',
+  'jerman',
+  'inggris',
+  'belanda',
   'wales',
   'ireland',
   'netherlands',
@@ -858,7 +881,7 @@ export const placeKinds: ReadonlySet<string> = new Set([
 ]);
 
 /** Prepositions before a capitalised word in mid-sentence that make it a place: "in Bitche". */
-export const locatives: ReadonlySet<string> = new Set(['in', 'near', 'from', 'at', 'outside', 'di', 'dekat', 'dari']);
+export const locatives: ReadonlySet<string> = new Set(['in', 'near', 'from', 'at', 'outside', 'di', 'dekat', 'dari', 'ke']);
 
 /** Capitalised words that are no surname after a listed word: "Fuck You", "Shit Happens". */
 export const notSurname: ReadonlySet<string> = new Set([

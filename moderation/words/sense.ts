@@ -95,7 +95,7 @@ function upperWord(s: SenseText, k: number): boolean {
 }
 
 /** Words that name what follows: "yang dulu bernama Fucking", "a hamlet named Dildo". */
-const namedAs: ReadonlySet<string> = new Set(['bernama', 'named', 'dinamai', 'bernamakan', 'formerly']);
+const namedAs: ReadonlySet<string> = new Set(['bernama', 'named', 'dinamai', 'bernamakan', 'formerly', 'namanya', 'namany']);
 /** Size words between a place word and its name: "kota kecil Dildo", "the small town Bitche". */
 const sizeWords: ReadonlySet<string> = new Set(['kecil', 'besar', 'tua', 'small', 'little', 'tiny', 'old']);
 
@@ -285,7 +285,9 @@ function reduplicated(s: SenseText, i: number): boolean {
   const text = s.normalized.text;
   const w = words[i];
   const joined = (a: number): boolean => words[a] === words[a + 1] && text.slice(ends[a] ?? 0, starts[a + 1] ?? 0) === '-';
-  return w !== undefined && ((i > 0 && joined(i - 1)) || (i + 1 < words.length && joined(i)));
+  // Chat writes the plural with a 2: "monyet2" for "monyet-monyet".
+  const two = s.original.charAt(originStart(s.normalized, (ends[i] ?? 0) - 1) + 1) === '2';
+  return w !== undefined && (two || (i > 0 && joined(i - 1)) || (i + 1 < words.length && joined(i)));
 }
 
 function digitBefore(s: SenseText, i: number): boolean {
