@@ -10,6 +10,11 @@ const because: Readonly<Record<LiteralKind, (cue: string) => Message>> = {
   count: (cue) => ({ en: `animals counted ("${cue}")`, id: `hewan yang dihitung ("${cue}")` }),
   name: (cue) => ({ en: `part of a name ("${cue}")`, id: `bagian dari nama ("${cue}")` }),
   place: (cue) => ({ en: `part of a place name ("${cue}")`, id: `bagian dari nama tempat ("${cue}")` }),
+  abbreviation: (cue) => ({ en: `an abbreviation ("${cue}")`, id: `singkatan ("${cue}")` }),
+  same: (cue) => ({
+    en: `the same word is meant literally elsewhere in the comment ("${cue}")`,
+    id: `kata yang sama bermakna harfiah di bagian lain komentar ("${cue}")`,
+  }),
   quoted: (cue) => ({ en: `quoted as what someone else said (${cue})`, id: `dikutip sebagai ucapan orang lain (${cue})` }),
 };
 

@@ -14,6 +14,8 @@ export const allowWords: readonly string[] = [
   'dickensian',
   'dickson',
   'dickinson',
+  'collie',
+  'collies',
   'cockpit',
   'cockpits',
   'cocktail',

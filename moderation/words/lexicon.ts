@@ -3,7 +3,7 @@ import { normalize } from '../normalize/normalize.ts';
 import { collapseDoubles } from '../normalize/squash-stretched.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
 import { reportedQuote } from './reported-quote.ts';
-import { literalReading, properNounReading, type LiteralReading, type SenseText } from './sense.ts';
+import { carriedReading, literalReading, properNounReading, sameWord, type LiteralReading, type SenseText } from './sense.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { WordTable } from './word-table.ts';
 
@@ -402,6 +402,7 @@ export function scanLexicon(lex: Lexicon, text: string, tokens: Tokens, normaliz
   }
   if (anyMaskChar.test(text)) scanMasked(lex, text, sense, hits, judged);
   if (lex.contains !== null) scanStems(lex, lex.contains, sense, hits, judged, allowed);
+  if (hits.length > 1) carryLiteral(sense, hits);
   if (allowed === null || hits.length === 0) return hits;
   const allowedMask: Uint8Array = allowed;
   // An allowed phrase hides every hit it touches; an allowed word only a hit of that word alone.
@@ -473,6 +474,21 @@ function judged1(sense: SenseText, entry: LexEntry, from: number, to: number): H
   const literal =
     (to - from === 1 ? properNounReading(sense, from) : null) ?? literalReading(sense, from, to, entry) ?? reportedQuote(sense, from, to);
   return literal === null ? { entry, from, to } : { entry, from, to, literal };
+}
+
+// A built-in word read literally once carries that reading to its other unmarked occurrences in
+// the comment (sense.ts, carriedReading): the comment is about the animal, the rock, the place.
+function carryLiteral(sense: SenseText, hits: Hit[]): void {
+  for (let a = 0; a < hits.length; a++) {
+    const h = hits[a];
+    if (h === undefined || h.literal !== undefined || h.entry.kind !== 'profanity' || h.to - h.from !== 1) continue;
+    for (const o of hits) {
+      if (o.literal === undefined || o.entry.kind !== 'profanity' || o.literal.kind === 'same' || !sameWord(h.entry.term, o.entry.term)) continue;
+      const carried = carriedReading(sense, h.from, h.to, o.literal);
+      if (carried !== null) hits[a] = { ...h, literal: carried };
+      break;
+    }
+  }
 }
 
 // Something was removed between the word's first and second letter: it was rejoined.

@@ -59,6 +59,9 @@ const animal = [
   'disteril',
   'pelihara',
   'melihara',
+  'diternakkan',
+  'diternakan',
+  'beternak',
 ];
 
 const intensifiers: ReadonlySet<string> = new Set(['banget', 'bgt', 'bngt', 'bet', 'parah', 'amat']);
@@ -105,6 +108,13 @@ const chatIndonesian = [
 const dogContext = [
   'dog',
   'dogs',
+  // working and show breeds, and whelping
+  'collie',
+  'kelpie',
+  'whelped',
+  'whelping',
+  'herding',
+  'sheepdog',
   'puppy',
   'puppies',
   'pup',
@@ -209,6 +219,7 @@ const retardContext = [
 
 /** Valves and fittings: "the blowdown cock on the boiler", "a gauge cock". */
 const valveContext = [
+  'katup',
   'valve',
   'valves',
   'boiler',
@@ -465,6 +476,10 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'quarter',
     'tonnes',
     'volume',
+    // "cum-div" (with the dividend), "cum hoc ergo propter hoc"
+    'div',
+    'hoc',
+    'ergo',
   ],
   // Javanese: "duwe asu" (has a dog), "asu jenenge Belang" (a dog named), "asu artine anjing" (the word explained)
   asu: [
@@ -813,6 +828,8 @@ export const placeAfter: ReadonlySet<string> = new Set([
   'netherlands',
   'belgium',
   'lorraine',
+  'moselle',
+  'alsace',
   'islands',
   'river',
   'lake',

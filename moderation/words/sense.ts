@@ -27,7 +27,16 @@ export interface SenseText {
 }
 
 /** Why a listed word was let through. */
-export const LiteralKinds = { context: 'context', possessive: 'possessive', count: 'count', name: 'name', place: 'place', quoted: 'quoted' } as const;
+export const LiteralKinds = {
+  context: 'context',
+  possessive: 'possessive',
+  count: 'count',
+  name: 'name',
+  place: 'place',
+  quoted: 'quoted',
+  abbreviation: 'abbreviation',
+  same: 'same',
+} as const;
 /** Why a listed word was let through: the kind of evidence. */
 export type LiteralKind = (typeof LiteralKinds)[keyof typeof LiteralKinds];
 
@@ -215,6 +224,22 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // "Bitche in Lorraine", "Dildo di Newfoundland": a known region after "in"/"di", even opening the sentence.
   if (after !== undefined && regionAfter(s, i + 1) && !boundaryBefore(s, i + 2, clauseEnd))
     return { kind: 'place', cue: `${w} ${after} ${words[i + 2] ?? ''}` };
+  // "Ass. Prof.", "Ass. Counsel", "Ass'y": a capitalised abbreviation of assistant, associate or assembly.
+  if (w === 'ass' && abbreviated(s, i))
+    return {
+      kind: 'abbreviation',
+      cue: s.original.slice(originStart(s.normalized, s.tokens.starts[i] ?? 0), originStart(s.normalized, s.tokens.starts[i] ?? 0) + 4),
+    };
+  // "Bapak Puki Lestaluhu": a title, then this word and a surname, both capitalised, is a person's name.
+  if (
+    before !== undefined &&
+    honorifics.has(before) &&
+    after !== undefined &&
+    titleCase(s, i + 1) &&
+    !notSurname.has(after) &&
+    !insultMarkers.has(after)
+  )
+    return { kind: 'name', cue: `${before} ${w} ${after}` };
   // "Cok Ace", "Cok Gede Ariawan": the Balinese title before a Balinese name.
   if (w === 'cok' && after !== undefined && balineseNames.has(after) && titleCase(s, i + 1)) return { kind: 'name', cue: `${w} ${after}` };
   if (neverProper.test(w)) return null;
@@ -257,12 +282,19 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   return null;
 }
 
+// Word i is written "Ass." or "Ass'", capitalised, as an abbreviation is.
+function abbreviated(s: SenseText, i: number): boolean {
+  if (!titleCase(s, i)) return false;
+  const after = s.original.charAt(originStart(s.normalized, (s.tokens.ends[i] ?? 0) - 1) + 1);
+  return after === '.' || after === "'" || after === '\u2019';
+}
+
 // Word k is "in"/"di" and a known region follows it, capitalised: "in Lorraine", "di Newfoundland",
 // also after up to two compass words: "in north-eastern France", "di utara Prancis".
 function regionAfter(s: SenseText, k: number): boolean {
   if (!locatives.has(s.tokens.words[k] ?? '')) return false;
   let r = k + 1;
-  while (r <= k + 2 && compassWords.has(s.tokens.words[r] ?? '')) r++;
+  while (r <= k + 2 && (compassWords.has(s.tokens.words[r] ?? '') || s.tokens.words[r] === 'the')) r++;
   return titleCase(s, r) && placeAfter.has(s.tokens.words[r] ?? '');
 }
 
@@ -329,6 +361,25 @@ export function literalReading(s: SenseText, i: number, end: number, entry: LexE
     if (context.has(c)) return { kind: 'context', cue: c };
   }
   return null;
+}
+
+/**
+ * The word at `[i, end)` is the same word (or its plural) as one read literally elsewhere in the
+ * comment, and nothing marks this one as an insult: a comment about monkeys names them again
+ * without repeating the context ("… dua puluh ekor monyet … kelompok monyet menyeberang jalan").
+ * The cue is the other reading's.
+ */
+export function carriedReading(s: SenseText, i: number, end: number, other: LiteralReading): LiteralReading | null {
+  if (other.kind === 'quoted' || insultNear(s, i, end)) return null;
+  // Alone in its clause ("Anjing!") it is an exclamation whatever the comment said before.
+  const [cFrom, cTo] = clauseOf(s, i, end);
+  if (cFrom === i && cTo === end) return null;
+  return { kind: 'same', cue: other.cue };
+}
+
+/** The same listed word, or its plural: "dyke" and "dykes", "bitch" and "bitches". */
+export function sameWord(a: string, b: string): boolean {
+  return a === b || `${a}s` === b || `${b}s` === a || `${a}es` === b || `${b}es` === a || stemOf(a) === stemOf(b);
 }
 
 // Affixed Indonesian forms carry their stem's literal context; the stem is the listed term itself
