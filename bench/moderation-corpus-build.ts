@@ -255,6 +255,8 @@ for (const file of [
   // Round 5: the same way, each read once by the engine before it was tuned on (decision 0102).
   './moderation-corpus-round5a.jsonl',
   './moderation-corpus-round5b.jsonl',
+  './moderation-corpus-round5c.jsonl',
+  './moderation-corpus-round5d.jsonl',
 ]) {
   for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
     if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);
