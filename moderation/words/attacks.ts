@@ -123,6 +123,9 @@ const round5Nouns: readonly string[] = [
   'freeloaders',
   'trolls',
   'know nothing',
+  'parrot',
+  'poof',
+  'poofs',
   'lazy hack',
   'dropout',
   'dropouts',
@@ -328,6 +331,7 @@ export const personOnly: ReadonlySet<string> = new Set([
   'hog',
   'hogs',
   'mannequin',
+  'parrot',
 ]);
 
 /** Sarcastic vocatives: an insult only as a form of address ("Hey genius, …", "…, genius."), praise otherwise. */
@@ -605,6 +609,18 @@ export const englishStandalone: readonly string[] = [
   'thick as two short planks',
   'pathetic little man',
   'impressive idiot',
+  'people like you are why',
+  'people like you are the',
+  'your reading comprehension is',
+  'did you sleep through',
+  'inversely proportional to your',
+  'a trained monkey could',
+  'written by a twelve year old',
+  'written by a 12 year old',
+  'you argue like a',
+  'activists like you',
+  'all noise no data',
+  'cheerleader with a spreadsheet',
 ];
 
 /** Animals called at a person ("dasar kebo"): aimed insults, and nouns "kamu" can follow as a possessive. */
@@ -943,6 +959,12 @@ export const indonesianStandalone: readonly string[] = [
   'tidak punya harga diri',
   'tak punya harga diri',
   'otaknya error',
+  'pakar abal abal',
+  'pengamat kaleng kaleng',
+  'pakar kaleng kaleng',
+  'seperti anak tk',
+  'kayak anak tk',
+  'macam apa kamu',
   'jamban berjalan',
   'otak kayak kerupuk',
   'otaknya jadi error',
