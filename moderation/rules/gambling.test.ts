@@ -22,6 +22,8 @@ describe('gambling rule', () => {
     ['publishes casinos in a report', 'Macau casinos reported record revenue this year, says the regulator.', {}, 'publish'],
     ['holds "gacor" beside payout slang', 'Gacor banget bos, WD lancar terus di situs ini', {}, 'hold'],
     ['holds a payout boast with its amount', 'Barusan WD 8jt dari situs sebelah, cobain deh', {}, 'hold'],
+    ['holds two kinds of payout slang together', 'Depo dikit, WD lancar tiap hari, ketik NAGA88 di google', {}, 'hold'],
+    ['publishes two forms of one payout word', 'Bank itu mempersulit withdraw, withdrawal fee naik lagi.', {}, 'publish'],
     ['publishes a singing bird that won a bonus', 'Burung saya gacor, dapat bonus dari juri lomba kicau.', {}, 'publish'],
     ['publishes a bonus and a deposit at work', 'Bonus tahunan karyawan PLN cair, sebagian saya deposit ke bank.', {}, 'publish'],
   ];

@@ -2,29 +2,14 @@ import { quoteTerms } from '../messages.ts';
 import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
-import { gamblingLooseWords, gamblingMoneyWords, gamblingPayoutWords, gamblingReportWords, gamblingVenueWords } from '../words/gambling.ts';
+import { gamblingReportWords } from '../words/gambling.ts';
+import { KindTable, Promo, promotionWords } from './links.ts';
 import type { Analysis } from './rule.ts';
 import { hasKind, hitSpans } from './words.ts';
 import { noReasons, type Rule } from './rule.ts';
 
-// Each word's kind, as bits: a pair needs a gambling word and a money word that go together.
-const VENUE = 1;
-const LOOSE = 2;
-const MONEY = 4;
-const PAYOUT = 8;
-const REPORT = 16;
-const shapeWords = new Map<string, number>();
-const mark = (list: readonly string[], kind: number): void => {
-  for (const w of list) shapeWords.set(w, kind);
-};
-mark(gamblingVenueWords, VENUE);
-mark(gamblingLooseWords, LOOSE);
-mark(gamblingMoneyWords, MONEY);
-mark(gamblingPayoutWords, PAYOUT);
-mark(gamblingReportWords, REPORT);
-// The first letters of those words: most words are passed over with one bit test, not a lookup.
-let firstLetters = 0;
-for (const w of shapeWords.keys()) firstLetters |= 1 << (w.charCodeAt(0) - 97);
+// Report words are looked for only once a shape is found (rarely).
+const reportWords = new KindTable(gamblingReportWords.map((w) => [w, 1] as const));
 
 /** A gambling word and a money word this many words apart or closer are one promotion. */
 const SHAPE_WINDOW = 20;
@@ -37,29 +22,35 @@ const payout = /\b(?:wd|withdraw|jp|jackpot|maxwin)\s*(?:rp\.?\s*)?\d[\d.,]*\s*(
  * near it, or a payout with its amount, unless the comment reports or warns about gambling.
  */
 function shapeSpans(text: string, a: Analysis): { spans: Span[]; found: string[] } | null {
+  const found = promotionWords(a);
+  if (found.length === 0) return null;
   const words = a.tokens.words;
   let venue = -1; // the last venue word
   let loose = -1; // the last "gacor"
   let money = -1; // the last money word of either kind
   let payoutAt = -1; // the last payout word
   let pair: [number, number] | null = null;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? '';
-    const c = w.charCodeAt(0) - 97;
-    if (c < 0 || c > 25 || (firstLetters & (1 << c)) === 0) continue;
-    const kind = shapeWords.get(w);
-    if (kind === undefined) continue;
-    if (kind === REPORT) return null;
-    if (pair !== null) continue;
-    if (kind === VENUE) venue = i;
-    else if (kind === LOOSE) loose = i;
-    else {
-      money = i;
-      if (kind === PAYOUT) payoutAt = i;
-    }
+  for (let j = 0; j < found.length && pair === null; j += 2) {
+    const i = found[j] ?? 0;
+    const kind = found[j + 1] ?? 0;
+    if ((kind & Promo.venue) !== 0) venue = i;
+    if ((kind & Promo.loose) !== 0) loose = i;
+    if ((kind & (Promo.money | Promo.payout)) !== 0) money = i;
+    // Two payout words of judol slang together ("WD lancar, dijamin JP") need no gambling word;
+    // two forms of one word ("withdraw", "withdrawal") are not two.
+    if (
+      (kind & Promo.payout) !== 0 &&
+      payoutAt >= 0 &&
+      (words[payoutAt] ?? '').charCodeAt(0) !== (words[i] ?? '').charCodeAt(0) &&
+      i - payoutAt <= SHAPE_WINDOW
+    )
+      pair = [payoutAt, i];
+    if ((kind & Promo.payout) !== 0) payoutAt = i;
+    if (pair !== null) break;
     if (venue >= 0 && money >= 0 && Math.abs(venue - money) <= SHAPE_WINDOW) pair = [venue, money];
     else if (loose >= 0 && payoutAt >= 0 && Math.abs(loose - payoutAt) <= SHAPE_WINDOW) pair = [loose, payoutAt];
   }
+  if (money < 0 || reportWords.anyIn(words)) return null;
   const spans: Span[] = [];
   if (pair !== null) {
     for (const i of pair.sort((x, y) => x - y)) spans.push(originSpan(a.normalized, a.tokens.starts[i] ?? 0, a.tokens.ends[i] ?? 0));
@@ -82,6 +73,7 @@ export function createGamblingRule(p: Policy['gambling']): Rule {
     check({ text }, analysis): readonly Reason[] {
       const listed = hasKind(analysis, 'gambling') ? hitSpans(text, analysis, 'gambling') : null;
       const shape = shapeSpans(text, analysis);
+      if (listed === null && shape === null) return noReasons;
       const spans = listed === null ? [] : [...listed.spans];
       const found = listed === null ? [] : [...listed.found];
       if (shape !== null) {

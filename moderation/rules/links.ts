@@ -2,29 +2,108 @@ import { quoteTerms } from '../messages.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { originSpan } from '../normalize/mapped.ts';
+import { WordTable } from '../words/word-table.ts';
 import { guaranteeWords, returnWarningWords, returnWords, signUpWords } from '../words/bait.ts';
+import { gamblingLooseWords, gamblingMoneyWords, gamblingPayoutWords, gamblingVenueWords } from '../words/gambling.ts';
 import { noReasons, type Analysis, type Rule } from './rule.ts';
 import { hasKind, hitSpans } from './words.ts';
 
-// The words of a promised return (words/bait.ts), as bits.
-const GUARANTEE = 1;
-const RETURN = 2;
-const SIGN_UP = 4;
-const WARNING = 8;
-const PERCENT = 16;
-const DEPOSIT = 32;
-const BALIK = 64;
-const returnShape = new Map<string, number>();
+/**
+ * Words a table gives a kind to (bits), for the per-word scans of the spam rules. Every word of
+ * every comment is asked, so a miss (nearly every word) is settled by two integer tests: the
+ * lengths of the listed words by their first two letters.
+ */
+export class KindTable {
+  private readonly table: WordTable<number>;
+  private readonly masks = new Uint32Array(26 * 26);
+
+  constructor(entries: Iterable<readonly [string, number]>) {
+    const kinds = new Map<string, number>();
+    for (const [w, k] of entries) kinds.set(w, (kinds.get(w) ?? 0) | k);
+    this.table = new WordTable(kinds);
+    for (const w of kinds.keys()) {
+      const p = pairOf(w);
+      if (p >= 0) this.masks[p] = (this.masks[p] ?? 0) | (1 << Math.min(w.length, 31));
+    }
+  }
+
+  /** The word's kinds, 0 when it is not listed. */
+  get(w: string): number {
+    const p = pairOf(w);
+    if (p < 0 || ((this.masks[p] ?? 0) & (1 << Math.min(w.length, 31))) === 0) return 0;
+    return this.table.get(w) ?? 0;
+  }
+
+  /** Whether any of the words is listed. */
+  anyIn(words: readonly string[]): boolean {
+    for (let i = 0; i < words.length; i++) if (this.get(words[i] ?? '') !== 0) return true;
+    return false;
+  }
+}
+
+function pairOf(w: string): number {
+  const a = w.charCodeAt(0) - 97;
+  const b = w.charCodeAt(1) - 97;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
+}
+
+/**
+ * Kinds of the words a promotion is told by, as bits (a word may have several): those of a promised
+ * return (words/bait.ts) for the links rule, and those of gambling promotion (words/gambling.ts) for
+ * the gambling rule.
+ */
+export const Promo = {
+  guarantee: 1,
+  return: 2,
+  signUp: 4,
+  percent: 8,
+  deposit: 16,
+  balik: 32,
+  venue: 64,
+  loose: 128,
+  money: 256,
+  payout: 512,
+} as const;
+
+const entries: [string, number][] = [];
 const mark = (list: readonly string[], kind: number): void => {
-  for (const w of list) returnShape.set(w, kind);
+  for (const w of list) entries.push([w, kind]);
 };
-mark(guaranteeWords, GUARANTEE);
-mark(returnWords, RETURN);
-mark(signUpWords, SIGN_UP);
-mark(returnWarningWords, WARNING);
-mark(['persen', 'percent'], PERCENT);
-mark(['setor', 'transfer', 'tf', 'depo', 'deposit'], DEPOSIT);
-mark(['balik'], BALIK);
+mark(guaranteeWords, Promo.guarantee);
+mark(returnWords, Promo.return);
+mark(signUpWords, Promo.signUp);
+mark(['persen', 'percent'], Promo.percent);
+mark(['setor', 'transfer', 'tf', 'depo', 'deposit'], Promo.deposit);
+mark(['balik'], Promo.balik);
+mark(gamblingVenueWords, Promo.venue);
+mark(gamblingLooseWords, Promo.loose);
+mark(gamblingMoneyWords, Promo.money);
+mark(gamblingPayoutWords, Promo.payout);
+const promoWords = new KindTable(entries);
+// Warning words are looked for only once a shape is found (rarely).
+const warningWords = new KindTable(returnWarningWords.map((w) => [w, 1] as const));
+
+// The last comment scanned and what was found: the links and gambling rules ask for the same
+// comment one after the other, and one pass over its words serves both.
+let scannedFor: Analysis | null = null;
+let scanned: readonly number[] = [];
+const nothing: readonly number[] = [];
+
+/** The promotion words of a comment, flat: position, kinds, position, kinds… (usually none). */
+export function promotionWords(a: Analysis): readonly number[] {
+  if (a === scannedFor) return scanned;
+  const words = a.tokens.words;
+  let found: number[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const k = promoWords.get(words[i] ?? '');
+    if (k !== 0) (found ??= []).push(i, k);
+  }
+  scannedFor = a;
+  scanned = found ?? nothing;
+  return scanned;
+}
+
+const { guarantee: GUARANTEE, return: RETURN, signUp: SIGN_UP, percent: PERCENT, deposit: DEPOSIT, balik: BALIK } = Promo;
 
 /** A guarantee word this many words from a return word or closer promises it ("profit 30% per bulan dijamin"). */
 const GUARANTEE_WINDOW = 3;
@@ -42,30 +121,40 @@ const moneyForMoney = new RegExp(
   'i',
 );
 
+// Helpers at the top level: a closure made inside a function costs a call per comment.
+function wordSpan(a: Analysis, from: number, to: number): Span {
+  return originSpan(a.normalized, a.tokens.starts[from] ?? 0, a.tokens.ends[to - 1] ?? 0);
+}
+
+function matchSpan(m: RegExpExecArray | null): Span | null {
+  return m === null ? null : { start: m.index, end: m.index + m[0].length };
+}
+
 /**
  * A promised return told by its shape: a guarantee word a few words from a return, a share per
  * period with a call to get in touch, or money paid in for more money out; none when the
  * comment warns about such offers. Returns the spans of the words that make it.
  */
 function promisedReturn(text: string, a: Analysis): Span[] | null {
+  const found = promotionWords(a);
+  if (found.length === 0) return null;
   const words = a.tokens.words;
   let seen = 0;
   let guarantee = -1;
   let ret = -1;
   let retTo = -1;
   let signUp = -1;
-  for (let i = 0; i < words.length; i++) {
-    const kind = returnShape.get(words[i] ?? '');
-    if (kind === undefined) continue;
-    if (kind === WARNING) return null;
+  for (let j = 0; j < found.length; j += 2) {
+    const i = found[j] ?? 0;
+    const kind = found[j + 1] ?? 0;
     seen |= kind;
-    if (kind === GUARANTEE && guarantee < 0) guarantee = i;
-    else if (kind === RETURN && ret < 0) [ret, retTo] = [i, i + 1];
-    else if (kind === BALIK && ret < 0 && words[i + 1] === 'modal') [ret, retTo] = [i, i + 2];
-    else if (kind === SIGN_UP && signUp < 0) signUp = i;
+    if ((kind & GUARANTEE) !== 0 && guarantee < 0) guarantee = i;
+    if ((kind & RETURN) !== 0 && ret < 0) [ret, retTo] = [i, i + 1];
+    if ((kind & BALIK) !== 0 && ret < 0 && words[i + 1] === 'modal') [ret, retTo] = [i, i + 2];
+    if ((kind & SIGN_UP) !== 0 && signUp < 0) signUp = i;
   }
-  const wordSpan = (from: number, to: number): Span => originSpan(a.normalized, a.tokens.starts[from] ?? 0, a.tokens.ends[to - 1] ?? 0);
-  const matchSpan = (m: RegExpExecArray | null): Span | null => (m === null ? null : { start: m.index, end: m.index + m[0].length });
+  // Every shape needs one of these; most comments have none, and the warning words are not looked for.
+  if ((seen & (DEPOSIT | GUARANTEE | SIGN_UP)) === 0 || warningWords.anyIn(words)) return null;
   if ((seen & DEPOSIT) !== 0) {
     const pyramid = matchSpan(moneyForMoney.exec(text));
     if (pyramid !== null) return [pyramid];
@@ -73,11 +162,19 @@ function promisedReturn(text: string, a: Analysis): Span[] | null {
   // A guaranteed return is a pitch when it comes quickly or with a call to get in touch: "12% return
   // guaranteed by the state" over 25 years is a power purchase agreement.
   if (guarantee >= 0 && ret >= 0 && Math.abs(guarantee - ret) <= GUARANTEE_WINDOW && (signUp >= 0 || quickly.test(text))) {
-    return [wordSpan(guarantee, guarantee + 1), wordSpan(ret, retTo)];
+    return [wordSpan(a, guarantee, guarantee + 1), wordSpan(a, ret, retTo)];
   }
   if (signUp < 0 || ((seen & PERCENT) === 0 && text.indexOf('%') < 0)) return null;
   const share = matchSpan(perPeriod.exec(text));
-  return share === null ? null : [share, wordSpan(signUp, signUp + 1)];
+  return share === null ? null : [share, wordSpan(a, signUp, signUp + 1)];
+}
+
+// The listed bait phrases and the words of a promised return, in the order of the text.
+function withPromised(text: string, listed: { spans: Span[] } | null, promised: readonly Span[]): { spans: Span[]; found: string[] } {
+  const spans = listed === null ? [] : [...listed.spans];
+  for (const s of promised) if (!spans.some((o) => o.start < s.end && s.start < o.end)) spans.push(s);
+  spans.sort((a, b) => a.start - b.start);
+  return { spans, found: spans.map((s) => text.slice(s.start, s.end)) };
 }
 
 /** Link shorteners hide where a link goes, so a link through one is held by default. */
@@ -173,16 +270,11 @@ export function createLinksRule(p: Policy['links']): Rule {
   return {
     id: 'links',
     check({ text }, analysis): readonly Reason[] {
-      const bait = hasKind(analysis, 'bait') ? hitSpans(text, analysis, 'bait') : { spans: [], found: [] };
+      const listed = hasKind(analysis, 'bait') ? hitSpans(text, analysis, 'bait') : null;
       const promised = promisedReturn(text, analysis);
-      if (promised !== null) {
-        for (const s of promised) if (!bait.spans.some((o) => o.start < s.end && s.start < o.end)) bait.spans.push(s);
-        // In the order of the text, the listed phrases and the shape's words together.
-        bait.spans.sort((a, b) => a.start - b.start);
-        bait.found = bait.spans.map((s) => text.slice(s.start, s.end));
-      }
+      const bait = promised === null ? listed : withPromised(text, listed, promised);
       const baitReason: Reason | null =
-        bait.spans.length === 0
+        bait === null || bait.spans.length === 0
           ? null
           : {
               rule: 'links',
