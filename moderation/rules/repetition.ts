@@ -199,6 +199,10 @@ function wordRuns(tokens: Tokens, wordMin: number, out: { from: number; to: numb
 // Scratch space for phraseDistances: a 512-slot table of the last position of each pair of
 // words, a chain of earlier positions, the pairs' keys, and the marks by distance.
 const pairHead = new Int32Array(512);
+// The comment each slot of pairHead was written for: a slot of an earlier comment counts as
+// empty, so the table is not cleared for every comment (a 2 KB fill each time).
+const pairStamp = new Int32Array(512);
+let stamp = 0;
 let pairPrev = new Int32Array(256);
 let pairKey = new Int32Array(256);
 const distances = new Uint8Array(MAX_PHRASE_WORDS + 1);
@@ -215,16 +219,22 @@ function phraseDistances(w: Int32Array, n: number): Uint8Array {
     pairPrev = new Int32Array(Math.max(n, pairPrev.length * 2));
     pairKey = new Int32Array(pairPrev.length);
   }
-  pairHead.fill(-1);
+  stamp = (stamp + 1) | 0;
+  if (stamp === 0) {
+    pairStamp.fill(0);
+    stamp = 1;
+  }
   for (let j = 0; j + 1 < n; j++) {
     const key = (Math.imul(w[j] ?? 0, 0x9e3779b1) ^ (w[j + 1] ?? 0)) | 0;
     pairKey[j] = key;
     const slot = (key ^ (key >>> 9)) & 511;
-    for (let p = pairHead[slot] ?? -1; p >= 0 && j - p <= MAX_PHRASE_WORDS; p = pairPrev[p] ?? -1) {
+    const head = pairStamp[slot] === stamp ? (pairHead[slot] ?? -1) : -1;
+    for (let p = head; p >= 0 && j - p <= MAX_PHRASE_WORDS; p = pairPrev[p] ?? -1) {
       if (pairKey[p] === key && j - p >= 2) distances[j - p] = 1;
     }
-    pairPrev[j] = pairHead[slot] ?? -1;
+    pairPrev[j] = head;
     pairHead[slot] = j;
+    pairStamp[slot] = stamp;
   }
   return distances;
 }
