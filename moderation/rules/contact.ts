@@ -14,9 +14,9 @@ const digit = `[\\dIlO]${keycap}`;
 // written with a "+". Not a date or a time that starts with 08 ("08.12.2024", "08.00-12.00"), nor
 // the end of an identifier ("kapasitas_08_2024_10").
 const dateSep = '[.:/_|•·-]';
-const notMobile = `08${dateSep}[0-5]\\d(?:(?!${dateSep}?\\d)|${dateSep}(?:\\d\\d|(?:19|20)\\d\\d)(?!\\d))`;
+const notMobile = `8${dateSep}[0-5]\\d(?:(?!${dateSep}?\\d)|${dateSep}(?:\\d\\d|(?:19|20)\\d\\d)(?!\\d))`;
 const phone = new RegExp(
-  `(?<![\\d+_])(?!${notMobile})(?:(?:\\+${sep}62|62|0${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
+  `(?<![\\d+_])(?:(?:\\+${sep}62|62|0(?!${notMobile})${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
   'g',
 );
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
