@@ -24,6 +24,10 @@ describe('gambling rule', () => {
     ['holds a payout boast with its amount', 'Barusan WD 8jt dari situs sebelah, cobain deh', {}, 'hold'],
     ['holds two kinds of payout slang together', 'Depo dikit, WD lancar tiap hari, ketik NAGA88 di google', {}, 'hold'],
     ['publishes two forms of one payout word', 'Bank itu mempersulit withdraw, withdrawal fee naik lagi.', {}, 'publish'],
+    ['holds a site name with a number beside "gacor"', 'Main di DEWA88 aja, lagi gacor tiap malam', {}, 'hold'],
+    ['holds a site name in capitals to search for', 'Penasaran? Ketik NAGA303 di google', {}, 'hold'],
+    ['publishes a regulation to search for', 'Cari Perpres112 di google, isinya soal pensiun dini PLTU.', {}, 'publish'],
+    ['publishes a name with a number beside a bonus', 'Data COVID19 dan bonus demografi sering dibahas bareng.', {}, 'publish'],
     ['publishes a singing bird that won a bonus', 'Burung saya gacor, dapat bonus dari juri lomba kicau.', {}, 'publish'],
     ['publishes a bonus and a deposit at work', 'Bonus tahunan karyawan PLN cair, sebagian saya deposit ke bank.', {}, 'publish'],
   ];
@@ -36,5 +40,6 @@ describe('gambling rule', () => {
     expect(r.found).toEqual(['Gacor', 'WD']);
     expect(r.reasons[0]?.message.en).toContain('"Gacor", "WD"');
     expect(ruleOutcome('gambling', 'Alhamdulillah JP 5 juta lagi').found).toEqual(['JP 5 juta']);
+    expect(ruleOutcome('gambling', 'Ketik NAGA303 di google').found).toEqual(['NAGA303', 'google']);
   });
 });

@@ -14,6 +14,11 @@ const reportWords = new KindTable(gamblingReportWords.map((w) => [w, 1] as const
 /** A gambling word and a money word this many words apart or closer are one promotion. */
 const SHAPE_WINDOW = 20;
 
+const GAMBLING = Promo.venue | Promo.loose | Promo.money | Promo.payout;
+
+// A judol site's name: letters then a number ("ZEUSMANIA303", "DEWA88", "Naga303").
+const siteName = /\b[A-Za-z]{3,12}\d{2,4}\b/g;
+
 // A win or a payout with its amount, the way judol spam boasts: "WD 12jt", "JP 5 juta", "maxwin 800rb".
 const payout = /\b(?:wd|withdraw|jp|jackpot|maxwin)\s*(?:rp\.?\s*)?\d[\d.,]*\s*(?:jt|juta|rb|ribu|k)\b/gi;
 
@@ -29,10 +34,15 @@ function shapeSpans(text: string, a: Analysis): { spans: Span[]; found: string[]
   let loose = -1; // the last "gacor"
   let money = -1; // the last money word of either kind
   let payoutAt = -1; // the last payout word
+  let first = -1; // the first gambling word other than a bonus or a deposit ("bonus demografi")
+  let search = -1; // "google"
   let pair: [number, number] | null = null;
   for (let j = 0; j < found.length && pair === null; j += 2) {
     const i = found[j] ?? 0;
     const kind = found[j + 1] ?? 0;
+    if ((kind & Promo.search) !== 0) search = i;
+    if ((kind & GAMBLING) === 0) continue;
+    if (first < 0 && (kind & (Promo.venue | Promo.loose | Promo.payout)) !== 0) first = i;
     if ((kind & Promo.venue) !== 0) venue = i;
     if ((kind & Promo.loose) !== 0) loose = i;
     if ((kind & (Promo.money | Promo.payout)) !== 0) money = i;
@@ -50,17 +60,35 @@ function shapeSpans(text: string, a: Analysis): { spans: Span[]; found: string[]
     if (venue >= 0 && money >= 0 && Math.abs(venue - money) <= SHAPE_WINDOW) pair = [venue, money];
     else if (loose >= 0 && payoutAt >= 0 && Math.abs(loose - payoutAt) <= SHAPE_WINDOW) pair = [loose, payoutAt];
   }
-  if (money < 0 || reportWords.anyIn(words)) return null;
+  if ((money < 0 && first < 0 && search < 0) || reportWords.anyIn(words)) return null;
   const spans: Span[] = [];
   if (pair !== null) {
-    for (const i of pair.sort((x, y) => x - y)) spans.push(originSpan(a.normalized, a.tokens.starts[i] ?? 0, a.tokens.ends[i] ?? 0));
-  } else if (money >= 0) {
-    payout.lastIndex = 0;
-    const m = payout.exec(text);
-    if (m !== null) spans.push({ start: m.index, end: m.index + m[0].length });
+    for (const i of pair.sort((x, y) => x - y)) spans.push(wordSpan(a, i));
+  } else {
+    const m = money >= 0 ? matchAt(payout, text) : null;
+    if (m !== null) spans.push(m);
+    else {
+      // A site name with a number beside a gambling word ("main di DEWA88, gacor"), or written in
+      // capitals for a search ("ketik NAGA303 di google").
+      const site = matchAt(siteName, text);
+      const capitals = site !== null && text.slice(site.start, site.end) === text.slice(site.start, site.end).toUpperCase();
+      const by = first >= 0 ? first : capitals ? search : -1;
+      if (site !== null && by >= 0) spans.push(...[wordSpan(a, by), site].sort((x, y) => x.start - y.start));
+    }
   }
   if (spans.length === 0) return null;
   return { spans, found: spans.map((s) => text.slice(s.start, s.end)) };
+}
+
+// Top-level helpers: a closure made inside a function costs a call per comment.
+function wordSpan(a: Analysis, i: number): Span {
+  return originSpan(a.normalized, a.tokens.starts[i] ?? 0, a.tokens.ends[i] ?? 0);
+}
+
+function matchAt(re: RegExp, text: string): Span | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m === null ? null : { start: m.index, end: m.index + m[0].length };
 }
 
 /**

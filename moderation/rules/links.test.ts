@@ -47,7 +47,7 @@ describe('links rule', () => {
     ],
     [
       'holds money paid in for more money out',
-      'Arisan berantai: tf 200rb dapat 2 juta minggu depan',
+      'Arisan berantai, yuk gabung: tf 200rb dapat 2 juta minggu depan',
       {},
       'hold',
       ['Arisan berantai', 'tf 200rb dapat 2 juta'],
@@ -62,6 +62,9 @@ describe('links rule', () => {
     ['holds a giveaway that asks for phone numbers', 'Free iPhone giveaway! Komen nomor HP kamu ya', {}, 'hold', ['Free iPhone', 'Komen nomor HP']],
     ['holds a WhatsApp group to join', 'Prediksi jitu tiap malam, gabung grup WA kami', {}, 'hold', ['gabung grup WA']],
     ['publishes a WhatsApp group a reader is in', 'Beritanya telat, udah rame di grup WA kantor dari kemarin.', {}, 'publish', []],
+    ['holds money paid in for more out within days', 'Setor 200rb, terima 2 juta dalam 3 hari', {}, 'hold', ['Setor 200rb, terima 2 juta']],
+    ["publishes a reader's own arisan", 'Saya setor 500rb tiap bulan ke arisan RT, dapat 5 juta pas giliran.', {}, 'publish', []],
+    ['publishes a payback over years', 'Modal 20 juta jadi 35 juta setelah 5 tahun pakai PLTS atap.', {}, 'publish', []],
     ['publishes investment news with a share', 'Investasi nikel naik 30% tahun ini, kata BKPM.', {}, 'publish', []],
     ['publishes a tariff rise per year with "dijamin"', 'Tarif naik 30% per tahun, dijamin rakyat makin susah.', {}, 'publish', []],
     ['publishes a warning about promised returns', 'Nobody can guarantee 40% monthly returns, that is a scam.', {}, 'publish', []],

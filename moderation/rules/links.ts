@@ -63,6 +63,8 @@ export const Promo = {
   loose: 128,
   money: 256,
   payout: 512,
+  join: 1024,
+  search: 2048,
 } as const;
 
 const entries: [string, number][] = [];
@@ -73,12 +75,17 @@ mark(guaranteeWords, Promo.guarantee);
 mark(returnWords, Promo.return);
 mark(signUpWords, Promo.signUp);
 mark(['persen', 'percent'], Promo.percent);
-mark(['setor', 'transfer', 'tf', 'depo', 'deposit'], Promo.deposit);
+mark(['setor', 'transfer', 'tf', 'depo', 'deposit', 'invest', 'investasi', 'modal'], Promo.deposit);
+// Calls to join in, for money paid in for more out ("ayo gabung, setor 500rb terima 5 juta");
+// "ikut" is left out: "saya ikut arisan, setor 500rb dapat 5 juta" is a reader's own arisan.
+mark(['gabung', 'join', 'ayo', 'yuk', 'buruan'], Promo.join);
 mark(['balik'], Promo.balik);
 mark(gamblingVenueWords, Promo.venue);
 mark(gamblingLooseWords, Promo.loose);
 mark(gamblingMoneyWords, Promo.money);
 mark(gamblingPayoutWords, Promo.payout);
+// "ketik NAGA303 di google": a site named for a search, the way judol spam avoids writing links.
+mark(['google'], Promo.search);
 const promoWords = new KindTable(entries);
 // Warning words are looked for only once a shape is found (rarely).
 const warningWords = new KindTable(returnWarningWords.map((w) => [w, 1] as const));
@@ -103,7 +110,7 @@ export function promotionWords(a: Analysis): readonly number[] {
   return scanned;
 }
 
-const { guarantee: GUARANTEE, return: RETURN, signUp: SIGN_UP, percent: PERCENT, deposit: DEPOSIT, balik: BALIK } = Promo;
+const { guarantee: GUARANTEE, return: RETURN, signUp: SIGN_UP, percent: PERCENT, deposit: DEPOSIT, balik: BALIK, join: JOIN } = Promo;
 
 /** A guarantee word this many words from a return word or closer promises it ("profit 30% per bulan dijamin"). */
 const GUARANTEE_WINDOW = 3;
@@ -116,10 +123,15 @@ const quickly =
   /\b(?:\d{1,2}\s{0,2}(?:bulan|bln|minggu|mgg|hari|months?|weeks?|days?)|(?:per|tiap|setiap|every|each|a)\s{0,2}(?:bulan|minggu|hari|month|week|day)|monthly|weekly|daily|sebulan|seminggu|sehari)\b/i;
 // Money paid in for more money out, the shape of a pyramid ("setor 500rb terima 5 juta").
 const amount = '(?:rp\\.?\\s{0,2}\\d[\\d.,]{0,12}|\\d[\\d.,]{0,9}\\s{0,2}(?:rb|ribu|k|jt|juta)\\b)';
+// Held with a call to join or get in touch, or a payout within hours or days: paying in monthly
+// and receiving the pot once is an ordinary arisan.
 const moneyForMoney = new RegExp(
-  `\\b(?:setor|transfer|tf|depo|deposit)\\s{0,2}${amount}[^.!?\\n]{0,30}?\\b(?:terima|dapat|dapet|jadi|cair|balik|get|receive)\\s{0,2}${amount}`,
+  `\\b(?:setor|transfer|tf|depo|deposit|invest|investasi|modal)\\s{0,2}${amount}[^.!?\\n]{0,30}?\\b(?:terima|dapat|dapet|jadi|cair|balik|get|receive)\\s{0,2}${amount}`,
   'i',
 );
+
+const fastPayout =
+  /\b(?:dalam|cuma|hanya|in|within)\s{0,2}(?:\d{1,2}\s{0,2}(?:jam|hari|minggu|hours?|days?|weeks?)|seminggu|sehari|sejam|semalam|a week|a day)\b|\b\d\s{0,2}x\s{0,2}24\s{0,2}jam\b/i;
 
 // Helpers at the top level: a closure made inside a function costs a call per comment.
 function wordSpan(a: Analysis, from: number, to: number): Span {
@@ -155,7 +167,7 @@ function promisedReturn(text: string, a: Analysis): Span[] | null {
   }
   // Every shape needs one of these; most comments have none, and the warning words are not looked for.
   if ((seen & (DEPOSIT | GUARANTEE | SIGN_UP)) === 0 || warningWords.anyIn(words)) return null;
-  if ((seen & DEPOSIT) !== 0) {
+  if ((seen & DEPOSIT) !== 0 && ((seen & (JOIN | SIGN_UP)) !== 0 || fastPayout.test(text))) {
     const pyramid = matchSpan(moneyForMoney.exec(text));
     if (pyramid !== null) return [pyramid];
   }

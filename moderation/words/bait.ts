@@ -189,7 +189,8 @@ export const baitPhrases: readonly string[] = [
  * A promised return, told by its shape rather than a fixed phrase (the links rule): a guarantee
  * word at most three words from a return ("dijamin balik modal", "guaranteed 40% monthly returns",
  * "profit 30% per bulan dijamin"), or a share per month, week or day with a call to get in touch
- * ("5% per minggu, minat? DM"), or money paid in for more out ("setor 500rb terima 5 juta"). A
+ * ("5% per minggu, minat? DM"), or money paid in for more out with a call to join or a payout
+ * within days ("ayo gabung, setor 500rb terima 5 juta"). A
  * year is left out: "tarif naik 30% per tahun" is news.
  */
 export const guaranteeWords: readonly string[] = ['dijamin', 'terjamin', 'guaranteed', 'guarantee', 'guaranteeing'];

@@ -94,6 +94,10 @@ export const gamblingTerms: readonly string[] = [
   'wd instan',
   'bonus rollingan',
   'cashback mingguan',
+  'instant payout',
+  'instant payouts',
+  'fast payout',
+  'fast payouts',
 ];
 
 /**
