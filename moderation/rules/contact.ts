@@ -1,22 +1,23 @@
 import { quoteTerms } from '../messages.ts';
+import { fromOriginal, originSpan, type Mapped } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import { noReasons, type Rule } from './rule.ts';
 
 // Separators readers put between digits: spaces, dots, dashes, brackets, and "*", ",", "~", "_",
-// "|" or a bullet to slip past filters.
-const sep = '(?:[\\s.\\-–()*,~_|•·]|\\s(?:dot|titik|strip)\\s){0,3}';
+// "|", "/" or a bullet or dot operator to slip past filters.
+const sep = '(?:[\\s.\\-–()*,~_|/•·⋅∙]|\\s(?:dot|titik|strip)\\s){0,3}';
 // The marks that turn a digit into a keycap emoji ("0️⃣8️⃣1️⃣"): the digit is still read.
 const keycap = '(?:\\uFE0F?\\u20E3)?';
 // A digit, or a letter that passes for one in a number ("08I2 3344 55O6").
 const digit = `[\\dIlO]${keycap}`;
 // Indonesian mobiles (08xx, +62 8xx, 62 8xx; "O8xx" with a letter O) and any international number
 // written with a "+". Not a date or a time that starts with 08 ("08.12.2024", "08.00-12.00"), nor
-// the end of an identifier ("kapasitas_08_2024_10").
-const dateSep = '[.:/_|•·-]';
+// the end of an identifier ("kapasitas_08_2024_10"), nor a date's month ("01.08.2024 10.12").
+const dateSep = '[.:/_|•·⋅∙-]';
 const notMobile = `8${dateSep}[0-5]\\d(?:(?!${dateSep}?\\d)|${dateSep}(?:\\d\\d|(?:19|20)\\d\\d)(?!\\d))`;
 const phone = new RegExp(
-  `(?<![\\d+_])(?:(?:\\+${sep}62|62|0(?!${notMobile})${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
+  `(?<![\\d+_])(?<!\\d${dateSep})(?:(?:\\+${sep}62|62|0(?!${notMobile})${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
   'g',
 );
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;
@@ -47,6 +48,15 @@ function collect(re: RegExp, text: string, into: Span[]): void {
   }
 }
 
+function collectMapped(re: RegExp, m: Mapped, into: Span[]): void {
+  re.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = re.exec(m.text)) !== null) {
+    const span = originSpan(m, r.index, r.index + r[0].length);
+    if (!into.some((s) => s.start < span.end && span.start < s.end)) into.push(span);
+  }
+}
+
 // Spelled numbers need a number word for 0 or 8 (every Indonesian mobile number has both):
 // looked up among the comment's words (already split) before the full pattern runs.
 const zeroOrEight: ReadonlySet<string> = new Set(['nol', 'kosong', 'delapan', 'lapan', 'zero', 'eight']);
@@ -70,15 +80,23 @@ function mayHoldWhatsappLink(words: readonly string[]): boolean {
 
 /**
  * Finds phone and WhatsApp numbers, e-mail addresses and chat handles named as a contact. `words`
- * are the text's words, normalized (the analysis has them); without them the text is split here.
+ * are the text's words, normalized (the analysis has them), and `normalized` the normalized text;
+ * without them the text is split here and read as it is.
  */
-export function findContacts(text: string, words: readonly string[] = text.toLowerCase().split(/[^a-z]+/)): Span[] {
+export function findContacts(
+  text: string,
+  words: readonly string[] = text.toLowerCase().split(/[^a-z]+/),
+  normalized: Mapped = fromOriginal(text),
+): Span[] {
   const spans: Span[] = [];
   if (text.indexOf('@') >= 0) collect(email, text, spans);
   // A WhatsApp link has the words "wa" and "me", or "whatsapp": asked of the words before the pattern runs.
   if (mayHoldWhatsappLink(words)) collect(whatsappLink, text, spans);
   if (text.indexOf('@') >= 0) collect(handle, text, spans);
   collect(phone, text, spans);
+  // Digits written in other forms (fullwidth "０８１３", circled "⓪⑧", bold "𝟎𝟖") are plain digits
+  // once normalized; only a text that normalizing changed is read again.
+  if (spans.length === 0 && normalized.starts !== null) collectMapped(phone, normalized, spans);
   if (mayHoldSpelledNumber(words)) {
     collect(spelledNumber, text, spans);
     collect(spelledMobile, text, spans);
@@ -91,7 +109,7 @@ export function createContactRule(p: Policy['contact']): Rule {
   return {
     id: 'contact',
     check({ text }, analysis): readonly Reason[] {
-      const spans = findContacts(text, analysis.tokens.words);
+      const spans = findContacts(text, analysis.tokens.words, analysis.normalized);
       if (spans.length === 0) return noReasons;
       const found = quoteTerms(spans.map((s) => text.slice(s.start, s.end)));
       return [

@@ -22,6 +22,8 @@ describe('repetition rule', () => {
     ['publishes a phrase said twice', 'Harga naik, harga naik, kata mereka setiap tahun.', 'publish', []],
     ['publishes laughter written long', 'hahahahahahahahahahahaha lucu', 'publish', []],
     ['holds emoji in groups with spaces between', `${'🔥🔥🔥 '.repeat(5)}berita panas`, 'hold', ['🔥🔥🔥 '.repeat(5).trim()]],
+    ['holds punctuation in groups with spaces between', 'Ayo !!!!! !!!!! !!!!! !!!!! dukung', 'hold', ['!!!!! !!!!! !!!!! !!!!!']],
+    ['publishes a few spaced exclamations', 'Naik lagi !!! !!! !!! parah', 'publish', []],
     ['publishes a few emoji of two kinds', 'Mantap 🔥🔥🔥 👍👍👍 🔥🔥 👍👍 setuju', 'publish', []],
     [
       'holds two chants, each doubled, said over and over',

@@ -72,8 +72,10 @@ function symbolRuns(text: string, min: number, out: Found[]): void {
   spacedSymbolRuns(text, min, out);
 }
 
-// Emoji and other symbols (U+2000–U+2BFF, U+1F000–U+1FAFF), not letters of any script.
+// ASCII punctuation ("!!!!! !!!!! …"), emoji and other symbols (U+2000–U+2BFF, U+1F000–U+1FAFF),
+// not letters or digits of any script.
 function isSymbolPoint(cp: number): boolean {
+  if (cp < 128) return asciiSymbol[cp] === 1 && cp > 32;
   return (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x1f000 && cp <= 0x1faff);
 }
 
