@@ -9,15 +9,15 @@ import { noReasons, type Rule } from './rule.ts';
 const sep = '(?:[\\s.\\-–()*,~_|/•·⋅∙]|\\s(?:dot|titik|strip)\\s){0,3}';
 // The marks that turn a digit into a keycap emoji ("0️⃣8️⃣1️⃣"): the digit is still read.
 const keycap = '(?:\\uFE0F?\\u20E3)?';
-// A digit, or a letter that passes for one in a number ("08I2 3344 55O6").
-const digit = `[\\dIlO]${keycap}`;
-// Indonesian mobiles (08xx, +62 8xx, 62 8xx; "O8xx" with a letter O) and any international number
+// A digit, or a letter that passes for one in a number ("08I2 3344 55O6", "o8l2 3344 55o6").
+const digit = `[\\dIlOo]${keycap}`;
+// Indonesian mobiles (08xx, +62 8xx, 62 8xx; "O8xx" or "o8xx" with a letter O) and any international number
 // written with a "+". Not a date or a time that starts with 08 ("08.12.2024", "08.00-12.00"), nor
 // the end of an identifier ("kapasitas_08_2024_10"), nor a date's month ("01.08.2024 10.12").
 const dateSep = '[.:/_|•·⋅∙-]';
 const notMobile = `8${dateSep}[0-5]\\d(?:(?!${dateSep}?\\d)|${dateSep}(?:\\d\\d|(?:19|20)\\d\\d)(?!\\d))`;
 const phone = new RegExp(
-  `(?<![\\d+_])(?<!\\d${dateSep})(?:(?:\\+${sep}62|62|0(?!${notMobile})${keycap}|(?<![A-Za-z])O)${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
+  `(?<![\\d+_])(?<!\\d${dateSep})(?:(?:\\+${sep}62|62|0(?!${notMobile})${keycap}|(?<![A-Za-z])[Oo])${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
   'g',
 );
 const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/giu;

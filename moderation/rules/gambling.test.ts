@@ -15,6 +15,7 @@ describe('gambling rule', () => {
     ['holds a site-added term', 'main di zeus138 sekarang', { gambling: { terms: ['zeus'] } }, 'hold'],
     ['says nothing when disabled', 'slot gacor maxwin', { gambling: { enabled: false } }, 'publish'],
     ['holds a togel "bandar" offering numbers', 'Bandar resmi, pasang angka 4D diskon besar malam ini', {}, 'hold'],
+    ['holds togel results by market', 'Keluaran HK malam ini sudah ada, cek BBFS jitu', {}, 'hold'],
     ['publishes a city named Bandar', 'Warga Bandar Lampung menang gugatan soal PLTU, angka polusinya turun.', {}, 'publish'],
     ['holds a casino with a withdrawal promise', 'Top online casino, instant withdrawal and a welcome bonus', {}, 'hold'],
     ['holds a casino word beside a bonus', 'Kasino terbaik Asia, bonus 150% buat member baru', {}, 'hold'],
