@@ -115,6 +115,8 @@ describe('word rules', () => {
     ['impor daging babi dihentikan', 'publish'],
     ['tahi lalat di pipinya', 'publish'],
     ['royaltinya tak sebesar tahi kuku', 'publish'],
+    ["We'll be up shit creek if the dam fails.", 'publish'],
+    ["The report is the dog's bollocks.", 'publish'],
     ['The ministry is clearly pissed off about the leak.', 'publish'],
     ['kayak anjing menggonggong kafilah berlalu', 'publish'],
     ['See the paper by Ass. Prof. Wibowo.', 'publish'],

@@ -43,8 +43,9 @@ const secondPerson: ReadonlySet<string> = new Set([
   'kamorang',
   'sampeyan',
   'awak',
-  // round 5: Banjar (polite)
+  // round 5: Banjar (polite), Ambon
   'pian',
+  'ose',
 ]);
 
 /** Words that make an insult a form of address: "dasar bodoh", "hey idiot", "si bodoh". */
@@ -145,8 +146,14 @@ const people: ReadonlySet<string> = new Set([
   'senator',
   'dirjen',
   'dirjennya',
-  // Sundanese: a person
+  // Sundanese: a person; Malay: a young man
   'jelema',
+  'bujang',
+  'kades',
+  'contractor',
+  'contractors',
+  'supervisor',
+  'manager',
   'kadis',
   'camat',
   'lurah',
@@ -336,6 +343,7 @@ const tail: ReadonlySet<string> = new Set([
   // Banjar and Minang "very": "bungul banar pian", "bangak bana ang"
   'banar',
   'bana',
+  'nian',
   'tenan',
   'pol',
   'temen',

@@ -124,6 +124,9 @@ export const allowPhrases: readonly string[] = [
   'tai lalat',
   // "tak sebesar tahi kuku": not even as big as the dirt under a nail, i.e. tiny
   'tahi kuku',
+  // "up shit creek": in trouble; "the dog's bollocks": the very best
+  'up shit creek',
+  'dog s bollocks',
   'tai kuku',
   // angry, said of oneself or an office, never of a person's worth
   'pissed off',

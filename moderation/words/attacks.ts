@@ -129,6 +129,11 @@ const round5Nouns: readonly string[] = [
   'lazy hack',
   'dropout',
   'dropouts',
+  'walnut',
+  'snake oil salesman',
+  'slimy',
+  'pain in the ass',
+  'pain in the arse',
   'gormless',
   'smug',
 ];
@@ -332,6 +337,9 @@ export const personOnly: ReadonlySet<string> = new Set([
   'hogs',
   'mannequin',
   'parrot',
+  'walnut',
+  'pain in the ass',
+  'pain in the arse',
 ]);
 
 /** Sarcastic vocatives: an insult only as a form of address ("Hey genius, …", "…, genius."), praise otherwise. */
@@ -621,6 +629,9 @@ export const englishStandalone: readonly string[] = [
   'activists like you',
   'all noise no data',
   'cheerleader with a spreadsheet',
+  'as empty as your skull',
+  'monkey faced',
+  'blur sotong',
 ];
 
 /** Animals called at a person ("dasar kebo"): aimed insults, and nouns "kamu" can follow as a possessive. */
@@ -660,6 +671,15 @@ export const indonesianAimed: readonly string[] = [
   'sotoy',
   'tolo',
   'kolot',
+  // Betawi "bodoh"; a sewer
+  'pea',
+  'comberan',
+  // Palembang/Malay, Ambon and Papua "bodoh"; a parasite plant; a foul mouth
+  'bongak',
+  'bodok',
+  'pongoro',
+  'benalu',
+  'mulut busuk',
   'idiot',
   'pandir',
   'bebal',
@@ -959,6 +979,8 @@ export const indonesianStandalone: readonly string[] = [
   'tidak punya harga diri',
   'tak punya harga diri',
   'otaknya error',
+  'otak sandal',
+  'iblis berwujud manusia',
   'pakar abal abal',
   'pengamat kaleng kaleng',
   'pakar kaleng kaleng',

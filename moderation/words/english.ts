@@ -174,6 +174,8 @@ export const englishExtra: readonly string[] = [
  */
 export const englishSkeletons: readonly string[] = [
   // round 5
+  'wankr',
+  'pssd',
   'fvkin',
   'fvking',
   'fvkn',

@@ -70,6 +70,7 @@ export const indonesianStems: readonly string[] = [
   'tlaso',
   // "goblq", "kpret": chat shortenings of goblok and kampret
   'goblq',
+  'gblog',
   'kpret',
   'cukimak',
   'sundala',
@@ -268,6 +269,9 @@ export function chatSpellings(stem: string): string[] {
     if (b.includes('k')) spelled.add(b.replace(/k/g, 'q'));
     if (b.includes('s')) spelled.add(b.replace(/s/g, 'z'));
     if (b.endsWith('k')) spelled.add(`${b.slice(0, -1)}x`);
+    // "bazingan", "anjyng": "z" for "j", "y" for "i".
+    if (b.includes('j')) spelled.add(b.replace(/j/g, 'z'));
+    if (b.includes('i')) spelled.add(b.replace(/i/g, 'y'));
     // "kamvret", "kamfret": "v" or "f" for "p", as chat writes it to dodge filters.
     if (b.includes('p')) {
       spelled.add(b.replace(/p/g, 'v'));

@@ -46,7 +46,6 @@ const animal = [
   'kerbau',
   'peternakannya',
   'disembelih',
-  'dipotong',
   'kebun',
   'sawah',
   'ladang',
@@ -113,6 +112,7 @@ const dogContext = [
   'kelpie',
   'whelped',
   'whelping',
+  'bred',
   'herding',
   'sheepdog',
   'puppy',
@@ -220,6 +220,9 @@ const retardContext = [
 /** Valves and fittings: "the blowdown cock on the boiler", "a gauge cock". */
 const valveContext = [
   'katup',
+  'taps',
+  'manifold',
+  'lockout',
   'valve',
   'valves',
   'boiler',
@@ -305,6 +308,7 @@ const dykeContext = [
   'holes',
   'tanggul',
   'kolam',
+  'slag',
   'tailing',
   'ultramafic',
   'deposit',
@@ -448,11 +452,15 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     // monkey forests that tourists visit, and the tourists they rob
     'sangeh',
     'uluwatu',
+    'ubud',
+    'forest',
+    'makan',
     'turis',
     'wisatawan',
     'pengunjung',
   ],
-  kampret: [...animal, 'kelelawar', 'gua', 'goa'],
+  // not "gua" (a cave, but also "I" in Jakarta speech: "Kampret, komentar gua dihapus")
+  kampret: [...animal, 'kelelawar', 'goa'],
   tai: dungContext,
   tahi: dungContext,
   // "Cum." for cumulative in tables of production
@@ -478,6 +486,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'volume',
     // "cum-div" (with the dividend), "cum hoc ergo propter hoc"
     'div',
+    'dividen',
     'hoc',
     'ergo',
   ],
@@ -508,6 +517,8 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
   jackass: ['donkey', 'donkeys', 'male', 'mule', 'mules', 'keledai', 'breeding', 'jenny', 'jack', ...workingAnimalContext],
   // Only the singular names a file or a sword ("a bastard file"); "bastards cut the power" is the insult.
   bastard: bastardContext,
+  // "a pain in the ass" says what a thing is like; "you are a pain" is the attack rule's
+  // (attacks.ts aims "pain" at a person only)
   pussy: ['cat', 'cats', 'kitten', 'kittens', 'willow', 'purr', 'puss', 'meow', 'tabby'],
   ass: [
     'donkey',
@@ -526,6 +537,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'jenny',
     'herd',
     'asses',
+    'pain',
   ],
   asses: ['donkey', 'donkeys', 'mule', 'mules', 'wild', 'burro', 'cart', 'saddle', 'livestock', 'foal', 'ox', 'oxen', 'herd'],
   tits: ['blue', 'great', 'coal', 'marsh', 'bird', 'birds', 'nest', 'nests', 'feeder', 'feeders', 'garden', 'species', 'chickadees'],
@@ -562,6 +574,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'road',
     'construction',
     'contains',
+    'dyke',
     'mineral',
     'minerals',
     'crystals',
@@ -634,6 +647,8 @@ export const MARKER_WINDOW = 2;
  * babi") but possessives after it, so they are looked at here first.
  */
 export const possessiveAfter: ReadonlySet<string> = new Set([
+  // Javanese "asu ne Mbah Karto": the dog of
+  'ne',
   'saya',
   'gw',
   'gue',

@@ -108,6 +108,28 @@ const namedAs: ReadonlySet<string> = new Set(['bernama', 'named', 'dinamai', 'be
 /** Size words between a place word and its name: "kota kecil Dildo", "the small town Bitche". */
 const sizeWords: ReadonlySet<string> = new Set(['kecil', 'besar', 'tua', 'small', 'little', 'tiny', 'old']);
 
+/** An office after a title is no given name: "Pak Menteri Kontol" calls the minister a name. */
+const offices: ReadonlySet<string> = new Set([
+  'menteri',
+  'presiden',
+  'gubernur',
+  'bupati',
+  'walikota',
+  'dirut',
+  'direktur',
+  'dirjen',
+  'camat',
+  'lurah',
+  'kades',
+  'ketua',
+  'dewan',
+  'minister',
+  'president',
+  'governor',
+  'director',
+  'mayor',
+]);
+
 const compassWords: ReadonlySet<string> = new Set([
   'north',
   'south',
@@ -213,6 +235,17 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   ) {
     return { kind: 'name', cue: `${before} ${w}` };
   }
+  // "Pak Titi Kontolo", "Dr. Peter Pecker": a title, a capitalised given name, then this word (a title says
+  // "name" even where most words are capitalised).
+  if (
+    before !== undefined &&
+    i >= 2 &&
+    honorifics.has(words[i - 2] ?? '') &&
+    titleCase(s, i - 1) &&
+    !insultMarkers.has(before) &&
+    !offices.has(before)
+  )
+    return { kind: 'name', cue: `${words[i - 2] ?? ''} ${before} ${w}` };
   if (capitalsSayNothing(s, i)) return null;
   // "Bitche, in Lorraine, …": a known region after a comma and "in".
   if (after === undefined && next !== undefined && regionAfter(s, i + 1)) return { kind: 'place', cue: `${w}, ${next} ${words[i + 2] ?? ''}` };
