@@ -257,6 +257,8 @@ for (const file of [
   './moderation-corpus-round5b.jsonl',
   './moderation-corpus-round5c.jsonl',
   './moderation-corpus-round5d.jsonl',
+  './moderation-corpus-round5e.jsonl',
+  './moderation-corpus-round5f.jsonl',
 ]) {
   for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
     if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);
