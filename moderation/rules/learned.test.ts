@@ -48,6 +48,10 @@ describe('learned rule', () => {
     expect(held.reasons.map((r) => r.rule)).not.toContain('learned');
   });
 
+  it('says nothing about a comment without words, whatever the threshold', () => {
+    expect(ruleOutcome('learned', '👍👍 123', { learned: { enabled: true, threshold: 0.01 } }).action).toBe('publish');
+  });
+
   it('publishes ordinary comments', () => {
     const moderate = createModerator(policyOf(on));
     for (const text of ['Tarif listrik naik lagi bulan ini, semoga subsidinya tepat sasaran.', 'Good article, thanks for the data on smelters.']) {

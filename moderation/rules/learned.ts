@@ -26,6 +26,9 @@ export function createLearnedRule(p: Policy['learned'], model: Model = builtinMo
       // reason to look, and the model's work is skipped.
       for (let i = 0; i < earlier.length; i++) if ((earlier[i] as Reason).action !== 'publish') return noReasons;
       const { normalized, tokens } = analysis;
+      // Without a word the score is the bias alone (~0.73: most training lines are held), which
+      // says nothing about this comment; emoji and numbers are the spam rules' business.
+      if (tokens.words.length === 0) return noReasons;
       const score = holdProbability(model, tokens);
       if (score < p.threshold) return noReasons;
       const weights = wordWeights(model, normalized.text, tokens);
