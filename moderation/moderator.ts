@@ -42,7 +42,7 @@ function compile(policy: Policy): Moderate {
     // Index loops: most rules return the shared empty list, and iterating it with for…of cost an
     // iterator object per rule per comment at this megamorphic call site.
     for (let r = 0; r < active.length; r++) {
-      const found = (active[r] as Rule).check(input, analysis);
+      const found = (active[r] as Rule).check(input, analysis, reasons);
       for (let k = 0; k < found.length; k++) reasons.push(found[k] as Reason);
     }
     return verdictOf(reasons);

@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'gambling',
   'shouting',
   'repetition',
+  'learned',
 ] as const;
 
 /** Stable identifier of one rule, as the console and stored verdicts name it. */

@@ -7,8 +7,8 @@ import { compileRules, RuleGroups, ruleIds, ruleTable } from './rule-table.ts';
 import { policyOf } from './test-helpers.ts';
 
 const now = 1_700_000_000_000;
-// Every rule on: new-author is the one rule the default policy leaves off.
-const everyRuleOn = policyOf({ newAuthor: { holdFirst: 1 } });
+// Every rule on: new-author and learned are the rules the default policy leaves off.
+const everyRuleOn = policyOf({ newAuthor: { holdFirst: 1 }, learned: { enabled: true } });
 const setup = { policy: everyRuleOn, source: lexiconSourceFor(everyRuleOn) };
 
 describe('rule table', () => {
@@ -38,7 +38,9 @@ describe('rule table', () => {
   it('leaves out the rules a policy turns off and keeps the order of the rest', () => {
     const policy = policyOf({ velocity: { enabled: false }, links: { enabled: false }, words: { checkAuthorName: false } });
     const ids = compileRules({ policy, source: lexiconSourceFor(policy) }).map((r) => r.id);
-    expect(ids).toEqual(ruleIds.filter((id) => id !== 'velocity' && id !== 'links' && id !== 'author-name' && id !== 'new-author'));
+    expect(ids).toEqual(
+      ruleIds.filter((id) => id !== 'velocity' && id !== 'links' && id !== 'author-name' && id !== 'new-author' && id !== 'learned'),
+    );
   });
 
   it('lists a verdict’s reasons in table order, the refusal that decided it first', () => {
@@ -55,9 +57,14 @@ describe('rule table', () => {
     const order = v.reasons.map((r) => ruleIds.indexOf(r.rule));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(v.reasons[0]?.rule).toBe('banned-author');
-    // Enough rules spoke for the order to mean something: one from every group.
+    // Enough rules spoke for the order to mean something: one from every group but the learned
+    // rule's, which speaks only when no other rule held.
     const groupOf = new Map<string, string>(ruleTable.map((r) => [r.id, r.group]));
-    expect(new Set(v.reasons.map((r) => groupOf.get(r.rule)))).toEqual(new Set(Object.values(RuleGroups)));
+    expect(new Set(v.reasons.map((r) => groupOf.get(r.rule)))).toEqual(new Set(Object.values(RuleGroups).filter((g) => g !== 'learned')));
+  });
+
+  it('runs the learned rule last, the one rule that reads what the others found', () => {
+    expect(ruleIds.at(-1)).toBe('learned');
   });
 
   it('lists the rule ids in rule-ids.ts in the table’s order', () => {

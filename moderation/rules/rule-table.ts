@@ -17,6 +17,7 @@ import { createClosedThreadRule } from './closed-thread.ts';
 import { createContactRule } from './contact.ts';
 import { createDuplicateRule } from './duplicate.ts';
 import { createGamblingRule } from './gambling.ts';
+import { createLearnedRule } from './learned.ts';
 import { createLengthRule } from './length.ts';
 import { createLinksRule } from './links.ts';
 import { createLiteralSenseRule } from './literal-sense.ts';
@@ -37,6 +38,7 @@ export const RuleGroups = {
   history: 'history',
   words: 'words',
   spam: 'spam',
+  learned: 'learned',
 } as const;
 /** One group of rules that sit together in the table for the same reason. */
 export type RuleGroup = (typeof RuleGroups)[keyof typeof RuleGroups];
@@ -169,6 +171,15 @@ export const ruleTable = [
     'spam',
     (p) => p.repetition.enabled,
     ({ policy }) => createRepetitionRule(policy.repetition),
+  ),
+
+  // learned — a statistical model's second opinion: it speaks only when every rule above let the
+  // comment through (it reads their reasons), so it must come last; it only holds.
+  row(
+    'learned',
+    'learned',
+    (p) => p.learned.enabled,
+    ({ policy }) => createLearnedRule(policy.learned),
   ),
 ] as const;
 

@@ -13,10 +13,12 @@ export interface Analysis {
 /**
  * A compiled rule: returns its findings, empty when it has nothing to say. One shape for every
  * rule (most find one reason, `links` up to three) so the engine appends without asking which.
+ * `earlier` is what the rules before it in the table found: only the learned rule reads it (it
+ * speaks only when no rule held or rejected).
  */
 export interface Rule {
   readonly id: RuleId;
-  readonly check: (input: ModerationInput, analysis: Analysis) => readonly Reason[];
+  readonly check: (input: ModerationInput, analysis: Analysis, earlier: readonly Reason[]) => readonly Reason[];
 }
 
 /** What a rule returns when it finds nothing: one shared empty list, so a clean comment allocates none. */

@@ -37,6 +37,7 @@ export const REFUSAL_FOR_RULE: Readonly<Record<RuleId, RefusalCode | null>> = {
   'new-author': null,
   'suspect-word': null,
   'author-name': null,
+  learned: null,
   // Never holds or rejects: it explains which words were let through.
   'literal-sense': null,
 };
