@@ -39,6 +39,7 @@ describe('contact rule', () => {
     ['holds a number split by bullets', 'info lanjut WA 08•12•3344•5566', 'hold', ['08•12•3344•5566']],
     ['holds a number split by bars', 'pesan sekarang di 0812|3344|5566 gan', 'hold', ['0812|3344|5566']],
     ['holds a number with lower-case look-alike letters', 'hub o8l2-3344-55o6 kak', 'hold', ['o8l2-3344-55o6']],
+    ['holds a number with a lower-case i for a 1', 'Transfer ke rek BCA, WA 08i2-7788-99OO', 'hold', ['08i2-7788-99OO']],
     ['holds a number split by slashes', 'pesan di 0813/5521/9044 ya', 'hold', ['0813/5521/9044']],
     ['holds a number in fullwidth digits', 'wa ０８１３ ５５２１ ９０４４ kak', 'hold', ['０８１３ ５５２１ ９０４４']],
     ['holds a number in circled digits', 'wa ⓪⑧①③ ⑤⑤②① ⑨⓪④④', 'hold', ['⓪⑧①③ ⑤⑤②① ⑨⓪④④']],

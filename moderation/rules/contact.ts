@@ -9,8 +9,8 @@ import { noReasons, type Rule } from './rule.ts';
 const sep = '(?:[\\s.\\-–()*,~_|/•·⋅∙]|\\s(?:dot|titik|strip)\\s){0,3}';
 // The marks that turn a digit into a keycap emoji ("0️⃣8️⃣1️⃣"): the digit is still read.
 const keycap = '(?:\\uFE0F?\\u20E3)?';
-// A digit, or a letter that passes for one in a number ("08I2 3344 55O6", "o8l2 3344 55o6").
-const digit = `[\\dIlOo]${keycap}`;
+// A digit, or a letter that passes for one in a number ("08I2 3344 55O6", "o8l2 3344 55o6", "08i2").
+const digit = `[\\dIilOo]${keycap}`;
 // Indonesian mobiles (08xx, +62 8xx, 62 8xx; "O8xx" or "o8xx" with a letter O) and any international number
 // written with a "+". Not a date or a time that starts with 08 ("08.12.2024", "08.00-12.00"), nor
 // the end of an identifier ("kapasitas_08_2024_10"), nor a date's month ("01.08.2024 10.12").

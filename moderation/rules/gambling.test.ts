@@ -5,6 +5,7 @@ import { ruleOutcome } from './test-helpers.ts';
 describe('gambling rule', () => {
   const rows: readonly [string, string, PolicyInput, string][] = [
     ['holds "slot gacor"', 'Main di situs slot gacor hari ini pasti menang', {}, 'hold'],
+    ['holds a slot game judol spam names', 'Hoki parah, menang 20 juta di slot zeus, coba situs ini ya kak', {}, 'hold'],
     ['holds "maxwin"', 'auto MAXWIN bosku', {}, 'hold'],
     ['holds disguised vocabulary', 'SL0T G4C0R anti rungkad', {}, 'hold'],
     ['holds togel', 'prediksi togel malam ini', {}, 'hold'],

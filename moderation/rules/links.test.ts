@@ -25,6 +25,13 @@ describe('links rule', () => {
       [],
     ],
     ['holds link bait written without a link', 'Mau untung? Cek bio saya, link di bio.', {}, 'hold', ['Cek bio saya', 'link di bio']],
+    [
+      'holds recruiting for a pyramid',
+      'Bisnis MLM pupuk organik, rekrut 2 orang langsung dapat bonus 1jt',
+      {},
+      'hold',
+      ['Bisnis MLM', 'rekrut 2 orang'],
+    ],
     ['holds a referral code', 'Pakai kode referral ABC25 waktu daftar ya', {}, 'hold', ['kode referral']],
     ['holds a telegram group invitation', 'Join telegram kami untuk sinyal saham.', {}, 'hold', ['Join telegram']],
     ['publishes bait words when links are off', 'Cek bio saya.', { links: { enabled: false } }, 'publish', []],

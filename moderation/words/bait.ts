@@ -6,6 +6,11 @@
  * tambahan" are left out, readers discuss both.
  */
 export const baitPhrases: readonly string[] = [
+  // recruiting downlines
+  'bisnis mlm',
+  'rekrut 2 orang',
+  'rekrut dua orang',
+  'ajak 2 orang',
   'link di bio',
   'link in bio',
   'link on my bio',

@@ -4,6 +4,13 @@
  */
 export const gamblingTerms: readonly string[] = [
   'slot gacor',
+  // the slot games judol spam names: "menang 20 juta di slot zeus"
+  'slot zeus',
+  'zeus slot',
+  'gates of olympus',
+  'slot olympus',
+  'mahjong ways',
+  'starlight princess',
   'situs gacor',
   'pola gacor',
   'akun gacor',
