@@ -29,6 +29,8 @@ export const policySchema = z.strictObject({
       suspect: words.default([]),
       allow: words.default([]),
       literalSense: z.boolean().default(true),
+      /** Mild swearing ("damn", "crap", "bloody hell", "sialan") is held too; off by default (words/mild.ts). */
+      mild: z.boolean().default(false),
       checkAuthorName: z.boolean().default(true),
     })
     .prefault({}),

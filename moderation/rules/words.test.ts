@@ -130,6 +130,22 @@ describe('word rules', () => {
     expect(ruleOutcome('profanity', text).action).toBe(action);
   });
 
+  it('holds mild swearing only when the site turns it on', () => {
+    for (const text of [
+      'Damn, another smelter fire in Morowali.',
+      'What a load of crap.',
+      'Sialan, genset tetangga asapnya masuk rumah.',
+      'Bloody hell, 400 million rupiah.',
+    ]) {
+      expect(ruleOutcome('profanity', text).action).toBe('publish');
+      expect(ruleOutcome('profanity', text, { words: { mild: true } }).action).toBe('hold');
+    }
+    // Even when on, "hell" and "bloody" alone are news English.
+    expect(ruleOutcome('profanity', 'It was a hell of a job after the bloody clashes at the mine.', { words: { mild: true } }).action).toBe(
+      'publish',
+    );
+  });
+
   it('holds the literal sense too when the site turns literal-sense handling off', () => {
     expect(ruleOutcome('profanity', 'babi hutan masuk kebun', { words: { literalSense: false } }).action).toBe('hold');
   });

@@ -7,6 +7,7 @@ import { gamblingTerms } from './gambling.ts';
 import { affixedForms, chatSpellings, indonesianAbbreviations, indonesianContains, indonesianStems } from './indonesian.ts';
 import type { LexiconSource, TermSource } from './lexicon.ts';
 import { literalSenses } from './literal-sense.ts';
+import { englishMild, indonesianMild } from './mild.ts';
 
 /** Puts the built-in lists and a site's own lists together, as the policy asks. */
 export function lexiconSourceFor(p: Policy): LexiconSource {
@@ -22,12 +23,14 @@ export function lexiconSourceFor(p: Policy): LexiconSource {
     for (const t of en.exact) profanity.push(withLiteral(t, t));
     prefixes.push(...en.prefixes);
     contains.push(...englishContains);
+    if (p.words.mild) for (const t of englishMild) profanity.push(withLiteral(t, t));
   }
   if (p.words.indonesian) {
     for (const stem of indonesianStems) for (const form of affixedForms(stem)) profanity.push(withLiteral(form, stem));
     for (const stem of indonesianStems) for (const form of chatSpellings(stem)) profanity.push(withLiteral(form, stem));
     for (const t of indonesianAbbreviations) profanity.push({ term: t });
     contains.push(...indonesianContains);
+    if (p.words.mild) for (const t of indonesianMild) profanity.push({ term: t });
   }
   const attack: { term: string; standalone: boolean }[] = [];
   if (p.personalAttack.enabled) {
