@@ -151,6 +151,7 @@ describe('literal-sense rule', () => {
     ['reads "a pain in the ass" as said of a thing', 'A pain in the ass, this token system, but it works.', {}, ['ass'], 'pain', 'publish'],
     ['lets nothing through for an office after a title', 'Pak Menteri Kontol, bantuan diembat sendiri.', {}, [], '', 'hold'],
     ['lets nothing through for "gua" (I) beside "kampret"', 'Kampret, komentar gua dihapus.', {}, [], '', 'hold'],
+    ['reads a word said to be a place', 'Bitche itu kota di Perancis ya, bukan makian.', {}, ['Bitche'], 'bitche itu kota', 'publish'],
     ['lets nothing through when the commenter reports their own insult', "I called him an 'idiot' and I meant it.", {}, [], '', 'publish'],
     ['lets nothing through for a quoted insult with no verb that reports it', "Dasar 'bego' lu", {}, [], '', 'hold'],
     ['lets nothing through for the plural "bastards" beside "cut"', 'Damn bastards cut the power again.', {}, [], '', 'hold'],

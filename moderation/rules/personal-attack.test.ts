@@ -86,6 +86,13 @@ describe('personal-attack rule', () => {
     ['holds an animal insult after "dasar" and an office', 'Dasar kades kerbau, bantuan diembat sendiri.', {}, 'hold', ['kades kerbau']],
     ['holds an Ambon insult aimed with "ose"', 'Ose ni bodok skali, jang bicara lai.', {}, 'hold', ['Ose ni bodok']],
     ['holds an insult after "the contractor is a"', 'That contractor is a filthy rat, paid us half.', {}, 'hold', ['contractor is a filthy rat']],
+    [
+      'holds "imagine being as … as"',
+      'Imagine being as clueless as the commenter who said LFP needs nickel.',
+      {},
+      'hold',
+      ['Imagine being as clueless'],
+    ],
     ['holds an insult the commenter quotes as their own', "I called him an 'idiot' and I meant it.", {}, 'hold', ["him an 'idiot"]],
     ['publishes a compound with an insult noun', 'This clown show of a hearing lasted six hours.', {}, 'publish', []],
     ['publishes the idiom "only a fool would"', 'Only a fool would ignore the forecast, the report says.', {}, 'publish', []],

@@ -181,6 +181,8 @@ const writings: ReadonlySet<string> = new Set(['artikel', 'berita', 'tulisan', '
 
 /** Words that may stand between the person and the insult: copulas, articles, intensifiers. */
 const fillers: ReadonlySet<string> = new Set([
+  // "imagine being as clueless as …"
+  'as',
   // "the commenter above is a …"
   'above',
   'below',
@@ -390,7 +392,7 @@ const possessiveSecondPerson: ReadonlySet<string> = new Set(['kamu', 'anda', 'ka
 const copulas: ReadonlySet<string> = new Set(['is', 's', 'are', 're', 'was', 'were', 'be', 'been', 'am']);
 
 /** Words after "is a fraud" that keep the insult the end of the phrase (not "a stupid idea"). */
-const phraseEnds: ReadonlySet<string> = new Set(['who', 'for', 'if', 'and', 'but', 'to', 'with', 'because', 'when', 'yang', 'kalau', 'karena']);
+const phraseEnds: ReadonlySet<string> = new Set(['who', 'for', 'if', 'and', 'but', 'to', 'with', 'because', 'when', 'of', 'yang', 'kalau', 'karena']);
 
 const REACH = 6;
 

@@ -14,6 +14,8 @@ export const allowWords: readonly string[] = [
   'dickensian',
   'dickson',
   'dickinson',
+  // "babi" with "y" for "i" (words/indonesian.ts, chatSpellings) is the English "baby"
+  'baby',
   'collie',
   'collies',
   'cockpit',
@@ -126,6 +128,11 @@ export const allowPhrases: readonly string[] = [
   'tahi kuku',
   // "up shit creek": in trouble; "the dog's bollocks": the very best
   'up shit creek',
+  // "got his ass handed to him": beaten; "a piss-take": a mockery; a "pecker pole": a thin tree
+  'ass handed to',
+  'piss take',
+  'pecker pole',
+  'pecker poles',
   'dog s bollocks',
   'tai kuku',
   // angry, said of oneself or an office, never of a person's worth

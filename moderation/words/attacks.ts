@@ -130,6 +130,8 @@ const round5Nouns: readonly string[] = [
   'dropout',
   'dropouts',
   'walnut',
+  'puppet',
+  'puppets',
   'snake oil salesman',
   'slimy',
   'pain in the ass',
@@ -338,6 +340,8 @@ export const personOnly: ReadonlySet<string> = new Set([
   'mannequin',
   'parrot',
   'walnut',
+  'puppet',
+  'puppets',
   'pain in the ass',
   'pain in the arse',
 ]);
@@ -630,6 +634,8 @@ export const englishStandalone: readonly string[] = [
   'all noise no data',
   'cheerleader with a spreadsheet',
   'as empty as your skull',
+  'intellect of a',
+  'intelligence of a',
   'monkey faced',
   'blur sotong',
 ];
@@ -674,6 +680,7 @@ export const indonesianAimed: readonly string[] = [
   // Betawi "bodoh"; a sewer
   'pea',
   'comberan',
+  'bahlul',
   // Palembang/Malay, Ambon and Papua "bodoh"; a parasite plant; a foul mouth
   'bongak',
   'bodok',

@@ -176,6 +176,11 @@ export const englishSkeletons: readonly string[] = [
   // round 5
   'wankr',
   'pssd',
+  'pssed',
+  'basterd',
+  'basterds',
+  'cocksckr',
+  'cksckr',
   'fvkin',
   'fvking',
   'fvkn',

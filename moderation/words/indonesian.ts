@@ -71,6 +71,8 @@ export const indonesianStems: readonly string[] = [
   // "goblq", "kpret": chat shortenings of goblok and kampret
   'goblq',
   'gblog',
+  'bajngn',
+  'ktl',
   'kpret',
   'cukimak',
   'sundala',

@@ -199,6 +199,14 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   // In running text the place word is lower case: "kota Bitche", "kota kecil Dildo", "desa yang dulu bernama Fucking".
   const midSentence = !boundaryBefore(s, i, sentenceEnd);
   if (midSentence && before !== undefined && (placeBefore.has(before) || namedAs.has(before))) return { kind: 'place', cue: `${before} ${w}` };
+  // "Bitche itu kota di Perancis", "Dildo is a town in Newfoundland": the word is said to be a place.
+  const said = words[i + 1] ?? '';
+  if (
+    (said === 'itu' || said === 'adalah' || said === 'is' || said === 'was') &&
+    placeKinds.has(words[i + 2] ?? '') &&
+    !insultMarkers.has(words[i + 3] ?? '')
+  )
+    return { kind: 'place', cue: `${w} ${said} ${words[i + 2] ?? ''}` };
   // "the Fucking sign": the village's road sign, stolen so often.
   if (midSentence && before === 'the' && (words[i + 1] === 'sign' || words[i + 1] === 'signs'))
     return { kind: 'place', cue: `the ${w} ${words[i + 1] ?? ''}` };
