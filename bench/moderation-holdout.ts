@@ -6,12 +6,14 @@
  * `clean` ones, then the issue-10 targets. Without the flag no held-out file is opened at all, so
  * tuning runs cannot see one, not even in aggregate.
  *
+ * `--policy JSON` judges with a site's policy (e.g. `{"learned":{"enabled":true}}`) instead of the defaults.
+ *
  * The held-out set is only ever reported in aggregate: this script never prints one of its lines.
  * `--misses` lists the tuning corpus's wrong verdicts (with the reason), for tuning; it refuses to do
  * so for the held-out set on purpose.
  */
 import { readFileSync } from 'node:fs';
-import { createModerator, defaultPolicy, type ModerationInput, type Verdict } from '../moderation/index.ts';
+import { createModerator, defaultPolicy, parsePolicy, type ModerationInput, type Verdict } from '../moderation/index.ts';
 
 interface Line {
   readonly text: string;
@@ -32,7 +34,15 @@ const context: ModerationInput['context'] = {
   author: { id: 'bench', approvedCount: 10, rejectedCount: 0, recentPosts: [], trusted: false, bannedUntil: null },
   thread: { preModerated: false, closed: false },
 };
-const moderate = createModerator(defaultPolicy);
+// `--policy '{"learned":{"enabled":true}}'`: a site's policy instead of the defaults (the same JSON a
+// sites file holds under `moderation`), so a setting that is off by default can be measured too.
+const policyArg = process.argv.indexOf('--policy');
+const parsed = policyArg === -1 ? null : parsePolicy(JSON.parse(process.argv[policyArg + 1] ?? '{}'));
+if (parsed !== null && !parsed.ok) {
+  console.error(`--policy: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  process.exit(2);
+}
+const moderate = createModerator(parsed?.ok === true ? parsed.policy : defaultPolicy);
 const judge = (l: Line): Verdict => moderate({ text: l.text, authorName: 'Pembaca', context });
 const held = (v: Verdict): boolean => v.action !== 'publish';
 
