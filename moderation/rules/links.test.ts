@@ -26,6 +26,13 @@ describe('links rule', () => {
     ],
     ['holds link bait written without a link', 'Mau untung? Cek bio saya, link di bio.', {}, 'hold', ['Cek bio saya', 'link di bio']],
     [
+      'holds a channel promoted in a comment',
+      'Kak mampir dong ke channel aku, jangan lupa subscribe',
+      {},
+      'hold',
+      ['mampir dong ke channel', 'channel aku', 'jangan lupa subscribe'],
+    ],
+    [
       'holds recruiting for a pyramid',
       'Bisnis MLM pupuk organik, rekrut 2 orang langsung dapat bonus 1jt',
       {},

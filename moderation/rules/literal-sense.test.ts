@@ -152,6 +152,8 @@ describe('literal-sense rule', () => {
     ['lets nothing through for an office after a title', 'Pak Menteri Kontol, bantuan diembat sendiri.', {}, [], '', 'hold'],
     ['lets nothing through for "gua" (I) beside "kampret"', 'Kampret, komentar gua dihapus.', {}, [], '', 'hold'],
     ['reads a word said to be a place', 'Bitche itu kota di Perancis ya, bukan makian.', {}, ['Bitche'], 'bitche itu kota', 'publish'],
+    ['reads a word said to be the name of a place', 'Dildo itu nama kota di Newfoundland, Canada.', {}, ['Dildo'], 'dildo itu nama kota', 'publish'],
+    ['reads "KMK" with a decree\'s words', 'KMK Nomor 12 tahun 2024 tentang tarif bea keluar.', {}, ['KMK'], 'nomor', 'publish'],
     ['lets nothing through when the commenter reports their own insult', "I called him an 'idiot' and I meant it.", {}, [], '', 'publish'],
     ['lets nothing through for a quoted insult with no verb that reports it', "Dasar 'bego' lu", {}, [], '', 'hold'],
     ['lets nothing through for the plural "bastards" beside "cut"', 'Damn bastards cut the power again.', {}, [], '', 'hold'],

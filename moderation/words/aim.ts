@@ -181,8 +181,9 @@ const writings: ReadonlySet<string> = new Set(['artikel', 'berita', 'tulisan', '
 
 /** Words that may stand between the person and the insult: copulas, articles, intensifiers. */
 const fillers: ReadonlySet<string> = new Set([
-  // "imagine being as clueless as …"
+  // "imagine being as clueless as …"; Malay "macam" (like)
   'as',
+  'macam',
   // "the commenter above is a …"
   'above',
   'below',
@@ -434,6 +435,9 @@ const idiomaticAfterOnly: ReadonlySet<string> = new Set(['fool', 'fools']);
 /** Words after an insult that begin a relative clause, which says what the person did: "Another idiot who never read it". */
 const relatives: ReadonlySet<string> = new Set(['who', 'which', 'that', 'yang']);
 
+/** "…, you know", "…, you see": a filler after a comma, not the reader called so. */
+const youKnow: ReadonlySet<string> = new Set(['know', 'see', 'guys']);
+
 const listWords: ReadonlySet<string> = new Set(['and', 'or', 'dan', 'atau', 'serta', 'nor']);
 
 /**
@@ -484,7 +488,9 @@ export function aimOf(
     else if (article && copulas.has(w) && calledAt < 0 && opts.personOnly !== true) {
       const next = end < to ? words[end] : undefined;
       // The subject before the copula is quoted with it: "minister is a fraud", "X is a yes-man, nothing more".
-      if (next === undefined || phraseEnds.has(next) || (s.tokens.gaps[end] ?? 0) >= Gap.clause) calledAt = Math.max(from, k - 1);
+      // "a parasite feeding off …": a participle goes on about the person.
+      if (next === undefined || phraseEnds.has(next) || next.endsWith('ing') || (s.tokens.gaps[end] ?? 0) >= Gap.clause)
+        calledAt = Math.max(from, k - 1);
     }
     if (w === 'but' && words[k - 1] === 'nothing') continue;
     // Up to two words of their own between an article and the insult: "a paid shill", "a greedy
@@ -495,6 +501,9 @@ export function aimOf(
   if (calledAt >= 0) return [calledAt, end];
   for (let k = end; k < to && opts.vocativeOnly !== true; k++) {
     const w = words[k] ?? '';
+    // Past a comma only the reader aims it ("Bodoh banget, lu.", "Bloody drongo, you wouldn't know"):
+    // "This policy is stupid, they ban ore exports" goes on about someone else, and "…, you know" is a filler.
+    if ((s.tokens.gaps[k] ?? 0) >= Gap.clause && !(secondPerson.has(w) && !youKnow.has(words[k + 1] ?? ''))) break;
     // Only right after a noun is a formal "kamu" a possessive: "tikus got kayak kalian" aims it.
     if (secondPerson.has(w) && !(k === end && opts.noun === true && possessiveSecondPerson.has(w))) return [i, k + 1];
     // "stupid woman", "clown of a minister": a person named right after, or after "of a".

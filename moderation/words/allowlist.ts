@@ -131,6 +131,7 @@ export const allowPhrases: readonly string[] = [
   // "got his ass handed to him": beaten; "a piss-take": a mockery; a "pecker pole": a thin tree
   'ass handed to',
   'piss take',
+  'taking the piss',
   'pecker pole',
   'pecker poles',
   'dog s bollocks',

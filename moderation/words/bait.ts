@@ -6,6 +6,15 @@
  * tambahan" are left out, readers discuss both.
  */
 export const baitPhrases: readonly string[] = [
+  // a channel promoted in a comment
+  'check out my channel',
+  'check my channel',
+  'subscribe my channel',
+  'subscribe to my channel',
+  'mampir ke channel',
+  'mampir dong ke channel',
+  'channel aku',
+  'jangan lupa subscribe',
   // recruiting downlines
   'bisnis mlm',
   'rekrut 2 orang',

@@ -174,6 +174,9 @@ export const englishExtra: readonly string[] = [
  */
 export const englishSkeletons: readonly string[] = [
   // round 5
+  'douche',
+  'douches',
+  'dicks',
   'wankr',
   'pssd',
   'pssed',

@@ -73,6 +73,8 @@ export const indonesianStems: readonly string[] = [
   'gblog',
   'bajngn',
   'ktl',
+  // Medan "kimak"; "KMK Nomor …" (a finance minister's decree) is read literally (literal-sense.ts)
+  'kmk',
   'kpret',
   'cukimak',
   'sundala',

@@ -395,6 +395,10 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'jenis',
     'laut',
     'k',
+    'guard',
+    'dog',
+    'trained',
+    'handler',
     'stray',
     // the Balinese breed
     'kintamani',
@@ -539,6 +543,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'asses',
     'pain',
   ],
+  arse: ['pain'],
   asses: ['donkey', 'donkeys', 'mule', 'mules', 'wild', 'burro', 'cart', 'saddle', 'livestock', 'foal', 'ox', 'oxen', 'herd'],
   tits: ['blue', 'great', 'coal', 'marsh', 'bird', 'birds', 'nest', 'nests', 'feeder', 'feeders', 'garden', 'species', 'chickadees'],
   jizz: ['bird', 'birds', 'birding', 'birder', 'birders', 'birdwatcher', 'birdwatchers', 'birdwatching', 'identify', 'identification', 'species'],
@@ -574,6 +579,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'road',
     'construction',
     'contains',
+    'analysis',
     'dyke',
     'mineral',
     'minerals',
@@ -592,6 +598,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
   cnts: chatIndonesian,
   // "smg cpt sht" is "sehat"; "PLN sht banget" is not: an intensifier after it reads as English.
   sht: chatIndonesian.filter((w) => !intensifiers.has(w)),
+  kmk: ['nomor', 'no', 'nomer', 'tahun', 'keputusan', 'menteri', 'keuangan', 'tentang', 'tarif', 'pmk', 'bea', 'pajak'],
   jangkrik: [...animal, 'suara', 'bunyi', 'budidaya', 'serangga', 'burung', 'malam', 'mengerik', 'umpan'],
   prick: ['punch', 'pin', 'needle', 'finger', 'skin', 'test', 'allergy', 'thorn', 'thorns', 'pricks', 'kick'],
 };

@@ -201,12 +201,10 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   if (midSentence && before !== undefined && (placeBefore.has(before) || namedAs.has(before))) return { kind: 'place', cue: `${before} ${w}` };
   // "Bitche itu kota di Perancis", "Dildo is a town in Newfoundland": the word is said to be a place.
   const said = words[i + 1] ?? '';
-  if (
-    (said === 'itu' || said === 'adalah' || said === 'is' || said === 'was') &&
-    placeKinds.has(words[i + 2] ?? '') &&
-    !insultMarkers.has(words[i + 3] ?? '')
-  )
-    return { kind: 'place', cue: `${w} ${said} ${words[i + 2] ?? ''}` };
+  // One word may stand between: "Dildo itu nama kota di Newfoundland", "Dildo is a town".
+  const kindAt = placeKinds.has(words[i + 2] ?? '') ? i + 2 : placeKinds.has(words[i + 3] ?? '') ? i + 3 : -1;
+  if ((said === 'itu' || said === 'adalah' || said === 'is' || said === 'was') && kindAt > 0 && !insultMarkers.has(words[kindAt + 1] ?? ''))
+    return { kind: 'place', cue: words.slice(i, kindAt + 1).join(' ') };
   // "the Fucking sign": the village's road sign, stolen so often.
   if (midSentence && before === 'the' && (words[i + 1] === 'sign' || words[i + 1] === 'signs'))
     return { kind: 'place', cue: `the ${w} ${words[i + 1] ?? ''}` };
