@@ -32,7 +32,7 @@ const numberWord = '(?:nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|la
 const numberUnit = `(?:${numberWord}(?![a-z])|\\d${keycap}|[lio](?![a-hj-km-np-z]))`;
 const unitSep = '[\\s.,~_|•·-]*';
 const spelledNumber = new RegExp(
-  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|text|sms|kontak|contact|nomor|nomer|number|hp)\\b[\\s:.]*(?:plus\\s+)?(?=[\\d\\s.,~_-]*${numberWord}(?![a-z]))(?:${numberWord}(?![a-z])|\\d)(?:${unitSep}${numberUnit}){8,}`,
+  `\\b(?:wa|whatsapp|hub|hubungi|telp|telpon|tlp|call|text|sms|kontak|contact|nomor|nomer|number|hp)\\b[\\s:.]*(?:ke\\s+)?(?:plus\\s+)?(?=[\\d\\s.,~_-]*${numberWord}(?![a-z]))(?:${numberWord}(?![a-z])|\\d)(?:${unitSep}${numberUnit}){8,}`,
   'gi',
 );
 // A mobile number spelled out from its start, with no contact word before it: "kosong delapan satu dua - tiga …".

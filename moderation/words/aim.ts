@@ -146,8 +146,11 @@ const people: ReadonlySet<string> = new Set([
   'senator',
   'dirjen',
   'dirjennya',
-  // Sundanese: a person; Malay: a young man
+  // Sundanese: a person; Malay: a young man; foreigners
   'jelema',
+  'expat',
+  'expats',
+  'bule',
   'bujang',
   'kades',
   'contractor',
@@ -459,6 +462,12 @@ export function aimOf(
 ): readonly [number, number] | null {
   const words = s.tokens.words;
   const [from, to] = around(s, i, end, REACH);
+  // "Bunch of (greedy) parasites running this ministry": a group of people called so, one or two words of their own between.
+  if (opts.personOnly !== true) {
+    for (let k = i - 1; k >= Math.max(from + 1, i - 3); k--) {
+      if (words[k] === 'of' && words[k - 1] === 'bunch') return [k - 1, end];
+    }
+  }
   let article = false;
   let calledAt = -1;
   for (let k = i - 1; k >= from; k--) {
@@ -503,7 +512,16 @@ export function aimOf(
     const w = words[k] ?? '';
     // Past a comma only the reader aims it ("Bodoh banget, lu.", "Bloody drongo, you wouldn't know"):
     // "This policy is stupid, they ban ore exports" goes on about someone else, and "…, you know" is a filler.
-    if ((s.tokens.gaps[k] ?? 0) >= Gap.clause && !(secondPerson.has(w) && !youKnow.has(words[k + 1] ?? ''))) break;
+    // And only a noun ("drongo") is called at the reader so: "This policy is stupid, you can't call it green".
+    if (
+      (s.tokens.gaps[k] ?? 0) >= Gap.clause &&
+      !(
+        secondPerson.has(w) &&
+        !youKnow.has(words[k + 1] ?? '') &&
+        (opts.englishNoun === true || opts.noun === true || k + 1 >= words.length || (s.tokens.gaps[k + 1] ?? 0) >= Gap.sentence)
+      )
+    )
+      break;
     // Only right after a noun is a formal "kamu" a possessive: "tikus got kayak kalian" aims it.
     if (secondPerson.has(w) && !(k === end && opts.noun === true && possessiveSecondPerson.has(w))) return [i, k + 1];
     // "stupid woman", "clown of a minister": a person named right after, or after "of a".

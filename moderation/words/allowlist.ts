@@ -132,6 +132,9 @@ export const allowPhrases: readonly string[] = [
   'ass handed to',
   'piss take',
   'taking the piss',
+  // "went tits up": failed; "bagai monyet dapat bunga": given what one cannot value
+  'tits up',
+  'monyet dapat bunga',
   'pecker pole',
   'pecker poles',
   'dog s bollocks',

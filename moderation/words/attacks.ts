@@ -688,6 +688,7 @@ export const indonesianAimed: readonly string[] = [
   'comberan',
   'bahlul',
   'bengak',
+  'bunglon',
   // Javanese: a monkey; Balinese "belog" is listed; a lazy official
   'kethek',
   'pemalas',
@@ -997,6 +998,8 @@ export const indonesianStandalone: readonly string[] = [
   'tak punya harga diri',
   'otaknya error',
   'otak sandal',
+  'antek aseng',
+  'antek asing',
   'isi kepala lu',
   'penjilat kelas kakap',
   'kacung asing',

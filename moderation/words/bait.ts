@@ -6,6 +6,9 @@
  * tambahan" are left out, readers discuss both.
  */
 export const baitPhrases: readonly string[] = [
+  'hot singles',
+  'link bio',
+  'isi data di link',
   // a channel promoted in a comment
   'check out my channel',
   'check my channel',

@@ -176,6 +176,9 @@ export const englishSkeletons: readonly string[] = [
   // round 5
   'douche',
   'douches',
+  'dvche',
+  'azzhle',
+  'jackss',
   'dicks',
   'wankr',
   'pssd',
@@ -520,6 +523,7 @@ export const englishSlurs: readonly string[] = [
   'chinamen',
   'injun',
   // round 5
+  'white trash',
   'pajeet',
   'pajeets',
   'chinky',

@@ -73,6 +73,12 @@ export const indonesianStems: readonly string[] = [
   'gblog',
   'bajngn',
   'ktl',
+  'dncok',
+  'ndzmu',
+  'bgzt',
+  'jancq',
+  // Betawi
+  'ngehe',
   // Medan "kimak"; "KMK Nomor …" (a finance minister's decree) is read literally (literal-sense.ts)
   'kmk',
   'kpret',

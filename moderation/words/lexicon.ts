@@ -3,7 +3,7 @@ import { normalize } from '../normalize/normalize.ts';
 import { collapseDoubles } from '../normalize/squash-stretched.ts';
 import { anyMaskChar, compileMaskIndex, matchMasked, maskedRun, type MaskIndex } from './masked.ts';
 import { reportedQuote } from './reported-quote.ts';
-import { carriedReading, literalReading, properNounReading, sameWord, type LiteralReading, type SenseText } from './sense.ts';
+import { attackWordAsName, carriedReading, literalReading, properNounReading, sameWord, type LiteralReading, type SenseText } from './sense.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { WordTable } from './word-table.ts';
 
@@ -467,8 +467,9 @@ function pushHit(sense: SenseText, hits: Hit[], judged: Uint8Array, entry: LexEn
 // a site's own lists mean what they say.
 function judged1(sense: SenseText, entry: LexEntry, from: number, to: number): Hit {
   if (entry.kind === 'attack') {
-    const quoted = reportedQuote(sense, from, to);
-    return quoted === null ? { entry, from, to } : { entry, from, to, literal: quoted };
+    // Quoted as someone else's words, or a person's name ("Ahmad Bego Siregar").
+    const reading = reportedQuote(sense, from, to) ?? (to - from === 1 ? attackWordAsName(sense, from) : null);
+    return reading === null ? { entry, from, to } : { entry, from, to, literal: reading };
   }
   if (entry.kind !== 'profanity') return { entry, from, to };
   const literal =

@@ -433,6 +433,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     // pigs in the ceremonies of Toraja, Papua and Bali
     'upacara',
     'adat',
+    'farm',
     'toraja',
     'solo',
   ],
@@ -461,6 +462,9 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'makan',
     'turis',
     'wisatawan',
+    'habitatnya',
+    'curi',
+    'mencuri',
     'pengunjung',
   ],
   // not "gua" (a cave, but also "I" in Jakarta speech: "Kampret, komentar gua dihapus")
@@ -492,6 +496,7 @@ export const literalSenses: Readonly<Record<string, readonly string[]>> = {
     'div',
     'dividen',
     'hoc',
+    'suis',
     'ergo',
   ],
   // Javanese: "duwe asu" (has a dog), "asu jenenge Belang" (a dog named), "asu artine anjing" (the word explained)
@@ -736,6 +741,7 @@ export const givenNames: ReadonlySet<string> = new Set([
   'johnson',
   'dikshit',
   'gaylord',
+  'shitij',
 ]);
 
 /** Titles before a capitalised word that make it a person's name: "Pak Dick", "Mr Cock". */
@@ -924,6 +930,15 @@ export const locatives: ReadonlySet<string> = new Set(['in', 'near', 'from', 'at
 
 /** Capitalised words that are no surname after a listed word: "Fuck You", "Shit Happens". */
 export const notSurname: ReadonlySet<string> = new Set([
+  // intensifiers: "Menteri Bego Sekali", "Goblok Banget"
+  'sekali',
+  'banget',
+  'bgt',
+  'amat',
+  'parah',
+  'bener',
+  'betul',
+  'semua',
   'you',
   'your',
   'off',

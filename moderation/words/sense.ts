@@ -248,10 +248,17 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
     i >= 2 &&
     honorifics.has(words[i - 2] ?? '') &&
     titleCase(s, i - 1) &&
+    // A core swear word needs a surname after it too: "Pak Jokowi Goblok" is an insult.
+    (!neverProper.test(w) || (after !== undefined && titleCase(s, i + 1) && !notSurname.has(after))) &&
     !insultMarkers.has(before) &&
     !offices.has(before)
   )
     return { kind: 'name', cue: `${words[i - 2] ?? ''} ${before} ${w}` };
+  // A listed given name before a capitalised surname ("Shitij Verma"), even for a core stem inside it.
+  if (after !== undefined && givenNames.has(w) && titleCase(s, i + 1) && !notSurname.has(after) && !insultMarkers.has(after))
+    return { kind: 'name', cue: `${w} ${after}` };
+  const named = nameAround(s, i, before, after);
+  if (named !== null) return named;
   if (capitalsSayNothing(s, i)) return null;
   // "Bitche, in Lorraine, …": a known region after a comma and "in".
   if (after === undefined && next !== undefined && regionAfter(s, i + 1)) return { kind: 'place', cue: `${w}, ${next} ${words[i + 2] ?? ''}` };
@@ -320,6 +327,57 @@ export function properNounReading(s: SenseText, i: number): LiteralReading | nul
   }
   return null;
 }
+
+/**
+ * A person's name around a capitalised word in mid-sentence, even a core word: the middle of three
+ * capitalised names ("Ahmad Bego Siregar"), or a given name after a job and before a surname
+ * ("pengusaha batubara Pepek Sulaiman", "project manager Shitij Verma").
+ */
+export function nameAround(s: SenseText, i: number, before: string | undefined, after: string | undefined): LiteralReading | null {
+  const words = s.tokens.words;
+  const w = words[i] ?? '';
+  if (after === undefined || !titleCase(s, i + 1) || notSurname.has(after) || insultMarkers.has(after) || boundaryBefore(s, i, sentenceEnd))
+    return null;
+  if (before !== undefined && titleCase(s, i - 1) && !notSurname.has(before) && !insultMarkers.has(before) && !offices.has(before))
+    return { kind: 'name', cue: `${before} ${w} ${after}` };
+  if (before !== undefined && jobs.has(before)) return { kind: 'name', cue: `${before} ${w} ${after}` };
+  return null;
+}
+
+/** An attack word as the middle of a capitalised three-part name, or after a job: "Ahmad Bego Siregar". */
+export function attackWordAsName(s: SenseText, i: number): LiteralReading | null {
+  if (!titleCase(s, i) || insultNear(s, i, i + 1)) return null;
+  const words = s.tokens.words;
+  const before = i > 0 && !boundaryBefore(s, i, clauseEnd) ? words[i - 1] : undefined;
+  const after = i + 1 < words.length && !boundaryBefore(s, i + 1, clauseEnd) ? words[i + 1] : undefined;
+  return nameAround(s, i, before, after);
+}
+
+/** Jobs and roles written before a person's name in news style: "pengusaha batubara X Y", "project manager X Y". */
+const jobs: ReadonlySet<string> = new Set([
+  'pengusaha',
+  'batubara',
+  'manager',
+  'manajer',
+  'engineer',
+  'insinyur',
+  'anggota',
+  'tokoh',
+  'warga',
+  'aktivis',
+  'pengamat',
+  'ekonom',
+  'peneliti',
+  'analyst',
+  'researcher',
+  'activist',
+  'economist',
+  'spokesman',
+  'spokeswoman',
+  'jubir',
+  'nelayan',
+  'petani',
+]);
 
 // Word i is written "Ass." or "Ass'", capitalised, as an abbreviation is.
 function abbreviated(s: SenseText, i: number): boolean {
