@@ -263,6 +263,8 @@ for (const file of [
   './moderation-corpus-round5h.jsonl',
   './moderation-corpus-round5i.jsonl',
   './moderation-corpus-round5j.jsonl',
+  './moderation-corpus-round5k.jsonl',
+  './moderation-corpus-round5l.jsonl',
 ]) {
   for (const raw of readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')) {
     if (raw.trim() !== '') lines.push(JSON.parse(raw) as CorpusLine);
