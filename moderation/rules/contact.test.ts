@@ -39,6 +39,13 @@ describe('contact rule', () => {
     ['holds a number split by bullets', 'info lanjut WA 08•12•3344•5566', 'hold', ['08•12•3344•5566']],
     ['holds a number split by bars', 'pesan sekarang di 0812|3344|5566 gan', 'hold', ['0812|3344|5566']],
     ['holds a number with lower-case look-alike letters', 'hub o8l2-3344-55o6 kak', 'hold', ['o8l2-3344-55o6']],
+    [
+      'holds a number in six dotted groups, past the date-and-time exception',
+      'w.a 08.57.66.12.34.01 jual token murah',
+      'hold',
+      ['08.57.66.12.34.01'],
+    ],
+    ['publishes a time range and a date', 'Rapat 08.00-12.00, lalu tanggal 08.12.2024 jam 10.00', 'publish', []],
     ['holds a number with a lower-case i for a 1', 'Transfer ke rek BCA, WA 08i2-7788-99OO', 'hold', ['08i2-7788-99OO']],
     ['holds a number split by slashes', 'pesan di 0813/5521/9044 ya', 'hold', ['0813/5521/9044']],
     ['holds a number in fullwidth digits', 'wa ０８１３ ５５２１ ９０４４ kak', 'hold', ['０８１３ ５５２１ ９０４４']],

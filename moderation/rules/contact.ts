@@ -15,7 +15,8 @@ const digit = `[\\dIilOo]${keycap}`;
 // written with a "+". Not a date or a time that starts with 08 ("08.12.2024", "08.00-12.00"), nor
 // the end of an identifier ("kapasitas_08_2024_10"), nor a date's month ("01.08.2024 10.12").
 const dateSep = '[.:/_|•·⋅∙-]';
-const notMobile = `8${dateSep}[0-5]\\d(?:(?!${dateSep}?\\d)|${dateSep}(?:\\d\\d|(?:19|20)\\d\\d)(?!\\d))`;
+// A date or a time range has at most four groups: "08.57.66.12.34.01" goes on, so it is a number.
+const notMobile = `8${dateSep}[0-5]\\d(?:(?!${dateSep}?\\d)|${dateSep}(?:\\d\\d|(?:19|20)\\d\\d)(?!\\d)(?!${dateSep}\\d\\d${dateSep}\\d))`;
 const phone = new RegExp(
   `(?<![\\d+_])(?<!\\d${dateSep})(?:(?:\\+${sep}62|62|0(?!${notMobile})${keycap}|(?<![A-Za-z])[Oo])${sep}8${keycap}(?:${sep}${digit}){7,11}|\\+${sep}[1-9](?:${sep}\\d${keycap}){8,13})(?!\\d)`,
   'g',
