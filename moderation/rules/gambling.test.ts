@@ -5,6 +5,9 @@ import { ruleOutcome } from './test-helpers.ts';
 describe('gambling rule', () => {
   const rows: readonly [string, string, PolicyInput, string][] = [
     ['holds "slot gacor"', 'Main di situs slot gacor hari ini pasti menang', {}, 'hold'],
+    ['holds the address of a gambling site', 'Hoki parah, coba situs ini ya kak: slotmania.com', {}, 'hold'],
+    ['publishes a word that only ends in a gambling word', 'Jadwal rapat ada di timeslot.io ya', {}, 'publish'],
+    ['publishes a gambling site blocked in the news', 'Kominfo blokir slotmania.com dan 200 situs lain minggu ini', {}, 'publish'],
     ['holds a slot game judol spam names', 'Hoki parah, menang 20 juta di slot zeus, coba situs ini ya kak', {}, 'hold'],
     ['holds "maxwin"', 'auto MAXWIN bosku', {}, 'hold'],
     ['holds disguised vocabulary', 'SL0T G4C0R anti rungkad', {}, 'hold'],

@@ -19,6 +19,11 @@ const GAMBLING = Promo.venue | Promo.loose | Promo.money | Promo.payout;
 // A judol site's name: letters then a number ("ZEUSMANIA303", "DEWA88", "Naga303").
 const siteName = /\b[A-Za-z]{3,12}\d{2,4}\b/g;
 
+// A web address whose name says gambling: "slotmania.com", "gacor88.xyz", "situs-togel.net".
+// The gambling word opens the name or a part of it after a digit or a hyphen ("timeslot.io" is not one).
+const gamblingHost =
+  /\b(?:[a-z0-9-]*[0-9-])?(?:slot|gacor|judi|judol|togel|casino|kasino|maxwin|sbobet|poker)[a-z0-9-]*\.[a-z]{2,}(?:\.[a-z]{2,})?\b/gi;
+
 // A win or a payout with its amount, the way judol spam boasts: "WD 12jt", "JP 5 juta", "maxwin 800rb".
 const payout = /\b(?:wd|withdraw|jp|jackpot|maxwin)\s*(?:rp\.?\s*)?\d[\d.,]*\s*(?:jt|juta|rb|ribu|k)\b/gi;
 
@@ -80,6 +85,14 @@ function shapeSpans(text: string, a: Analysis): { spans: Span[]; found: string[]
   return { spans, found: spans.map((s) => text.slice(s.start, s.end)) };
 }
 
+// A gambling site's address, unless the comment reports or warns about gambling ("Kominfo blokir slotmania.com").
+function hostSpans(text: string, a: Analysis): { spans: Span[]; found: string[] } | null {
+  if (text.indexOf('.') < 0) return null;
+  const m = matchAt(gamblingHost, text);
+  if (m === null || reportWords.anyIn(a.tokens.words)) return null;
+  return { spans: [m], found: [text.slice(m.start, m.end)] };
+}
+
 // Top-level helpers: a closure made inside a function costs a call per comment.
 function wordSpan(a: Analysis, i: number): Span {
   return originSpan(a.normalized, a.tokens.starts[i] ?? 0, a.tokens.ends[i] ?? 0);
@@ -100,7 +113,7 @@ export function createGamblingRule(p: Policy['gambling']): Rule {
     id: 'gambling',
     check({ text }, analysis): readonly Reason[] {
       const listed = hasKind(analysis, 'gambling') ? hitSpans(text, analysis, 'gambling') : null;
-      const shape = shapeSpans(text, analysis);
+      const shape = shapeSpans(text, analysis) ?? hostSpans(text, analysis);
       if (listed === null && shape === null) return noReasons;
       const spans = listed === null ? [] : [...listed.spans];
       const found = listed === null ? [] : [...listed.found];

@@ -3,6 +3,7 @@ import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
 import type { Hit, LexKind } from '../words/lexicon.ts';
+import { isMaskChar } from '../words/masked.ts';
 import { noReasons, type Analysis, type Rule } from './rule.ts';
 
 /** Whether any hit is of this kind and not read literally: most comments have none, and then nothing is allocated. */
@@ -18,7 +19,7 @@ export function hitSpans(text: string, analysis: Analysis, kind: LexKind): { spa
   const { normalized, tokens } = analysis;
   for (const h of analysis.hits) {
     if (h.entry.kind !== kind || h.literal !== undefined) continue;
-    const span = hitSpan(analysis, h, normalized, tokens);
+    const span = withTrailingMasks(text, hitSpan(analysis, h, normalized, tokens));
     if (spans.some((s) => s.start === span.start && s.end === span.end)) continue;
     spans.push(span);
     found.push(text.slice(span.start, span.end));
@@ -35,6 +36,13 @@ export function outermost(spans: Span[], found: string[]): { spans: Span[]; foun
 }
 
 /** The original-text span of one hit. */
+// "f***": the masks after the word's one letter are part of what the moderator is shown.
+function withTrailingMasks(text: string, span: Span): Span {
+  let end = span.end;
+  while (end < text.length && end - span.end < 4 && isMaskChar(text.charCodeAt(end))) end++;
+  return end === span.end ? span : { start: span.start, end };
+}
+
 export function hitSpan(_a: Analysis, h: Hit, normalized: Analysis['normalized'], tokens: Analysis['tokens']): Span {
   return originSpan(normalized, tokens.starts[h.from] ?? 0, tokens.ends[h.to - 1] ?? 0);
 }

@@ -454,7 +454,20 @@ function scanMasked(lex: Lexicon, text: string, sense: SenseText, hits: Hit[], j
     for (let k = from; k <= last; k++) judged[k] = 1;
     for (const e of entries) hits.push(judged1(sense, e, from, last + 1));
   }
+  // "What the f***": one letter is too few to read a masked word by (MIN_UNMASKED), but an "f" and
+  // three or four masks standing alone is read as "fuck" everywhere it is written.
+  trailingF.lastIndex = 0;
+  while ((m = trailingF.exec(text)) !== null) {
+    const at = wordAt(tokens, m.index);
+    if (at < 0 || judged[at] === 1) continue;
+    const entries = matchMasked(lex.masked, 'f**k');
+    if (entries === null) continue;
+    judged[at] = 1;
+    for (const e of entries) hits.push(judged1(sense, e, at, at + 1));
+  }
 }
+
+const trailingF = /(?<![a-z])f[*#%\u2022]{3,4}(?![a-z*#%\u2022])/g;
 
 // A module function, not a closure per scan: the scan runs once per comment.
 function pushHit(sense: SenseText, hits: Hit[], judged: Uint8Array, entry: LexEntry, from: number, to: number): void {

@@ -40,6 +40,8 @@ describe('masked words in comments', () => {
     ['holds a word with two masked letters', 'Dasar k*nt*l, listrik mati lagi.', 'hold', ['k*nt*l']],
     ['holds a masked word after leetspeak', 'b@ngs*t pejabatnya', 'hold', ['b@ngs*t']],
     ['holds a hash-masked word', 'Menteri g#blok', 'hold', ['g#blok']],
+    ['holds an "f" with three masks after it, and highlights the masks too', 'What the f*** is this tariff?', 'hold', ['f***']],
+    ['publishes an "f" with two masks after it (a plan or grade)', 'Plan F** is fine by me.', 'publish', []],
     ['holds an underscore-masked word', 'f_ck this', 'hold', ['f_ck']],
     ['holds a masked affixed form', 'Dasar anj*ngnya nggak tahu malu.', 'hold', ['anj*ngnya']],
     ['holds a masked word in capitals', 'B*TCH please', 'hold', ['B*TCH']],
