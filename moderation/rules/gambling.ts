@@ -24,6 +24,8 @@ const siteName = /\b[A-Za-z]{3,12}\d{2,4}\b/g;
 const gamblingHost =
   /\b(?:[a-z0-9-]*[0-9-])?(?:slot|gacor|judi|judol|togel|casino|kasino|maxwin|sbobet|poker)[a-z0-9-]*\.[a-z]{2,}(?:\.[a-z]{2,})?\b/gi;
 
+const hostWord = /slot|gacor|judi|judol|togel|casino|kasino|maxwin|sbobet|poker/i;
+
 // A win or a payout with its amount, the way judol spam boasts: "WD 12jt", "JP 5 juta", "maxwin 800rb".
 const payout = /\b(?:wd|withdraw|jp|jackpot|maxwin)\s*(?:rp\.?\s*)?\d[\d.,]*\s*(?:jt|juta|rb|ribu|k)\b/gi;
 
@@ -87,7 +89,8 @@ function shapeSpans(text: string, a: Analysis): { spans: Span[]; found: string[]
 
 // A gambling site's address, unless the comment reports or warns about gambling ("Kominfo blokir slotmania.com").
 function hostSpans(text: string, a: Analysis): { spans: Span[]; found: string[] } | null {
-  if (text.indexOf('.') < 0) return null;
+  // Most comments have a full stop; few have a gambling word: that test comes first and is cheap.
+  if (!hostWord.test(text) || text.indexOf('.') < 0) return null;
   const m = matchAt(gamblingHost, text);
   if (m === null || reportWords.anyIn(a.tokens.words)) return null;
   return { spans: [m], found: [text.slice(m.start, m.end)] };
