@@ -7,6 +7,7 @@
  * to the servers that have a reader of that thread (decision 0022).
  */
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
+import { closeWithin, REDIS_CLOSE_MS } from './close-within.ts';
 import { createRedisConnection, type RedisTarget } from './redis-connection.ts';
 
 export interface RedisFanout {
@@ -57,32 +58,9 @@ export async function connectRedisFanout(target: RedisTarget, onError: (err: Err
       watchers.push(watcher);
     },
     async close() {
-      await Promise.allSettled([closeWithin(pub, CLOSE_MS), closeWithin(sub, CLOSE_MS)]);
+      await Promise.allSettled([closeWithin(pub, REDIS_CLOSE_MS), closeWithin(sub, REDIS_CLOSE_MS)]);
     },
   };
-}
-
-/** How long a graceful close may wait for replies before the connection is dropped. */
-const CLOSE_MS = 1_000;
-
-/**
- * node-redis's close waits for every reply still due; after its subscriber lost Redis a few
- * times one may never come (seen in fanout-catch-up.test.ts), and shutdown would wait forever.
- */
-function closeWithin(client: { close(): Promise<unknown>; destroy(): unknown }, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      client.destroy();
-      resolve();
-    }, ms);
-    void client
-      .close()
-      .catch(() => undefined)
-      .finally(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-  });
 }
 
 /**

@@ -50,6 +50,7 @@ import {
   withCommentDefaults,
   type StoredBefore0021,
 } from './public-views.ts';
+import { closeWithin, REDIS_CLOSE_MS } from './close-within.ts';
 import { decisionAuditEntry } from './decision-audit.ts';
 import { StoreInputError, StoreUnavailableError } from './errors.ts';
 import { isSessionLive, normalizeModeratorEmail } from './moderator-rules.ts';
@@ -1235,7 +1236,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Comm
     },
 
     async close(): Promise<void> {
-      if (client.isOpen) await client.close();
+      // Bounded: after a Redis restart a reply may never come, and close would wait for it forever.
+      if (client.isOpen) await closeWithin(client, REDIS_CLOSE_MS);
     },
   });
 }
