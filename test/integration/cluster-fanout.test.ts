@@ -147,7 +147,7 @@ describe('two servers on one Redis Cluster', () => {
     expect(await author.events.until('comment:status')).toEqual({ id, page, status: 'published' });
   });
 
-  it('ends a moderator’s console on server B when the session is signed out on server A', async () => {
+  it('ends a moderator’s console on server B when the session is signed out on server A', { timeout: 40_000 }, async () => {
     const [a, b] = [await server(), await server()];
     const onA = await signedInConsole(a.url, stores[0]!);
     consoles.push(onA);
@@ -163,8 +163,10 @@ describe('two servers on one Redis Cluster', () => {
       .digest('hex');
     await expect.poll(() => shardSubscribers(`*session:${sessionId}*`), { timeout: 10_000 }).toBe(2);
     expect((await signOut(a.url, onA.cookie)).status).toBe(200);
-    // The adapter's disconnectSockets, not only a broadcast, crosses the cluster.
-    expect(await events.until('session:ended')).toEqual({});
+    // The adapter's disconnectSockets, not only a broadcast, crosses the cluster. On a loaded CI
+    // machine (two test workers, a three-node cluster) 3 s once passed with nothing received; the
+    // wait is the test's bound, not a speed asserted.
+    expect(await events.until('session:ended', () => true, 10_000)).toEqual({});
     expect(await disconnected).toBe('io server disconnect');
   });
 });
