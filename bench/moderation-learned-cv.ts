@@ -17,7 +17,7 @@ import type * as Engine from '../moderation/index.ts';
 import { packModel } from '../moderation/learned/codec.ts';
 import { modelOf, type Model } from '../moderation/learned/model.ts';
 import { holdProbability } from '../moderation/learned/score.ts';
-import { defaultTraining, trainModel, type TrainingOptions } from '../moderation/learned/train.ts';
+import { defaultTraining, seededRandom, trainModel, type TrainingOptions } from '../moderation/learned/train.ts';
 import { normalize } from '../moderation/normalize/normalize.ts';
 import { tokenize } from '../moderation/words/tokenize.ts';
 
@@ -78,20 +78,9 @@ const probability = (m: Model, text: string): number => {
   return holdProbability(m, tokenize(n));
 };
 
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fold of each line: within each category, a seeded shuffle dealt round-robin. */
 function foldsOf(lines: readonly Line[]): number[] {
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   const fold = new Array<number>(lines.length).fill(0);
   const byCategory = new Map<string, number[]>();
   lines.forEach((l, i) => byCategory.set(l.category, [...(byCategory.get(l.category) ?? []), i]));

@@ -57,7 +57,7 @@ export function vectorOf(text: string): { buckets: Int32Array; values: Float64Ar
 }
 
 /** mulberry32: a small seeded generator, so the reading order is the same on every machine. */
-function generator(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -78,7 +78,7 @@ export function trainModel(examples: readonly Example[], options: TrainingOption
   const g2 = new Float64Array(BUCKETS);
   let bias = 0;
   let biasG2 = 0;
-  const random = generator(options.seed);
+  const random = seededRandom(options.seed);
   const order = vectors.map((_v, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     // Fisher–Yates with the seeded generator.
