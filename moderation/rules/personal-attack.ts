@@ -2,30 +2,13 @@ import { quoteTerms } from '../messages.ts';
 import { originSpan } from '../normalize/mapped.ts';
 import type { Policy } from '../policy.ts';
 import type { Reason, Span } from '../types.ts';
-import { aimOf } from '../words/aim.ts';
+import { aimOf, calledRightBefore } from '../words/aim.ts';
 import { englishNouns, exclamations, indonesianAimed, indonesianNouns, personOnly, thingNouns, vocativeOnly } from '../words/attacks.ts';
 import { noReasons, type Analysis, type Rule } from './rule.ts';
 import { outermost } from './words.ts';
 
 const indonesianInsults: ReadonlySet<string> = new Set(indonesianAimed);
 const placeWords: ReadonlySet<string> = new Set(['di', 'ke', 'dari']);
-/** "kamu sampah di mata saya", "dasar sampah di negeri ini": called so, wherever. */
-const calledBefore: ReadonlySet<string> = new Set([
-  'kamu',
-  'lu',
-  'lo',
-  'loe',
-  'elu',
-  'elo',
-  'kau',
-  'ente',
-  'anda',
-  'kalian',
-  'situ',
-  'dasar',
-  'dia',
-  'mereka',
-]);
 
 function insultWords(analysis: Analysis): Uint8Array {
   const at = new Uint8Array(analysis.tokens.words.length);
@@ -64,7 +47,7 @@ export function createPersonalAttackRule(p: Policy['personalAttack']): Rule {
         if (h.entry.kind !== 'attack' || h.literal !== undefined) continue;
         const term = h.entry.term;
         // Garbage where it lies ("sampah di TPA"), not a person called garbage.
-        if (thingNouns.has(term) && placeWords.has(tokens.words[h.to] ?? '') && !calledBefore.has(tokens.words[h.from - 1] ?? '')) continue;
+        if (thingNouns.has(term) && placeWords.has(tokens.words[h.to] ?? '') && !calledRightBefore(tokens.words[h.from - 1] ?? '')) continue;
         const aim = aimOf(sense, h.from, h.to, isInsult, {
           noun: indonesianNouns.has(term),
           englishNoun: englishNouns.has(term),

@@ -453,6 +453,15 @@ const listWords: ReadonlySet<string> = new Set(['and', 'or', 'dan', 'atau', 'ser
  * ("you are not stupid") takes the aim away. Other insult words may stand between ("you ignorant
  * fool"). An exclamation word ("Crazy!") is never aimed by standing alone.
  */
+/**
+ * A word right before an insult that calls someone by it wherever they are: the reader, "dasar",
+ * "dia" or "mereka" ("kamu sampah di mata saya", "dasar sampah di negeri ini"). Not every person
+ * word: "wong sampah di TPA" is the Javanese "since", then garbage.
+ */
+export function calledRightBefore(w: string): boolean {
+  return secondPerson.has(w) || vocatives.has(w) || w === 'dia' || w === 'mereka';
+}
+
 export function aimOf(
   s: SenseText,
   i: number,
