@@ -408,6 +408,46 @@ describe('thread controller', () => {
     expect(controller.thread?.comments.map((c) => c.id)).toEqual(['c1']);
   });
 
+  it('tries again at once when woken while an attempt is still under way and that attempt fails', async () => {
+    let down = false;
+    const sockets: ServerSocket[] = [];
+    let refusals = 0;
+    const { url, io } = await startServer((socket) => {
+      sockets.push(socket);
+      socket.on('thread:join', (_p, ack: (r: unknown) => void) => ack(snapshot(0)));
+      socket.on('thread:resync', (_p, ack: (r: unknown) => void) => ack({ ok: true, data: { events: [], seq: 0, reset: false } }));
+    });
+    let refusing: (() => void) | null = null;
+    io.use((_socket, next) => {
+      if (!down) return next();
+      refusals++;
+      const err = new Error('Starting up.') as Error & { data?: unknown };
+      err.data = { code: 'UNAVAILABLE', message: 'Starting up.' };
+      // The refusal is held back, so the wake below comes while the attempt is under way.
+      refusing = () => next(err);
+    });
+    let wake = () => undefined as void;
+    const { controller } = startController(url, memoryStore(), {
+      random: () => 1,
+      wake: (fn) => {
+        wake = fn;
+        return () => undefined;
+      },
+    });
+    await until(() => controller.thread?.phase === 'ready');
+    down = true;
+    sockets[0]?.conn.close();
+    // The first retry comes after a second; its refusal waits until after the wake.
+    await until(() => refusals === 1, 3_000);
+    down = false;
+    wake();
+    const woken = Date.now();
+    (refusing as (() => void) | null)?.();
+    await until(() => controller.connection === 'connected', 4_000);
+    // The next scheduled retry would be two seconds away; a wake is not lost because it came early.
+    expect(Date.now() - woken).toBeLessThan(1_500);
+  });
+
   it('tries again at once when woken (the page became visible, the browser went online)', async () => {
     let down = false;
     const sockets: ServerSocket[] = [];

@@ -162,6 +162,8 @@ export class ThreadController implements ReactiveController {
   #generation = 0;
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #retry: ReturnType<typeof setTimeout> | undefined;
+  /** Woken while an attempt was under way: if that attempt fails, the next one goes at once. */
+  #wokenMidAttempt = false;
   #schedule: ReconnectSchedule;
   #unwake: (() => void) | null = null;
   /** Posts not answered yet, and who waits for each answer. */
@@ -308,7 +310,11 @@ export class ThreadController implements ReactiveController {
 
   #retryLater(atLeastMs?: number): void {
     clearTimeout(this.#retry);
-    this.#retry = setTimeout(() => this.#attempt(), this.#schedule.failed(atLeastMs));
+    const wait = this.#schedule.failed(atLeastMs);
+    // A wake during the failed attempt asked for a try now, unless the server named a wait.
+    const now = this.#wokenMidAttempt && atLeastMs === undefined;
+    this.#wokenMidAttempt = false;
+    this.#retry = setTimeout(() => this.#attempt(), now ? 0 : wait);
   }
 
   #attempt(): void {
@@ -317,15 +323,20 @@ export class ThreadController implements ReactiveController {
     this.#socket?.connect();
   }
 
-  /** Tries at once if a retry is waiting (never while connected, refused, or mid-attempt). */
+  /**
+   * Tries at once if a retry is waiting; mid-attempt, remembers the wake for when that attempt
+   * fails (never while connected or refused).
+   */
   #wake(): void {
     if (this.#retry !== undefined) this.#attempt();
+    else if (this.connection !== 'connected' && this.connection !== 'refused') this.#wokenMidAttempt = true;
   }
 
   #onConnect(): void {
     const first = !this.#everConnected;
     this.#everConnected = true;
     this.connection = 'connected';
+    this.#wokenMidAttempt = false;
     this.connections++;
     this.#schedule.connected();
     // What failed on the lost connection is no longer news; a rejoin or resync sets it again if need be.
